@@ -1,0 +1,54 @@
+import { z } from "zod";
+
+export const ErrorCode = z.enum([
+  "invalid_input",
+  "unknown_method",
+  "not_found",
+  "io_error",
+  "file_corrupt",
+  "file_invalid",
+  "file_too_new",
+  "file_too_large",
+  "unsupported_format",
+  "template_invalid",
+  "template_not_found",
+  "report_locked",
+  "forbidden",
+  "internal",
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+/**
+ * Every error a user can meet carries a Chinese message for the UI and an English one for logs
+ * and the CLI (which prints both). Errors cross IPC/HTTP as plain envelopes, so the code matters,
+ * not the class.
+ */
+export class NianbaoError extends Error {
+  readonly code: ErrorCode;
+  readonly zh: string;
+  readonly hint: string | null;
+
+  constructor(code: ErrorCode, zh: string, en: string, options?: { hint?: string; cause?: unknown }) {
+    super(en, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = "NianbaoError";
+    this.code = code;
+    this.zh = zh;
+    this.hint = options?.hint ?? null;
+  }
+}
+
+export const ErrorEnvelope = z.object({
+  code: ErrorCode,
+  zh: z.string(),
+  en: z.string(),
+  hint: z.string().nullable(),
+});
+export type ErrorEnvelope = z.infer<typeof ErrorEnvelope>;
+
+export function toErrorEnvelope(error: unknown): ErrorEnvelope {
+  if (error instanceof NianbaoError) {
+    return { code: error.code, zh: error.zh, en: error.message, hint: error.hint };
+  }
+  const en = error instanceof Error ? error.message : String(error);
+  return { code: "internal", zh: `内部错误：${en}`, en: `internal error: ${en}`, hint: null };
+}

@@ -1,0 +1,44 @@
+import Decimal from "decimal.js";
+import type { DisplayScale, Field, Qualifier } from "../model/field";
+
+const SCALE_FACTOR: Record<DisplayScale, Decimal> = { none: new Decimal(1), 万: new Decimal(1e4), 亿: new Decimal(1e8) };
+
+export interface FormatOptions {
+  thousandsSeparator?: boolean;
+}
+
+export interface FormattableValue {
+  value: string | null;
+  unit: string | null;
+  scale: DisplayScale;
+  qualifier: Qualifier;
+  decimals: number;
+}
+
+/**
+ * A value as running text writes it: 超36万件, 1900余件, 约26%, 累计7万平方米.
+ * 余 follows the number (and its scale), 以上 the unit; every other qualifier precedes the number.
+ */
+export function formatValue(v: FormattableValue, options: FormatOptions = {}): string | null {
+  if (v.value === null) return null;
+  const scaled = new Decimal(v.value).div(SCALE_FACTOR[v.scale]);
+  let digits = scaled.toFixed(v.decimals, Decimal.ROUND_HALF_UP);
+  if (options.thousandsSeparator === true) digits = groupThousands(digits);
+  const scaleText = v.scale === "none" ? "" : v.scale;
+  const unit = v.unit ?? "";
+  if (v.qualifier === "余") return `${digits}${scaleText}余${unit}`;
+  if (v.qualifier === "以上") return `${digits}${scaleText}${unit}以上`;
+  const prefix = v.qualifier === "none" ? "" : v.qualifier;
+  return `${prefix}${digits}${scaleText}${unit}`;
+}
+
+export function formatField(field: Field, options: FormatOptions = {}): string | null {
+  return formatValue(field, options);
+}
+
+function groupThousands(digits: string): string {
+  const [int = "", frac] = digits.split(".");
+  const sign = int.startsWith("-") ? "-" : "";
+  const grouped = int.replace("-", "").replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return frac === undefined ? `${sign}${grouped}` : `${sign}${grouped}.${frac}`;
+}

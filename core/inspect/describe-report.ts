@@ -1,0 +1,63 @@
+import { outline } from "../doc/outline";
+import { formatField } from "../fields/format-field";
+import type { Field } from "../model/field";
+import type { PartId } from "../model/part-id";
+import type { Report } from "../model/report";
+
+export interface DescribedField {
+  id: string;
+  label: string;
+  /** As the text shows it: 超36万件. */
+  text: string | null;
+  /** The plain number: 36万 → 360000; 93.26% → 93.26. */
+  value: number | null;
+  unit: string | null;
+  qualifier: string | null;
+  percent: boolean;
+  status: Field["status"];
+}
+
+export interface ReportDescription {
+  title: string | null;
+  org: string | null;
+  date: string | null;
+  reportYear: number | null;
+  template: { id: string; version: number };
+  workflow: { state: string; revision: number };
+  parts: { part: PartId | null; heading: string }[];
+  headings: { level: number; text: string; part: PartId | null }[];
+  fields: DescribedField[];
+}
+
+export function isPercentKind(field: Pick<Field, "kind" | "unit">): boolean {
+  return field.kind === "percent" || field.kind === "ratio" || field.kind === "growth" || field.unit === "%";
+}
+
+/** The summary `nianbao inspect` prints, in the shape scripts rely on. */
+export function describeReport(report: Report): ReportDescription {
+  const resolve = (fieldId: string): string | undefined => {
+    const field = report.fields[fieldId];
+    return field ? (formatField(field) ?? undefined) : undefined;
+  };
+  const headings = outline(report.body, resolve);
+  return {
+    title: report.meta.title === "" ? null : report.meta.title,
+    org: report.meta.org,
+    date: report.meta.date,
+    reportYear: report.meta.reportYear,
+    template: report.template,
+    workflow: { state: report.workflow.state, revision: report.workflow.revision },
+    parts: headings.filter((h) => h.level === 1).map((h) => ({ part: h.part, heading: h.text })),
+    headings: headings.map(({ level, text, part }) => ({ level, text, part })),
+    fields: Object.values(report.fields).map((field) => ({
+      id: field.id,
+      label: field.label,
+      text: formatField(field),
+      value: field.value === null ? null : Number(field.value),
+      unit: field.unit,
+      qualifier: field.qualifier === "none" ? null : field.qualifier,
+      percent: isPercentKind(field),
+      status: field.status,
+    })),
+  };
+}

@@ -1,0 +1,28 @@
+import { NianbaoError } from "../../core/api/errors";
+
+/** What a command writes to; tests pass buffers, the binary passes process streams. */
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  cwd: string;
+  env: Record<string, string | undefined>;
+}
+
+export const EXIT_OK = 0;
+/** The command ran and its verdict is negative (check findings, an invalid signature). */
+export const EXIT_NEGATIVE = 1;
+export const EXIT_ERROR = 2;
+
+export function usageError(zh: string, en: string): NianbaoError {
+  return new NianbaoError("invalid_input", zh, en);
+}
+
+/** Both languages: the Chinese for the clerk, the English for whoever reads the log. */
+export function printError(io: CliIo, error: unknown): void {
+  if (error instanceof NianbaoError) {
+    io.err(`错误：${error.zh}\nError: ${error.message}\n`);
+    return;
+  }
+  const en = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  io.err(`错误：程序内部错误。\nError: internal error: ${en}\n`);
+}

@@ -1,0 +1,9 @@
+import type { CliIo } from "./cli-io";
+
+export interface CliCommand {
+  name: string;
+  summary: string;
+  usage: string;
+  /** Loaded on demand so that each command pays only for the modules it needs. */
+  load: () => Promise<{ run: (args: string[], io: CliIo) => Promise<number> }>;
+}

@@ -1,0 +1,42 @@
+import { commands } from "./commands/index";
+import { EXIT_ERROR, EXIT_OK, printError, type CliIo } from "./cli-io";
+
+export function helpText(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  return [
+    "年报 Nianbao — 法治政府建设年度报告 / annual rule-of-law government report",
+    "",
+    "用法 Usage: nianbao <command> [options]",
+    "",
+    "命令 Commands:",
+    ...lines,
+    "",
+    "nianbao <command> --help 查看命令的用法 / shows a command's usage.",
+    "",
+  ].join("\n");
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    io.out(helpText());
+    return name === undefined ? EXIT_ERROR : EXIT_OK;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.err(`错误：未知命令“${name}”。\nError: unknown command "${name}".\n\n${helpText()}`);
+    return EXIT_ERROR;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    io.out(`${command.summary}\n\n用法 Usage: ${command.usage}\n`);
+    return EXIT_OK;
+  }
+  try {
+    const { run } = await command.load();
+    return await run(rest, io);
+  } catch (error) {
+    printError(io, error);
+    return EXIT_ERROR;
+  }
+}
