@@ -52,6 +52,8 @@ export const Field = z.object({
   baseFieldId: FieldId.nullable().default(null),
   /** Earlier years' values when a report chain continues (2022 → 2023 → 2024). */
   series: z.array(SeriesPoint).default([]),
+  /** The sentence fragment an imported value was recognised in (受理信访件 590 件), as the source wrote it. */
+  sourceText: z.string().max(500).optional(),
 });
 export type Field = z.infer<typeof Field>;
 export type FieldInput = z.input<typeof Field>;

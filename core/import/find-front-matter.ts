@@ -1,0 +1,117 @@
+import { findChineseDate } from "../text/parse-chinese-date";
+import { readNumbering } from "./heading-numbering";
+import type { SourceItem, SourceLine } from "./source-lines";
+
+export interface FrontMatter {
+  title: string | null;
+  recipient: string | null;
+  docNumber: string | null;
+  /** 发文机关 or 成文日期 printed under the title, when the closing lacks them. */
+  org: string | null;
+  date: string | null;
+  /** Items consumed from the top. */
+  consumed: number;
+}
+
+const DOC_NUMBER = /[〔［\[(（]\s*(?:19|20)\d{2}\s*[〕］\])）]\s*\d+\s*号/u;
+const SENTENCE_END = /[。！？；!?;，,]$/u;
+const ORG_SUFFIX = /(人民政府|政府|办事处|街道|镇|乡|司法局|局|委员会|委|办公室|厅|法院|检察院|中心|管委会|管理委员会|县|区|市|州|盟|旗)$/u;
+const TITLE_WORDS = /报告|总结|情况|工作|年报/u;
+
+export function looksLikeOrg(text: string): boolean {
+  return text.length >= 3 && text.length <= 40 && ORG_SUFFIX.test(text) && !/[，。；：,;:]/u.test(text);
+}
+
+/** A line that is only a date, possibly in parentheses: （2024年1月17日）. */
+export function dateOnly(text: string): string | null {
+  const found = findChineseDate(text);
+  if (found === null) return null;
+  const rest = (text.slice(0, found.index) + text.slice(found.index + found.length)).replace(/[\s()（）]/gu, "");
+  return rest.length <= 1 ? found.iso : null;
+}
+
+/** Title (one or two lines), 主送机关 and a 发文字号 at the top of the document. */
+export function findFrontMatter(items: readonly SourceItem[]): FrontMatter {
+  const result: FrontMatter = { title: null, recipient: null, docNumber: null, org: null, date: null, consumed: 0 };
+  let i = 0;
+  const line = (k: number): SourceLine | null => {
+    const item = items[k];
+    return item?.type === "line" ? item : null;
+  };
+  for (;;) {
+    const current = line(i);
+    if (current === null) break;
+    const number = DOC_NUMBER.exec(current.text);
+    if (number !== null && current.text.length <= 30) {
+      result.docNumber = current.text.replace(/^.*?([\p{Script=Han}]*[〔［\[(（])/u, "$1").trim();
+      i++;
+      continue;
+    }
+    if (/文件$/u.test(current.text) && current.text.length <= 30 && i === 0) {
+      i++;
+      continue;
+    }
+    break;
+  }
+  const first = line(i);
+  if (first !== null && isTitleLine(first, true)) {
+    const parts = [first.text];
+    let k = i + 1;
+    for (;;) {
+      const next = line(k);
+      if (next === null || parts.length >= 3 || !isTitleLine(next, false) || !continuesTitle(parts.join(""), next, first)) break;
+      parts.push(next.text);
+      k++;
+    }
+    result.title = parts.join("");
+    i = k;
+  }
+  for (let extra = 0; extra < 3; extra++) {
+    const next = line(i);
+    if (next === null) break;
+    const date = dateOnly(next.text);
+    if (date !== null && result.title !== null) {
+      result.date = date;
+      i++;
+      continue;
+    }
+    if (result.title !== null && looksLikeOrg(next.text) && readNumbering(next.text) === null) {
+      result.org = next.text;
+      i++;
+      continue;
+    }
+    if (/^[-—－]{1,2}/u.test(next.text) && result.title !== null && next.text.length <= 40 && !SENTENCE_END.test(next.text)) {
+      result.title = `${result.title}${next.text}`;
+      i++;
+      continue;
+    }
+    break;
+  }
+  const recipient = line(i);
+  if (recipient !== null && /[：:]$/u.test(recipient.text) && recipient.text.length <= 40 && readNumbering(recipient.text) === null && !/[。；]/u.test(recipient.text) && !/如下[：:]$/u.test(recipient.text)) {
+    result.recipient = recipient.text.replace(/[：:]$/u, "");
+    i++;
+  }
+  result.consumed = i;
+  return result;
+}
+
+function isTitleLine(l: SourceLine, first: boolean): boolean {
+  const t = l.text;
+  if (t.length > 60 || SENTENCE_END.test(t) || /[：:]$/u.test(t) || readNumbering(t) !== null || dateOnly(t) !== null) return false;
+  if (/[。；]/u.test(t)) return false;
+  if (!first) return true;
+  if (l.markdownLevel === 1 || l.styleName?.toLowerCase() === "title" || l.align === "center") return true;
+  if (l.size !== null && l.size >= 18) return true;
+  return TITLE_WORDS.test(t) || t.length <= 30;
+}
+
+/** A second title line continues the first when the first is not yet a complete title. */
+function continuesTitle(soFar: string, next: SourceLine, first: SourceLine): boolean {
+  if (looksLikeOrg(next.text) && /报告|总结$/u.test(soFar)) return false;
+  if (/(报告|总结|年报)$/u.test(soFar) && !/(报告|总结)$/u.test(next.text)) return false;
+  if (first.font !== null && next.font !== null && (first.font !== next.font || first.size !== next.size)) return false;
+  if (first.markdownLevel !== next.markdownLevel) return first.markdownLevel === 1 && next.markdownLevel === null && next.text.length <= 30 && /(报告|总结)$/u.test(next.text);
+  if (first.font === null && first.markdownLevel === null) return next.text.length <= 40 && /(报告|总结|情况)$/u.test(next.text);
+  return true;
+}

@@ -1,0 +1,75 @@
+import type { CoreDeps } from "../model/deps";
+import type { BlockNode, DocNode, InlineNode } from "../model/doc";
+import type { Field } from "../model/field";
+import { Report, SCHEMA_VERSION } from "../model/report";
+import { parseChineseNumeral } from "../text/chinese-numeral";
+
+/**
+ * Next year's report from last year's: year + 1, report-year mentions in the title and headings
+ * advanced, 成文日期 cleared, every field's current value emptied (last year's kept beside it) and
+ * unconfirmed, every paragraph marked carried, and last year's report kept as the snapshot.
+ */
+export function rollForward(last: Report, deps: CoreDeps): Report {
+  const year = last.meta.reportYear;
+  const now = deps.now();
+  const fields: Record<string, Field> = {};
+  for (const [id, f] of Object.entries(last.fields)) {
+    const series = f.lastYear?.value != null ? [...f.series.filter((p) => p.year !== year - 1), { year: year - 1, value: f.lastYear.value }] : f.series;
+    fields[id] = {
+      ...f,
+      value: null,
+      status: "unconfirmed",
+      lastYear: { value: f.value, unit: f.unit, scale: f.scale, qualifier: f.qualifier },
+      series,
+    };
+  }
+  return Report.parse({
+    schemaVersion: SCHEMA_VERSION,
+    id: deps.newId(),
+    template: last.template,
+    meta: { ...last.meta, title: advanceYears(last.meta.title, year), reportYear: year + 1, date: null },
+    body: carryBody(last.body, year),
+    fields,
+    lastYear: { meta: last.meta, body: last.body, fields: last.fields },
+    workflow: {
+      state: "draft",
+      revision: 1,
+      events: [{ action: "create", from: null, to: "draft", person: "", role: null, at: now, comment: `由${year}年度报告结转`, contentHash: null, revision: 1 }],
+    },
+    createdAt: now,
+    updatedAt: now,
+  });
+}
+
+const DIGITS = "〇一二三四五六七八九";
+
+/**
+ * Advances the report year and the year after it (a 下一年度 heading names year + 1) by one, in
+ * one pass so 2023 → 2024 and 2024 → 2025 do not collide. Other years (2021–2025 plan periods)
+ * stay as written.
+ */
+export function advanceYears(text: string, reportYear: number): string {
+  return text
+    .replace(/(?<!\d)((?:19|20)\d{2})(?=\s*年)/gu, (y) => (Number(y) === reportYear || Number(y) === reportYear + 1 ? String(Number(y) + 1) : y))
+    .replace(/([〇零一二三四五六七八九]{4})(?=\s*年)/gu, (y) => {
+      const n = parseChineseNumeral(y);
+      if (n !== reportYear && n !== reportYear + 1) return y;
+      return [...String((n ?? 0) + 1)].map((d) => DIGITS[Number(d)] ?? d).join("");
+    });
+}
+
+function carryBody(body: DocNode, year: number): DocNode {
+  const carryBlock = (block: BlockNode): BlockNode => {
+    if (block.type === "heading") return { ...block, attrs: { ...block.attrs, carried: true }, content: advanceInline(block.content, year) };
+    if (block.type === "paragraph") return { ...block, attrs: { ...block.attrs, carried: true } };
+    return block;
+  };
+  return {
+    type: "doc",
+    content: body.content.map((node) => (node.type === "part" ? { ...node, content: node.content.map(carryBlock) } : carryBlock(node))) as DocNode["content"],
+  };
+}
+
+function advanceInline(content: InlineNode[] | undefined, year: number): InlineNode[] | undefined {
+  return content?.map((node) => (node.type === "text" ? { ...node, text: advanceYears(node.text, year) } : node));
+}
