@@ -7,9 +7,9 @@ import type { Template } from "../model/template";
 import type { RecognizedReport } from "./recognize-report";
 
 export interface BuildImportedReportOptions {
-  /** Used when recognition found no report year (and overrides nothing otherwise unless force). */
+  /** The report year, overriding the recognised one (needed when the file names none). */
   year?: number;
-  /** Used when recognition found no 发文机关. */
+  /** The 发文机关, overriding the recognised one. */
   org?: string;
 }
 

@@ -104,12 +104,15 @@ export function findFields(text: string): FoundField[] {
     const stated: Qualifier = preQualifier ?? yuQualifier ?? (before.includes("累计") ? "累计" : "none");
     const kind = kindOf(unit, built.unit, normalized.slice(clauseStart, atomStart));
     const base = kind === "growth" ? growthBase(found, normalized, atomStart) : null;
-    const label = labelOf(before, text.slice(end, findClauseEnd(normalized, end)));
+    const clauseEnd = findClauseEnd(normalized, end);
+    const label = labelOf(before, text.slice(end, clauseEnd));
+    // With no words before the number (新建 2 座卫星消防站) the words after it say what was counted.
+    const textEnd = namesThingAfter(before) && /^\p{Script=Han}/u.test(text.slice(end, clauseEnd)) ? clauseEnd : end;
     const baseLabel = base === null ? undefined : found[base]?.label;
     found.push({
       start: atomStart,
       end,
-      text: text.slice(clauseStart, end).trim(),
+      text: text.slice(clauseStart, textEnd).trim(),
       label: baseLabel === undefined ? label : `${baseLabel}${label}`.slice(-MAX_LABEL_CHARS),
       value: built.value,
       unit: built.unit,
@@ -212,10 +215,18 @@ function findClauseEnd(normalized: string, from: number): number {
   return i;
 }
 
+function labelHead(before: string): string {
+  return before.replace(/\s+/gu, "").replace(LEADING_FILLER, "").replace(/(均达到|均达|均为|达到|达|为|至|共|超过|逾|累计|均)$/u, "");
+}
+
+function namesThingAfter(before: string): boolean {
+  return labelHead(before).replace(/^(顺利|圆满|成功|累计|新|已)/u, "").length <= 3;
+}
+
 function labelOf(before: string, after: string): string {
-  const head = before.replace(/\s+/gu, "").replace(LEADING_FILLER, "").replace(/(均达到|均达|均为|达到|达|为|至|共|超过|逾|累计|均)$/u, "");
+  const head = labelHead(before);
   const tail = after.replace(/\s+/gu, "");
-  const label = head.length <= 3 && /^\p{Script=Han}/u.test(tail) ? `${head}${tail}` : head;
+  const label = namesThingAfter(before) && /^\p{Script=Han}/u.test(tail) ? `${head}${tail}` : head;
   return label.slice(-MAX_LABEL_CHARS) || "数值";
 }
 

@@ -153,12 +153,12 @@ function buildBody(items: readonly ClassifiedItem[], levels: Map<number, Heading
   const parts: PartNode[] = [];
   const headings: RecognizedHeading[] = [];
   const fields: RecognizedField[] = [];
-  let currentPart: PartNode | null = null;
+  const state: { part: PartNode | null } = { part: null };
   const add = (node: ParagraphNode | HeadingNode | TableNode): void => {
-    if (currentPart === null) {
+    if (state.part === null) {
       if (node.type === "heading") opening.push(paragraph(node.content ?? []));
       else opening.push(node);
-    } else currentPart.content.push(node);
+    } else state.part.content.push(node);
   };
   const inline = (text: string): InlineNode[] => inlineWithFields(text, fields);
   for (const item of items) {
@@ -176,15 +176,15 @@ function buildBody(items: readonly ClassifiedItem[], levels: Map<number, Heading
     }
     const level = levels.get(item.rank) ?? 1;
     const headingText = item.kind === "heading" ? item.text : item.heading;
-    const part = level === 1 ? matchPart(headingText, template, reportYear) : (currentPart?.attrs.partId ?? null);
+    const part: PartId | null = level === 1 ? matchPart(headingText, template, reportYear) : (state.part?.attrs.partId ?? null);
     if (level === 1) {
-      currentPart = { type: "part", attrs: { partId: part }, content: [heading(1, headingText)] };
-      parts.push(currentPart);
+      state.part = { type: "part", attrs: { partId: part }, content: [heading(1, headingText)] };
+      parts.push(state.part);
       headings.push({ level, text: headingText, part });
       if (item.kind === "runIn") add(paragraph(inline(item.text.slice(item.leadLength).trim())));
       continue;
     }
-    if (currentPart !== null) headings.push({ level, text: headingText, part });
+    if (state.part !== null) headings.push({ level, text: headingText, part });
     if (item.kind === "heading") {
       add(heading(level, item.text));
     } else {

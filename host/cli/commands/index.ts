@@ -11,7 +11,13 @@ export const commands: readonly CliCommand[] = [
   {
     name: "inspect",
     summary: "查看报告的结构和字段 / show a report's structure and fields",
-    usage: "nianbao inspect <file> [--json]",
+    usage: "nianbao inspect <file.nianbao|.docx|.md|.txt> [--json]",
     load: () => import("./inspect-command"),
+  },
+  {
+    name: "import",
+    summary: "导入上年报告（Word/文本），可结转为新年度 / import last year's report (Word/text), optionally rolled forward",
+    usage: "nianbao import <file.docx|.md|.txt|.nianbao> [--roll-forward] -o <file.nianbao> [--year YYYY] [--org 发文机关] [--force]",
+    load: () => import("./import-command"),
   },
 ];

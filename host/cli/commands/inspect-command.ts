@@ -1,30 +1,68 @@
-import { resolve } from "node:path";
+import { extname, resolve } from "node:path";
 import { z } from "zod";
+import { describeRecognized, type RecognizedDescription } from "../../../core/import/describe-recognized";
+import type { ImportNotice } from "../../../core/import/import-notice";
 import { describeReport, type ReportDescription } from "../../../core/inspect/describe-report";
-import { loadReportFile } from "../../storage/report-file";
+import { recognizeReportFile } from "../../import/import-report-file";
+import { loadReportFile, REPORT_EXTENSION } from "../../storage/report-file";
+import { loadTemplate } from "../../templates/template-store";
 import { EXIT_OK, type CliIo } from "../cli-io";
 import { parseCliArgs } from "../parse-cli-args";
 
-const USAGE = "nianbao inspect <file> [--json]";
+const USAGE = "nianbao inspect <file.nianbao|.docx|.md|.txt> [--json] [--template <id>]";
+const DEFAULT_TEMPLATE = "fazhi-zhengfu-niandu-baogao";
 
 const Args = z.object({
   json: z.boolean().default(false),
+  template: z.string().min(1).default(DEFAULT_TEMPLATE),
   positionals: z.array(z.string()).length(1, "须指定一个文件"),
 });
 
 const STATE_NAMES: Record<string, string> = { draft: "起草", review: "审核中", approved: "已签发", published: "已公开" };
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const opts = parseCliArgs(args, { json: { type: "boolean" } }, Args, USAGE);
+  const opts = parseCliArgs(args, { json: { type: "boolean" }, template: { type: "string" } }, Args, USAGE);
   const path = resolve(io.cwd, opts.positionals[0] ?? "");
+  if (extname(path).toLowerCase() !== REPORT_EXTENSION) return inspectSource(path, opts.template, opts.json, io);
   const loaded = await loadReportFile(path);
   const description = describeReport(loaded.report);
+  // Imported fields keep the words they were recognised in; show those rather than a re-rendering.
+  const fields = description.fields.map((f) => ({ ...f, text: loaded.report.fields[f.id]?.sourceText ?? f.text }));
   if (opts.json) {
-    io.out(`${JSON.stringify({ file: path, schemaVersion: loaded.report.schemaVersion, migratedFrom: loaded.migratedFrom, ...description }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ file: path, schemaVersion: loaded.report.schemaVersion, migratedFrom: loaded.migratedFrom, ...description, fields }, null, 2)}\n`);
   } else {
     io.out(renderText(path, description, loaded.migratedFrom));
   }
   return EXIT_OK;
+}
+
+/** A Word/text report is recognised in memory; nothing is written. */
+async function inspectSource(path: string, templateId: string, json: boolean, io: CliIo): Promise<number> {
+  const template = await loadTemplate(templateId);
+  const { recognized, format, notices } = await recognizeReportFile(path, template);
+  const description = describeRecognized(recognized);
+  if (json) io.out(`${JSON.stringify({ file: path, format, ...description, notices: notices.map((n) => n.zh) }, null, 2)}\n`);
+  else io.out(renderRecognized(path, description, notices));
+  return EXIT_OK;
+}
+
+function renderRecognized(path: string, d: RecognizedDescription, notices: readonly ImportNotice[]): string {
+  return [
+    `文件      ${path}（未保存，仅识别）`,
+    `标题      ${d.title ?? "（未识别）"}`,
+    `主送机关  ${d.recipient ?? "（无）"}`,
+    `发文机关  ${d.org ?? "（未识别）"}`,
+    `报告年度  ${d.reportYear ?? "（未识别）"}`,
+    `成文日期  ${d.date ?? "（未识别）"}`,
+    "",
+    "结构：",
+    ...d.headings.map((h) => `${"  ".repeat(h.level)}${h.text}${h.level === 1 ? `  [${h.part ?? "未对应"}]` : ""}`),
+    "",
+    `识别出的数字：${d.fields.length} 个`,
+    ...d.fields.map((f) => `  ${f.text}  → ${f.value}${f.percent ? "%" : (f.unit ?? "")}${f.qualifier === null ? "" : `（${f.qualifier}）`}`),
+    ...(notices.length > 0 ? ["", "提示：", ...notices.map((n) => `  ${n.zh}`)] : []),
+    "",
+  ].join("\n");
 }
 
 function renderText(path: string, d: ReportDescription, migratedFrom: number | null): string {
