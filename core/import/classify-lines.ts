@@ -46,31 +46,20 @@ export function classifyLines(items: readonly SourceItem[], body: BodyFormat): C
   const mdDepths = items.flatMap((i) => (i.type === "line" && i.markdownLevel !== null && readNumbering(i.text) === null ? [i.markdownLevel] : []));
   const minDepth = mdDepths.length > 0 ? Math.min(...mdDepths) : 1;
   const out: ClassifiedItem[] = [];
-  let pending: string | null = null;
-  const flush = (): void => {
-    if (pending !== null) out.push({ kind: "paragraph", text: pending });
-    pending = null;
-  };
   for (const item of items) {
     if (item.type === "table") {
-      flush();
       out.push({ kind: "table", rows: item.rows });
       continue;
     }
     const classified = classifyLine(item, body, minDepth);
-    if (classified.kind !== "paragraph") {
-      flush();
-      out.push(classified);
+    const previous = out[out.length - 1];
+    const continues = classified.kind === "paragraph" && readNumbering(classified.text) === null;
+    if (continues && previous !== undefined && (previous.kind === "paragraph" || previous.kind === "runIn") && isBroken(previous.text)) {
+      previous.text += classified.text;
       continue;
     }
-    if (pending !== null && isBroken(pending) && readNumbering(classified.text) === null) {
-      pending += classified.text;
-      continue;
-    }
-    flush();
-    pending = classified.text;
+    out.push(classified);
   }
-  flush();
   return out;
 }
 

@@ -144,7 +144,7 @@ interface Candidate {
 function acceptable(normalized: string, original: string, c: Candidate): boolean {
   const prev = previousNonSpace(normalized, c.numberStart);
   if (prev !== null && /[A-Za-z0-9.第前后\-/#]/u.test(prev)) return false;
-  const window = normalized.slice(Math.max(0, c.numberStart - 3), c.numberStart);
+  const window = normalized.slice(Math.max(0, c.numberStart - 6), c.numberStart);
   if (/每/u.test(window) && !/[,。;]/u.test(window.slice(window.lastIndexOf("每")))) return false;
   const next = normalized[c.unitEnd] ?? "";
   if (c.unit !== "%" && c.post === undefined && next !== "" && (UNIT_WORD_CONTINUATIONS[c.unit] ?? "").includes(next)) return false;

@@ -42,9 +42,16 @@ export function toSourceLines(blocks: readonly SourceBlock[]): SourceItem[] {
       continue;
     }
     for (const piece of splitParagraph(block)) {
-      const text = trimLine(piece.text);
+      let text = trimLine(piece.text);
+      let source = block;
+      // Markdown pasted into Word or a .txt keeps its marks; they are hints, not text.
+      const marks = /^(#{1,6})\s+/u.exec(text);
+      if (marks?.[1] !== undefined && block.markdownLevel === null) {
+        text = text.slice(marks[0].length);
+        source = { ...block, markdownLevel: marks[1].length };
+      }
       if (text === "" || (text.length <= 80 && WEB_CHROME.test(text))) continue;
-      items.push(describe(text, piece.runs, block));
+      items.push(describe(text, piece.runs, source));
     }
   }
   return items;

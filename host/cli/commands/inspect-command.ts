@@ -27,7 +27,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const loaded = await loadReportFile(path);
   const description = describeReport(loaded.report);
   // Imported fields keep the words they were recognised in; show those rather than a re-rendering.
-  const fields = description.fields.map((f) => ({ ...f, text: loaded.report.fields[f.id]?.sourceText ?? f.text }));
+  const fields = description.fields.map((f) => {
+    const field = loaded.report.fields[f.id];
+    return { ...f, text: field?.sourceText !== undefined && field.lastYear === null ? field.sourceText : f.text };
+  });
   if (opts.json) {
     io.out(`${JSON.stringify({ file: path, schemaVersion: loaded.report.schemaVersion, migratedFrom: loaded.migratedFrom, ...description, fields }, null, 2)}\n`);
   } else {
