@@ -74,10 +74,10 @@ function classifyLine(line: SourceLine, body: BodyFormat, minMarkdownDepth: numb
   if (numbering !== null) {
     const rank = NUMBERING_RANK[numbering.style];
     const rest = text.slice(numbering.length);
-    const standalone = rest.length > 0 && rest.length <= 80 && !SENTENCE_PUNCT.test(rest.slice(0, -1)) && !/[；;]$/u.test(rest);
-    if (standalone && (rest.length <= 60 || !/[。]$/u.test(rest))) return { kind: "heading", rank, text: text.replace(/[。]$/u, "") };
     const d = rest.search(RUN_IN_DELIMITER);
-    if (d > 0 && d <= MAX_RUN_IN_HEAD && rest.slice(d + 1).trim().length > 0) {
+    const hasMore = d >= 0 && rest.slice(d + 1).trim().length > 0;
+    if (!hasMore && rest.length > 0 && rest.length <= 80 && !/[；;]/u.test(rest)) return { kind: "heading", rank, text: text.replace(/[。：:]$/u, "") };
+    if (hasMore && d > 0 && d <= MAX_RUN_IN_HEAD) {
       return { kind: "runIn", rank, text, leadLength: numbering.length + d + 1, heading: text.slice(0, numbering.length + d) };
     }
     return { kind: "paragraph", text };

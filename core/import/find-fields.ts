@@ -155,7 +155,7 @@ function acceptable(normalized: string, original: string, c: Candidate): boolean
     if (value === null || value < 2) return false;
     const qualified = c.pre !== undefined || c.yu !== undefined || c.post !== undefined;
     if (/^[十百千万亿]$/u.test(c.numberText) && !qualified) return false;
-    if (prev !== null && /[数上几成好]/u.test(prev)) return false;
+    if (prev !== null && /[数上几好]/u.test(prev)) return false;
     if (c.unit === "期" || c.unit === "类") return false;
     if (/^[〇零一二三四五六七八九]{2,}$/u.test(c.numberText)) return false;
   }

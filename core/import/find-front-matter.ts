@@ -101,6 +101,8 @@ function isTitleLine(l: SourceLine, first: boolean): boolean {
   if (t.length > 60 || SENTENCE_END.test(t) || /[：:]$/u.test(t) || readNumbering(t) !== null || dateOnly(t) !== null) return false;
   if (/[。；]/u.test(t)) return false;
   if (!first) return true;
+  const headingStyled = l.outlineLevel !== null || /^(heading|标题)\s*\d/iu.test(l.styleName ?? "");
+  if (headingStyled && l.markdownLevel !== 1 && !/报告|总结|年报/u.test(t)) return false;
   if (l.markdownLevel === 1 || l.styleName?.toLowerCase() === "title" || l.align === "center") return true;
   if (l.size !== null && l.size >= 18) return true;
   return TITLE_WORDS.test(t) || t.length <= 30;

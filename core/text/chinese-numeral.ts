@@ -27,6 +27,8 @@ export function parseChineseNumeral(text: string): number | null {
   const hasUnit = [...text].some((ch) => ch in SMALL_UNITS || ch in LARGE_UNITS);
   if (!hasUnit) {
     if (text.length === 1) return DIGIT_VALUES[text] ?? null;
+    // Digit-by-digit numerals are years (二〇二四); 八五 or 十四五 are names, not numbers.
+    if (text.length !== 4) return null;
     let value = 0;
     for (const ch of text) {
       const digit = DIGIT_VALUES[ch];
@@ -41,22 +43,24 @@ export function parseChineseNumeral(text: string): number | null {
   for (const ch of text) {
     const d = DIGIT_VALUES[ch];
     if (d !== undefined) {
-      if (digit !== null && d !== 0) return null;
+      if (digit !== null && digit !== 0) return null;
       digit = d;
       continue;
     }
     const small = SMALL_UNITS[ch];
+    // A leading bare unit counts one of it: 十二, and 千 / 万 as in 近千人次, 近万人.
+    const leading = digit === null && section === 0 && total === 0;
     if (small !== undefined) {
-      section += (digit ?? (ch === "十" ? 1 : 0)) * small;
-      if (digit === null && ch !== "十") return null;
+      if (digit === null && !leading) return null;
+      section += (digit ?? 1) * small;
       digit = null;
       continue;
     }
     const large = LARGE_UNITS[ch];
     if (large === undefined) return null;
-    section += digit ?? 0;
+    section += digit ?? (leading ? 1 : 0);
     if (section === 0 && total === 0) return null;
-    total = (total + section) * large;
+    total = large === 1e8 ? (total + section) * large : total + section * large;
     section = 0;
     digit = null;
   }
