@@ -14,7 +14,7 @@ export interface DocxContent {
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 /** Elements whose content is not body text: drawings and text boxes, fallbacks, deleted text, field codes. */
-const SKIPPED = new Set(["w:drawing", "w:pict", "w:object", "mc:Fallback", "w:delText", "w:instrText", "w:footnoteReference", "w:endnoteReference"]);
+const SKIPPED = new Set(["w:drawing", "w:pict", "w:object", "mc:Fallback", "w:moveFrom", "w:delText", "w:instrText", "w:footnoteReference", "w:endnoteReference"]);
 const IMAGES = new Set(["w:drawing", "w:pict", "w:object"]);
 
 /**
