@@ -76,8 +76,9 @@ function classifyLine(line: SourceLine, body: BodyFormat, minMarkdownDepth: numb
     const rest = text.slice(numbering.length);
     const d = rest.search(RUN_IN_DELIMITER);
     const hasMore = d >= 0 && rest.slice(d + 1).trim().length > 0;
-    // A numbered line that is one full sentence is a list item unless it is as short as a heading.
-    const sentence = /[。！？!?]$/u.test(rest) && (rest.length > 26 || /[，,]/u.test(rest));
+    // 一、 and （一） lines are headings in 公文 even with a full stop; 1. and （1） lines often are list items.
+    const sentenceLimit = rank <= 2 ? 40 : 26;
+    const sentence = /[。！？!?]$/u.test(rest) && (rest.length > sentenceLimit || (rank > 2 && /[，,]/u.test(rest)));
     if (!hasMore && !sentence && rest.length > 0 && rest.length <= 80 && !/[；;]/u.test(rest)) return { kind: "heading", rank, text: text.replace(/[。：:]$/u, "") };
     if (hasMore && d > 0 && d <= MAX_RUN_IN_HEAD) {
       return { kind: "runIn", rank, text, leadLength: numbering.length + d + 1, heading: text.slice(0, numbering.length + d) };
