@@ -69,7 +69,7 @@ const FIELD_PATTERN = new RegExp(
 const IN_ATOM_PREFIXES = new Set(["超", "约", "近"]);
 const STATED_PREFIX: Readonly<Record<string, Qualifier>> = { 超过: "超", 超: "超", 逾: "超", 约: "约", 大约: "约", 近: "近", 将近: "近", 接近: "近" };
 const CLAUSE_BREAK = /[。,;:!?，；：！？\n()（）“”"《》]/u;
-const LEADING_FILLER = /^(全年共|全年|共计|共|累计|其中|并且|并|同时|先后|已经|已|均|合计|总计|另外|此外|截至目前|目前|今年以来|年内)+/u;
+const LEADING_FILLER = /^([一二三四五六七八九十]+是|全年共|全年|共计|共|累计|其中|并且|并|同时|先后|已经|已|均|合计|总计|另外|此外|截至目前|目前|今年以来|年内)+/u;
 const GROWTH_WORDS = /(同比|环比|增长|增加|上升|提高|提升|下降|减少|降低|增幅|降幅|上涨|回落)\s*$/u;
 const MAX_LABEL_CHARS = 40;
 
@@ -206,7 +206,8 @@ function findClauseStart(normalized: string, from: number, floor: number): numbe
     i--;
   }
   while (i < from && /[\s、]/u.test(normalized[i] ?? "")) i++;
-  return i;
+  const lead = /^[一二三四五六七八九十]+是/u.exec(normalized.slice(i, from));
+  return lead === null ? i : i + lead[0].length;
 }
 
 function findClauseEnd(normalized: string, from: number): number {

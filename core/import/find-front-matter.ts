@@ -53,6 +53,16 @@ export function findFrontMatter(items: readonly SourceItem[]): FrontMatter {
     }
     break;
   }
+  // Text copied from a web page starts with the site's banner lines; the title is the first line
+  // that names a report, with only short non-sentence lines above it.
+  const titled = findReportTitleLine(items, i);
+  if (titled > i) {
+    for (let k = i; k < titled; k++) {
+      const junk = line(k);
+      if (junk !== null && looksLikeOrg(junk.text) && result.org === null) result.org = junk.text;
+    }
+    i = titled;
+  }
   const first = line(i);
   if (first !== null && isTitleLine(first, true)) {
     const parts = [first.text];
@@ -65,6 +75,8 @@ export function findFrontMatter(items: readonly SourceItem[]): FrontMatter {
     }
     result.title = parts.join("");
     i = k;
+    // Web pages print the title twice (banner and article).
+    while (line(i)?.text === result.title || (line(i)?.text === parts[0] && parts.length === 1)) i++;
   }
   for (let extra = 0; extra < 3; extra++) {
     const next = line(i);
@@ -96,6 +108,23 @@ export function findFrontMatter(items: readonly SourceItem[]): FrontMatter {
   return result;
 }
 
+const REPORT_TITLE = /(报告|总结|年报)$/u;
+
+function findReportTitleLine(items: readonly SourceItem[], from: number): number {
+  for (let k = from; k < Math.min(items.length, from + 8); k++) {
+    const item = items[k];
+    if (item?.type !== "line") return from;
+    const t = item.text;
+    if (REPORT_TITLE.test(t) && t.length <= 60 && isTitleLine(item, true)) {
+      const previous = items[k - 1];
+      const twoLines = k > from && previous?.type === "line" && isTitleLine(previous, true) && continuesTitle(previous.text, item, previous);
+      return twoLines ? k - 1 : k;
+    }
+    if (t.length > 40 || /[。；]/u.test(t)) return from;
+  }
+  return from;
+}
+
 function isTitleLine(l: SourceLine, first: boolean): boolean {
   const t = l.text;
   if (t.length > 60 || SENTENCE_END.test(t) || /[：:]$/u.test(t) || readNumbering(t) !== null || dateOnly(t) !== null) return false;
@@ -110,8 +139,8 @@ function isTitleLine(l: SourceLine, first: boolean): boolean {
 
 /** A second title line continues the first when the first is not yet a complete title. */
 function continuesTitle(soFar: string, next: SourceLine, first: SourceLine): boolean {
-  if (looksLikeOrg(next.text) && /报告|总结$/u.test(soFar)) return false;
-  if (/(报告|总结|年报)$/u.test(soFar) && !/(报告|总结)$/u.test(next.text)) return false;
+  if (REPORT_TITLE.test(soFar) || next.text === soFar) return false;
+  if (looksLikeOrg(soFar) && !/^关于/u.test(next.text)) return false;
   if (first.font !== null && next.font !== null && (first.font !== next.font || first.size !== next.size)) return false;
   if (first.markdownLevel !== next.markdownLevel) return first.markdownLevel === 1 && next.markdownLevel === null && next.text.length <= 30 && /(报告|总结)$/u.test(next.text);
   if (first.font === null && first.markdownLevel === null) return next.text.length <= 40 && /(报告|总结|情况)$/u.test(next.text);

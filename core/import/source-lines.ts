@@ -27,7 +27,7 @@ export interface SourceTableItem {
 export type SourceItem = SourceLine | SourceTableItem;
 
 /** Web-page furniture that pasted text often drags along (来源：… 浏览次数：… 【打印】). */
-const WEB_CHROME = /^(来源|信息来源|发布时间|发布日期|发布机构|浏览次数|点击数|阅读次数|字号|字体|【|索引号|主题分类|文号|分享到|打印本页|关闭窗口|扫一扫)|浏览次数|【打印】|【关闭】/u;
+const WEB_CHROME = /^(来源|信息来源|发布时间|发布日期|发布机构|浏览次数|点击数|阅读次数|访问量|字号|字体|【|索引号|主题分类|文号|分享到|打印本页|关闭窗口|扫一扫|无障碍|当前位置|您当前的位置|首页\s*[>＞]|网站地图|政府信息公开|【政策解读】)|浏览次数|【打印】|【关闭】|简体\s*\|\s*繁体|星期[一二三四五六日天]$/u;
 
 /**
  * Splits paragraphs at soft line breaks (clerks use Shift+Enter as a paragraph break; a break in

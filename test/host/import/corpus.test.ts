@@ -65,4 +65,18 @@ describe("varied corpus", () => {
       ]);
     }
   });
+
+  it("report copied from a government web page, banner and all", async () => {
+    const d = await recognise(corpus("web-page-2023.txt"));
+    expect(d).toMatchObject({ title: "东川区2023年度法治政府建设情况报告", org: "东川区人民政府", date: "2024-03-25", reportYear: 2023 });
+    expect(d.headings.map((h) => [h.level, h.part])).toEqual([
+      [1, "duty"], [1, "measures"], [2, "measures"], [2, "measures"], [3, "measures"], [3, "measures"], [1, "shortcomings"], [2, "shortcomings"], [1, "nextYear"], [2, "nextYear"],
+    ]);
+    expect(facts(d)).toEqual([
+      [12, "次", null], [8, "次", null], [2, "场次", null], [300, "人", "余"], [4, "次", null], [12, "条", null], [35, "张", null], [2000, "册", "余"],
+      [10000, "人", "近"], [156, "件", null], [142, "件", null], [138, "件", null], [11.6, "%", null], [100, "%", null],
+    ]);
+    const texts = d.fields.map((f) => f.text).join("|");
+    for (const notField of ["2021", "十项行动", "一号", "2022年度"]) expect(texts).not.toContain(notField);
+  });
 });
