@@ -25,7 +25,8 @@ export function findClosing(items: readonly SourceItem[], floor: number): Closin
     const item = items[k];
     if (item?.type !== "line") break;
     const date = dateOnly(item.text);
-    if (date !== null) {
+    // A 成文日期 without the day (2024年1月) still marks the 落款, though it gives no date.
+    if (date !== null || /^[(（]?\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*[)）]?$/u.test(item.text)) {
       const orgs: string[] = [];
       let start = k;
       for (let j = k - 1; j >= Math.max(floor, k - 2); j--) {

@@ -20,6 +20,7 @@ const PATTERNS: readonly [NumberingStyle, RegExp][] = [
   ["paren-arabic", /^([①②③④⑤⑥⑦⑧⑨⑩])\s*/u],
   ["cn", new RegExp(`^(${CN_DIGITS})\\s*[、.,]\\s*`, "u")],
   ["cn", new RegExp(`^第(${CN_DIGITS})部分\\s*[、.,:]?\\s*`, "u")],
+  ["cn", new RegExp(`^(${CN_DIGITS})\\s+(?=\\p{Script=Han}{4})`, "u")],
   ["arabic", /^(\d{1,2})\s*(?:[.、](?!\d)|\s+(?=\p{Script=Han}))\s*/u],
 ];
 const CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩";

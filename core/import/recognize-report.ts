@@ -1,5 +1,4 @@
 import type { DocNode, HeadingLevel, HeadingNode, InlineNode, ParagraphNode, PartNode, TableNode } from "../model/doc";
-import type { DisplayScale, FieldKind, Qualifier } from "../model/field";
 import type { PartId } from "../model/part-id";
 import type { Template } from "../model/template";
 import { parseChineseNumeral } from "../text/chinese-numeral";
@@ -13,21 +12,11 @@ import type { SourceBlock } from "./source-block";
 import { toSourceLines } from "./source-lines";
 
 /** A field recognised in the text, placed in the body as a reportField atom with this id. */
-export interface RecognizedField {
+export type RecognizedField = Omit<FoundField, "start" | "end" | "baseIndex"> & {
   id: string;
-  /** Exact source substring that states the value, e.g. 受理信访件 590 件. */
-  text: string;
-  label: string;
-  value: string;
-  unit: string | null;
-  scale: DisplayScale;
-  qualifier: Qualifier;
-  statedQualifier: Qualifier;
-  decimals: number;
-  kind: FieldKind;
-  percent: boolean;
+  /** The count a growth rate refers to. */
   baseFieldId: string | null;
-}
+};
 
 export interface RecognizedHeading {
   level: HeadingLevel;
@@ -214,10 +203,8 @@ function inlineWithFields(text: string, fields: RecognizedField[]): InlineNode[]
 }
 
 function toRecognized(f: FoundField, id: string, baseFieldId: string | null): RecognizedField {
-  return {
-    id, text: f.text, label: f.label, value: f.value, unit: f.unit, scale: f.scale, qualifier: f.qualifier,
-    statedQualifier: f.statedQualifier, decimals: f.decimals, kind: f.kind, percent: f.percent, baseFieldId,
-  };
+  const { start: _start, end: _end, baseIndex: _baseIndex, ...rest } = f;
+  return { ...rest, id, baseFieldId };
 }
 
 function paragraph(content: InlineNode[]): ParagraphNode {

@@ -161,3 +161,13 @@ describe("mapping level-1 headings to statutory parts", () => {
     expect(matchPart("附件", template, 2023)).toBeNull();
   });
 });
+
+describe("closing and numbering variants", () => {
+  it("reads a heading number followed by a space, and a 落款 dated only to the month", () => {
+    const r = fromLines(["2023年法治政府建设情况报告", "一 主要举措和成效", "全年受理信访件590件。", "二 存在的问题", "力量不足。", "某县市场监督管理局", "2024年1月"].join("\n"));
+    expect(r.headings.map((h) => [h.text, h.part])).toEqual([["一 主要举措和成效", "measures"], ["二 存在的问题", "shortcomings"]]);
+    expect(r.org).toBe("某县市场监督管理局");
+    expect(r.date).toBeNull();
+    expect(r.reportYear).toBe(2023);
+  });
+});
