@@ -1,0 +1,130 @@
+import Decimal from "decimal.js";
+import { boundGrowth } from "../fields/bound-growth";
+import { fieldYoy } from "../fields/compare-yoy";
+import { isRateKind } from "../fields/field-value-problems";
+import { formatValue } from "../fields/format-field";
+import { plainDecimal } from "../fields/parse-value";
+import type { Field } from "../model/field";
+import type { CheckContext } from "./check-context";
+import { at, type Finding } from "./finding";
+import { firstFieldUses, type TextBlock } from "./report-blocks";
+
+const RISE = /(增长|上升|增加|提高)$/;
+const FALL = /(下降|减少|降低)$/;
+/** A change stated right after a value: "，同比增长17.48%". Stops at the clause's end. */
+const STATED_CHANGE = /^[^。；！？\n]*?(?:同比|比上年|较上年)?(增长|上升|增加|提高|下降|减少|降低)了?\s*(\d+(?:\.\d+)?)\s*%/;
+/**
+ * A rate whose change is given in %: "结案率同比增长1.3%", "答复率达93.3%，同比提高1.3%".
+ * Heuristic over plain text, hence a warning: a relative change of a rate is rare but possible.
+ */
+const RATE_CHANGE_IN_PERCENT = /率(?:(?:达到|达|为|是)?\s*\d+(?:\.\d+)?\s*%\s*[，,]\s*)?(?:同比|比上年|较上年|与上年相比)?\s*(增长|上升|增加|提高|下降|减少|降低)了?\s*(\d+(?:\.\d+)?)\s*%/g;
+
+/** Stated growth against computed growth; % against 百分点. */
+export function checkGrowth({ report, blocks }: CheckContext): Finding[] {
+  const findings: Finding[] = [];
+  const fields = report.fields;
+  const useOf = firstFieldUses(blocks);
+  for (const field of Object.values(fields)) {
+    if (field.kind !== "growth" || field.baseFieldId === null) continue;
+    const use = useOf.get(field.id);
+    const where = at(use?.part ?? null, use?.path ?? ["fields", field.id], field.id);
+    const growth = boundGrowth(fields, field);
+    if (growth === undefined) {
+      findings.push({ id: "GROWTH-BASE-MISSING", severity: "error", message: `增幅“${field.label}”所依据的字段“${field.baseFieldId}”不存在`, location: where });
+      continue;
+    }
+    if (isRateKind(growth.base.kind)) {
+      findings.push({
+        id: "RATE-CHANGE-PERCENT",
+        severity: "error",
+        message: `“${growth.base.label}”是比率，其变化应写作“提高/下降N个百分点”，不能写作百分比增幅`,
+        location: where,
+      });
+      continue;
+    }
+    if (growth.exact === null || field.value === null) continue;
+    const stated = new Decimal(field.value);
+    const computed = new Decimal(growth.exact);
+    const wrongSign = stated.isNeg() && computed.isPos();
+    if (growth.approximate ? wrongSign : wrongSign || !withinRounding(stated.abs(), computed.abs(), field.decimals)) {
+      const rounded = plainDecimal(computed.abs().toDecimalPlaces(field.decimals, Decimal.ROUND_HALF_UP));
+      findings.push({
+        id: "GROWTH-MISMATCH",
+        severity: "error",
+        message: `“${field.label}”填写为 ${field.value}%，按“${growth.base.label}”本年 ${formatValue(growth.base) ?? ""}、上年 ${growth.base.lastYear === null ? "" : (formatValue({ ...growth.base.lastYear, decimals: growth.base.decimals }) ?? "")} 计算应为 ${rounded}%`,
+        location: where,
+        ...(growth.approximate ? {} : { fix: { type: "setFieldValue" as const, fieldId: field.id, value: rounded, label: `改为 ${rounded}` } }),
+      });
+    }
+  }
+  for (const block of blocks) findings.push(...checkBlock(block, fields));
+  return findings;
+}
+
+function checkBlock(block: TextBlock, fields: Readonly<Record<string, Field>>): Finding[] {
+  const findings: Finding[] = [];
+  block.pieces.forEach((piece, i) => {
+    if (piece.type === "text") {
+      for (const m of piece.text.matchAll(RATE_CHANGE_IN_PERCENT)) {
+        findings.push({ id: "RATE-CHANGE-PERCENT", severity: "warning", message: `比率的变化应写作“${m[1] === "下降" || m[1] === "减少" || m[1] === "降低" ? "下降" : "提高"}N个百分点”，不宜写作“${m[1] ?? ""}${m[2] ?? ""}%”`, location: at(block.part, piece.path) });
+      }
+      return;
+    }
+    const field = fields[piece.fieldId];
+    if (!field || piece.show !== "value") return;
+    const before = block.pieces[i - 1];
+    const after = block.pieces[i + 1];
+    if (field.kind === "growth") {
+      const direction = before?.type === "text" ? before.text.trimEnd() : "";
+      const growth = boundGrowth(fields, field);
+      const sign = growth?.exact == null ? null : new Decimal(growth.exact);
+      if (sign !== null && ((RISE.test(direction) && sign.isNeg()) || (FALL.test(direction) && sign.isPos()))) {
+        findings.push({ id: "GROWTH-DIRECTION", severity: "error", message: `文中写“${RISE.test(direction) ? "增长" : "下降"}”，但“${growth?.base.label ?? ""}”实际${sign.isNeg() ? "下降" : "增长"}了`, location: at(block.part, piece.path, field.id) });
+      }
+      return;
+    }
+    if (after?.type !== "text") return;
+    const stated = STATED_CHANGE.exec(after.text);
+    if (!stated) return;
+    const [whole, verb = "", number = "0"] = stated;
+    const offset = stated.index + whole.lastIndexOf(number);
+    const from = whole.slice(whole.lastIndexOf(number));
+    const rising = !/下降|减少|降低/.test(verb);
+    const yoy = fieldYoy(field);
+    if (isRateKind(field.kind)) {
+      const points = yoy?.exact == null ? null : new Decimal(yoy.exact).abs();
+      const fixable = points !== null && withinRounding(new Decimal(number), points, decimalsOf(number));
+      findings.push({
+        id: "RATE-CHANGE-PERCENT",
+        severity: "error",
+        message: `“${field.label}”是比率，其变化应写作“${rising ? "提高" : "下降"}${number}个百分点”，而非“${verb}${number}%”`,
+        location: at(block.part, after.path, field.id),
+        ...(fixable ? { fix: { type: "replaceText" as const, path: after.path, offset, from, to: `${number}个百分点`, label: `改为“${number}个百分点”` } } : {}),
+      });
+      return;
+    }
+    if (yoy === null || yoy.mode !== "percent" || yoy.exact === null) return;
+    const exact = new Decimal(yoy.exact);
+    if (yoy.direction !== "flat" && rising !== (yoy.direction === "up")) {
+      findings.push({ id: "GROWTH-DIRECTION", severity: "error", message: `文中写“${verb}”，但“${field.label}”按两年数值计算${yoy.wording}`, location: at(block.part, after.path, field.id) });
+    } else if (!yoy.approximate && !withinRounding(new Decimal(number), exact.abs(), decimalsOf(number))) {
+      findings.push({
+        id: "GROWTH-MISMATCH",
+        severity: "error",
+        message: `文中写“${verb}${number}%”，按“${field.label}”两年数值计算应为“${yoy.wording}”`,
+        location: at(block.part, after.path, field.id),
+        ...(yoy.shown === null ? {} : { fix: { type: "replaceText" as const, path: after.path, offset, from, to: `${yoy.shown}%`, label: `改为 ${yoy.shown}%` } }),
+      });
+    }
+  });
+  return findings;
+}
+
+/** Whether a figure stated to `decimals` places can be the half-up rounding of `exact`. */
+function withinRounding(stated: Decimal, exact: Decimal, decimals: number): boolean {
+  return stated.minus(exact).abs().lte(new Decimal(10).pow(-decimals).div(2));
+}
+
+function decimalsOf(number: string): number {
+  return number.split(".")[1]?.length ?? 0;
+}
