@@ -10,7 +10,7 @@ export type ApplyResult = { ok: true; field: Field } | { ok: false; zh: string; 
  * Nonsense (text, exponent forms, a 150% rate, a negative count, a unit of another kind) is refused.
  */
 export function applyTypedValue(field: Field, input: string): ApplyResult {
-  const result = parseValue(input);
+  const result = parseValue(input, { unit: field.unit });
   if (!result.ok) return result;
   const parsed = result.parsed;
   const wantsPercent = isRateKind(field.kind) || field.kind === "growth" || field.unit === "%";
@@ -34,7 +34,7 @@ export function applyTypedValue(field: Field, input: string): ApplyResult {
     decimals: keepScale ? field.decimals : parsed.decimals,
     qualifier: parsed.qualifier,
     // A qualified number typed by hand is all the clerk knows: it is not an exact figure.
-    exact: parsed.qualifier === "none" || parsed.qualifier === "累计" ? true : false,
+    exact: parsed.qualifier === "none" || parsed.qualifier === "累计",
     status: "confirmed",
   });
   if (!next.success) return refuse(field, "数值无法保存", "the value cannot be stored");

@@ -32,11 +32,28 @@ const PREFIX_QUALIFIERS: readonly [string, Qualifier][] = [
  * Only Arabic digits are accepted here; Chinese numerals in running text are the importer's job.
  */
 const BODY = /^(-?\d+(?:\.\d+)?)(万|亿)?(余|多)?([^\d\s.]*?)(以上|余)?$/;
-const UNIT = /^(?:%|[\u4e00-\u9fffA-Za-z²³/]{1,10})$/;
+/** A unit after the scale; 万/亿 there would be a second scale ("36万万"). */
+const UNIT = /^(?:%|(?![万亿])[\u4e00-\u9fffA-Za-z²³/]{1,10})$/;
+
+export interface ParseOptions {
+  /** The field's unit: "36万元" for a field in 万元 is 36 万元, not 36 万 of 元. */
+  unit?: string | null;
+}
 
 /** Parses what a clerk types into a field: "超36万", "1900余", "约26%", "93.26%", "36万件". */
-export function parseValue(input: string): ParseResult {
-  const text = normalise(input);
+export function parseValue(input: string, options: ParseOptions = {}): ParseResult {
+  let text = normalise(input);
+  let knownUnit: string | null = null;
+  const unit = options.unit ?? null;
+  if (unit !== null && unit !== "" && /^[万亿]/.test(unit)) {
+    for (const tail of ["以上", ""]) {
+      if (text.endsWith(unit + tail) && /[\d余万亿]/.test(text.slice(0, text.length - unit.length - tail.length).slice(-1))) {
+        knownUnit = unit;
+        text = text.slice(0, text.length - unit.length - tail.length) + tail;
+        break;
+      }
+    }
+  }
   if (text === "") return fail("请输入数值", "enter a number");
   let rest = text;
   let qualifier: Qualifier = "none";
@@ -64,8 +81,8 @@ export function parseValue(input: string): ParseResult {
     if (qualifier !== "none") return fail(`“${input}”含有多个修饰词，每个数值只能有一个`, `"${input}" has more than one qualifier; a value takes one`);
     qualifier = suffix === "以上" ? "以上" : "余";
   }
-  const unit = unitText === "" ? null : unitText;
-  if (unit !== null && !UNIT.test(unit)) return fail(`“${input}”的单位“${unit}”无法识别`, `"${input}": unknown unit "${unit}"`);
+  const typedUnit = knownUnit ?? (unitText === "" ? null : unitText);
+  if (knownUnit === null && typedUnit !== null && !UNIT.test(typedUnit)) return fail(`“${input}”的单位“${typedUnit}”无法识别`, `"${input}": unknown unit "${typedUnit}"`);
   const scale: DisplayScale | null = scaleText === "万" || scaleText === "亿" ? scaleText : null;
   const base = new Decimal(digits).mul(SCALE_FACTOR[scale ?? "none"]);
   const value = plainDecimal(base);
@@ -74,7 +91,7 @@ export function parseValue(input: string): ParseResult {
   }
   const decimals = digits.split(".")[1]?.length ?? 0;
   if (decimals > 4) return fail(`“${input}”小数位过多（最多 4 位）`, `"${input}" has too many decimals (at most 4)`);
-  return { ok: true, parsed: { value, scale, qualifier, decimals, unit } };
+  return { ok: true, parsed: { value, scale, qualifier, decimals, unit: typedUnit } };
 }
 
 /** A Decimal as the model's plain decimal string: no exponent, no trailing zeros, no "-0". */

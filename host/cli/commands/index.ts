@@ -14,4 +14,16 @@ export const commands: readonly CliCommand[] = [
     usage: "nianbao inspect <file> [--json]",
     load: () => import("./inspect-command"),
   },
+  {
+    name: "check",
+    summary: "检查报告的内容、数字和格式 / check a report's content, numbers and layout rules",
+    usage: "nianbao check <file> [--json] [--today YYYY-MM-DD]",
+    load: () => import("./check-command"),
+  },
+  {
+    name: "fields",
+    summary: "列出、填写和确认报告中的数字字段 / list, set and confirm a report's numeric fields",
+    usage: "nianbao fields <file> [--json] [--set <id>=<value>]… [--confirm <id>]…",
+    load: () => import("./fields-command"),
+  },
 ];
