@@ -28,6 +28,8 @@ export function checkPunctuation({ blocks }: CheckContext): Finding[] {
     block.pieces.forEach((piece, index) => {
       if (piece.type !== "text") return;
       const skipUntil = index === 0 ? (NUMBER_PREFIX.exec(piece.text)?.[0].length ?? 0) : 0;
+      // A ")" follows its "(": a Latin aside "(see note)" keeps both half-width.
+      let openFlagged: boolean | null = null;
       for (const m of piece.text.matchAll(/[,;:?!()]/g)) {
         const i = m.index;
         if (i < skipUntil) continue;
@@ -35,7 +37,13 @@ export function checkPunctuation({ blocks }: CheckContext): Finding[] {
         const next = piece.text[i + 1] ?? "";
         // 9:30 and 1,000 are numbers; http:// and Latin phrases are not Chinese text.
         if (/\d/.test(prev) && /\d/.test(next)) continue;
-        if (!CJK.test(prev) && !CJK.test(next)) continue;
+        const chinese = CJK.test(prev) || CJK.test(next);
+        if (m[0] === "(") openFlagged = chinese;
+        if (m[0] === ")") {
+          const flagged = openFlagged ?? chinese;
+          openFlagged = null;
+          if (!flagged) continue;
+        } else if (!chinese) continue;
         const full = HALF_TO_FULL[m[0]] ?? m[0];
         findings.push({
           id: "PUNC-01",
