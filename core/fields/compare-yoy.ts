@@ -46,38 +46,28 @@ export function compareYoy(current: YoyOperand, last: YoyOperand, kind: FieldKin
   const cur = new Decimal(current.value);
   const prev = new Decimal(last.value);
   const approximate = isApproximate(current) || isApproximate(last);
-  const about = approximate ? "约" : "";
-  if (isRateKind(kind)) {
-    const diff = cur.minus(prev);
-    const shown = diff.abs().toDecimalPlaces(growthDecimals, Decimal.ROUND_HALF_UP);
-    if (shown.isZero()) return { mode: "points", direction: "flat", exact: plainDecimal(diff), shown: "0", approximate, wording: FLAT_WORDING };
-    const up = diff.isPos();
-    return {
-      mode: "points",
-      direction: up ? "up" : "down",
-      exact: plainDecimal(diff),
-      shown: plainDecimal(shown),
-      approximate,
-      wording: `${up ? "提高" : "下降"}${about}${plainDecimal(shown)}个百分点`,
-    };
-  }
+  if (isRateKind(kind)) return worded("points", cur.minus(prev), growthDecimals, approximate);
   if (prev.isNeg()) return null;
   if (prev.isZero()) {
     if (cur.isZero()) return { mode: "percent", direction: "flat", exact: "0", shown: "0", approximate, wording: FLAT_WORDING };
     return { mode: "lastYearZero", direction: cur.isPos() ? "up" : "down", exact: null, shown: null, approximate, wording: LAST_YEAR_ZERO_WORDING };
   }
-  const change = cur.minus(prev).mul(100).div(prev);
-  const shown = change.abs().toDecimalPlaces(growthDecimals, Decimal.ROUND_HALF_UP);
-  if (shown.isZero()) return { mode: "percent", direction: "flat", exact: plainDecimal(change), shown: "0", approximate, wording: FLAT_WORDING };
-  const up = change.isPos();
-  return {
-    mode: "percent",
-    direction: up ? "up" : "down",
-    exact: plainDecimal(change),
-    shown: plainDecimal(shown),
-    approximate,
-    wording: `同比${up ? "增长" : "下降"}${about}${plainDecimal(shown)}%`,
-  };
+  return worded("percent", cur.minus(prev).mul(100).div(prev), growthDecimals, approximate);
+}
+
+const WORDS = {
+  percent: { up: "同比增长", down: "同比下降", suffix: "%" },
+  points: { up: "提高", down: "下降", suffix: "个百分点" },
+} as const;
+
+/** Rounds only for display: a change that rounds to zero is 持平, whatever its sign. */
+function worded(mode: "percent" | "points", change: Decimal, decimals: number, approximate: boolean): YoyResult {
+  const shown = change.abs().toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
+  const exact = plainDecimal(change);
+  if (shown.isZero()) return { mode, direction: "flat", exact, shown: "0", approximate, wording: FLAT_WORDING };
+  const direction = change.isPos() ? "up" : "down";
+  const words = WORDS[mode];
+  return { mode, direction, exact, shown: plainDecimal(shown), approximate, wording: `${words[direction]}${approximate ? "约" : ""}${plainDecimal(shown)}${words.suffix}` };
 }
 
 /** A field against its own last-year value. */

@@ -22,7 +22,7 @@ export function cleanReport(year = 2024): Report {
 export const text = (t: string): InlineNode => ({ type: "text", text: t });
 export const atom = (fieldId: string, show: "value" | "yoy" = "value"): InlineNode => ({ type: "reportField", attrs: { fieldId, show } });
 
-/** The report with a paragraph appended to a part; returns the paragraph's index in that part. */
+/** The report with a paragraph appended to a part, and the paragraph's path in the report. */
 export function withParagraph(report: Report, partId: PartId, content: InlineNode[], carried = false): { report: Report; path: (string | number)[] } {
   return withBlock(report, partId, { type: "paragraph", attrs: { carried }, content });
 }
