@@ -14,4 +14,10 @@ export const commands: readonly CliCommand[] = [
     usage: "nianbao inspect <file> [--json]",
     load: () => import("./inspect-command"),
   },
+  {
+    name: "diff",
+    summary: "与上年报告逐段对照 / compare with last year's report, paragraph by paragraph",
+    usage: "nianbao diff <file.nianbao> [--json]",
+    load: () => import("./diff-command"),
+  },
 ];
