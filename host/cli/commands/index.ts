@@ -19,6 +19,8 @@ export const commands: readonly CliCommand[] = [
     summary: "与上年报告逐段对照 / compare with last year's report, paragraph by paragraph",
     usage: "nianbao diff <file.nianbao> [--json]",
     load: () => import("./diff-command"),
+  },
+  {
     name: "check",
     summary: "检查报告的内容、数字和格式 / check a report's content, numbers and layout rules",
     usage: "nianbao check <file> [--json] [--today YYYY-MM-DD]",
