@@ -13,6 +13,8 @@ const RISE = /(增长|上升|增加|提高)$/;
 const FALL = /(下降|减少|降低)$/;
 /** A change stated right after a value: "，同比增长17.48%". Stops at the clause's end. */
 const STATED_CHANGE = /^[^。；！？\n]*?(?:同比|比上年|较上年)?(增长|上升|增加|提高|下降|减少|降低)了?\s*(\d+(?:\.\d+)?)\s*%/;
+/** A clause leading into a growth atom: "，同比增长" + [17.48%]. */
+const DIRECTION_LEAD = /^[^。；！？\n]*?(?:同比|比上年|较上年)?(增长|上升|增加|提高|下降|减少|降低)了?\s*$/;
 /**
  * A rate whose change is given in %: "结案率同比增长1.3%", "答复率达93.3%，同比提高1.3%".
  * Heuristic over plain text, hence a warning: a relative change of a rate is rare but possible.
@@ -84,40 +86,80 @@ function checkBlock(block: TextBlock, fields: Readonly<Record<string, Field>>): 
       return;
     }
     if (after?.type !== "text") return;
+    const next = block.pieces[i + 2];
+    const lead = DIRECTION_LEAD.exec(after.text);
+    if (lead && next?.type === "field") {
+      const growth = fields[next.fieldId];
+      // A bound growth field is judged from its own binding above; an unbound one from the value before it.
+      if (growth?.kind !== "growth" || growth.baseFieldId !== null || growth.value === null) return;
+      const verdict = judge(field, lead[1] ?? "", growth.value, growth.decimals);
+      const where = at(block.part, next.path, growth.id);
+      if (verdict.kind === "rate") {
+        findings.push({ id: "RATE-CHANGE-PERCENT", severity: "error", message: `“${field.label}”是比率，其变化应写作“提高/下降N个百分点”，不能用百分比增幅“${growth.label}”`, location: where });
+      } else if (verdict.kind === "direction") {
+        findings.push({ id: "GROWTH-DIRECTION", severity: "error", message: `文中写“${lead[1] ?? ""}”，但“${field.label}”按两年数值计算${verdict.wording}`, location: where });
+      } else if (verdict.kind === "mismatch") {
+        findings.push({
+          id: "GROWTH-MISMATCH",
+          severity: "error",
+          message: `“${growth.label}”填写为 ${growth.value}%，按“${field.label}”两年数值计算应为“${verdict.wording}”；可将其关联到“${field.label}”自动计算`,
+          location: where,
+          fix: { type: "setFieldValue", fieldId: growth.id, value: verdict.rounded, label: `改为 ${verdict.rounded}` },
+        });
+      }
+      return;
+    }
     const stated = STATED_CHANGE.exec(after.text);
     if (!stated) return;
     const [whole, verb = "", number = "0"] = stated;
     const offset = stated.index + whole.lastIndexOf(number);
     const from = whole.slice(whole.lastIndexOf(number));
-    const rising = !/下降|减少|降低/.test(verb);
-    const yoy = fieldYoy(field);
-    if (isRateKind(field.kind)) {
-      const points = yoy?.exact == null ? null : new Decimal(yoy.exact).abs();
-      const fixable = points !== null && withinRounding(new Decimal(number), points, decimalsOf(number));
+    const verdict = judge(field, verb, number, decimalsOf(number));
+    const where = at(block.part, after.path, field.id);
+    if (verdict.kind === "rate") {
+      const rising = !FALL.test(verb);
       findings.push({
         id: "RATE-CHANGE-PERCENT",
         severity: "error",
         message: `“${field.label}”是比率，其变化应写作“${rising ? "提高" : "下降"}${number}个百分点”，而非“${verb}${number}%”`,
-        location: at(block.part, after.path, field.id),
-        ...(fixable ? { fix: { type: "replaceText" as const, path: after.path, offset, from, to: `${number}个百分点`, label: `改为“${number}个百分点”` } } : {}),
+        location: where,
+        ...(verdict.pointsMatch ? { fix: { type: "replaceText" as const, path: after.path, offset, from, to: `${number}个百分点`, label: `改为“${number}个百分点”` } } : {}),
       });
-      return;
-    }
-    if (yoy === null || yoy.mode !== "percent" || yoy.exact === null) return;
-    const exact = new Decimal(yoy.exact);
-    if (yoy.direction !== "flat" && rising !== (yoy.direction === "up")) {
-      findings.push({ id: "GROWTH-DIRECTION", severity: "error", message: `文中写“${verb}”，但“${field.label}”按两年数值计算${yoy.wording}`, location: at(block.part, after.path, field.id) });
-    } else if (!yoy.approximate && !withinRounding(new Decimal(number), exact.abs(), decimalsOf(number))) {
+    } else if (verdict.kind === "direction") {
+      findings.push({ id: "GROWTH-DIRECTION", severity: "error", message: `文中写“${verb}”，但“${field.label}”按两年数值计算${verdict.wording}`, location: where });
+    } else if (verdict.kind === "mismatch") {
       findings.push({
         id: "GROWTH-MISMATCH",
         severity: "error",
-        message: `文中写“${verb}${number}%”，按“${field.label}”两年数值计算应为“${yoy.wording}”`,
-        location: at(block.part, after.path, field.id),
-        ...(yoy.shown === null ? {} : { fix: { type: "replaceText" as const, path: after.path, offset, from, to: `${yoy.shown}%`, label: `改为 ${yoy.shown}%` } }),
+        message: `文中写“${verb}${number}%”，按“${field.label}”两年数值计算应为“${verdict.wording}”`,
+        location: where,
+        fix: { type: "replaceText", path: after.path, offset, from, to: `${verdict.shown}%`, label: `改为 ${verdict.shown}%` },
       });
     }
   });
   return findings;
+}
+
+type Verdict =
+  | { kind: "ok" }
+  | { kind: "rate"; pointsMatch: boolean }
+  | { kind: "direction"; wording: string }
+  | { kind: "mismatch"; wording: string; shown: string; rounded: string };
+
+/**
+ * A change stated in words (verb) and a number (in %, to `decimals` places) against the change
+ * computed from the field's two years. Approximate values are only held to their direction.
+ */
+function judge(field: Field, verb: string, number: string, decimals: number): Verdict {
+  const yoy = fieldYoy(field);
+  const stated = new Decimal(number).abs();
+  if (isRateKind(field.kind)) return { kind: "rate", pointsMatch: yoy?.exact != null && withinRounding(stated, new Decimal(yoy.exact).abs(), decimals) };
+  if (yoy === null || yoy.mode !== "percent" || yoy.exact === null || yoy.shown === null) return { kind: "ok" };
+  const rising = !FALL.test(verb);
+  if (yoy.direction !== "flat" && rising !== (yoy.direction === "up")) return { kind: "direction", wording: yoy.wording };
+  const exact = new Decimal(yoy.exact).abs();
+  if (yoy.approximate || withinRounding(stated, exact, decimals)) return { kind: "ok" };
+  return { kind: "mismatch", wording: yoy.wording, shown: yoy.shown, rounded: plainDecimal(exact.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP)) };
 }
 
 /** Whether a figure stated to `decimals` places can be the half-up rounding of `exact`. */

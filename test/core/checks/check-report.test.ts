@@ -130,6 +130,16 @@ describe("growth and 百分点", () => {
     expect(found(within, "GROWTH-MISMATCH")).toEqual([]);
   });
 
+  it("GROWTH-MISMATCH for an unbound growth atom after the value it describes, as an import leaves it", () => {
+    let report = withFields(base(), { id: "g", label: "受理量增幅", kind: "growth", value: "17.48", unit: "%", decimals: 2, status: "confirmed" });
+    const placed = withParagraph(report, "measures", [atom("accepted"), text("，同比增长"), atom("g"), text("。")]);
+    report = placed.report;
+    const [f] = found(report, "GROWTH-MISMATCH");
+    expect(f).toMatchObject({ severity: "error", location: { part: "measures", path: [...placed.path, "content", 2], fieldId: "g" }, fix: { type: "setFieldValue", fieldId: "g", value: "11.11" } });
+    const falling = withParagraph(withFields(base(), { id: "g", label: "增幅", kind: "growth", value: "11.11", unit: "%", status: "confirmed" }), "measures", [atom("accepted"), text("，同比下降"), atom("g")]).report;
+    expect(found(falling, "GROWTH-DIRECTION")[0]).toMatchObject({ location: expect.objectContaining({ fieldId: "g" }) });
+  });
+
   it("GROWTH-DIRECTION: 下降 written for a rise, in text and before a growth atom", () => {
     const { report, path } = withParagraph(base(), "measures", [atom("accepted"), text("，同比下降11.11%。")]);
     expect(found(report, "GROWTH-DIRECTION")).toEqual([expect.objectContaining({ severity: "error", location: { part: "measures", path: [...path, "content", 1], fieldId: "accepted" } })]);
