@@ -1,5 +1,6 @@
 import Decimal from "decimal.js";
 import { fieldValueProblems, isRateKind, type ValueProblemCode } from "../fields/field-value-problems";
+import { yoyOf } from "../fields/field-text";
 import { formatValue } from "../fields/format-field";
 import type { CheckContext } from "./check-context";
 import { at, type Finding } from "./finding";
@@ -20,8 +21,17 @@ export function checkFields({ report, blocks }: CheckContext): Finding[] {
   const uses = firstFieldUses(blocks);
   for (const block of blocks) {
     for (const piece of block.pieces) {
-      if (piece.type === "field" && report.fields[piece.fieldId] === undefined) {
+      if (piece.type !== "field") continue;
+      const field = report.fields[piece.fieldId];
+      if (field === undefined) {
         findings.push({ id: "FIELD-MISSING", severity: "error", message: `正文引用了不存在的字段“${piece.fieldId}”，导出时显示为“【缺数】”`, location: at(block.part, piece.path, null) });
+      } else if (piece.show === "yoy" && yoyOf(report, field) === null) {
+        findings.push({
+          id: "YOY-MISSING",
+          severity: "error",
+          message: `“${field.label}”的同比表述无法计算（缺少本年或上年数值，或为增幅字段），导出时显示为“【缺数】”`,
+          location: at(block.part, piece.path, field.id),
+        });
       }
     }
   }

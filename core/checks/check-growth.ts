@@ -6,7 +6,7 @@ import { formatValue } from "../fields/format-field";
 import { plainDecimal } from "../fields/parse-value";
 import type { Field } from "../model/field";
 import type { CheckContext } from "./check-context";
-import { at, type Finding } from "./finding";
+import { at, type Finding, type Fix } from "./finding";
 import { firstFieldUses, type TextBlock } from "./report-blocks";
 
 const RISE = /(增长|上升|增加|提高)$/;
@@ -63,20 +63,60 @@ export function checkGrowth({ report, blocks }: CheckContext): Finding[] {
   return findings;
 }
 
+interface StatedChange {
+  verb: string;
+  /** The stated size in %, as written. */
+  number: string;
+  decimals: number;
+  /** Where the finding points and how to fix the stated figure. */
+  location: Finding["location"];
+  fixTo: (figure: string) => Fix;
+  /** A text fix from % to 百分点 when the figure is a rate's change; null for a growth atom. */
+  toPoints: Fix | null;
+}
+
+/**
+ * Walks each sentence: value atoms are remembered, nearest first, until a stated change
+ * ("同比增长17.48%" typed, or "同比增长" + a growth atom) is judged against them. In
+ * "超36万件，占全区总量约26%，同比增长17.48%" the change belongs to the count, not the share.
+ */
 function checkBlock(block: TextBlock, fields: Readonly<Record<string, Field>>): Finding[] {
   const findings: Finding[] = [];
+  let candidates: Field[] = [];
+  let lead: string | null = null;
   block.pieces.forEach((piece, i) => {
     if (piece.type === "text") {
       for (const m of piece.text.matchAll(RATE_CHANGE_IN_PERCENT)) {
-        findings.push({ id: "RATE-CHANGE-PERCENT", severity: "warning", message: `比率的变化应写作“${m[1] === "下降" || m[1] === "减少" || m[1] === "降低" ? "下降" : "提高"}N个百分点”，不宜写作“${m[1] ?? ""}${m[2] ?? ""}%”`, location: at(block.part, piece.path) });
+        findings.push({ id: "RATE-CHANGE-PERCENT", severity: "warning", message: `比率的变化应写作“${FALL.test(m[1] ?? "") ? "下降" : "提高"}N个百分点”，不宜写作“${m[1] ?? ""}${m[2] ?? ""}%”`, location: at(block.part, piece.path) });
       }
+      const stated = STATED_CHANGE.exec(piece.text);
+      if (stated && candidates.length > 0) {
+        const [whole, verb = "", number = "0"] = stated;
+        const offset = stated.index + whole.lastIndexOf(number);
+        const from = whole.slice(whole.lastIndexOf(number));
+        const replace = (to: string, label: string): Fix => ({ type: "replaceText", path: piece.path, offset, from, to, label });
+        findings.push(
+          ...judgeStated(candidates, {
+            verb, number, decimals: decimalsOf(number), location: at(block.part, piece.path, null),
+            fixTo: (figure) => replace(`${figure}%`, `改为 ${figure}%`),
+            toPoints: replace(`${number}个百分点`, `改为“${number}个百分点”`),
+          }),
+        );
+      }
+      lead = DIRECTION_LEAD.exec(piece.text)?.[1] ?? null;
+      if (/[。；！？\n]/.test(piece.text)) candidates = [];
       return;
     }
     const field = fields[piece.fieldId];
+    const leadVerb = lead;
+    lead = null;
     if (!field || piece.show !== "value") return;
-    const before = block.pieces[i - 1];
-    const after = block.pieces[i + 1];
-    if (field.kind === "growth") {
+    if (field.kind !== "growth") {
+      candidates = [field, ...candidates];
+      return;
+    }
+    if (field.baseFieldId !== null) {
+      const before = block.pieces[i - 1];
       const direction = before?.type === "text" ? before.text.trimEnd() : "";
       const growth = boundGrowth(fields, field);
       const sign = growth?.exact == null ? null : new Decimal(growth.exact);
@@ -85,59 +125,48 @@ function checkBlock(block: TextBlock, fields: Readonly<Record<string, Field>>): 
       }
       return;
     }
-    if (after?.type !== "text") return;
-    const next = block.pieces[i + 2];
-    const lead = DIRECTION_LEAD.exec(after.text);
-    if (lead && next?.type === "field") {
-      const growth = fields[next.fieldId];
-      // A bound growth field is judged from its own binding above; an unbound one from the value before it.
-      if (growth?.kind !== "growth" || growth.baseFieldId !== null || growth.value === null) return;
-      const verdict = judge(field, lead[1] ?? "", growth.value, growth.decimals);
-      const where = at(block.part, next.path, growth.id);
-      if (verdict.kind === "rate") {
-        findings.push({ id: "RATE-CHANGE-PERCENT", severity: "error", message: `“${field.label}”是比率，其变化应写作“提高/下降N个百分点”，不能用百分比增幅“${growth.label}”`, location: where });
-      } else if (verdict.kind === "direction") {
-        findings.push({ id: "GROWTH-DIRECTION", severity: "error", message: `文中写“${lead[1] ?? ""}”，但“${field.label}”按两年数值计算${verdict.wording}`, location: where });
-      } else if (verdict.kind === "mismatch") {
-        findings.push({
-          id: "GROWTH-MISMATCH",
-          severity: "error",
-          message: `“${growth.label}”填写为 ${growth.value}%，按“${field.label}”两年数值计算应为“${verdict.wording}”；可将其关联到“${field.label}”自动计算`,
-          location: where,
-          fix: { type: "setFieldValue", fieldId: growth.id, value: verdict.rounded, label: `改为 ${verdict.rounded}` },
-        });
-      }
-      return;
-    }
-    const stated = STATED_CHANGE.exec(after.text);
-    if (!stated) return;
-    const [whole, verb = "", number = "0"] = stated;
-    const offset = stated.index + whole.lastIndexOf(number);
-    const from = whole.slice(whole.lastIndexOf(number));
-    const verdict = judge(field, verb, number, decimalsOf(number));
-    const where = at(block.part, after.path, field.id);
-    if (verdict.kind === "rate") {
-      const rising = !FALL.test(verb);
-      findings.push({
-        id: "RATE-CHANGE-PERCENT",
-        severity: "error",
-        message: `“${field.label}”是比率，其变化应写作“${rising ? "提高" : "下降"}${number}个百分点”，而非“${verb}${number}%”`,
-        location: where,
-        ...(verdict.pointsMatch ? { fix: { type: "replaceText" as const, path: after.path, offset, from, to: `${number}个百分点`, label: `改为“${number}个百分点”` } } : {}),
-      });
-    } else if (verdict.kind === "direction") {
-      findings.push({ id: "GROWTH-DIRECTION", severity: "error", message: `文中写“${verb}”，但“${field.label}”按两年数值计算${verdict.wording}`, location: where });
-    } else if (verdict.kind === "mismatch") {
-      findings.push({
-        id: "GROWTH-MISMATCH",
-        severity: "error",
-        message: `文中写“${verb}${number}%”，按“${field.label}”两年数值计算应为“${verdict.wording}”`,
-        location: where,
-        fix: { type: "replaceText", path: after.path, offset, from, to: `${verdict.shown}%`, label: `改为 ${verdict.shown}%` },
-      });
-    }
+    if (leadVerb === null || field.value === null || candidates.length === 0) return;
+    findings.push(
+      ...judgeStated(candidates, {
+        verb: leadVerb, number: field.value, decimals: field.decimals, location: at(block.part, piece.path, field.id),
+        fixTo: (figure) => ({ type: "setFieldValue", fieldId: field.id, value: figure, label: `改为 ${figure}` }),
+        toPoints: null,
+      }),
+    );
   });
   return findings;
+}
+
+function judgeStated(candidates: readonly Field[], change: StatedChange): Finding[] {
+  const counts = candidates.filter((f) => !isRateKind(f.kind));
+  const verdicts = counts.map((f) => ({ field: f, verdict: judge(f, change.verb, change.number, change.decimals) }));
+  if (verdicts.some((v) => v.verdict.kind === "ok")) return [];
+  const nearest = candidates[0];
+  if (nearest === undefined) return [];
+  const { verb, number } = change;
+  if (counts.length === 0) {
+    const rate = judge(nearest, verb, number, change.decimals);
+    const exact = rate.kind === "rate" && rate.pointsMatch;
+    return [{
+      id: "RATE-CHANGE-PERCENT",
+      // When the figure is not the rate's change in points, it may describe some other quantity.
+      severity: exact ? "error" : "warning",
+      message: `“${nearest.label}”是比率，其变化应写作“${FALL.test(verb) ? "下降" : "提高"}N个百分点”，而非“${verb}${number}%”`,
+      location: { ...change.location, fieldId: change.location.fieldId ?? nearest.id },
+      ...(exact && change.toPoints !== null ? { fix: change.toPoints } : {}),
+    }];
+  }
+  const first = verdicts[0];
+  if (first === undefined) return [];
+  const { field, verdict } = first;
+  const location = { ...change.location, fieldId: change.location.fieldId ?? field.id };
+  if (verdict.kind === "direction") {
+    return [{ id: "GROWTH-DIRECTION", severity: "error", message: `文中写“${verb}”，但“${field.label}”按两年数值计算${verdict.wording}`, location }];
+  }
+  if (verdict.kind === "mismatch") {
+    return [{ id: "GROWTH-MISMATCH", severity: "error", message: `文中写“${verb}${number}%”，按“${field.label}”两年数值计算应为“${verdict.wording}”`, location, fix: change.fixTo(verdict.rounded) }];
+  }
+  return [];
 }
 
 type Verdict =

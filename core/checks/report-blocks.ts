@@ -1,4 +1,4 @@
-import type { HeadingLevel, InlineNode, ParagraphNode, HeadingNode } from "../model/doc";
+import type { HeadingLevel, HeadingNode, InlineNode, ParagraphNode, TableRowNode } from "../model/doc";
 import type { PartId } from "../model/part-id";
 import type { Report } from "../model/report";
 import { MISSING_FIELD_TEXT, type FieldTextResolver } from "../doc/inline-text";
@@ -56,7 +56,7 @@ export function reportBlocks(report: Report, resolve: FieldTextResolver): TextBl
   });
   return blocks;
 
-  function pushTable(rows: Extract<Report["body"]["content"][number], { type: "table" }>["content"], part: PartId | null, path: ReportPath) {
+  function pushTable(rows: readonly TableRowNode[], part: PartId | null, path: ReportPath) {
     rows.forEach((row, r) =>
       row.content.forEach((cell, c) =>
         cell.content.forEach((paragraph, p) => push(paragraph, part, [...path, "content", r, "content", c, "content", p], true)),

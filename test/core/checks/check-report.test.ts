@@ -78,6 +78,11 @@ describe("fields", () => {
     expect(found(report, "FIELD-MISSING")).toEqual([expect.objectContaining({ severity: "error", location: { part: "duty", path: [...path, "content", 1], fieldId: null } })]);
   });
 
+  it("YOY-MISSING: a YoY atom for a field without last year's value", () => {
+    const { report, path } = withParagraph(withFields(cleanReport(), countField("a", "9", null)), "measures", [atom("a"), text("，"), atom("a", "yoy")]);
+    expect(found(report, "YOY-MISSING")).toEqual([expect.objectContaining({ severity: "error", location: { part: "measures", path: [...path, "content", 2], fieldId: "a" } })]);
+  });
+
   it("FIELD-SAME-AS-LAST-YEAR: a count equal to last year's (a stale copy); only info for a rate", () => {
     let report = withFields(cleanReport(), countField("a", "590", "590"), rateField("r", "100", "100"));
     report = withParagraph(report, "measures", [atom("a"), text("，"), atom("r"), text("。")]).report;
@@ -138,6 +143,20 @@ describe("growth and 百分点", () => {
     expect(f).toMatchObject({ severity: "error", location: { part: "measures", path: [...placed.path, "content", 2], fieldId: "g" }, fix: { type: "setFieldValue", fieldId: "g", value: "11.11" } });
     const falling = withParagraph(withFields(base(), { id: "g", label: "增幅", kind: "growth", value: "11.11", unit: "%", status: "confirmed" }), "measures", [atom("accepted"), text("，同比下降"), atom("g")]).report;
     expect(found(falling, "GROWTH-DIRECTION")[0]).toMatchObject({ location: expect.objectContaining({ fieldId: "g" }) });
+  });
+
+  it("judges 同比增长 after a share against the count before it, as the seed report writes it", () => {
+    const seed = (stated: string) => {
+      let report = withFields(cleanReport(), countField("accepted", "360000", "306440", { scale: "万", qualifier: "超" }), rateField("share", "26", null, { kind: "ratio", decimals: 0, qualifier: "约" }));
+      report = withParagraph(report, "measures", [text("受理"), atom("accepted"), text("，占全区总量"), atom("share"), text(`，同比增长${stated}%。`)]).report;
+      return report;
+    };
+    expect(found(seed("17.48"), "GROWTH-MISMATCH")).toEqual([]);
+    expect(found(seed("17.48"), "RATE-CHANGE-PERCENT")).toEqual([]);
+    expect(found(seed("7.48"), "GROWTH-MISMATCH")[0]).toMatchObject({ location: expect.objectContaining({ fieldId: "accepted" }), fix: { to: "17.48%" } });
+    const rateOnly = withParagraph(withFields(cleanReport(), rateField("closed", "93.3", "92")), "measures", [atom("closed"), text("，同比增长5%。")]).report;
+    expect(found(rateOnly, "RATE-CHANGE-PERCENT")[0]).toMatchObject({ severity: "warning" });
+    expect(found(rateOnly, "RATE-CHANGE-PERCENT")[0]?.fix).toBeUndefined();
   });
 
   it("GROWTH-DIRECTION: 下降 written for a rise, in text and before a growth atom", () => {
