@@ -1,4 +1,4 @@
-import Decimal from "decimal.js";
+import { Exact } from "../fields/exact";
 import { fieldValueProblems, isRateKind, type ValueProblemCode } from "../fields/field-value-problems";
 import { yoyOf } from "../fields/field-text";
 import { formatValue } from "../fields/format-field";
@@ -13,7 +13,7 @@ const PROBLEM_IDS: Record<ValueProblemCode, { id: string; severity: Finding["sev
 };
 
 /** A count that grew tenfold or fell by nine tenths is usually a typing or unit slip (件 vs 万件). */
-const SWING_FACTOR = new Decimal(10);
+const SWING_FACTOR = new Exact(10);
 
 /** Per-field checks: review status, missing and implausible values, stale copies, dangling atoms. */
 export function checkFields({ report, blocks }: CheckContext): Finding[] {
@@ -53,8 +53,8 @@ export function checkFields({ report, blocks }: CheckContext): Finding[] {
     }
     const last = field.lastYear?.value ?? null;
     if (field.value !== null && last !== null && field.kind !== "growth") {
-      const current = new Decimal(field.value);
-      const previous = new Decimal(last);
+      const current = new Exact(field.value);
+      const previous = new Exact(last);
       if (current.eq(previous)) {
         const rate = isRateKind(field.kind);
         findings.push({
@@ -65,7 +65,7 @@ export function checkFields({ report, blocks }: CheckContext): Finding[] {
         });
       } else if (!isRateKind(field.kind) && previous.isPos() && current.isPos()) {
         const ratio = current.div(previous);
-        if (ratio.gte(SWING_FACTOR) || ratio.lte(new Decimal(1).div(SWING_FACTOR))) {
+        if (ratio.gte(SWING_FACTOR) || ratio.lte(new Exact(1).div(SWING_FACTOR))) {
           findings.push({ id: "FIELD-SWING", severity: "warning", message: `${name}与上年相差 ${ratio.gte(1) ? `${ratio.toFixed(1)} 倍` : `至 ${ratio.mul(100).toFixed(1)}%`}，请核对单位（如“件”与“万件”）`, location: where });
         }
       }

@@ -1,4 +1,4 @@
-import Decimal from "decimal.js";
+import { Exact } from "../fields/exact";
 import { boundGrowth } from "../fields/bound-growth";
 import { fieldYoy } from "../fields/compare-yoy";
 import { isRateKind } from "../fields/field-value-problems";
@@ -45,11 +45,11 @@ export function checkGrowth({ report, blocks }: CheckContext): Finding[] {
       continue;
     }
     if (growth.exact === null || field.value === null) continue;
-    const stated = new Decimal(field.value);
-    const computed = new Decimal(growth.exact);
+    const stated = new Exact(field.value);
+    const computed = new Exact(growth.exact);
     const wrongSign = stated.isNeg() && computed.isPos();
     if (growth.approximate ? wrongSign : wrongSign || !withinRounding(stated.abs(), computed.abs(), field.decimals)) {
-      const rounded = plainDecimal(computed.abs().toDecimalPlaces(field.decimals, Decimal.ROUND_HALF_UP));
+      const rounded = plainDecimal(computed.abs().toDecimalPlaces(field.decimals, Exact.ROUND_HALF_UP));
       findings.push({
         id: "GROWTH-MISMATCH",
         severity: "error",
@@ -119,7 +119,7 @@ function checkBlock(block: TextBlock, fields: Readonly<Record<string, Field>>): 
       const before = block.pieces[i - 1];
       const direction = before?.type === "text" ? before.text.trimEnd() : "";
       const growth = boundGrowth(fields, field);
-      const sign = growth?.exact == null ? null : new Decimal(growth.exact);
+      const sign = growth?.exact == null ? null : new Exact(growth.exact);
       if (sign !== null && ((RISE.test(direction) && sign.isNeg()) || (FALL.test(direction) && sign.isPos()))) {
         findings.push({ id: "GROWTH-DIRECTION", severity: "error", message: `文中写“${RISE.test(direction) ? "增长" : "下降"}”，但“${growth?.base.label ?? ""}”实际${sign.isNeg() ? "下降" : "增长"}了`, location: at(block.part, piece.path, field.id) });
       }
@@ -181,19 +181,19 @@ type Verdict =
  */
 function judge(field: Field, verb: string, number: string, decimals: number): Verdict {
   const yoy = fieldYoy(field);
-  const stated = new Decimal(number).abs();
-  if (isRateKind(field.kind)) return { kind: "rate", pointsMatch: yoy?.exact != null && withinRounding(stated, new Decimal(yoy.exact).abs(), decimals) };
+  const stated = new Exact(number).abs();
+  if (isRateKind(field.kind)) return { kind: "rate", pointsMatch: yoy?.exact != null && withinRounding(stated, new Exact(yoy.exact).abs(), decimals) };
   if (yoy === null || yoy.mode !== "percent" || yoy.exact === null || yoy.shown === null) return { kind: "ok" };
   const rising = !FALL.test(verb);
   if (yoy.direction !== "flat" && rising !== (yoy.direction === "up")) return { kind: "direction", wording: yoy.wording };
-  const exact = new Decimal(yoy.exact).abs();
+  const exact = new Exact(yoy.exact).abs();
   if (yoy.approximate || withinRounding(stated, exact, decimals)) return { kind: "ok" };
-  return { kind: "mismatch", wording: yoy.wording, shown: yoy.shown, rounded: plainDecimal(exact.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP)) };
+  return { kind: "mismatch", wording: yoy.wording, shown: yoy.shown, rounded: plainDecimal(exact.toDecimalPlaces(decimals, Exact.ROUND_HALF_UP)) };
 }
 
 /** Whether a figure stated to `decimals` places can be the half-up rounding of `exact`. */
-function withinRounding(stated: Decimal, exact: Decimal, decimals: number): boolean {
-  return stated.minus(exact).abs().lte(new Decimal(10).pow(-decimals).div(2));
+function withinRounding(stated: Exact, exact: Exact, decimals: number): boolean {
+  return stated.minus(exact).abs().lte(new Exact(10).pow(-decimals).div(2));
 }
 
 function decimalsOf(number: string): number {

@@ -1,4 +1,4 @@
-import Decimal from "decimal.js";
+import { Exact } from "./exact";
 import type { Field } from "../model/field";
 import { isApproximate } from "./compare-yoy";
 import { plainDecimal } from "./parse-value";
@@ -21,9 +21,9 @@ export function boundGrowth(fields: Readonly<Record<string, Field>>, field: Fiel
   const last = base.lastYear;
   const approximate = isApproximate(base) || (last !== null && isApproximate(last));
   if (base.value === null || last === null || last.value === null) return { base, exact: null, approximate };
-  const prev = new Decimal(last.value);
+  const prev = new Exact(last.value);
   if (!prev.isPos()) return { base, exact: null, approximate };
-  return { base, exact: plainDecimal(new Decimal(base.value).minus(prev).mul(100).div(prev)), approximate };
+  return { base, exact: plainDecimal(new Exact(base.value).minus(prev).mul(100).div(prev)), approximate };
 }
 
 /**
@@ -33,5 +33,5 @@ export function boundGrowth(fields: Readonly<Record<string, Field>>, field: Fiel
 export function effectiveValue(fields: Readonly<Record<string, Field>>, field: Field): string | null {
   const growth = boundGrowth(fields, field);
   if (growth === undefined || growth.exact === null) return field.value;
-  return plainDecimal(new Decimal(growth.exact).abs().toDecimalPlaces(field.decimals, Decimal.ROUND_HALF_UP));
+  return plainDecimal(new Exact(growth.exact).abs().toDecimalPlaces(field.decimals, Exact.ROUND_HALF_UP));
 }

@@ -1,4 +1,4 @@
-import Decimal from "decimal.js";
+import { Exact } from "./exact";
 import type { Field, FieldKind, Qualifier } from "../model/field";
 import { isRateKind } from "./field-value-problems";
 import { plainDecimal } from "./parse-value";
@@ -43,8 +43,8 @@ export function isApproximate(v: Pick<YoyOperand, "qualifier" | "exact">): boole
  */
 export function compareYoy(current: YoyOperand, last: YoyOperand, kind: FieldKind, growthDecimals = 2): YoyResult | null {
   if (current.value === null || last.value === null || kind === "growth") return null;
-  const cur = new Decimal(current.value);
-  const prev = new Decimal(last.value);
+  const cur = new Exact(current.value);
+  const prev = new Exact(last.value);
   const approximate = isApproximate(current) || isApproximate(last);
   if (isRateKind(kind)) return worded("points", cur.minus(prev), growthDecimals, approximate);
   if (prev.isNeg()) return null;
@@ -61,8 +61,8 @@ const WORDS = {
 } as const;
 
 /** Rounds only for display: a change that rounds to zero is 持平, whatever its sign. */
-function worded(mode: "percent" | "points", change: Decimal, decimals: number, approximate: boolean): YoyResult {
-  const shown = change.abs().toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
+function worded(mode: "percent" | "points", change: Exact, decimals: number, approximate: boolean): YoyResult {
+  const shown = change.abs().toDecimalPlaces(decimals, Exact.ROUND_HALF_UP);
   const exact = plainDecimal(change);
   if (shown.isZero()) return { mode, direction: "flat", exact, shown: "0", approximate, wording: FLAT_WORDING };
   const direction = change.isPos() ? "up" : "down";

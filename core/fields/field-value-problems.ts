@@ -1,4 +1,4 @@
-import Decimal from "decimal.js";
+import { Exact } from "./exact";
 import type { FieldKind } from "../model/field";
 
 export type ValueProblemCode = "rate_out_of_range" | "negative" | "fractional_count";
@@ -16,7 +16,7 @@ export function isRateKind(kind: FieldKind): boolean {
 
 /** Values no real report can hold: a rate above 100% or below 0, a negative count, half a 件. */
 export function fieldValueProblems(kind: FieldKind, value: string): ValueProblem[] {
-  const d = new Decimal(value);
+  const d = new Exact(value);
   const problems: ValueProblem[] = [];
   if (isRateKind(kind) && (d.gt(100) || d.isNeg())) {
     problems.push({ code: "rate_out_of_range", zh: `比率须在 0%–100% 之间，现为 ${value}%`, en: `a rate must lie between 0% and 100%, got ${value}%` });

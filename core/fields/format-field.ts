@@ -1,7 +1,7 @@
-import Decimal from "decimal.js";
+import { Exact } from "./exact";
 import type { DisplayScale, Field, Qualifier } from "../model/field";
 
-export const SCALE_FACTOR: Record<DisplayScale, Decimal> = { none: new Decimal(1), 万: new Decimal(1e4), 亿: new Decimal(1e8) };
+export const SCALE_FACTOR: Record<DisplayScale, Exact> = { none: new Exact(1), 万: new Exact(1e4), 亿: new Exact(1e8) };
 
 export interface FormatOptions {
   thousandsSeparator?: boolean;
@@ -17,7 +17,7 @@ export interface FormattableValue {
 
 /** The number as the text shows it, in the author's scale and decimals: 360000 in 万 → "36". */
 export function displayDigits(value: string, scale: DisplayScale, decimals: number): string {
-  return new Decimal(value).div(SCALE_FACTOR[scale]).toFixed(decimals, Decimal.ROUND_HALF_UP);
+  return new Exact(value).div(SCALE_FACTOR[scale]).toFixed(decimals, Exact.ROUND_HALF_UP);
 }
 
 /**

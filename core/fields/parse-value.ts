@@ -1,4 +1,4 @@
-import Decimal from "decimal.js";
+import { Exact } from "./exact";
 import { DecimalString } from "../model/decimal-string";
 import type { DisplayScale, Qualifier } from "../model/field";
 import { SCALE_FACTOR } from "./format-field";
@@ -81,10 +81,11 @@ export function parseValue(input: string, options: ParseOptions = {}): ParseResu
     if (qualifier !== "none") return fail(`“${input}”含有多个修饰词，每个数值只能有一个`, `"${input}" has more than one qualifier; a value takes one`);
     qualifier = suffix === "以上" ? "以上" : "余";
   }
+  if (knownUnit !== null && unitText !== "") return fail(`“${input}”的单位无法识别`, `"${input}": unknown unit`);
   const typedUnit = knownUnit ?? (unitText === "" ? null : unitText);
   if (knownUnit === null && typedUnit !== null && !UNIT.test(typedUnit)) return fail(`“${input}”的单位“${typedUnit}”无法识别`, `"${input}": unknown unit "${typedUnit}"`);
   const scale: DisplayScale | null = scaleText === "万" || scaleText === "亿" ? scaleText : null;
-  const base = new Decimal(digits).mul(SCALE_FACTOR[scale ?? "none"]);
+  const base = new Exact(digits).mul(SCALE_FACTOR[scale ?? "none"]);
   const value = plainDecimal(base);
   if (!DecimalString.safeParse(value).success) {
     return fail(`“${input}”超出可保存的范围（最多 21 位整数、8 位小数）`, `"${input}" is out of range (at most 21 integer digits and 8 decimals)`);
@@ -94,8 +95,8 @@ export function parseValue(input: string, options: ParseOptions = {}): ParseResu
   return { ok: true, parsed: { value, scale, qualifier, decimals, unit: typedUnit } };
 }
 
-/** A Decimal as the model's plain decimal string: no exponent, no trailing zeros, no "-0". */
-export function plainDecimal(d: Decimal): string {
+/** A Exact as the model's plain decimal string: no exponent, no trailing zeros, no "-0". */
+export function plainDecimal(d: Exact): string {
   if (d.isZero()) return "0";
   return d.toFixed();
 }
