@@ -1,6 +1,8 @@
+import { renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
 import { describe, expect, it } from "vitest";
 import { applyTypedValue } from "../../../core/fields/apply-typed-value";
-import { fieldText } from "../../../core/fields/field-text";
+import { fieldText, fieldTextResolver } from "../../../core/fields/field-text";
+import { reportExtensions } from "../../../core/schema/report-extensions";
 import { describeReport } from "../../../core/inspect/describe-report";
 import { Field } from "../../../core/model/field";
 import { atom, cleanReport, text, withFields, withHeading, withParagraph } from "../checks/crafted-report";
@@ -85,5 +87,18 @@ describe("applyTypedValue: a clerk types into a field", () => {
     const rate = Field.parse({ id: "closed", label: "结案率", kind: "percent", value: null, unit: "%", status: "unconfirmed" });
     for (const input of ["150%", "100.01", "-1%", "93件"]) expect(applyTypedValue(rate, input).ok, input).toBe(false);
     expect(applyTypedValue(rate, "100%").ok).toBe(true);
+  });
+});
+
+describe("YoY atoms through the shared TipTap schema", () => {
+  it("render the computed wording in static HTML and follow a change of either year's value", () => {
+    let report = withFields(cleanReport(), accepted);
+    report = withParagraph(report, "measures", [text("受理"), atom("accepted"), text("，"), atom("accepted", "yoy"), text("。")]).report;
+    const html = (r: typeof report) => renderToHTMLString({ extensions: reportExtensions(fieldTextResolver(r)), content: r.body });
+    expect(html(report)).toContain("受理<span data-type=\"report-field\" data-field-id=\"accepted\">超40万件</span>，<span data-type=\"report-field\" data-field-id=\"accepted\" data-show=\"yoy\">同比增长11.11%</span>");
+    const lastYearFixed = withFields(report, { ...accepted, lastYear: { value: "320000", unit: "件", scale: "万", qualifier: "none" } });
+    expect(html(lastYearFixed)).toContain(">同比增长25%<");
+    const thisYearFell = withFields(report, { ...accepted, value: "324000" });
+    expect(html(thisYearFell)).toContain(">同比下降10%<");
   });
 });
