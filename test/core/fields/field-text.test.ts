@@ -1,3 +1,5 @@
+import { getSchema } from "@tiptap/core";
+import { Node as PMNode } from "@tiptap/pm/model";
 import { renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
 import { describe, expect, it } from "vitest";
 import { applyTypedValue } from "../../../core/fields/apply-typed-value";
@@ -94,7 +96,10 @@ describe("YoY atoms through the shared TipTap schema", () => {
   it("render the computed wording in static HTML and follow a change of either year's value", () => {
     let report = withFields(cleanReport(), accepted);
     report = withParagraph(report, "measures", [text("受理"), atom("accepted"), text("，"), atom("accepted", "yoy"), text("。")]).report;
-    const html = (r: typeof report) => renderToHTMLString({ extensions: reportExtensions(fieldTextResolver(r)), content: r.body });
+    const html = (r: typeof report) => {
+      const extensions = reportExtensions(fieldTextResolver(r));
+      return renderToHTMLString({ extensions, content: PMNode.fromJSON(getSchema(extensions), r.body) });
+    };
     expect(html(report)).toContain("受理<span data-type=\"report-field\" data-field-id=\"accepted\">超40万件</span>，<span data-type=\"report-field\" data-field-id=\"accepted\" data-show=\"yoy\">同比增长11.11%</span>");
     const lastYearFixed = withFields(report, { ...accepted, lastYear: { value: "320000", unit: "件", scale: "万", qualifier: "none" } });
     expect(html(lastYearFixed)).toContain(">同比增长25%<");
