@@ -15,11 +15,12 @@ export function rollForward(last: Report, deps: CoreDeps): Report {
   const fields: Record<string, Field> = {};
   for (const [id, f] of Object.entries(last.fields)) {
     const series = f.lastYear?.value != null ? [...f.series.filter((p) => p.year !== year - 1), { year: year - 1, value: f.lastYear.value }] : f.series;
+    const { exact, ...rest } = f;
     fields[id] = {
-      ...f,
+      ...rest,
       value: null,
       status: "unconfirmed",
-      lastYear: { value: f.value, unit: f.unit, scale: f.scale, qualifier: f.qualifier },
+      lastYear: { value: f.value, unit: f.unit, scale: f.scale, qualifier: f.qualifier, ...(exact === undefined ? {} : { exact }) },
       series,
     };
   }

@@ -15,6 +15,24 @@ export const commands: readonly CliCommand[] = [
     load: () => import("./inspect-command"),
   },
   {
+    name: "diff",
+    summary: "与上年报告逐段对照 / compare with last year's report, paragraph by paragraph",
+    usage: "nianbao diff <file.nianbao> [--json]",
+    load: () => import("./diff-command"),
+  },
+  {
+    name: "check",
+    summary: "检查报告的内容、数字和格式 / check a report's content, numbers and layout rules",
+    usage: "nianbao check <file> [--json] [--today YYYY-MM-DD]",
+    load: () => import("./check-command"),
+  },
+  {
+    name: "fields",
+    summary: "列出、填写和确认报告中的数字字段 / list, set and confirm a report's numeric fields",
+    usage: "nianbao fields <file> [--json] [--set <id>=<value>]… [--confirm <id>]…",
+    load: () => import("./fields-command"),
+  },
+  {
     name: "import",
     summary: "导入上年报告（Word/文本），可结转为新年度 / import last year's report (Word/text), optionally rolled forward",
     usage: "nianbao import <file.docx|.md|.txt|.nianbao> [--roll-forward] -o <file.nianbao> [--year YYYY] [--org 发文机关] [--force]",
