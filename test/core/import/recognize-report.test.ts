@@ -153,6 +153,8 @@ describe("mapping level-1 headings to statutory parts", () => {
     ["五、其他需要报告的情况", "other"],
     ["一、深化“放管服”改革，全面履行政府职能", "measures"],
     ["六、存在的问题及下一步打算", "shortcomings"],
+    ["五、今后工作思路", "nextYear"],
+    ["一、基本情况", "measures"],
   ])("%s → %s", (heading, part) => {
     expect(matchPart(heading, template, 2023)).toBe(part);
   });
