@@ -58,11 +58,12 @@ const TERMS = [
   "两代表一委员", "三官一律", "一府一委两院", "三治融合", "四下基层", "五大发展理念", "三大攻坚战", "双随机、一公开",
 ];
 
-const CN = `[${CHINESE_NUMERAL_CHARS}]+`;
-const ARABIC = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+const CN = `[${CHINESE_NUMERAL_CHARS}]{1,12}`;
+// Bounded repetitions keep the scan linear on hostile input (a megabyte of digits or spaces).
+const ARABIC = String.raw`\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,8})?|\d{1,15}(?:\.\d{1,8})?`;
 const UNIT_ALT = UNITS.map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
 const FIELD_PATTERN = new RegExp(
-  String.raw`(?<pre>超过|超|约|近|逾|将近|接近|大约)?\s*(?:百分之(?<pnum>${ARABIC}|${CN})|(?:(?<num>${ARABIC})|(?<cnum>${CN}))\s*(?<scale>万|亿)?\s*(?<yu>余|多)?\s*(?<unit>%|${UNIT_ALT}))(?<post>以上|余)?`,
+  String.raw`(?<pre>超过|超|约|近|逾|将近|接近|大约)?\s{0,2}(?:百分之(?<pnum>${ARABIC}|${CN})|(?:(?<num>${ARABIC})|(?<cnum>${CN}))\s{0,2}(?<scale>万|亿)?\s{0,2}(?<yu>余|多)?\s{0,2}(?<unit>%|${UNIT_ALT}))(?<post>以上|余)?`,
   "gu",
 );
 
@@ -148,7 +149,7 @@ function acceptable(normalized: string, original: string, c: Candidate): boolean
   if (/每/u.test(window) && !/[,。;]/u.test(window.slice(window.lastIndexOf("每")))) return false;
   const next = normalized[c.unitEnd] ?? "";
   if (c.unit !== "%" && c.post === undefined && next !== "" && (UNIT_WORD_CONTINUATIONS[c.unit] ?? "").includes(next)) return false;
-  if (c.unit === "个" && NOT_COUNTED_AFTER_GE.test(normalized.slice(c.unitEnd))) return false;
+  if (c.unit === "个" && NOT_COUNTED_AFTER_GE.test(normalized.slice(c.unitEnd, c.unitEnd + 8))) return false;
   if (/\d,\d/u.test(c.numberText) && !/\d,\d/u.test(original.slice(c.numberStart, c.numberStart + c.numberText.length))) return false;
   if (c.isChinese) {
     const value = parseChineseNumeral(c.numberText);
@@ -189,7 +190,9 @@ function kindOf(rawUnit: string, unit: string | null, clause: string): FieldKind
 }
 
 function growthBase(found: readonly FoundField[], normalized: string, atomStart: number): number | null {
-  const sentenceStart = Math.max(normalized.lastIndexOf("。", atomStart), normalized.lastIndexOf(";", atomStart));
+  const from = Math.max(0, atomStart - 200);
+  const window = normalized.slice(from, atomStart);
+  const sentenceStart = from + Math.max(window.lastIndexOf("。"), window.lastIndexOf(";"));
   for (let i = found.length - 1; i >= 0; i--) {
     const f = found[i];
     if (!f || f.start < sentenceStart) break;

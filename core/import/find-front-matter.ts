@@ -13,7 +13,7 @@ export interface FrontMatter {
   consumed: number;
 }
 
-const DOC_NUMBER = /[〔［[(（]\s*(?:19|20)\d{2}\s*[〕］\])）]\s*\d+\s*号/u;
+const DOC_NUMBER = /[〔［[(（]\s{0,2}(?:19|20)\d{2}\s{0,2}[〕］\])）]\s{0,2}\d{1,6}\s{0,2}号/u;
 const SENTENCE_END = /[。！？；!?;，,]$/u;
 const ORG_SUFFIX = /(人民政府|政府|办事处|街道|镇|乡|司法局|局|委员会|委|办公室|厅|法院|检察院|中心|管委会|管理委员会|县|区|市|州|盟|旗)$/u;
 const TITLE_WORDS = /报告|总结|情况|工作|年报/u;
@@ -41,8 +41,7 @@ export function findFrontMatter(items: readonly SourceItem[]): FrontMatter {
   for (;;) {
     const current = line(i);
     if (current === null) break;
-    const number = DOC_NUMBER.exec(current.text);
-    if (number !== null && current.text.length <= 30) {
+    if (current.text.length <= 30 && DOC_NUMBER.test(current.text)) {
       result.docNumber = current.text.replace(/^.*?([\p{Script=Han}]*[〔［[(（])/u, "$1").trim();
       i++;
       continue;

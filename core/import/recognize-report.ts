@@ -51,6 +51,9 @@ export function recognizeReport(blocks: readonly SourceBlock[], template: Templa
   const org = closing.org ?? front.org ?? orgFromTitle(front.title) ?? orgFromSentence(opening);
   const notices: ImportNotice[] = [];
   const built = buildBody(classified, levels, template, reportYear);
+  if (built.fields.length >= MAX_FIELDS) {
+    notices.push({ zh: `数字超过 ${MAX_FIELDS} 个，其余数字保留为普通文字。`, en: `more than ${MAX_FIELDS} numbers; the rest were kept as plain text` });
+  }
   if (built.headings.every((h) => h.level !== 1)) {
     notices.push({ zh: "未识别出一级标题（一、二、……），全文作为开头段落导入。", en: "no level-1 headings (一、二、…) were recognised; the whole text was imported as opening paragraphs" });
   }
@@ -83,8 +86,8 @@ function firstParagraphText(items: readonly ClassifiedItem[]): string {
   return "";
 }
 
-const YEAR = /((?:19|20)\d{2})\s*年/u;
-const CN_YEAR = /([〇零一二三四五六七八九]{4})\s*年/u;
+const YEAR = /((?:19|20)\d{2})\s{0,2}年/u;
+const CN_YEAR = /([〇零一二三四五六七八九]{4})\s{0,2}年/u;
 
 function yearIn(text: string | null): number | null {
   if (text === null) return null;
@@ -185,9 +188,12 @@ function buildBody(items: readonly ClassifiedItem[], levels: Map<number, Heading
   return { body: { type: "doc", content: [...opening, ...parts] }, headings, fields };
 }
 
+/** Far beyond a real report (the seed has 21); past it numbers stay text rather than bloat the file. */
+export const MAX_FIELDS = 2000;
+
 function inlineWithFields(text: string, fields: RecognizedField[]): InlineNode[] {
   const nodes: InlineNode[] = [];
-  const found = findFields(text);
+  const found = fields.length >= MAX_FIELDS ? [] : findFields(text).slice(0, MAX_FIELDS - fields.length);
   const ids: string[] = [];
   let at = 0;
   for (const f of found) {

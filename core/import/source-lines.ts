@@ -57,8 +57,9 @@ export function toSourceLines(blocks: readonly SourceBlock[]): SourceItem[] {
   return items;
 }
 
+/** String.prototype.trim also removes the ideographic space (　) and the BOM. */
 export function trimLine(text: string): string {
-  return text.replace(/^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0]+$/gu, "");
+  return text.trim();
 }
 
 function splitParagraph(p: SourceParagraph): { text: string; runs: SourceRun[] | null }[] {

@@ -3,9 +3,9 @@ import { toHalfWidth } from "./to-half-width";
 
 const CN = `[${CHINESE_NUMERAL_CHARS}]`;
 const DATE_PATTERNS: readonly RegExp[] = [
-  /(?<y>(?:19|20)\d{2})\s*年\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日/,
-  new RegExp(`(?<y>${CN}{4})\\s*年\\s*(?<m>${CN}{1,3})\\s*月\\s*(?<d>${CN}{1,3})\\s*日`),
-  /(?<y>(?:19|20)\d{2})\s*[-./]\s*(?<m>\d{1,2})\s*[-./]\s*(?<d>\d{1,2})(?!\d)/,
+  /(?<y>(?:19|20)\d{2})\s{0,2}年\s{0,2}(?<m>\d{1,2})\s{0,2}月\s{0,2}(?<d>\d{1,2})\s{0,2}日/,
+  new RegExp(`(?<y>${CN}{4})\\s{0,2}年\\s{0,2}(?<m>${CN}{1,3})\\s{0,2}月\\s{0,2}(?<d>${CN}{1,3})\\s{0,2}日`),
+  /(?<y>(?:19|20)\d{2})\s{0,2}[-./]\s{0,2}(?<m>\d{1,2})\s{0,2}[-./]\s{0,2}(?<d>\d{1,2})(?!\d)/,
 ];
 
 export interface FoundDate {

@@ -11,7 +11,7 @@ export type SourceFormat = "docx" | "md" | "txt";
 
 /** A Word report is tens of KB, photos included a few MB; beyond this it is not a report. */
 export const MAX_DOCX_BYTES = 30 * 1024 * 1024;
-export const MAX_TEXT_BYTES = 5 * 1024 * 1024;
+export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
 
 const FORMATS: Readonly<Record<string, SourceFormat>> = { ".docx": "docx", ".docm": "docx", ".md": "md", ".markdown": "md", ".txt": "txt", ".text": "txt" };
 

@@ -2,7 +2,7 @@ import { unzipSync } from "fflate";
 import { NianbaoError } from "../../core/api/errors";
 
 /** Far above the document.xml of a 100-page report (~1 MB); a zip bomb hits this first. */
-export const MAX_ENTRY_BYTES = 32 * 1024 * 1024;
+export const MAX_ENTRY_BYTES = 16 * 1024 * 1024;
 
 /**
  * Inflates only the named entries. Each entry's declared size is checked before inflating, and
