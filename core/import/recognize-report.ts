@@ -152,12 +152,12 @@ function buildBody(items: readonly ClassifiedItem[], levels: Map<number, Heading
       else opening.push(node);
     } else state.part.content.push(node);
   };
-  const inline = (text: string): InlineNode[] => inlineWithFields(text, fields);
+  const inline = (text: string, rowLabel?: string): InlineNode[] => inlineWithFields(text, fields, rowLabel);
   for (const item of items) {
     if (item.kind === "table") {
       const rows = item.rows.map((row) => ({
         type: "tableRow" as const,
-        content: row.map((cell) => ({ type: "tableCell" as const, attrs: { colspan: 1, rowspan: 1, colwidth: null }, content: [paragraph(inline(cell))] })),
+        content: row.map((cell, i) => ({ type: "tableCell" as const, attrs: { colspan: 1, rowspan: 1, colwidth: null }, content: [paragraph(inline(cell, i > 0 ? row[0] : undefined))] })),
       }));
       if (rows.every((r) => r.content.length > 0)) add({ type: "table", content: rows });
       continue;
@@ -191,7 +191,8 @@ function buildBody(items: readonly ClassifiedItem[], levels: Map<number, Heading
 /** Far beyond a real report (the seed has 21); past it numbers stay text rather than bloat the file. */
 export const MAX_FIELDS = 2000;
 
-function inlineWithFields(text: string, fields: RecognizedField[]): InlineNode[] {
+/** A number alone in a table cell is named by its row's first cell (法律咨询 | 1320人次). */
+function inlineWithFields(text: string, fields: RecognizedField[], rowLabel?: string): InlineNode[] {
   const nodes: InlineNode[] = [];
   const found = fields.length >= MAX_FIELDS ? [] : findFields(text).slice(0, MAX_FIELDS - fields.length);
   const ids: string[] = [];
@@ -200,7 +201,9 @@ function inlineWithFields(text: string, fields: RecognizedField[]): InlineNode[]
     if (f.start > at) nodes.push({ type: "text", text: text.slice(at, f.start) });
     const id = `f${fields.length + 1}`;
     ids.push(id);
-    fields.push(toRecognized(f, id, f.baseIndex === null ? null : (ids[f.baseIndex] ?? null)));
+    const field = toRecognized(f, id, f.baseIndex === null ? null : (ids[f.baseIndex] ?? null));
+    if (rowLabel !== undefined && rowLabel.trim() !== "" && f.text === text.slice(f.start, f.end).trim()) field.label = rowLabel.trim().slice(0, 40);
+    fields.push(field);
     nodes.push({ type: "reportField", attrs: { fieldId: id, show: "value" } });
     at = f.end;
   }

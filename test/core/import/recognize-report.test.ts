@@ -134,7 +134,7 @@ describe("recognition of structure", () => {
     );
     const part = r.body.content[0];
     expect(part?.type === "part" ? part.content[1]?.type : null).toBe("table");
-    expect(r.fields.map((f) => [f.value, f.unit])).toEqual([["1320", "人次"]]);
+    expect(r.fields.map((f) => [f.value, f.unit, f.label])).toEqual([["1320", "人次", "法律咨询"]]);
   });
 });
 
