@@ -80,7 +80,8 @@ function classifyLine(line: SourceLine, body: BodyFormat, minMarkdownDepth: numb
     const sentenceLimit = rank <= 2 ? 40 : 26;
     const sentence = /[。！？!?]$/u.test(rest) && (rest.length > sentenceLimit || (rank > 2 && /[，,]/u.test(rest)));
     if (!hasMore && !sentence && rest.length > 0 && rest.length <= 80 && !/[；;]/u.test(rest)) return { kind: "heading", rank, text: text.replace(/[。：:]$/u, "") };
-    if (hasMore && d > 0 && d <= MAX_RUN_IN_HEAD) {
+    // 一、 lines get a longer lead: in scraped text the heading runs straight into its first sentence.
+    if (hasMore && d > 0 && d <= (rank === 1 ? 2 * MAX_RUN_IN_HEAD : MAX_RUN_IN_HEAD)) {
       return { kind: "runIn", rank, text, leadLength: numbering.length + d + 1, heading: text.slice(0, numbering.length + d) };
     }
     return { kind: "paragraph", text };

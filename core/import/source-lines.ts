@@ -62,9 +62,17 @@ export function trimLine(text: string): string {
   return text.trim();
 }
 
+/**
+ * Text scraped from some sites arrives as one long paragraph with the headings inline
+ * ("…保障。二、存在的不足…"). A 一、 or （一） right after a full stop starts a new line there.
+ */
+const INLINE_HEADING = /(?<=[。！？!?])\s*(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])/u;
+
 function splitParagraph(p: SourceParagraph): { text: string; runs: SourceRun[] | null }[] {
+  if (p.runs === null) {
+    return p.text.split("\n").flatMap((line) => (line.length > 200 ? line.split(INLINE_HEADING) : [line])).map((text) => ({ text, runs: null }));
+  }
   if (!p.text.includes("\n")) return [{ text: p.text, runs: p.runs }];
-  if (p.runs === null) return p.text.split("\n").map((text) => ({ text, runs: null }));
   const pieces: { text: string; runs: SourceRun[] }[] = [{ text: "", runs: [] }];
   for (const run of p.runs) {
     run.text.split("\n").forEach((part, i) => {

@@ -173,3 +173,16 @@ describe("closing and numbering variants", () => {
     expect(r.reportYear).toBe(2023);
   });
 });
+
+describe("text scraped into one paragraph", () => {
+  it("starts a new line at a heading number that follows a full stop", () => {
+    const filler = "坚持依法行政，推动依法行政制度体系更加完善，行政效能有效提升，法治环境持续优化。".repeat(4);
+    const r = fromLines(`2023年，某市政府坚持依法行政。${filler}一、坚持党的领导，扛牢法治政府建设政治责任。${filler}二、存在的不足和原因。${filler}`);
+    expect(r.headings.map((h) => [h.level, h.text, h.part])).toEqual([
+      [1, "一、坚持党的领导，扛牢法治政府建设政治责任", "measures"],
+      [1, "二、存在的不足和原因", "shortcomings"],
+    ]);
+    const glued = fromLines(`2023年，某市政府坚持依法行政。${filler}一、坚持党的领导，扛牢法治政府建设政治责任坚持“思想引领”，以习近平法治思想引领法治政府建设。${filler}`);
+    expect(glued.headings.map((h) => [h.level, h.part])).toEqual([[1, "measures"]]);
+  });
+});
