@@ -68,10 +68,18 @@ export function trimLine(text: string): string {
  */
 const INLINE_HEADING = /(?<=[。！？!?])\s*(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])/u;
 
+/** A title glued to the first sentence: "…关于2023年度法治政府建设情况的报告2023年，…". */
+const GLUED_TITLE = /^([^，。,：:]{6,60}?(?:的报告|年度报告|情况报告|工作报告|工作总结))(?=\S)/u;
+
+function splitScraped(line: string): string[] {
+  if (line.length <= 200) return [line];
+  const title = GLUED_TITLE.exec(line)?.[1];
+  const rest = title === undefined ? line : line.slice(title.length);
+  return [...(title === undefined ? [] : [title]), ...rest.split(INLINE_HEADING)];
+}
+
 function splitParagraph(p: SourceParagraph): { text: string; runs: SourceRun[] | null }[] {
-  if (p.runs === null) {
-    return p.text.split("\n").flatMap((line) => (line.length > 200 ? line.split(INLINE_HEADING) : [line])).map((text) => ({ text, runs: null }));
-  }
+  if (p.runs === null) return p.text.split("\n").flatMap(splitScraped).map((text) => ({ text, runs: null }));
   if (!p.text.includes("\n")) return [{ text: p.text, runs: p.runs }];
   const pieces: { text: string; runs: SourceRun[] }[] = [{ text: "", runs: [] }];
   for (const run of p.runs) {

@@ -184,5 +184,7 @@ describe("text scraped into one paragraph", () => {
     ]);
     const glued = fromLines(`2023年，某市政府坚持依法行政。${filler}一、坚持党的领导，扛牢法治政府建设政治责任坚持“思想引领”，以习近平法治思想引领法治政府建设。${filler}`);
     expect(glued.headings.map((h) => [h.level, h.part])).toEqual([[1, "measures"]]);
+    const titled = fromLines(`某省人民政府关于2023年度法治政府建设情况的报告2023年，省政府坚持依法行政。${filler}一、坚持党的领导。${filler}`);
+    expect(titled).toMatchObject({ title: "某省人民政府关于2023年度法治政府建设情况的报告", org: "某省人民政府", reportYear: 2023 });
   });
 });
