@@ -57,7 +57,7 @@ export function toSourceLines(blocks: readonly SourceBlock[]): SourceItem[] {
   return items;
 }
 
-/** String.prototype.trim also removes the ideographic space (　) and the BOM. */
+/** String.prototype.trim also removes the ideographic space (U+3000) and the BOM. */
 export function trimLine(text: string): string {
   return text.trim();
 }
