@@ -1,4 +1,4 @@
-import forge from "node-forge";
+import type forge from "node-forge";
 
 /** The sub-elements of a constructed ASN.1 node; empty for a primitive or missing one. */
 export function asn1Children(node: forge.asn1.Asn1 | undefined): forge.asn1.Asn1[] {
