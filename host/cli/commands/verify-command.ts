@@ -23,6 +23,7 @@ export const VerifyJson = z.object({
   modifiedAfterSigning: z.boolean().nullable(),
   matchesApproved: z.boolean().nullable(),
 });
+export type VerifyJson = z.infer<typeof VerifyJson>;
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const opts = parseCliArgs(args, { report: { type: "string" }, json: { type: "boolean" } }, Args, USAGE);
