@@ -71,12 +71,7 @@ export type FrozenRevision = z.infer<typeof FrozenRevision>;
 export const Report = z
   .object({
     schemaVersion: z.literal(SCHEMA_VERSION),
-    id: z.string().min(8).max(64),
-    template: TemplateRef,
-    meta: ReportMeta,
-    body: DocNode,
-    fields: z.record(FieldId, Field),
-    lastYear: LastYearSnapshot.nullable().default(null),
+    ...ReportContent.shape,
     workflow: Workflow.default(Workflow.parse({})),
     /** Earlier approved revisions, oldest first. Append-only, like the workflow events. */
     revisions: z.array(FrozenRevision).default([]),
