@@ -44,7 +44,8 @@ export type LastYearSnapshot = z.infer<typeof LastYearSnapshot>;
 
 /**
  * What an approval covers: everything a reader of the document sees or that feeds what they see
- * (last year's values drive the YoY wording). The workflow, history and timestamps are not content.
+ * (last year's values drive the YoY wording). Not content: the plans checklist (the author's
+ * working notes, not printed), the workflow, the history and the timestamps.
  */
 export const ReportContent = z.object({
   id: z.string().min(8).max(64),
@@ -68,10 +69,25 @@ export const FrozenRevision = z.object({
 });
 export type FrozenRevision = z.infer<typeof FrozenRevision>;
 
+/** The clerk's answer to one of last year's 下一年度主要安排 items (see core/compare/plan-checklist.ts). */
+export const PlanDecision = z
+  .object({
+    key: z.string().min(1).max(200),
+    status: z.enum(["addressed", "notDone"]),
+    /** Where this year's report answers the item: a body path and the quoted text. */
+    link: z.object({ path: z.array(z.number().int().min(0)).min(1), quote: z.string().max(500) }).nullable().default(null),
+    /** Why the item was not carried out (未落实的原因). */
+    reason: z.string().max(2000).nullable().default(null),
+  })
+  .refine((d) => d.status !== "notDone" || (d.reason !== null && d.reason.trim() !== ""), { message: "未落实须说明原因 (a reason is required)" })
+  .refine((d) => d.status !== "addressed" || d.link !== null, { message: "已落实须关联本年报告中的位置 (a link is required)" });
+export type PlanDecision = z.infer<typeof PlanDecision>;
+
 export const Report = z
   .object({
     schemaVersion: z.literal(SCHEMA_VERSION),
     ...ReportContent.shape,
+    plans: z.array(PlanDecision).default([]),
     workflow: Workflow.default(Workflow.parse({})),
     /** Earlier approved revisions, oldest first. Append-only, like the workflow events. */
     revisions: z.array(FrozenRevision).default([]),

@@ -15,6 +15,12 @@ export const commands: readonly CliCommand[] = [
     load: () => import("./inspect-command"),
   },
   {
+    name: "diff",
+    summary: "与上年报告逐段对照 / compare with last year's report, paragraph by paragraph",
+    usage: "nianbao diff <file.nianbao> [--json]",
+    load: () => import("./diff-command"),
+  },
+  {
     name: "workflow",
     summary: "拟稿→审核→签发的签核记录 / sign-off: submit, review, return, approve, publish, revise",
     usage: "nianbao workflow <file> [submit|review|return|approve|publish|revise --as <姓名> --role <拟稿人|审核人|签发人> [--comment <意见>]]",
