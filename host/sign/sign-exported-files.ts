@@ -4,7 +4,7 @@ import { approvalStatus } from "../../core/workflow/approval-status";
 import { readInputFile } from "./read-input-file";
 import { writeFileAtomic } from "../storage/atomic-write";
 import { signDocx } from "./sign-docx";
-import { isPdf, signPdf, type ApprovalStamp } from "./sign-pdf";
+import { signPdf, type ApprovalStamp } from "./sign-pdf";
 import { loadSigningIdentity } from "./signing-identity";
 
 export interface SignExportedFilesInput {
@@ -51,10 +51,7 @@ export async function signExportedFiles(input: SignExportedFilesInput): Promise<
   const stamp = approvalStamp(input.report, signer);
   const signedAt = input.now ?? new Date();
   const identity = loadSigningIdentity(await readInputFile(input.p12, "证书"), input.password, signedAt);
-  const pdf = pdfPath === undefined ? null : await readInputFile(pdfPath, "PDF ");
-  if (pdf !== null && !isPdf(pdf)) {
-    throw new NianbaoError("unsupported_format", `要签名的文件不是 PDF：${pdfPath ?? ""}`, `not a PDF: ${pdfPath ?? ""}`);
-  }
+  const pdf = pdfPath === undefined ? null : await readInputFile(pdfPath, " PDF ");
   const docx = docxPath === undefined ? null : await readInputFile(docxPath, " .docx ");
   const signedPdf = pdf === null ? null : await signPdf(pdf, identity, stamp, signedAt);
   const signedDocx = docx === null ? null : signDocx(docx, identity, stamp, signedAt);

@@ -22,11 +22,11 @@ export interface SignatureCheck {
 const NOTHING_RECORDED = { contentHash: null, revision: null, reportId: null };
 
 export async function verifyPdfFile(path: string): Promise<SignatureCheck> {
-  return verifyPdf(await readInputFile(path, "PDF"));
+  return verifyPdf(await readInputFile(path, " PDF "));
 }
 
 export async function verifyDocxFile(path: string, signaturePath = `${path}.p7s`): Promise<SignatureCheck> {
-  return verifyDocx(await readInputFile(path, ".docx"), await readInputFile(signaturePath, "签名（.p7s）"));
+  return verifyDocx(await readInputFile(path, " .docx "), await readInputFile(signaturePath, "签名（.p7s）"));
 }
 
 export function verifyPdf(pdf: Buffer): SignatureCheck {
