@@ -40,7 +40,7 @@ export function verifyPdf(pdf: Buffer): SignatureCheck {
   const signed = Buffer.concat([pdf.subarray(a, b), pdf.subarray(c, c + d)]);
   const verdict = verifyDetachedCms(Buffer.from(contents, "hex"), signed);
   // Bytes after the signed range are an incremental update: a change made after signing.
-  const appended = c + d < pdf.length;
+  const appended = pdf.subarray(c + d).toString("latin1").trim() !== "";
   const text = signed.toString("latin1");
   const info = (key: string) => new RegExp(`/${key}\\s*\\(([^)]*)\\)`).exec(text)?.[1] ?? null;
   const revision = info(PDF_INFO_KEYS.revision);
