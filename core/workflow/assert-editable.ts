@@ -1,3 +1,4 @@
+import canonicalize from "canonicalize";
 import { NianbaoError } from "../api/errors";
 import type { Report } from "../model/report";
 import { reportContentHash } from "./content-hash";
@@ -39,7 +40,8 @@ export function assertChangeAllowed(before: Report, after: Report): void {
 }
 
 function historyExtends(before: Report, after: Report): boolean {
-  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  // Key order differs between a parsed file and objects built in memory; compare canonically.
+  const same = (a: unknown, b: unknown) => canonicalize(a) === canonicalize(b);
   const events = after.workflow.events;
   const revisions = after.revisions;
   return (
