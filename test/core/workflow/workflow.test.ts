@@ -132,6 +132,8 @@ describe("frozen approved revisions", () => {
     const edited = withEditedText(revised, "第二稿新增内容。");
     expect(() => assertChangeAllowed(revised, edited)).not.toThrow();
     expect(() => assertChangeAllowed(edited, { ...edited, revisions: [] })).toThrow(/history/);
+    const reordered = { ...edited, workflow: { ...edited.workflow, events: edited.workflow.events.map((e) => Object.fromEntries(Object.entries(e).reverse()) as typeof e) } };
+    expect(() => assertChangeAllowed(edited, reordered)).not.toThrow();
     expect(() => assertChangeAllowed(edited, { ...edited, workflow: { ...edited.workflow, events: edited.workflow.events.slice(0, -1) } })).toThrow(NianbaoError);
     const reapproved = step(step(edited, "submit", "拟稿人", "王小明"), "approve", "签发人", "张镇长", "2025-03-05T09:00:00.000+08:00");
     expect(reapproved.meta.date).toBe("2025-03-05");
