@@ -21,6 +21,18 @@ export const commands: readonly CliCommand[] = [
     load: () => import("./diff-command"),
   },
   {
+    name: "check",
+    summary: "检查报告的内容、数字和格式 / check a report's content, numbers and layout rules",
+    usage: "nianbao check <file> [--json] [--today YYYY-MM-DD]",
+    load: () => import("./check-command"),
+  },
+  {
+    name: "fields",
+    summary: "列出、填写和确认报告中的数字字段 / list, set and confirm a report's numeric fields",
+    usage: "nianbao fields <file> [--json] [--set <id>=<value>]… [--confirm <id>]…",
+    load: () => import("./fields-command"),
+  },
+  {
     name: "workflow",
     summary: "拟稿→审核→签发的签核记录 / sign-off: submit, review, return, approve, publish, revise",
     usage: "nianbao workflow <file> [submit|review|return|approve|publish|revise --as <姓名> --role <拟稿人|审核人|签发人> [--comment <意见>]]",
