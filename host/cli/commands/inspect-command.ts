@@ -26,10 +26,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (extname(path).toLowerCase() !== REPORT_EXTENSION) return inspectSource(path, opts.template, opts.json, io);
   const loaded = await loadReportFile(path);
   const description = describeReport(loaded.report);
-  // Imported fields keep the words they were recognised in; show those rather than a re-rendering.
+  // Imported fields keep the words they were recognised in; show those while they still state the value.
+  const squeeze = (t: string): string => t.replace(/\s+/gu, "");
   const fields = description.fields.map((f) => {
-    const field = loaded.report.fields[f.id];
-    return { ...f, text: field?.sourceText !== undefined && field.lastYear === null ? field.sourceText : f.text };
+    const source = loaded.report.fields[f.id]?.sourceText;
+    const current = source !== undefined && f.text !== null && squeeze(source).includes(squeeze(f.text));
+    return current ? { ...f, text: source } : f;
   });
   if (opts.json) {
     io.out(`${JSON.stringify({ file: path, schemaVersion: loaded.report.schemaVersion, migratedFrom: loaded.migratedFrom, ...description, fields }, null, 2)}\n`);
