@@ -209,7 +209,8 @@ function findClauseStart(normalized: string, from: number, floor: number): numbe
     i--;
   }
   while (i < from && /[\s、]/u.test(normalized[i] ?? "")) i++;
-  const lead = /^[一二三四五六七八九十]+是/u.exec(normalized.slice(i, from));
+  // An enumerator or a time phrase (一是, 2023年, 截至12月底) opens the clause but does not name the value.
+  const lead = /^(?:[一二三四五六七八九十]+是|(?:19|20)\d{2}年(?:度|以来)?|截至\S{1,8}底|今年以来)\s?/u.exec(normalized.slice(i, from));
   return lead === null ? i : i + lead[0].length;
 }
 

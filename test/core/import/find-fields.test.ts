@@ -60,6 +60,8 @@ describe("numbers that are fields", () => {
     expect(found.map((f) => f.text)).toEqual(["高质量办理人大代表议案建议 62 件", "政协委员提案 1 件", "办结率和满意率均达 100%"]);
     for (const f of found) expect(text).toContain(f.text);
     expect(one("新建 2 座卫星消防站。").text).toBe("新建 2 座卫星消防站");
+    expect(one("2023年受理信访件590件。").text).toBe("受理信访件590件");
+    expect(one("一是举办法治讲座4次。").text).toBe("举办法治讲座4次");
   });
 });
 
