@@ -19,7 +19,7 @@ const ORG_SUFFIX = /(人民政府|政府|办事处|街道|镇|乡|司法局|局|
 const TITLE_WORDS = /报告|总结|情况|工作|年报/u;
 
 export function looksLikeOrg(text: string): boolean {
-  return text.length >= 3 && text.length <= 40 && ORG_SUFFIX.test(text) && !/[，。；：,;:]/u.test(text);
+  return text.length >= 2 && text.length <= 40 && ORG_SUFFIX.test(text) && !/[，。；：,;:]/u.test(text);
 }
 
 /** A line that is only a date, possibly in parentheses: （2024年1月17日）. */

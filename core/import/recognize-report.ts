@@ -123,13 +123,13 @@ function orgFromTitle(title: string | null): string | null {
   ];
   for (const p of patterns) {
     const org = p.exec(title)?.[1]?.trim();
-    if (org !== undefined && org.length >= 2 && org.length <= 40 && !/年/u.test(org)) return org;
+    if (org !== undefined && looksLikeOrg(org) && !/年|关于/u.test(org)) return org;
   }
   return null;
 }
 
 function orgFromSentence(text: string): string | null {
-  const m = /(?:^|[，,。：:\s])([\p{Script=Han}]{2,24}?(?:人民政府|街道办事处|政府|局|委员会|街道|镇|乡|县|区|市))(?:党委|坚持|深入|认真|始终|全面|在|以|紧紧|围绕|按照|高度|聚焦|紧扣|持续)/u.exec(text);
+  const m = /(?:^|[，,。：:\s])([\p{Script=Han}]{1,24}?(?:人民政府|街道办事处|政府|局|委员会|街道|镇|乡|县|区|市))(?:党委|坚持|深入|认真|始终|全面|在|以|紧紧|围绕|按照|高度|聚焦|紧扣|持续)/u.exec(text);
   const org = m?.[1];
   return org !== undefined && looksLikeOrg(org) ? org.replace(/^(?:\d{4}年|今年|全年|年内)/u, "") : null;
 }
