@@ -63,7 +63,7 @@ const CN = `[${CHINESE_NUMERAL_CHARS}]{1,12}`;
 const ARABIC = String.raw`\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,8})?|\d{1,15}(?:\.\d{1,8})?`;
 const UNIT_ALT = UNITS.map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
 const FIELD_PATTERN = new RegExp(
-  String.raw`(?<pre>超过|超|约|近|逾|将近|接近|大约)?\s{0,2}(?:百分之(?<pnum>${ARABIC}|${CN})|(?:(?<num>${ARABIC})|(?<cnum>${CN}))\s{0,2}(?<scale>万|亿)?\s{0,2}(?<yu>余|多)?\s{0,2}(?<unit>%|${UNIT_ALT}))(?<post>以上|余)?`,
+  String.raw`(?<pre>超过|超|约|近|逾|将近|接近|大约)?\s{0,2}(?:百分之(?<pnum>${ARABIC}|${CN})|(?:(?<num>${ARABIC})|(?<cnum>${CN}))\s{0,2}(?<yu0>余|多)?(?<scale>万|亿)?\s{0,2}(?<yu>余|多)?\s{0,2}(?<unit>%|${UNIT_ALT}))(?<post>以上|余)?`,
   "gu",
 );
 
@@ -89,7 +89,7 @@ export function findFields(text: string): FoundField[] {
     const unit = g["pnum"] !== undefined ? "%" : (g["unit"] ?? "");
     const end = matchStart + m[0].length;
     if (numberStart < 0 || isBlocked(blocked, numberStart, end)) continue;
-    if (!acceptable(normalized, text, { numberStart, numberText, end, unit, isChinese: g["cnum"] !== undefined, pre, yu: g["yu"], post: g["post"], unitEnd: end - (g["post"]?.length ?? 0) })) continue;
+    if (!acceptable(normalized, text, { numberStart, numberText, end, unit, isChinese: g["cnum"] !== undefined, pre, yu: g["yu"] ?? g["yu0"], post: g["post"], unitEnd: end - (g["post"]?.length ?? 0) })) continue;
     const number = g["cnum"] !== undefined || (g["pnum"] !== undefined && !/^\d/.test(numberText)) ? parseChineseNumeral(numberText) : Number.NaN;
     const parsed = Number.isNaN(number) ? new Decimal(numberText.replaceAll(",", "")) : number === null ? null : new Decimal(number);
     if (parsed === null) continue;
@@ -98,7 +98,7 @@ export function findFields(text: string): FoundField[] {
     const preQualifier = pre === undefined ? null : (STATED_PREFIX[pre] ?? null);
     const inAtomPre = pre !== undefined && IN_ATOM_PREFIXES.has(pre);
     const atomStart = inAtomPre ? matchStart : g["pnum"] !== undefined ? normalized.lastIndexOf("百分之", numberStart) : numberStart;
-    const yuQualifier: Qualifier | null = g["yu"] !== undefined || g["post"] === "余" ? "余" : g["post"] === "以上" ? "以上" : null;
+    const yuQualifier: Qualifier | null = g["yu"] !== undefined || g["yu0"] !== undefined || g["post"] === "余" ? "余" : g["post"] === "以上" ? "以上" : null;
     const atomQualifier: Qualifier = (inAtomPre ? preQualifier : null) ?? yuQualifier ?? "none";
     const clauseStart = findClauseStart(normalized, atomStart, lastEnd);
     const before = text.slice(clauseStart, atomStart);

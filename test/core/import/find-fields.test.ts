@@ -26,6 +26,7 @@ describe("numbers that are fields", () => {
   it("keeps money in 万元 and 亿元 as the unit", () => {
     expect(one("罚没款86.5万元")).toMatchObject({ value: "86.5", unit: "万元", scale: "none", kind: "amount" });
     expect(one("挽回经济损失1.35亿元")).toMatchObject({ value: "1.35", unit: "亿元" });
+    expect(one("罚没款20余万元")).toMatchObject({ value: "20", unit: "万元", qualifier: "余", atom: "20余万元" });
     expect(one("拆除违建7万平方米")).toMatchObject({ value: "70000", unit: "平方米", kind: "amount" });
   });
 
