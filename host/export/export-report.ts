@@ -1,0 +1,98 @@
+import { existsSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PDFDocument } from "pdf-lib";
+import { NianbaoError } from "../../core/api/errors";
+import { buildExportModel } from "../../core/export-model/build-export-model";
+import type { FontRole } from "../../core/export-model/font-roles";
+import type { LayoutProfile } from "../../core/model/layout-profile";
+import type { Report } from "../../core/model/report";
+import type { Template } from "../../core/model/template";
+import { resolveFonts } from "../fonts/resolve-fonts";
+import { templatesDir } from "../paths";
+import { ChromiumPdfRenderer } from "../pdf/chromium-pdf-renderer";
+import type { PdfRenderer } from "../pdf/pdf-renderer";
+import { writeFileAtomic } from "../storage/atomic-write";
+import { renderPrintHtml } from "./print-html";
+import { writeDocx } from "./write-docx";
+
+export interface ExportRequest {
+  report: Report;
+  template: Template;
+  docxPath?: string;
+  pdfPath?: string;
+  /** Overrides the profile stored with the report. */
+  profile?: LayoutProfile;
+  /** The PDF printer; a headless system Chromium when omitted (the app passes Electron's printToPDF). */
+  renderer?: PdfRenderer;
+}
+
+export interface ExportedFont {
+  role: FontRole;
+  requested: string;
+  used: string;
+  substituted: boolean;
+}
+
+export interface ExportResult {
+  docx: string | null;
+  pdf: string | null;
+  /** Pages of the PDF; 0 when no PDF was asked for (only Chromium paginates). */
+  pages: number;
+  fonts: ExportedFont[];
+}
+
+/** The one export entry point: .docx and/or PDF from the same export model. */
+export async function exportReport(request: ExportRequest): Promise<ExportResult> {
+  const profile = request.profile ?? request.report.meta.profile;
+  const model = buildExportModel(request.report, request.template, { profile });
+  const fonts = await resolveFonts(profile);
+  let pages = 0;
+  if (request.docxPath !== undefined) {
+    await writeOutput(request.docxPath, await writeDocx(model));
+  }
+  if (request.pdfPath !== undefined) {
+    const pdf = await printPdf(renderPrintHtml(model, { cssPath: printCssPath(request.template), fonts }), request.renderer);
+    pages = (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
+    await writeOutput(request.pdfPath, pdf);
+  }
+  return {
+    docx: request.docxPath ?? null,
+    pdf: request.pdfPath ?? null,
+    pages,
+    fonts: fonts.map(({ role, requested, used, substituted }) => ({ role, requested, used, substituted })),
+  };
+}
+
+export function printCssPath(template: Template): string {
+  const path = join(templatesDir(), template.id, "print.css");
+  if (!existsSync(path)) {
+    throw new NianbaoError("template_invalid", `模板“${template.name}”缺少打印样式 print.css`, `template ${template.id} has no print.css`);
+  }
+  return path;
+}
+
+/** Chromium resolves the page's file:// font and style URLs only when the page itself is a file. */
+async function printPdf(html: string, renderer: PdfRenderer | undefined): Promise<Uint8Array> {
+  const dir = await mkdtemp(join(tmpdir(), "nianbao-print-"));
+  const own = renderer === undefined ? new ChromiumPdfRenderer() : null;
+  try {
+    const htmlPath = join(dir, "report.html");
+    await writeFile(htmlPath, html, "utf8");
+    return await (renderer ?? own ?? new ChromiumPdfRenderer()).render(htmlPath);
+  } finally {
+    await own?.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function writeOutput(path: string, data: Uint8Array): Promise<void> {
+  try {
+    await writeFileAtomic(path, data);
+  } catch (error) {
+    if (error instanceof NianbaoError) throw error;
+    const en = error instanceof Error ? error.message : String(error);
+    throw new NianbaoError("io_error", `无法写入 ${path}：${en}`, `cannot write ${path}: ${en}`, { cause: error });
+  }
+}
