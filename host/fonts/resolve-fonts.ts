@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { NianbaoError } from "../../core/api/errors";
 import type { FontRole } from "../../core/export-model/font-roles";
 import { requestedFontFamily, usedFontRoles } from "../../core/export-model/font-roles";
 import type { LayoutProfile } from "../../core/model/layout-profile";
@@ -61,7 +62,13 @@ export async function resolveFonts(profile: LayoutProfile): Promise<ResolvedFont
         }
       }
     }
-    if (resolved === null) throw new Error(`no TrueType font for ${role} (${requested}) and no stand-in installed`);
+    if (resolved === null) {
+      throw new NianbaoError(
+        "not_found",
+        `找不到可嵌入 PDF 的“${requested}”字体，也没有安装替代字体。请重新运行 npm ci（替代字体随依赖安装），或安装该字体。`,
+        `no TrueType font for ${role} (${requested}) and no stand-in installed; rerun npm ci or install the font`,
+      );
+    }
     out.push(resolved);
   }
   return out;

@@ -14,4 +14,10 @@ export const commands: readonly CliCommand[] = [
     usage: "nianbao inspect <file> [--json]",
     load: () => import("./inspect-command"),
   },
+  {
+    name: "export",
+    summary: "导出符合 GB/T 9704 的 Word 和 PDF / export GB/T 9704 .docx and PDF",
+    usage: "nianbao export <file.nianbao> [--docx out.docx] [--pdf out.pdf] [--profile <name>] [--json]",
+    load: () => import("./export-command"),
+  },
 ];
