@@ -1,7 +1,7 @@
 import { extname, resolve } from "node:path";
 import { z } from "zod";
 import { NianbaoError } from "../../../core/api/errors";
-import { PROFILE_PRESETS, profilePresetNames } from "../../../core/export-model/profile-presets";
+import { PROFILE_PRESETS, PROFILE_PRESET_NAMES } from "../../../core/export-model/profile-presets";
 import { exportReport } from "../../export/export-report";
 import { SUBSTITUTION_WARNING_ZH } from "../../fonts/resolve-fonts";
 import { loadReportFile } from "../../storage/report-file";
@@ -14,7 +14,7 @@ const USAGE = "nianbao export <file.nianbao> [--docx out.docx] [--pdf out.pdf] [
 const Args = z.object({
   docx: z.string().min(1).refine((p) => p.toLowerCase().endsWith(".docx"), "--docx 的文件须以 .docx 结尾").optional(),
   pdf: z.string().min(1).refine((p) => p.toLowerCase().endsWith(".pdf"), "--pdf 的文件须以 .pdf 结尾").optional(),
-  profile: z.enum(profilePresetNames() as [string, ...string[]], { error: `--profile 须为 ${profilePresetNames().join(" / ")} 之一` }).optional(),
+  profile: z.enum(PROFILE_PRESET_NAMES, { error: `--profile 须为 ${PROFILE_PRESET_NAMES.join(" / ")} 之一` }).optional(),
   json: z.boolean().default(false),
   positionals: z.array(z.string()).length(1, "须指定一个报告文件"),
 });
