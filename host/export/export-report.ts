@@ -65,6 +65,17 @@ export async function exportReport(request: ExportRequest): Promise<ExportResult
   };
 }
 
+/**
+ * The print page for a report without printing it: the app's paged preview loads the same HTML
+ * (from a file, so its font URLs resolve) that the PDF is printed from.
+ */
+export async function renderReportPrintHtml(request: Pick<ExportRequest, "report" | "template" | "profile">): Promise<{ html: string; fonts: ExportedFont[] }> {
+  const profile = request.profile ?? request.report.meta.profile;
+  const fonts = await resolveFonts(profile);
+  const html = renderPrintHtml(buildExportModel(request.report, request.template, { profile }), { cssPath: printCssPath(request.template), fonts });
+  return { html, fonts: fonts.map(({ role, requested, used, substituted }) => ({ role, requested, used, substituted })) };
+}
+
 export function printCssPath(template: Template): string {
   const path = join(templatesDir(), template.id, "print.css");
   if (!existsSync(path)) {

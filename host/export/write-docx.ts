@@ -197,8 +197,11 @@ function attachmentChildren(block: Extract<ExportBlock, { kind: "attachment" }>,
 function table(rows: Extract<ExportBlock, { kind: "table" }>["rows"], ctx: Ctx): Table {
   const border = { style: BorderStyle.SINGLE, size: 4, color: BLACK };
   const width = ctx.geo.pageWidthTwip - ctx.geo.marginTwip.left - ctx.geo.marginTwip.right;
+  const columns = Math.max(1, ...rows.map((row) => row.reduce((n, cell) => n + cell.colspan, 0)));
   return new Table({
     width: { size: width, type: WidthType.DXA },
+    // Word needs the grid columns to lay the table out across the type area.
+    columnWidths: Array.from({ length: columns }, () => Math.floor(width / columns)),
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
     rows: rows.map(
       (row) =>
