@@ -19,6 +19,8 @@ export const commands: readonly CliCommand[] = [
     summary: "与上年报告逐段对照 / compare with last year's report, paragraph by paragraph",
     usage: "nianbao diff <file.nianbao> [--json]",
     load: () => import("./diff-command"),
+  },
+  {
     name: "export",
     summary: "导出符合 GB/T 9704 的 Word 和 PDF / export GB/T 9704 .docx and PDF",
     usage: "nianbao export <file.nianbao> [--docx out.docx] [--pdf out.pdf] [--profile <name>] [--json]",
