@@ -69,6 +69,12 @@ function expectPageNumbers(pdf: string): void {
   // Odd pages: right, 1 字 (14 pt) in from the type area's right edge; even pages: left, 1 字 in.
   expect(Math.abs(n1.xMax - (width - 26 * MM - 14))).toBeLessThan(4);
   expect(Math.abs(n2.xMin - (28 * MM + 14))).toBeLessThan(4);
+  // 4号 (14 pt) against the 3号 (16 pt) body: compare glyph-box heights, which scale with size.
+  const body = lines.filter((l) => l.page === 1 && !isPageNumber(l) && /^\p{Script=Han}+[，。、]?$/u.test(l.text));
+  const bodyHeight = body.map((l) => l.yMax - l.yMin).sort((a, b) => a - b)[Math.floor(body.length / 2)] ?? 1;
+  const numberSize = (16 * (n1.yMax - n1.yMin)) / bodyHeight;
+  expect(numberSize).toBeGreaterThan(13);
+  expect(numberSize).toBeLessThan(15);
   // The 一字线 sits about 7 mm below the type area (262 mm from the top).
   const centreMm = (n1.yMin + n1.yMax) / 2 / MM;
   expect(centreMm).toBeGreaterThan(262 + 5);
