@@ -7,7 +7,7 @@ import { exportReport, type ExportResult } from "../../../host/export/export-rep
 import { ChromiumPdfRenderer } from "../../../host/pdf/chromium-pdf-renderer";
 import { check9704, essentialText, libreOfficeToPdf, pageCount, pageSizePt, pdfFonts, pdfLines, type PdfLine } from "../../support/pdf-readers";
 import { largeReport } from "../../support/large-report";
-import { fixtureReport, readFixtureMarkdown } from "../../support/report-from-markdown";
+import { buildReport, fixtureReport, readFixtureMarkdown } from "../../support/report-from-markdown";
 import { fazhiTemplate } from "../../support/template";
 
 /*
@@ -23,13 +23,23 @@ const renderer = new ChromiumPdfRenderer();
 const results: Record<"fixture" | "large", ExportResult | null> = { fixture: null, large: null };
 
 const fixtureFiles = { docx: join(dir, "fixture.docx"), pdf: join(dir, "fixture.pdf"), lo: join(dir, "lo", "fixture.pdf") };
+const attachedFiles = { docx: join(dir, "attached.docx"), pdf: join(dir, "attached.pdf"), lo: join(dir, "lo", "attached.pdf") };
 const largeFiles = { docx: join(dir, "large.docx"), pdf: join(dir, "large.pdf"), lo: join(dir, "lo", "large.pdf") };
 
 beforeAll(async () => {
   const template = fazhiTemplate();
   results.fixture = await exportReport({ report: fixtureReport(), template, docxPath: fixtureFiles.docx, pdfPath: fixtureFiles.pdf, renderer });
   results.large = await exportReport({ report: largeReport(100), template, docxPath: largeFiles.docx, pdfPath: largeFiles.pdf, renderer });
-  libreOfficeToPdf([fixtureFiles.docx, largeFiles.docx], join(dir, "lo"));
+  const attached = buildReport({
+    title: "2024年度某县法治政府建设工作报告",
+    org: "某县人民政府",
+    date: "2025-01-17",
+    body: { type: "doc", content: [{ type: "paragraph", attrs: { carried: false }, content: [{ type: "text", text: "全年工作情况如下。" }] }] },
+    note: "（联系人：李四，联系电话：12345678）",
+    attachments: [{ title: "行政执法情况统计", body: { type: "doc", content: [{ type: "paragraph", attrs: { carried: false }, content: [{ type: "text", text: "本表数据截至年底。" }] }] } }],
+  });
+  await exportReport({ report: attached, template, docxPath: attachedFiles.docx, pdfPath: attachedFiles.pdf, renderer });
+  libreOfficeToPdf([fixtureFiles.docx, largeFiles.docx, attachedFiles.docx], join(dir, "lo"));
 }, 180_000);
 
 afterAll(async () => {
@@ -188,5 +198,25 @@ describe("a generated 100-page report", () => {
     expect(pdfText(largeFiles.pdf)).toBe(expected);
     expect(pdfText(largeFiles.lo)).toBe(expected);
     for (const font of pdfFonts(largeFiles.pdf)) expect(font.type).not.toBe("Type 3");
+  });
+});
+
+describe("附件说明, 附注 and an attachment", () => {
+  it("prints the 附件说明 after the body, the 附注 after the date, and the attachment on its own page", () => {
+    for (const pdf of [attachedFiles.pdf, attachedFiles.lo]) {
+      const lines = pdfLines(pdf).filter((l) => !isPageNumber(l));
+      const texts = lines.map((l) => l.text.replace(/\s/g, ""));
+      expect(texts.indexOf("附件：行政执法情况统计")).toBeGreaterThan(texts.indexOf("全年工作情况如下。"));
+      expect(texts.indexOf("（联系人：李四，联系电话：12345678）")).toBe(texts.indexOf("2025年1月17日") + 1);
+      expect(pageCount(pdf)).toBe(2);
+      const page2 = lines.filter((l) => l.page === 2);
+      expect(page2.map((l) => l.text.replace(/\s/g, ""))).toEqual(["附件", "行政执法情况统计", "本表数据截至年底。"]);
+      const [label, title] = page2;
+      if (label === undefined || title === undefined) return;
+      // "附件" on line 1 of the type area, the title centred on line 3.
+      expect(Math.round((title.yMax - label.yMax) / LINE_PT)).toBe(2);
+      expect(Math.abs((title.xMin + title.xMax) / 2 - (28 + 156 / 2) * MM)).toBeLessThan(3);
+      expect(label.xMin / MM).toBeLessThan(29.5);
+    }
   });
 });
