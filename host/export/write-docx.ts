@@ -86,6 +86,8 @@ function styles(ctx: Ctx): NonNullable<ConstructorParameters<typeof Document>[0]
   const { profile, geo } = ctx;
   const spacing = geo.runSpacingTwentieths ?? undefined;
   const firstLine = geo.docGridCharSpace === null ? { firstLine: chars(2, geo) } : { firstLineChars: 200 };
+  // No keepNext on headings: a heading pushed to the next page leaves a 21-line page, and the
+  // 22-line grid is what reviewers measure.
   const heading = (id: string, name: string, level: number, role: FontRole, bold: boolean): IParagraphStyleOptions => ({
     id,
     name,

@@ -55,8 +55,8 @@ export async function resolveFonts(profile: LayoutProfile): Promise<ResolvedFont
     }
     if (resolved === null) {
       for (const standIn of standInFor(role)) {
-        const file = standIn.file ?? (standIn.systemFamily === null ? undefined : installed.get(standIn.systemFamily));
-        if (file !== undefined && existsSync(file) && (await fontOutlineFormat(file)) === "truetype") {
+        const file = standIn.file ?? (standIn.systemFamily === null ? null : (installed.get(standIn.systemFamily) ?? null));
+        if (file !== null && existsSync(file) && (await fontOutlineFormat(file)) === "truetype") {
           resolved = { role, requested, used: standIn.family, file, substituted: true };
           break;
         }

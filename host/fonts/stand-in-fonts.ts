@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 
 /** An OFL font used when the official one is missing: a TrueType file, so the PDF embeds it. */
 export interface StandIn {
@@ -12,15 +12,20 @@ export interface StandIn {
 
 const require = createRequire(import.meta.url);
 
-function packageFile(pkg: string, relative: string): string {
-  return join(require.resolve(`${pkg}/package.json`).replace(/package\.json$/, ""), relative);
+/** A file inside an npm font package, or null when the package is not installed. */
+function packageFile(pkg: string, relative: string): string | null {
+  try {
+    return join(dirname(require.resolve(`${pkg}/package.json`)), relative);
+  } catch {
+    return null;
+  }
 }
 
-export function notoSerifScFile(weight: "400Regular" | "900Black"): string {
+export function notoSerifScFile(weight: "400Regular" | "900Black"): string | null {
   return packageFile("@expo-google-fonts/noto-serif-sc", `${weight}/NotoSerifSC_${weight}.ttf`);
 }
 
-export function notoSansScFile(): string {
+export function notoSansScFile(): string | null {
   return packageFile("@expo-google-fonts/noto-sans-sc", "400Regular/NotoSansSC_400Regular.ttf");
 }
 
