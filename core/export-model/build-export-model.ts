@@ -115,7 +115,7 @@ function inlineRuns(nodes: InlineNode[], base: { font: FontRole; bold: boolean }
     if (node.type === "hardBreak") {
       push("\n", base.font, base.bold);
     } else if (node.type === "reportField") {
-      const resolved = resolveFieldText(ctx.report, node.attrs);
+      const resolved = resolveFieldText(ctx.report, node.attrs, ctx.profile);
       if (!resolved.ok) ctx.warnings.push(resolved.problem);
       push(resolved.text, base.font, base.bold);
     } else {

@@ -1,17 +1,20 @@
+import { fieldText } from "../fields/field-text";
 import type { FieldNode } from "../model/doc";
+import type { LayoutProfile } from "../model/layout-profile";
 import type { Report } from "../model/report";
-import { formatField } from "../fields/format-field";
 
 export type FieldText = { ok: true; text: string } | { ok: false; text: string; problem: string };
 
 /**
- * The one place the export turns a field atom into words. The YoY wording belongs to
- * core/fields; when it lands, `show: "yoy"` switches to it here and nowhere else.
+ * The one place the export turns a field atom into words, through core/fields' fieldText (the
+ * same wording the editor and inspect show): the value, or for show "yoy" the computed YoY.
+ * What cannot be resolved prints as a visible 【…】 marker, never as silence.
  */
-export function resolveFieldText(report: Report, atom: FieldNode["attrs"]): FieldText {
+export function resolveFieldText(report: Report, atom: FieldNode["attrs"], profile: Pick<LayoutProfile, "thousandsSeparator">): FieldText {
   const field = report.fields[atom.fieldId];
   if (field === undefined) return { ok: false, text: `【缺失字段：${atom.fieldId}】`, problem: `字段“${atom.fieldId}”不存在` };
-  const text = formatField(field, { thousandsSeparator: report.meta.profile.thousandsSeparator });
-  if (text === null) return { ok: false, text: `【待填：${field.label}】`, problem: `字段“${field.label}”尚无数值` };
-  return { ok: true, text };
+  const text = fieldText(report, atom.fieldId, atom.show, profile);
+  if (text !== undefined) return { ok: true, text };
+  if (atom.show === "yoy") return { ok: false, text: `【缺少同比：${field.label}】`, problem: `字段“${field.label}”无法计算同比（缺少本年或上年数值）` };
+  return { ok: false, text: `【待填：${field.label}】`, problem: `字段“${field.label}”尚无数值` };
 }

@@ -21,6 +21,18 @@ export const commands: readonly CliCommand[] = [
     load: () => import("./diff-command"),
   },
   {
+    name: "check",
+    summary: "检查报告的内容、数字和格式 / check a report's content, numbers and layout rules",
+    usage: "nianbao check <file> [--json] [--today YYYY-MM-DD]",
+    load: () => import("./check-command"),
+  },
+  {
+    name: "fields",
+    summary: "列出、填写和确认报告中的数字字段 / list, set and confirm a report's numeric fields",
+    usage: "nianbao fields <file> [--json] [--set <id>=<value>]… [--confirm <id>]…",
+    load: () => import("./fields-command"),
+  },
+  {
     name: "export",
     summary: "导出符合 GB/T 9704 的 Word 和 PDF / export GB/T 9704 .docx and PDF",
     usage: "nianbao export <file.nianbao> [--docx out.docx] [--pdf out.pdf] [--profile <name>] [--json]",
