@@ -65,6 +65,30 @@ describe("the export model", () => {
     expect(model.warnings).toContain("字段“待办事项”尚无数值");
   });
 
+  it("words a YoY atom through core/fields and marks one it cannot compute", () => {
+    const report = smallReport({
+      body: {
+        type: "doc",
+        content: [
+          paragraph([
+            { type: "text", text: "受理量" },
+            { type: "reportField", attrs: { fieldId: "cases", show: "yoy" } },
+            { type: "text", text: "；待办" },
+            { type: "reportField", attrs: { fieldId: "pending", show: "yoy" } },
+          ]),
+        ],
+      },
+      fields: {
+        cases: { id: "cases", label: "审批服务事项", kind: "count", value: "12345", unit: "件", status: "confirmed", lastYear: { value: "10000", unit: "件" } },
+        pending: { id: "pending", label: "待办事项", kind: "count", value: "5", unit: "件", status: "confirmed" },
+      },
+    });
+    const model = buildExportModel(report, fazhiTemplate());
+    const para = model.blocks.find((b) => b.kind === "paragraph");
+    expect(para?.kind === "paragraph" && para.runs.map((r) => r.text).join("")).toBe("受理量同比增长23.45%；待办【缺少同比：待办事项】");
+    expect(model.warnings).toHaveLength(1);
+  });
+
   it("keeps a run-in heading as its own run in the heading's font, the rest in 仿宋", () => {
     const model = buildExportModel(smallReport(), fazhiTemplate(), { profile: PROFILE_PRESETS["bold-headings"] });
     const para = model.blocks.find((b) => b.kind === "paragraph");
@@ -87,7 +111,7 @@ describe("the export model", () => {
   });
 
   it("adds 附件说明, 附注 and attachment pages in the order of GB/T 9704 7.3", () => {
-    const attachment = { title: "2024年度行政执法统计表", body: { type: "doc" as const, content: [{ type: "paragraph" as const, attrs: { carried: false }, content: [{ type: "text" as const, text: "见下表。" }] }] } };
+    const attachment = { title: "2024年度行政执法统计表", body: { type: "doc" as const, content: [paragraph([{ type: "text", text: "见下表。" }])] } };
     const model = buildExportModel(smallReport({ note: "（联系人：李四，联系电话：12345678）", attachments: [attachment] }), fazhiTemplate());
     expect(kinds(model.blocks).slice(-7)).toEqual(["blankLine", "attachmentNote", "blankLine", "blankLine", "signature", "note", "attachment"]);
     expect(model.blocks.find((b) => b.kind === "attachmentNote")).toMatchObject({ items: ["2024年度行政执法统计表"] });

@@ -52,7 +52,7 @@ export function largeReport(pages: number): Report {
     }
     parts.push({ type: "part", attrs: { partId: null }, content: blocks });
   }
-  const body: DocNode = { type: "doc", content: [paragraph([{ type: "text", text: take(4) }]) as Extract<BlockNode, { type: "paragraph" }>, ...parts] };
+  const body: DocNode = { type: "doc", content: [paragraph([{ type: "text", text: take(4) }]), ...parts] };
   return buildReport({ title: "2023年度木渎镇法治政府建设工作报告", org: "吴中区木渎镇人民政府", date: "2024-01-17", body, fields, note: "（联系人：张三，联系电话：0512-12345678）" });
 }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { BlockNode, DocNode, InlineNode, PartNode } from "../../core/model/doc";
+import type { BlockNode, DocNode, InlineNode, ParagraphNode, PartNode } from "../../core/model/doc";
 import type { FieldInput } from "../../core/model/field";
 import { Report, SCHEMA_VERSION } from "../../core/model/report";
 import { repoRoot } from "./template";
@@ -35,7 +35,7 @@ export function reportFromMarkdown(markdown: string, overrides: { profile?: Part
     else if (/人民政府$|委员会$|办公室$/.test(text) && text.length < 30) org = text;
     else (parts.at(-1)?.content ?? opening).push(paragraph([{ type: "text", text }]));
   }
-  const body: DocNode = { type: "doc", content: [...opening.filter((b): b is Extract<BlockNode, { type: "paragraph" }> => b.type === "paragraph"), ...parts] };
+  const body: DocNode = { type: "doc", content: [...opening.filter((b): b is ParagraphNode => b.type === "paragraph"), ...parts] };
   return buildReport({ title, org, date, body, profile: overrides.profile ?? {} });
 }
 
@@ -57,7 +57,7 @@ export function heading(level: 1 | 2 | 3 | 4, text: string): BlockNode {
   return { type: "heading", attrs: { level, carried: false }, content: [{ type: "text", text }] };
 }
 
-export function paragraph(content: InlineNode[]): BlockNode {
+export function paragraph(content: InlineNode[]): ParagraphNode {
   return { type: "paragraph", attrs: { carried: false }, content };
 }
 
