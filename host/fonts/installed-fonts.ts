@@ -3,25 +3,10 @@ import { existsSync, readdirSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { fontFamilyNames } from "./font-family-names";
 
 /** Family name (as Word and fontconfig spell it) → font file. */
 export type InstalledFonts = ReadonlyMap<string, string>;
-
-/** File names of the official fonts on Windows and macOS, where fontconfig is usually absent. */
-const KNOWN_FILES: Readonly<Record<string, string>> = {
-  "simfang.ttf": "仿宋",
-  "simhei.ttf": "黑体",
-  "simkai.ttf": "楷体",
-  "simsun.ttc": "宋体",
-  "times.ttf": "Times New Roman",
-  "Times New Roman.ttf": "Times New Roman",
-  "FZXBSJW.TTF": "方正小标宋简体",
-  "方正小标宋简体.ttf": "方正小标宋简体",
-  "仿宋_GB2312.ttf": "仿宋_GB2312",
-  "FS_GB2312.ttf": "仿宋_GB2312",
-  "楷体_GB2312.ttf": "楷体_GB2312",
-  "KAITI_GB2312.ttf": "楷体_GB2312",
-};
 
 let cached: Promise<InstalledFonts> | null = null;
 
@@ -32,20 +17,26 @@ export function installedFonts(): Promise<InstalledFonts> {
 }
 
 async function discover(): Promise<InstalledFonts> {
+  const found = new Map(await scanFontDirs(fontDirs()));
+  for (const [family, file] of await fontconfigFamilies()) if (!found.has(family)) found.set(family, file);
+  return found;
+}
+
+/** Windows and macOS usually lack fontconfig: there the font folders are read directly. */
+export async function scanFontDirs(dirs: string[]): Promise<Map<string, string>> {
   const found = new Map<string, string>();
-  for (const dir of fontDirs()) {
+  for (const dir of dirs) {
     let names: string[];
     try {
       names = readdirSync(dir);
     } catch {
       continue;
     }
-    for (const name of names) {
-      const family = KNOWN_FILES[name] ?? KNOWN_FILES[name.toLowerCase()];
-      if (family !== undefined && !found.has(family)) found.set(family, join(dir, name));
+    for (const name of names.filter((n) => /\.(ttf|ttc|otf)$/i.test(n)).sort()) {
+      const file = join(dir, name);
+      for (const family of await fontFamilyNames(file)) if (!found.has(family)) found.set(family, file);
     }
   }
-  for (const [family, file] of await fontconfigFamilies()) if (!found.has(family)) found.set(family, file);
   return found;
 }
 

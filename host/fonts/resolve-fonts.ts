@@ -4,7 +4,7 @@ import type { FontRole } from "../../core/export-model/font-roles";
 import { requestedFontFamily, usedFontRoles } from "../../core/export-model/font-roles";
 import type { LayoutProfile } from "../../core/model/layout-profile";
 import { fontOutlineFormat } from "./font-outline-format";
-import { installedFonts } from "./installed-fonts";
+import { installedFonts, type InstalledFonts } from "./installed-fonts";
 import { standInFor } from "./stand-in-fonts";
 
 export interface ResolvedFont {
@@ -40,8 +40,8 @@ function officialCandidates(role: FontRole, requested: string): string[] {
  * otherwise the first available OFL stand-in. Throws when not even a stand-in exists, since a
  * PDF in fallback fonts would look right on screen and be wrong on paper.
  */
-export async function resolveFonts(profile: LayoutProfile): Promise<ResolvedFont[]> {
-  const installed = await installedFonts();
+export async function resolveFonts(profile: LayoutProfile, installed?: InstalledFonts): Promise<ResolvedFont[]> {
+  installed ??= await installedFonts();
   const out: ResolvedFont[] = [];
   for (const role of usedFontRoles(profile)) {
     const requested = requestedFontFamily(role, profile);
