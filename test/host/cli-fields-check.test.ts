@@ -37,6 +37,18 @@ function listed(file: string): Listed[] {
 }
 
 describe("nianbao fields", () => {
+  it("refuses to change a field of an approved report and says how to make a revision", async () => {
+    const file = await reportFile();
+    for (const [step, person, role] of [["submit", "王小明", "拟稿人"], ["review", "李科长", "审核人"], ["approve", "张镇长", "签发人"]] as const) {
+      expect(runCli(["workflow", file, step, "--as", person, "--role", role]).status, step).toBe(0);
+    }
+    const before = readFileSync(file, "utf8");
+    const r = runCli(["fields", file, "--set", "accepted=超40万"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("创建修订稿");
+    expect(readFileSync(file, "utf8")).toBe(before);
+  });
+
   it("lists fields in the documented JSON shape", async () => {
     const file = await reportFile();
     expect(listed(file)).toEqual([

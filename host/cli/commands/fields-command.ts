@@ -4,7 +4,9 @@ import { NianbaoError } from "../../../core/api/errors";
 import { applyTypedValue } from "../../../core/fields/apply-typed-value";
 import { describeReport, type DescribedField } from "../../../core/inspect/describe-report";
 import type { Report } from "../../../core/model/report";
-import { loadReportFile, saveReportFile } from "../../storage/report-file";
+import { loadReportFile } from "../../storage/report-file";
+import { saveReportGuarded } from "../../workflow/save-report-guarded";
+import { assertEditable } from "../../../core/workflow/assert-editable";
 import { EXIT_OK, type CliIo } from "../cli-io";
 import { parseCliArgs } from "../parse-cli-args";
 
@@ -31,7 +33,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   let { report } = await loadReportFile(path);
   if (opts.set.length > 0 || opts.confirm.length > 0) {
     report = updated(report, opts.set, opts.confirm);
-    await saveReportFile(path, report);
+    await saveReportGuarded(path, report);
   }
   const fields: FieldListing[] = describeReport(report).fields.map(({ id, label, text, value, lastYearValue, unit, qualifier, percent, yoy, status }) => ({
     id, label, text, value, lastYearValue, unit, qualifier, percent, yoy, status,
@@ -42,9 +44,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 
 /** All edits or none: the first refused value stops the command before anything is written. */
 function updated(report: Report, sets: readonly string[], confirms: readonly string[]): Report {
-  if (report.workflow.state === "approved" || report.workflow.state === "published") {
-    throw new NianbaoError("report_locked", "报告已签发，不能直接修改字段；请先退回修改。", "the report is approved; return it for revision before editing fields");
-  }
+  assertEditable(report);
   const fields = { ...report.fields };
   const fieldOf = (id: string) => {
     const field = fields[id];

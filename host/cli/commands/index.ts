@@ -33,6 +33,24 @@ export const commands: readonly CliCommand[] = [
     load: () => import("./fields-command"),
   },
   {
+    name: "workflow",
+    summary: "拟稿→审核→签发的签核记录 / sign-off: submit, review, return, approve, publish, revise",
+    usage: "nianbao workflow <file> [submit|review|return|approve|publish|revise --as <姓名> --role <拟稿人|审核人|签发人> [--comment <意见>]]",
+    load: () => import("./workflow-command"),
+  },
+  {
+    name: "sign",
+    summary: "用单位证书为已签发的报告导出并签名 PDF / .docx / export and sign an approved report",
+    usage: "nianbao sign <file.nianbao> --p12 <证书.p12> --password-env <环境变量名> --signer <姓名> [--pdf out.pdf] [--docx out.docx]",
+    load: () => import("./sign-command"),
+  },
+  {
+    name: "verify",
+    summary: "验证已签名的 PDF 或 .docx(.p7s) / verify a signed PDF or .docx",
+    usage: "nianbao verify <signed.pdf | file.docx [file.docx.p7s]> [--report x.nianbao] [--json]",
+    load: () => import("./verify-command"),
+  },
+  {
     name: "export",
     summary: "导出符合 GB/T 9704 的 Word 和 PDF / export GB/T 9704 .docx and PDF",
     usage: "nianbao export <file.nianbao> [--docx out.docx] [--pdf out.pdf] [--profile <name>] [--json]",
