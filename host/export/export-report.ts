@@ -9,7 +9,7 @@ import type { FontRole } from "../../core/export-model/font-roles";
 import type { LayoutProfile } from "../../core/model/layout-profile";
 import type { Report } from "../../core/model/report";
 import type { Template } from "../../core/model/template";
-import { resolveFonts } from "../fonts/resolve-fonts";
+import { resolveFonts, type ResolvedFont } from "../fonts/resolve-fonts";
 import { templatesDir } from "../paths";
 import { ChromiumPdfRenderer } from "../pdf/chromium-pdf-renderer";
 import type { PdfRenderer } from "../pdf/pdf-renderer";
@@ -43,26 +43,20 @@ export interface ExportResult {
   fonts: ExportedFont[];
 }
 
-/** The one export entry point: .docx and/or PDF from the same export model. */
+/**
+ * The one export entry point: .docx and/or PDF from the same export model. Both files are made
+ * before either is written, so a failed PDF leaves no half-finished pair behind.
+ */
 export async function exportReport(request: ExportRequest): Promise<ExportResult> {
   const profile = request.profile ?? request.report.meta.profile;
   const model = buildExportModel(request.report, request.template, { profile });
   const fonts = await resolveFonts(profile);
-  let pages = 0;
-  if (request.docxPath !== undefined) {
-    await writeOutput(request.docxPath, await writeDocx(model));
-  }
-  if (request.pdfPath !== undefined) {
-    const pdf = await printPdf(renderPrintHtml(model, { cssPath: printCssPath(request.template), fonts }), request.renderer);
-    pages = (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
-    await writeOutput(request.pdfPath, pdf);
-  }
-  return {
-    docx: request.docxPath ?? null,
-    pdf: request.pdfPath ?? null,
-    pages,
-    fonts: fonts.map(({ role, requested, used, substituted }) => ({ role, requested, used, substituted })),
-  };
+  const docx = request.docxPath === undefined ? null : await writeDocx(model);
+  const pdf = request.pdfPath === undefined ? null : await printPdf(renderPrintHtml(model, { cssPath: printCssPath(request.template), fonts }), request.renderer);
+  const pages = pdf === null ? 0 : (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
+  if (request.docxPath !== undefined && docx !== null) await writeOutput(request.docxPath, docx);
+  if (request.pdfPath !== undefined && pdf !== null) await writeOutput(request.pdfPath, pdf);
+  return { docx: request.docxPath ?? null, pdf: request.pdfPath ?? null, pages, fonts: fonts.map(publicFont) };
 }
 
 /**
@@ -73,7 +67,11 @@ export async function renderReportPrintHtml(request: Pick<ExportRequest, "report
   const profile = request.profile ?? request.report.meta.profile;
   const fonts = await resolveFonts(profile);
   const html = renderPrintHtml(buildExportModel(request.report, request.template, { profile }), { cssPath: printCssPath(request.template), fonts });
-  return { html, fonts: fonts.map(({ role, requested, used, substituted }) => ({ role, requested, used, substituted })) };
+  return { html, fonts: fonts.map(publicFont) };
+}
+
+function publicFont({ role, requested, used, substituted }: ResolvedFont): ExportedFont {
+  return { role, requested, used, substituted };
 }
 
 export function printCssPath(template: Template): string {
@@ -87,13 +85,14 @@ export function printCssPath(template: Template): string {
 /** Chromium resolves the page's file:// font and style URLs only when the page itself is a file. */
 async function printPdf(html: string, renderer: PdfRenderer | undefined): Promise<Uint8Array> {
   const dir = await mkdtemp(join(tmpdir(), "nianbao-print-"));
-  const own = renderer === undefined ? new ChromiumPdfRenderer() : null;
+  const active = renderer ?? new ChromiumPdfRenderer();
   try {
     const htmlPath = join(dir, "report.html");
     await writeFile(htmlPath, html, "utf8");
-    return await (renderer ?? own ?? new ChromiumPdfRenderer()).render(htmlPath);
+    return await active.render(htmlPath);
   } finally {
-    await own?.close();
+    // A caller's renderer stays up for its next export; our own goes with this one.
+    if (renderer === undefined) await active.close();
     await rm(dir, { recursive: true, force: true });
   }
 }
