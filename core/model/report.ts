@@ -11,6 +11,12 @@ export const IsoDate = z.iso.date();
 
 export const ReportYear = z.number().int().min(1990).max(2200);
 
+export const ReportAttachment = z.object({
+  title: z.string().min(1).max(200),
+  body: DocNode.default({ type: "doc", content: [] }),
+});
+export type ReportAttachment = z.infer<typeof ReportAttachment>;
+
 export const ReportMeta = z.object({
   title: z.string().max(200),
   /** 主送机关; most 法治政府 reports have none. */
@@ -25,6 +31,10 @@ export const ReportMeta = z.object({
   /** 签发人 (GB/T 9704 7.2.6, required on a 上行文 such as a 报告); filled at 签发. */
   issuer: z.string().max(100).nullable().default(null),
   profile: LayoutProfile.default(LayoutProfile.parse({})),
+  /** 附注 (7.3.6), e.g. （联系人：…，联系电话：…）; printed on the line after the 成文日期. */
+  note: z.string().max(500).nullable().default(null),
+  /** 附件 (7.3.4, 7.3.7): listed in the 附件说明 and each printed on its own page. */
+  attachments: z.array(ReportAttachment).max(50).default([]),
 });
 export type ReportMeta = z.infer<typeof ReportMeta>;
 

@@ -51,6 +51,12 @@ export const commands: readonly CliCommand[] = [
     load: () => import("./verify-command"),
   },
   {
+    name: "export",
+    summary: "导出符合 GB/T 9704 的 Word 和 PDF / export GB/T 9704 .docx and PDF",
+    usage: "nianbao export <file.nianbao> [--docx out.docx] [--pdf out.pdf] [--profile <name>] [--json]",
+    load: () => import("./export-command"),
+  },
+  {
     name: "import",
     summary: "导入上年报告（Word/文本），可结转为新年度 / import last year's report (Word/text), optionally rolled forward",
     usage: "nianbao import <file.docx|.md|.txt|.nianbao> [--roll-forward] -o <file.nianbao> [--year YYYY] [--org 发文机关] [--force]",

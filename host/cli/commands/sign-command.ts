@@ -2,10 +2,12 @@ import { resolve } from "node:path";
 import { z } from "zod";
 import { NianbaoError } from "../../../core/api/errors";
 import type { Report } from "../../../core/model/report";
+import { exportReport } from "../../export/export-report";
 import { readInputFile } from "../../sign/read-input-file";
 import { approvalStamp, signExportedFiles } from "../../sign/sign-exported-files";
 import { loadSigningIdentity } from "../../sign/signing-identity";
 import { loadReportFile } from "../../storage/report-file";
+import { loadTemplate } from "../../templates/template-store";
 import { EXIT_OK, type CliIo } from "../cli-io";
 import { parseCliArgs } from "../parse-cli-args";
 
@@ -58,12 +60,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   return EXIT_OK;
 }
 
-/**
- * MERGE: the body becomes
- *   return exportReport({ report, template: await loadTemplate(report.template.id), ...(pdfPath ? { pdfPath } : {}), ...(docxPath ? { docxPath } : {}) });
- * (host/export/export-report.ts, host/templates/template-store.ts). Signing must only ever see
- * files freshly exported from the approved report, so there is no fallback to existing files.
- */
-async function exportForSigning(_report: Report, _pdfPath: string | undefined, _docxPath: string | undefined): Promise<{ pdf: string | null; docx: string | null }> {
-  throw new NianbaoError("internal", "此版本尚未包含导出功能，无法导出后签名。", "export is not part of this build yet; sign needs it");
+/** Signing only ever sees files freshly exported from the approved report: no fallback to existing files. */
+async function exportForSigning(report: Report, pdfPath: string | undefined, docxPath: string | undefined): Promise<{ pdf: string | null; docx: string | null }> {
+  return exportReport({ report, template: await loadTemplate(report.template.id), ...(pdfPath === undefined ? {} : { pdfPath }), ...(docxPath === undefined ? {} : { docxPath }) });
 }

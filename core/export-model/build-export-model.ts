@@ -1,0 +1,137 @@
+import type { BlockNode, DocNode, HeadingLevel, InlineNode, TableNode } from "../model/doc";
+import type { LayoutProfile } from "../model/layout-profile";
+import type { Report } from "../model/report";
+import type { Template } from "../model/template";
+import { fillTemplateText } from "../model/template-text";
+import { UNDATED_PLACEHOLDER, formatChineseDate } from "./chinese-date";
+import type { ExportBlock, ExportCell, ExportModel, ExportRun } from "./export-model";
+import type { FontRole } from "./font-roles";
+import { resolveFieldText } from "./resolve-field-text";
+import { signatureIndents } from "./signature-layout";
+
+export interface BuildExportOptions {
+  /** Overrides the profile stored with the report (CLI --profile). */
+  profile?: LayoutProfile;
+}
+
+/** The report as the page will show it: title, 主送机关, body, 附件说明, 落款, 附注, 附件. */
+export function buildExportModel(report: Report, template: Template, options: BuildExportOptions = {}): ExportModel {
+  const profile = options.profile ?? report.meta.profile;
+  const warnings: string[] = [];
+  const ctx: Ctx = { report, profile, warnings };
+  const meta = report.meta;
+  const title = meta.title.trim() === "" ? fillTemplateText(template.title, { year: meta.reportYear, org: meta.org }) : meta.title;
+
+  const blocks: ExportBlock[] = [{ kind: "title", text: title }, { kind: "blankLine" }];
+  if (meta.recipient !== null && meta.recipient.trim() !== "") blocks.push({ kind: "recipient", text: meta.recipient });
+  blocks.push(...docBlocks(report.body, ctx));
+
+  if (meta.attachments.length > 0) {
+    blocks.push({ kind: "blankLine" });
+    blocks.push({
+      kind: "attachmentNote",
+      items: meta.attachments.length === 1 ? [meta.attachments[0]?.title ?? ""] : meta.attachments.map((a, i) => `${i + 1}.${a.title}`),
+    });
+  }
+
+  const date = meta.date === null ? UNDATED_PLACEHOLDER : formatChineseDate(meta.date);
+  if (meta.date === null) warnings.push("尚未填写成文日期，落款日期留空");
+  const indents = signatureIndents(meta.org, date, profile.closing);
+  for (let i = 0; i < indents.blankLinesBefore; i++) blocks.push({ kind: "blankLine" });
+  blocks.push({ kind: "signature", org: meta.org, date, orgRightIndentChars: indents.orgRightIndentChars, dateRightIndentChars: indents.dateRightIndentChars });
+  if (meta.note !== null && meta.note.trim() !== "") blocks.push({ kind: "note", text: meta.note });
+
+  meta.attachments.forEach((attachment, index) => {
+    blocks.push({
+      kind: "attachment",
+      label: meta.attachments.length === 1 ? "附件" : `附件${index + 1}`,
+      title: attachment.title,
+      blocks: docBlocks(attachment.body, ctx),
+    });
+  });
+  return { profile, blocks, warnings };
+}
+
+interface Ctx {
+  report: Report;
+  profile: LayoutProfile;
+  warnings: string[];
+}
+
+function docBlocks(doc: DocNode, ctx: Ctx): ExportBlock[] {
+  const out: ExportBlock[] = [];
+  for (const node of doc.content) {
+    if (node.type === "part") for (const block of node.content) pushBlock(out, block, ctx);
+    else pushBlock(out, node, ctx);
+  }
+  return out;
+}
+
+function pushBlock(out: ExportBlock[], block: BlockNode, ctx: Ctx): void {
+  if (block.type === "table") {
+    out.push({ kind: "table", rows: tableRows(block, ctx) });
+    return;
+  }
+  if (block.type === "heading") {
+    const level = block.attrs.level;
+    const runs = inlineRuns(block.content ?? [], { font: headingFont(level), bold: headingBold(level, ctx.profile) }, ctx);
+    if (hasText(runs)) out.push({ kind: "heading", level, runs });
+    return;
+  }
+  const runs = inlineRuns(block.content ?? [], { font: "body", bold: false }, ctx);
+  // Empty paragraphs are the editor's placeholders; printed they would break the line grid.
+  if (hasText(runs)) out.push({ kind: "paragraph", runs });
+}
+
+function tableRows(table: TableNode, ctx: Ctx): ExportCell[][] {
+  return table.content.map((row) =>
+    row.content.map((cell) => ({
+      header: cell.type === "tableHeader",
+      colspan: cell.attrs.colspan,
+      rowspan: cell.attrs.rowspan,
+      runs: cell.content.map((p) => inlineRuns(p.content ?? [], { font: "body", bold: cell.type === "tableHeader" }, ctx)),
+    })),
+  );
+}
+
+function headingFont(level: HeadingLevel): FontRole {
+  if (level === 1) return "heading1";
+  if (level === 2) return "heading2";
+  return "body";
+}
+
+function headingBold(level: HeadingLevel, profile: LayoutProfile): boolean {
+  return (level === 2 && profile.boldLevel2) || (level === 3 && profile.boldLevel3);
+}
+
+function inlineRuns(nodes: InlineNode[], base: { font: FontRole; bold: boolean }, ctx: Ctx): ExportRun[] {
+  const runs: ExportRun[] = [];
+  const push = (text: string, font: FontRole, bold: boolean): void => {
+    const last = runs[runs.length - 1];
+    if (last !== undefined && last.font === font && last.bold === bold && !text.includes("\n") && !last.text.endsWith("\n")) last.text += text;
+    else runs.push({ text, font, bold });
+  };
+  for (const node of nodes) {
+    if (node.type === "hardBreak") {
+      push("\n", base.font, base.bold);
+    } else if (node.type === "reportField") {
+      const resolved = resolveFieldText(ctx.report, node.attrs, ctx.profile);
+      if (!resolved.ok) ctx.warnings.push(resolved.problem);
+      push(resolved.text, base.font, base.bold);
+    } else {
+      const runIn = node.marks?.find((m) => m.type === "runInHeading");
+      const bold = node.marks?.some((m) => m.type === "bold") === true;
+      if (runIn !== undefined && runIn.type === "runInHeading") {
+        const level = runIn.attrs.level;
+        push(node.text, headingFont(level), headingBold(level, ctx.profile) || bold);
+      } else {
+        push(node.text, base.font, base.bold || bold);
+      }
+    }
+  }
+  return runs;
+}
+
+function hasText(runs: ExportRun[]): boolean {
+  return runs.some((r) => r.text.trim() !== "");
+}

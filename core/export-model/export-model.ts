@@ -1,0 +1,44 @@
+import type { HeadingLevel } from "../model/doc";
+import type { LayoutProfile } from "../model/layout-profile";
+import type { FontRole } from "./font-roles";
+
+/**
+ * The neutral document both writers (.docx and print HTML) render. Everything that decides what
+ * the page says is settled here, so the two outputs cannot drift apart in content.
+ */
+export interface ExportRun {
+  /** "\n" marks a forced line break inside a paragraph. */
+  text: string;
+  font: FontRole;
+  bold: boolean;
+}
+
+export interface ExportCell {
+  runs: ExportRun[][];
+  header: boolean;
+  colspan: number;
+  rowspan: number;
+}
+
+export type ExportBlock =
+  | { kind: "title"; text: string }
+  /** One empty body line at the grid pitch ("空一行"). */
+  | { kind: "blankLine" }
+  | { kind: "recipient"; text: string }
+  | { kind: "heading"; level: HeadingLevel; runs: ExportRun[] }
+  /** A body paragraph; a run-in heading is its first run(s) in the heading's font. */
+  | { kind: "paragraph"; runs: ExportRun[] }
+  | { kind: "table"; rows: ExportCell[][] }
+  | { kind: "attachmentNote"; items: string[] }
+  /** 落款: right indents in 字 (of 3号), computed per GB/T 9704 7.3.5. */
+  | { kind: "signature"; org: string; date: string; orgRightIndentChars: number; dateRightIndentChars: number }
+  | { kind: "note"; text: string }
+  /** Starts on a new page: "附件N" on line 1, the title centred on line 3, then its text. */
+  | { kind: "attachment"; label: string; title: string; blocks: ExportBlock[] };
+
+export interface ExportModel {
+  profile: LayoutProfile;
+  blocks: ExportBlock[];
+  /** Things the clerk should know before handing the file up (missing values, no date yet). */
+  warnings: string[];
+}

@@ -1,0 +1,108 @@
+import { existsSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PDFDocument } from "pdf-lib";
+import { NianbaoError } from "../../core/api/errors";
+import { buildExportModel } from "../../core/export-model/build-export-model";
+import type { FontRole } from "../../core/export-model/font-roles";
+import type { LayoutProfile } from "../../core/model/layout-profile";
+import type { Report } from "../../core/model/report";
+import type { Template } from "../../core/model/template";
+import { resolveFonts, type ResolvedFont } from "../fonts/resolve-fonts";
+import { templatesDir } from "../paths";
+import { ChromiumPdfRenderer } from "../pdf/chromium-pdf-renderer";
+import type { PdfRenderer } from "../pdf/pdf-renderer";
+import { writeFileAtomic } from "../storage/atomic-write";
+import { renderPrintHtml } from "./print-html";
+import { writeDocx } from "./write-docx";
+
+export interface ExportRequest {
+  report: Report;
+  template: Template;
+  docxPath?: string;
+  pdfPath?: string;
+  /** Overrides the profile stored with the report. */
+  profile?: LayoutProfile;
+  /** The PDF printer; a headless system Chromium when omitted (the app passes Electron's printToPDF). */
+  renderer?: PdfRenderer;
+}
+
+export interface ExportedFont {
+  role: FontRole;
+  requested: string;
+  used: string;
+  substituted: boolean;
+}
+
+export interface ExportResult {
+  docx: string | null;
+  pdf: string | null;
+  /** Pages of the PDF; 0 when no PDF was asked for (only Chromium paginates). */
+  pages: number;
+  fonts: ExportedFont[];
+}
+
+/**
+ * The one export entry point: .docx and/or PDF from the same export model. Both files are made
+ * before either is written, so a failed PDF leaves no half-finished pair behind.
+ */
+export async function exportReport(request: ExportRequest): Promise<ExportResult> {
+  const profile = request.profile ?? request.report.meta.profile;
+  const model = buildExportModel(request.report, request.template, { profile });
+  const fonts = await resolveFonts(profile);
+  const docx = request.docxPath === undefined ? null : await writeDocx(model);
+  const pdf = request.pdfPath === undefined ? null : await printPdf(renderPrintHtml(model, { cssPath: printCssPath(request.template), fonts }), request.renderer);
+  const pages = pdf === null ? 0 : (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
+  if (request.docxPath !== undefined && docx !== null) await writeOutput(request.docxPath, docx);
+  if (request.pdfPath !== undefined && pdf !== null) await writeOutput(request.pdfPath, pdf);
+  return { docx: request.docxPath ?? null, pdf: request.pdfPath ?? null, pages, fonts: fonts.map(publicFont) };
+}
+
+/**
+ * The print page for a report without printing it: the app's paged preview loads the same HTML
+ * (from a file, so its font URLs resolve) that the PDF is printed from.
+ */
+export async function renderReportPrintHtml(request: Pick<ExportRequest, "report" | "template" | "profile">): Promise<{ html: string; fonts: ExportedFont[] }> {
+  const profile = request.profile ?? request.report.meta.profile;
+  const fonts = await resolveFonts(profile);
+  const html = renderPrintHtml(buildExportModel(request.report, request.template, { profile }), { cssPath: printCssPath(request.template), fonts });
+  return { html, fonts: fonts.map(publicFont) };
+}
+
+function publicFont({ role, requested, used, substituted }: ResolvedFont): ExportedFont {
+  return { role, requested, used, substituted };
+}
+
+export function printCssPath(template: Template): string {
+  const path = join(templatesDir(), template.id, "print.css");
+  if (!existsSync(path)) {
+    throw new NianbaoError("template_invalid", `模板“${template.name}”缺少打印样式 print.css`, `template ${template.id} has no print.css`);
+  }
+  return path;
+}
+
+/** Chromium resolves the page's file:// font and style URLs only when the page itself is a file. */
+async function printPdf(html: string, renderer: PdfRenderer | undefined): Promise<Uint8Array> {
+  const dir = await mkdtemp(join(tmpdir(), "nianbao-print-"));
+  const active = renderer ?? new ChromiumPdfRenderer();
+  try {
+    const htmlPath = join(dir, "report.html");
+    await writeFile(htmlPath, html, "utf8");
+    return await active.render(htmlPath);
+  } finally {
+    // A caller's renderer stays up for its next export; our own goes with this one.
+    if (renderer === undefined) await active.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function writeOutput(path: string, data: Uint8Array): Promise<void> {
+  try {
+    await writeFileAtomic(path, data);
+  } catch (error) {
+    if (error instanceof NianbaoError) throw error;
+    const en = error instanceof Error ? error.message : String(error);
+    throw new NianbaoError("io_error", `无法写入 ${path}：${en}`, `cannot write ${path}: ${en}`, { cause: error });
+  }
+}

@@ -1,0 +1,110 @@
+import { pathToFileURL } from "node:url";
+import type { ExportBlock, ExportModel, ExportRun } from "../../core/export-model/export-model";
+import { pageGeometry } from "../../core/export-model/page-geometry";
+import type { ResolvedFont } from "../fonts/resolve-fonts";
+
+export interface PrintHtmlOptions {
+  /** Absolute path of the template's print.css. */
+  cssPath: string;
+  fonts: ResolvedFont[];
+}
+
+/**
+ * The print page for Chromium: the same markup serves the PDF and the app's paged preview. Fonts
+ * are bound by file URL, so the page must itself be loaded from file:// (stack-notes §7).
+ */
+export function renderPrintHtml(model: ExportModel, options: PrintHtmlOptions): string {
+  const geo = pageGeometry(model.profile);
+  const m = geo.marginMm;
+  const faces = options.fonts
+    .map((f) => `@font-face { font-family: "NB ${f.role}"; src: url("${pathToFileURL(f.file).href}");${f.role === "latin" ? " unicode-range: U+0020-007E;" : ""} }`)
+    .join("\n");
+  const hasLatin = options.fonts.some((f) => f.role === "latin");
+  const style = [
+    `@page { size: A4; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm; }`,
+    faces,
+    `.gw { --nb-letter-spacing: ${geo.cssLetterSpacingPt.toFixed(4)}pt; --nb-latin: ${hasLatin ? '"NB latin"' : '"NB none"'}; }`,
+  ].join("\n");
+  return `<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(titleOf(model))}</title>
+<link rel="stylesheet" href="${pathToFileURL(options.cssPath).href}">
+<style>
+${style}
+</style>
+</head>
+<body>
+<main class="gw">
+${model.blocks.map(renderBlock).join("\n")}
+</main>
+</body>
+</html>
+`;
+}
+
+function titleOf(model: ExportModel): string {
+  const title = model.blocks.find((b) => b.kind === "title");
+  return title?.kind === "title" ? title.text : "";
+}
+
+function renderBlock(block: ExportBlock): string {
+  switch (block.kind) {
+    case "title":
+      return `<p class="title">${escapeHtml(block.text).replaceAll("\n", "<br>")}</p>`;
+    case "blankLine":
+      return `<p class="blank"></p>`;
+    case "recipient":
+      return `<p class="recipient">${escapeHtml(block.text)}</p>`;
+    case "heading":
+      return `<p class="h${block.level}" role="heading" aria-level="${block.level}">${renderRuns(block.runs)}</p>`;
+    case "paragraph":
+      return `<p>${renderRuns(block.runs)}</p>`;
+    case "table":
+      return `<table>${block.rows
+        .map(
+          (row) =>
+            `<tr>${row
+              .map((cell) => {
+                const tag = cell.header ? "th" : "td";
+                const span = `${cell.colspan > 1 ? ` colspan="${cell.colspan}"` : ""}${cell.rowspan > 1 ? ` rowspan="${cell.rowspan}"` : ""}`;
+                return `<${tag}${span}>${cell.runs.map((p) => `<p>${renderRuns(p)}</p>`).join("")}</${tag}>`;
+              })
+              .join("")}</tr>`,
+        )
+        .join("")}</table>`;
+    case "attachmentNote":
+      return block.items.map((item, i) => `<p class="attachment-note${i === 0 ? " first" : ""}">${escapeHtml(i === 0 ? `附件：${item}` : item)}</p>`).join("\n");
+    case "signature":
+      return [
+        `<p class="signature" style="padding-right: ${block.orgRightIndentChars}em">${escapeHtml(block.org)}</p>`,
+        `<p class="signature" style="padding-right: ${block.dateRightIndentChars}em">${escapeHtml(block.date)}</p>`,
+      ].join("\n");
+    case "note":
+      return `<p class="note">${escapeHtml(block.text)}</p>`;
+    case "attachment":
+      return [
+        `<section class="attachment">`,
+        `<p class="attachment-label">${escapeHtml(block.label)}</p>`,
+        `<p class="blank"></p>`,
+        `<p class="title">${escapeHtml(block.title)}</p>`,
+        `<p class="blank"></p>`,
+        ...block.blocks.map(renderBlock),
+        `</section>`,
+      ].join("\n");
+  }
+}
+
+function renderRuns(runs: ExportRun[]): string {
+  return runs
+    .map((run) => {
+      const text = escapeHtml(run.text).replaceAll("\n", "<br>");
+      return `<span class="r-${run.font}${run.bold ? " bold" : ""}">${text}</span>`;
+    })
+    .join("");
+}
+
+function escapeHtml(text: string): string {
+  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+}

@@ -1,0 +1,95 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { repoRoot } from "./template";
+
+/*
+ * The independent readers the export is judged by: poppler (pdftotext, pdffonts), LibreOffice,
+ * and the vendored grid check test/tools/check-9704.py. Nothing here uses the exporter's code.
+ */
+
+export interface PdfLine {
+  page: number;
+  text: string;
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+}
+
+/** Lines per page from `pdftotext -bbox-layout`, in points. */
+export function pdfLines(pdf: string): PdfLine[] {
+  const html = execFileSync("pdftotext", ["-bbox-layout", pdf, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const lines: PdfLine[] = [];
+  let page = 0;
+  const re = /<page |<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g;
+  for (const m of html.matchAll(re)) {
+    if (m[0].startsWith("<page")) {
+      page++;
+      continue;
+    }
+    const words = [...(m[5] ?? "").matchAll(/<word[^>]*>([^<]*)<\/word>/g)].map((w) => decodeEntities(w[1] ?? ""));
+    lines.push({ page, text: words.join(""), xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]) });
+  }
+  return lines;
+}
+
+function decodeEntities(text: string): string {
+  return text.replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&quot;", '"').replaceAll("&#39;", "'").replaceAll("&amp;", "&");
+}
+
+export function pageCount(pdf: string): number {
+  const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
+  return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? Number.NaN);
+}
+
+export function pageSizePt(pdf: string): { width: number; height: number } {
+  const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
+  const m = /^Page size:\s+([\d.]+) x ([\d.]+) pts/m.exec(info);
+  return { width: Number(m?.[1]), height: Number(m?.[2]) };
+}
+
+export interface PdfFont {
+  name: string;
+  type: string;
+  embedded: boolean;
+}
+
+export function pdfFonts(pdf: string): PdfFont[] {
+  const out = execFileSync("pdffonts", [pdf], { encoding: "utf8" });
+  return out
+    .split("\n")
+    .slice(2)
+    .filter((l) => l.trim() !== "")
+    .map((row) => {
+      const type = /(CID TrueType|TrueType \(CID\)|TrueType|Type 3|Type 1C|Type 1|CID Type 0C|CID Type 0)/.exec(row)?.[1] ?? "unknown";
+      const flags = row.slice(row.indexOf(type) + type.length).trim().split(/\s+/);
+      // columns after the type: encoding, emb, sub, uni, object, id
+      return { name: row.split(/\s+/)[0] ?? "", type, embedded: flags[1] === "yes" };
+    });
+}
+
+/** Runs the vendored grid check; returns its problem lines (empty when the PDF conforms). */
+export function check9704(pdf: string): { ok: boolean; problems: string[]; summary: string } {
+  const result = spawnSync("python3", [join(repoRoot, "test/tools/check-9704.py"), pdf, "--fonts"], { encoding: "utf8" });
+  const lines = result.stdout.trim().split("\n");
+  return { ok: result.status === 0, problems: lines.filter((l) => l.startsWith("  ")).map((l) => l.trim()), summary: lines.at(-1) ?? "" };
+}
+
+/** LibreOffice, headless, with its own profile and the test font aliases, converts all files in one run. */
+export function libreOfficeToPdf(files: string[], outDir: string): void {
+  const profile = mkdtempSync(join(tmpdir(), "nianbao-lo-profile-"));
+  const result = spawnSync("soffice", [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, ...files], {
+    encoding: "utf8",
+    env: { ...process.env, FONTCONFIG_FILE: join(repoRoot, "test/fonts/fonts.conf") },
+    timeout: 120_000,
+  });
+  if (result.status !== 0) throw new Error(`soffice failed: ${result.stderr}`);
+}
+
+/** The characters a reader must find, in order: 汉字, letters and digits (punctuation and spaces vary by renderer). */
+export function essentialText(text: string): string {
+  return text.replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, "");
+}
