@@ -46,13 +46,13 @@ const DIGITS = "〇一二三四五六七八九";
 
 /**
  * Advances the report year and the year after it (a 下一年度 heading names year + 1) by one, in
- * one pass so 2023 → 2024 and 2024 → 2025 do not collide. Other years (2021–2025 plan periods)
- * stay as written.
+ * one pass so 2023 → 2024 and 2024 → 2025 do not collide. Other years, and the end of a period
+ * (2022—2024年), stay as written.
  */
 export function advanceYears(text: string, reportYear: number): string {
   return text
-    .replace(/(?<!\d)((?:19|20)\d{2})(?=\s*年)/gu, (y) => (Number(y) === reportYear || Number(y) === reportYear + 1 ? String(Number(y) + 1) : y))
-    .replace(/([〇零一二三四五六七八九]{4})(?=\s*年)/gu, (y) => {
+    .replace(/(?<![\d—–\-～~至到])((?:19|20)\d{2})(?=\s{0,2}年)/gu, (y) => (Number(y) === reportYear || Number(y) === reportYear + 1 ? String(Number(y) + 1) : y))
+    .replace(/([〇零一二三四五六七八九]{4})(?=\s{0,2}年)/gu, (y) => {
       const n = parseChineseNumeral(y);
       if (n !== reportYear && n !== reportYear + 1) return y;
       return [...String((n ?? 0) + 1)].map((d) => DIGITS[Number(d)] ?? d).join("");
@@ -63,7 +63,13 @@ function carryBody(body: DocNode, year: number): DocNode {
   const carryBlock = (block: BlockNode): BlockNode => {
     if (block.type === "heading") return { ...block, attrs: { ...block.attrs, carried: true }, content: advanceInline(block.content, year) };
     if (block.type === "paragraph") return { ...block, attrs: { ...block.attrs, carried: true } };
-    return block;
+    return {
+      ...block,
+      content: block.content.map((row) => ({
+        ...row,
+        content: row.content.map((cell) => ({ ...cell, content: cell.content.map((p) => ({ ...p, attrs: { ...p.attrs, carried: true } })) })),
+      })),
+    };
   };
   return {
     type: "doc",

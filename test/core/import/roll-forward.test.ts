@@ -67,6 +67,7 @@ describe("roll-forward", () => {
     expect(JSON.stringify(next.body)).toContain("2021—2025年");
     expect(JSON.stringify(next.body)).toContain("2024年将继续推进");
     expect(advanceYears("二〇二三年度某局法治政府建设报告", 2023)).toBe("二〇二四年度某局法治政府建设报告");
+    expect(advanceYears("落实2022—2024年规划，2023年工作", 2023)).toBe("落实2022—2024年规划，2024年工作");
   });
 
   it("moves older values into the series when a rolled report is rolled again", () => {
