@@ -75,4 +75,14 @@ describe("roll-forward", () => {
     expect(twice.meta.reportYear).toBe(2025);
     expect(twice.fields["f16"]).toMatchObject({ value: null, lastYear: { value: "7" }, series: [{ year: 2023, value: "590" }] });
   });
+
+  it("marks paragraphs inside tables as carried and empties their fields", () => {
+    const blocks = [SourceBlock.parse({ type: "paragraph", text: "一、工作成效" }), SourceBlock.parse({ type: "table", rows: [["法律咨询", "1320人次"]] })];
+    const last = buildImportedReport(recognizeReport(blocks, fazhiTemplate()), fazhiTemplate(), fixedDeps(), { year: 2023, org: "某镇人民政府" });
+    const next = rollForward(last, fixedDeps());
+    const table = blocksOf(next.body).find((b) => b.type === "table");
+    const cells = table?.type === "table" ? table.content.flatMap((r) => r.content.flatMap((c) => c.content)) : [];
+    expect(cells.map((p) => p.attrs.carried)).toEqual([true, true]);
+    expect(next.fields["f1"]).toMatchObject({ value: null, label: "法律咨询", lastYear: { value: "1320", unit: "人次" } });
+  });
 });
