@@ -1,9 +1,11 @@
 import {
   AlignmentType,
   BorderStyle,
+  DeletedTextRun,
   Document,
   DocumentGridType,
   Footer,
+  InsertedTextRun,
   LineRuleType,
   Packer,
   PageNumber,
@@ -13,13 +15,16 @@ import {
   TableRow,
   TextRun,
   WidthType,
+  type IParagraphOptions,
   type IParagraphStyleOptions,
   type IRunOptions,
+  type ParagraphChild,
 } from "docx";
 import type { ExportBlock, ExportModel, ExportRun } from "../../core/export-model/export-model";
 import type { FontRole } from "../../core/export-model/font-roles";
 import { requestedFontFamily } from "../../core/export-model/font-roles";
 import { pageGeometry, type PageGeometry } from "../../core/export-model/page-geometry";
+import type { Revision, RevisedText } from "../../core/compare/redline-lines";
 import type { LayoutProfile } from "../../core/model/layout-profile";
 import { cleanDocxPackage } from "./clean-docx-package";
 
@@ -31,20 +36,73 @@ const PAGE_NUMBER_SIZE = 28;
 interface Ctx {
   profile: LayoutProfile;
   geo: PageGeometry;
+  /** Who and when for tracked changes; each change takes the next id. */
+  revisions: RevisionStamp | null;
+  nextRevisionId: number;
+}
+
+/** Formatting of a piece of text: a font role and bold set on the run, or the paragraph style's. */
+export interface DocxRunFormat {
+  font?: FontRole;
+  bold?: boolean;
+}
+
+/** One paragraph as the writer lays it out; runs and the paragraph itself may be tracked changes. */
+export interface DocxLine {
+  kind: "line";
+  /** What the line is (title, heading2, paragraph, signatureOrg, …): only like lines are compared. */
+  role: string;
+  layout: Omit<IParagraphOptions, "children" | "run">;
+  runs: RevisedText<DocxRunFormat>[];
+  mark: Revision | null;
+}
+
+export interface DocxCell {
+  colspan: number;
+  rowspan: number;
+  lines: DocxLine[];
+}
+
+export interface DocxTable {
+  kind: "table";
+  rows: { cells: DocxCell[]; mark: Revision | null }[];
+}
+
+export type DocxBlock = DocxLine | DocxTable;
+
+/** Author and date of every tracked change in a document. */
+export interface RevisionStamp {
+  author: string;
+  /** ISO 8601 date-time. */
+  date: string;
 }
 
 /** The export model as a GB/T 9704 .docx (gbt9704.md §2), theme fonts scrubbed from the package. */
 export async function writeDocx(model: ExportModel): Promise<Uint8Array> {
-  const ctx: Ctx = { profile: model.profile, geo: pageGeometry(model.profile) };
-  const { geo } = ctx;
-  const sections: { children: (Paragraph | Table)[] }[] = [{ children: [] }];
+  return writeDocxSections(model.profile, docxSections(model), null);
+}
+
+/**
+ * The model as the writer's paragraphs and tables, one list per section (an attachment starts a
+ * new page). The redline export rewrites these before they are written.
+ */
+export function docxSections(model: ExportModel): DocxBlock[][] {
+  const geo = pageGeometry(model.profile);
+  const sections: DocxBlock[][] = [[]];
   for (const block of model.blocks) {
     if (block.kind === "attachment") {
-      sections.push({ children: attachmentChildren(block, ctx) });
+      sections.push(attachmentLines(block, geo));
     } else {
-      sections[sections.length - 1]?.children.push(...blockChildren(block, ctx));
+      sections[sections.length - 1]?.push(...blockLines(block, geo));
     }
   }
+  return sections;
+}
+
+/** Writes sections of paragraphs and tables in the GB/T 9704 page set-up; tracked changes need a stamp. */
+export async function writeDocxSections(profile: LayoutProfile, sections: DocxBlock[][], revisions: RevisionStamp | null): Promise<Uint8Array> {
+  const ctx: Ctx = { profile, geo: pageGeometry(profile), revisions, nextRevisionId: 1 };
+  const { geo } = ctx;
   const doc = new Document({
     evenAndOddHeaderAndFooters: true,
     styles: styles(ctx),
@@ -60,7 +118,7 @@ export async function writeDocx(model: ExportModel): Promise<Uint8Array> {
             : { type: DocumentGridType.LINES_AND_CHARS, linePitch: geo.linePitchTwip, charSpace: geo.docGridCharSpace },
       },
       footers: { default: pageNumberFooter("odd", ctx), even: pageNumberFooter("even", ctx) },
-      children: section.children,
+      children: section.map((block) => (block.kind === "line" ? paragraph(block, ctx) : table(block, ctx))),
     })),
   });
   return cleanDocxPackage(new Uint8Array(await Packer.toBuffer(doc)), ctx.profile);
@@ -141,81 +199,109 @@ function styles(ctx: Ctx): NonNullable<ConstructorParameters<typeof Document>[0]
   };
 }
 
-function runs(list: ExportRun[], ctx: Ctx): TextRun[] {
-  const out: TextRun[] = [];
-  for (const run of list) {
-    const parts = run.text.split("\n");
-    parts.forEach((text, i) => {
-      out.push(new TextRun({ text, ...(i > 0 ? { break: 1 } : {}), font: runFonts(run.font, ctx.profile), bold: run.bold, color: BLACK }));
-    });
-  }
-  return out;
+function line(role: string, layout: DocxLine["layout"], runs: { text: string; format: DocxRunFormat }[]): DocxLine {
+  return { kind: "line", role, layout, runs: runs.map((r) => ({ ...r, change: null })), mark: null };
 }
 
-function blockChildren(block: Exclude<ExportBlock, { kind: "attachment" }>, ctx: Ctx): (Paragraph | Table)[] {
-  const { geo } = ctx;
+function styled(list: ExportRun[]): { text: string; format: DocxRunFormat }[] {
+  return list.map((run) => ({ text: run.text, format: { font: run.font, bold: run.bold } }));
+}
+
+const unstyled = (text: string): { text: string; format: DocxRunFormat }[] => [{ text, format: {} }];
+
+function blockLines(block: Exclude<ExportBlock, { kind: "attachment" }>, geo: PageGeometry): DocxBlock[] {
   switch (block.kind) {
     case "title":
-      return block.text.split("\n").map((line) => new Paragraph({ style: "Title", children: [new TextRun({ text: line })] }));
+      return block.text.split("\n").map((text) => line("title", { style: "Title" }, unstyled(text)));
     case "blankLine":
-      return [new Paragraph({ style: "NianbaoFlush", children: [] })];
+      return [line("blankLine", { style: "NianbaoFlush" }, [])];
     case "recipient":
-      return [new Paragraph({ style: "NianbaoFlush", alignment: AlignmentType.LEFT, children: [new TextRun({ text: block.text })] })];
+      return [line("recipient", { style: "NianbaoFlush", alignment: AlignmentType.LEFT }, unstyled(block.text))];
     case "heading":
-      return [new Paragraph({ style: `Heading${block.level}`, children: runs(block.runs, ctx) })];
+      return [line(`heading${block.level}`, { style: `Heading${block.level}` }, styled(block.runs))];
     case "paragraph":
-      return [new Paragraph({ children: runs(block.runs, ctx) })];
+      return [line("paragraph", {}, styled(block.runs))];
     case "table":
-      return [table(block.rows, ctx)];
+      return [tableLines(block.rows)];
     case "attachmentNote":
-      return block.items.map(
-        (item, i) =>
-          new Paragraph({
-            style: "NianbaoFlush",
-            indent: i === 0 ? { left: chars(5, geo), hanging: chars(3, geo) } : { left: chars(5, geo) },
-            children: [new TextRun({ text: i === 0 ? `附件：${item}` : item })],
-          }),
+      return block.items.map((item, i) =>
+        line(
+          "attachmentNote",
+          { style: "NianbaoFlush", indent: i === 0 ? { left: chars(5, geo), hanging: chars(3, geo) } : { left: chars(5, geo) } },
+          unstyled(i === 0 ? `附件：${item}` : item),
+        ),
       );
     case "signature":
       return [
-        new Paragraph({ style: "NianbaoFlush", alignment: AlignmentType.RIGHT, indent: { right: chars(block.orgRightIndentChars, geo), firstLine: 0 }, children: [new TextRun({ text: block.org })] }),
-        new Paragraph({ style: "NianbaoFlush", alignment: AlignmentType.RIGHT, indent: { right: chars(block.dateRightIndentChars, geo), firstLine: 0 }, children: [new TextRun({ text: block.date })] }),
+        line("signatureOrg", { style: "NianbaoFlush", alignment: AlignmentType.RIGHT, indent: { right: chars(block.orgRightIndentChars, geo), firstLine: 0 } }, unstyled(block.org)),
+        line("signatureDate", { style: "NianbaoFlush", alignment: AlignmentType.RIGHT, indent: { right: chars(block.dateRightIndentChars, geo), firstLine: 0 } }, unstyled(block.date)),
       ];
     case "note":
-      return [new Paragraph({ style: "NianbaoFlush", indent: { firstLine: chars(2, geo) }, children: [new TextRun({ text: block.text })] })];
+      return [line("note", { style: "NianbaoFlush", indent: { firstLine: chars(2, geo) } }, unstyled(block.text))];
   }
 }
 
-function attachmentChildren(block: Extract<ExportBlock, { kind: "attachment" }>, ctx: Ctx): (Paragraph | Table)[] {
+function attachmentLines(block: Extract<ExportBlock, { kind: "attachment" }>, geo: PageGeometry): DocxBlock[] {
   return [
-    new Paragraph({ style: "NianbaoFlush", children: [new TextRun({ text: block.label, font: runFonts("heading1", ctx.profile) })] }),
-    new Paragraph({ style: "NianbaoFlush", children: [] }),
-    new Paragraph({ style: "Title", children: [new TextRun({ text: block.title })] }),
-    new Paragraph({ style: "NianbaoFlush", children: [] }),
-    ...block.blocks.flatMap((b) => (b.kind === "attachment" ? [] : blockChildren(b, ctx))),
+    line("attachmentLabel", { style: "NianbaoFlush" }, [{ text: block.label, format: { font: "heading1" } }]),
+    line("blankLine", { style: "NianbaoFlush" }, []),
+    line("title", { style: "Title" }, unstyled(block.title)),
+    line("blankLine", { style: "NianbaoFlush" }, []),
+    ...block.blocks.flatMap((b) => (b.kind === "attachment" ? [] : blockLines(b, geo))),
   ];
 }
 
-function table(rows: Extract<ExportBlock, { kind: "table" }>["rows"], ctx: Ctx): Table {
+function tableLines(rows: Extract<ExportBlock, { kind: "table" }>["rows"]): DocxTable {
+  return {
+    kind: "table",
+    rows: rows.map((row) => ({
+      mark: null,
+      cells: row.map((cell) => ({
+        colspan: cell.colspan,
+        rowspan: cell.rowspan,
+        lines: cell.runs.map((p) => line(cell.header ? "tableHeader" : "tableCell", { style: "NianbaoTable", alignment: cell.header ? AlignmentType.CENTER : AlignmentType.LEFT }, styled(p))),
+      })),
+    })),
+  };
+}
+
+function revision(ctx: Ctx): { id: number; author: string; date: string } {
+  if (ctx.revisions === null) throw new Error("tracked change without a revision stamp");
+  return { id: ctx.nextRevisionId++, ...ctx.revisions };
+}
+
+function paragraph(block: DocxLine, ctx: Ctx): Paragraph {
+  const mark = block.mark === null ? {} : { run: block.mark === "insert" ? { insertion: revision(ctx) } : { deletion: revision(ctx) } };
+  return new Paragraph({ ...block.layout, ...mark, children: block.runs.flatMap((run) => textRuns(run, ctx)) });
+}
+
+function textRuns(run: RevisedText<DocxRunFormat>, ctx: Ctx): ParagraphChild[] {
+  const { font, bold } = run.format;
+  const format: IRunOptions = {
+    ...(font === undefined ? {} : { font: runFonts(font, ctx.profile) }),
+    ...(bold === undefined ? {} : { bold, color: BLACK }),
+  };
+  return run.text.split("\n").map((text, i) => {
+    const options: IRunOptions = { text, ...(i > 0 ? { break: 1 } : {}), ...format };
+    if (run.change === null) return new TextRun(options);
+    return run.change === "insert" ? new InsertedTextRun({ ...options, ...revision(ctx) }) : new DeletedTextRun({ ...options, ...revision(ctx) });
+  });
+}
+
+function table(block: DocxTable, ctx: Ctx): Table {
   const border = { style: BorderStyle.SINGLE, size: 4, color: BLACK };
   const width = ctx.geo.pageWidthTwip - ctx.geo.marginTwip.left - ctx.geo.marginTwip.right;
-  const columns = Math.max(1, ...rows.map((row) => row.reduce((n, cell) => n + cell.colspan, 0)));
+  const columns = Math.max(1, ...block.rows.map((row) => row.cells.reduce((n, cell) => n + cell.colspan, 0)));
   return new Table({
     width: { size: width, type: WidthType.DXA },
     // Word needs the grid columns to lay the table out across the type area.
     columnWidths: Array.from({ length: columns }, () => Math.floor(width / columns)),
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
-    rows: rows.map(
+    rows: block.rows.map(
       (row) =>
         new TableRow({
-          children: row.map(
-            (cell) =>
-              new TableCell({
-                columnSpan: cell.colspan,
-                rowSpan: cell.rowspan,
-                children: cell.runs.map((p) => new Paragraph({ style: "NianbaoTable", alignment: cell.header ? AlignmentType.CENTER : AlignmentType.LEFT, children: runs(p, ctx) })),
-              }),
-          ),
+          ...(row.mark === null ? {} : row.mark === "insert" ? { insertion: revision(ctx) } : { deletion: revision(ctx) }),
+          children: row.cells.map((cell) => new TableCell({ columnSpan: cell.colspan, rowSpan: cell.rowspan, children: cell.lines.map((l) => paragraph(l, ctx)) })),
         }),
     ),
   });

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { z } from "zod";
-import { NianbaoError } from "../../../core/api/errors";
 import { compareWithLastYear, type Comparison } from "../../../core/compare/compare-with-last-year";
+import { requireLastYear } from "../../../core/compare/require-last-year";
 import { planChecklist, type PlanChecklistItem } from "../../../core/compare/plan-checklist";
 import { loadReportFile } from "../../storage/report-file";
 import { EXIT_OK, type CliIo } from "../cli-io";
@@ -24,14 +24,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const opts = parseCliArgs(args, { json: { type: "boolean" } }, Args, USAGE);
   const path = resolve(io.cwd, opts.positionals[0] ?? "");
   const { report } = await loadReportFile(path);
-  if (!report.lastYear) {
-    throw new NianbaoError(
-      "invalid_input",
-      "此报告没有上年报告可对照：请用“以上年报告为基础新建”（nianbao import <上年报告> --roll-forward）创建。",
-      "this report has no last-year snapshot to compare with; create it with `nianbao import <last year> --roll-forward`",
-    );
-  }
-  const comparison = compareWithLastYear(report.body, report.lastYear.body);
+  const comparison = compareWithLastYear(report.body, requireLastYear(report).body);
   const plans = planChecklist(report);
   io.out(opts.json ? `${JSON.stringify(toJson(comparison, plans), null, 2)}\n` : renderText(comparison, plans));
   return EXIT_OK;
