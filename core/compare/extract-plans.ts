@@ -1,6 +1,6 @@
 import type { DocNode } from "../model/doc";
 import { collectParagraphs } from "./collect-paragraphs";
-import { inlineText } from "../doc/inline-text";
+import { inlineText, type FieldTextResolver } from "../doc/inline-text";
 
 export interface PlanItem {
   /** Stable key: the item's lead ("有效提高法治能力建设"), so decisions survive re-extraction. */
@@ -16,14 +16,14 @@ const NUMBERED = /^(?:\d{1,2}[.．、]|（[一二三四五六七八九十\d]{1,3
  * Splits last year's 下一年度主要安排 into checkable items: "一是…二是…" leads inside paragraphs,
  * else numbered paragraphs or subsection headings, else sentences.
  */
-export function extractPlans(lastYearBody: DocNode, resolve: (fieldId: string) => string | undefined = () => undefined): PlanItem[] {
+export function extractPlans(lastYearBody: DocNode, resolve: FieldTextResolver = () => undefined): PlanItem[] {
   const part = lastYearBody.content.find((n) => n.type === "part" && n.attrs.partId === "nextYear");
   if (!part || part.type !== "part") return [];
   const doc: DocNode = { type: "doc", content: [part] };
-  const paragraphs = collectParagraphs(doc, (id) => resolve(id)).map((p) => p.text);
+  const paragraphs = collectParagraphs(doc, resolve).map((p) => p.text);
   const subheadings = part.content
     .filter((b) => b.type === "heading" && b.attrs.level >= 2)
-    .map((b) => (b.type === "heading" ? inlineText(b.content, (id) => resolve(id)).trim() : ""));
+    .map((b) => (b.type === "heading" ? inlineText(b.content, resolve).trim() : ""));
 
   const enumerated = paragraphs.flatMap(splitEnumerated);
   if (enumerated.length > 0) return enumerated.map(toItem);

@@ -1,3 +1,4 @@
+import { fieldTextResolver } from "../fields/field-text";
 import type { PlanDecision, Report } from "../model/report";
 import { extractPlans } from "./extract-plans";
 
@@ -15,7 +16,8 @@ export interface PlanChecklistItem {
 export function planChecklist(report: Report): PlanChecklistItem[] {
   if (!report.lastYear) return [];
   const decisions = new Map(report.plans.map((d) => [d.key, d]));
-  return extractPlans(report.lastYear.body).map((item) => {
+  // Last year's numbers read as printed last year, so an item quotes its own figures.
+  return extractPlans(report.lastYear.body, fieldTextResolver(report.lastYear, report.meta.profile)).map((item) => {
     const decision = decisions.get(item.key);
     return {
       key: item.key,

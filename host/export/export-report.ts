@@ -97,7 +97,8 @@ async function printPdf(html: string, renderer: PdfRenderer | undefined): Promis
   }
 }
 
-async function writeOutput(path: string, data: Uint8Array): Promise<void> {
+/** Writes an exported file atomically; a failure names the file in both languages. */
+export async function writeOutput(path: string, data: Uint8Array): Promise<void> {
   try {
     await writeFileAtomic(path, data);
   } catch (error) {

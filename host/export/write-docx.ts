@@ -65,6 +65,8 @@ export interface DocxCell {
 
 export interface DocxTable {
   kind: "table";
+  /** Relative column widths; equal columns when absent. */
+  columnWeights?: number[];
   rows: { cells: DocxCell[]; mark: Revision | null }[];
 }
 
@@ -199,7 +201,8 @@ function styles(ctx: Ctx): NonNullable<ConstructorParameters<typeof Document>[0]
   };
 }
 
-function line(role: string, layout: DocxLine["layout"], runs: { text: string; format: DocxRunFormat }[]): DocxLine {
+/** An unrevised paragraph. */
+export function docxLine(role: string, layout: DocxLine["layout"], runs: { text: string; format: DocxRunFormat }[]): DocxLine {
   return { kind: "line", role, layout, runs: runs.map((r) => ({ ...r, change: null })), mark: null };
 }
 
@@ -212,20 +215,20 @@ const unstyled = (text: string): { text: string; format: DocxRunFormat }[] => [{
 function blockLines(block: Exclude<ExportBlock, { kind: "attachment" }>, geo: PageGeometry): DocxBlock[] {
   switch (block.kind) {
     case "title":
-      return block.text.split("\n").map((text) => line("title", { style: "Title" }, unstyled(text)));
+      return block.text.split("\n").map((text) => docxLine("title", { style: "Title" }, unstyled(text)));
     case "blankLine":
-      return [line("blankLine", { style: "NianbaoFlush" }, [])];
+      return [docxLine("blankLine", { style: "NianbaoFlush" }, [])];
     case "recipient":
-      return [line("recipient", { style: "NianbaoFlush", alignment: AlignmentType.LEFT }, unstyled(block.text))];
+      return [docxLine("recipient", { style: "NianbaoFlush", alignment: AlignmentType.LEFT }, unstyled(block.text))];
     case "heading":
-      return [line(`heading${block.level}`, { style: `Heading${block.level}` }, styled(block.runs))];
+      return [docxLine(`heading${block.level}`, { style: `Heading${block.level}` }, styled(block.runs))];
     case "paragraph":
-      return [line("paragraph", {}, styled(block.runs))];
+      return [docxLine("paragraph", {}, styled(block.runs))];
     case "table":
       return [tableLines(block.rows)];
     case "attachmentNote":
       return block.items.map((item, i) =>
-        line(
+        docxLine(
           "attachmentNote",
           { style: "NianbaoFlush", indent: i === 0 ? { left: chars(5, geo), hanging: chars(3, geo) } : { left: chars(5, geo) } },
           unstyled(i === 0 ? `附件：${item}` : item),
@@ -233,20 +236,20 @@ function blockLines(block: Exclude<ExportBlock, { kind: "attachment" }>, geo: Pa
       );
     case "signature":
       return [
-        line("signatureOrg", { style: "NianbaoFlush", alignment: AlignmentType.RIGHT, indent: { right: chars(block.orgRightIndentChars, geo), firstLine: 0 } }, unstyled(block.org)),
-        line("signatureDate", { style: "NianbaoFlush", alignment: AlignmentType.RIGHT, indent: { right: chars(block.dateRightIndentChars, geo), firstLine: 0 } }, unstyled(block.date)),
+        docxLine("signatureOrg", { style: "NianbaoFlush", alignment: AlignmentType.RIGHT, indent: { right: chars(block.orgRightIndentChars, geo), firstLine: 0 } }, unstyled(block.org)),
+        docxLine("signatureDate", { style: "NianbaoFlush", alignment: AlignmentType.RIGHT, indent: { right: chars(block.dateRightIndentChars, geo), firstLine: 0 } }, unstyled(block.date)),
       ];
     case "note":
-      return [line("note", { style: "NianbaoFlush", indent: { firstLine: chars(2, geo) } }, unstyled(block.text))];
+      return [docxLine("note", { style: "NianbaoFlush", indent: { firstLine: chars(2, geo) } }, unstyled(block.text))];
   }
 }
 
 function attachmentLines(block: Extract<ExportBlock, { kind: "attachment" }>, geo: PageGeometry): DocxBlock[] {
   return [
-    line("attachmentLabel", { style: "NianbaoFlush" }, [{ text: block.label, format: { font: "heading1" } }]),
-    line("blankLine", { style: "NianbaoFlush" }, []),
-    line("title", { style: "Title" }, unstyled(block.title)),
-    line("blankLine", { style: "NianbaoFlush" }, []),
+    docxLine("attachmentLabel", { style: "NianbaoFlush" }, [{ text: block.label, format: { font: "heading1" } }]),
+    docxLine("blankLine", { style: "NianbaoFlush" }, []),
+    docxLine("title", { style: "Title" }, unstyled(block.title)),
+    docxLine("blankLine", { style: "NianbaoFlush" }, []),
     ...block.blocks.flatMap((b) => (b.kind === "attachment" ? [] : blockLines(b, geo))),
   ];
 }
@@ -259,10 +262,15 @@ function tableLines(rows: Extract<ExportBlock, { kind: "table" }>["rows"]): Docx
       cells: row.map((cell) => ({
         colspan: cell.colspan,
         rowspan: cell.rowspan,
-        lines: cell.runs.map((p) => line(cell.header ? "tableHeader" : "tableCell", { style: "NianbaoTable", alignment: cell.header ? AlignmentType.CENTER : AlignmentType.LEFT }, styled(p))),
+        lines: cell.runs.map((p) => docxLine(cell.header ? "tableHeader" : "tableCell", { style: "NianbaoTable", alignment: cell.header ? AlignmentType.CENTER : AlignmentType.LEFT }, styled(p))),
       })),
     })),
   };
+}
+
+function columnWidths(weights: number[], width: number): number[] {
+  const total = weights.reduce((a, b) => a + b, 0);
+  return weights.map((w) => Math.floor((width * w) / total));
 }
 
 function revision(ctx: Ctx): { id: number; author: string; date: string } {
@@ -295,7 +303,7 @@ function table(block: DocxTable, ctx: Ctx): Table {
   return new Table({
     width: { size: width, type: WidthType.DXA },
     // Word needs the grid columns to lay the table out across the type area.
-    columnWidths: Array.from({ length: columns }, () => Math.floor(width / columns)),
+    columnWidths: columnWidths(block.columnWeights ?? Array.from({ length: columns }, () => 1), width),
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
     rows: block.rows.map(
       (row) =>

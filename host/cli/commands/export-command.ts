@@ -2,43 +2,57 @@ import { extname, resolve } from "node:path";
 import { z } from "zod";
 import { NianbaoError } from "../../../core/api/errors";
 import { PROFILE_PRESETS, PROFILE_PRESET_NAMES } from "../../../core/export-model/profile-presets";
-import { exportReport } from "../../export/export-report";
+import { exportReport, writeOutput } from "../../export/export-report";
+import { writePlansDocx } from "../../export/write-plans-docx";
+import { REDLINE_AUTHOR, writeRedlineDocx } from "../../export/write-redline-docx";
 import { SUBSTITUTION_WARNING_ZH } from "../../fonts/resolve-fonts";
 import { loadReportFile } from "../../storage/report-file";
 import { loadTemplate } from "../../templates/template-store";
 import { EXIT_OK, type CliIo } from "../cli-io";
 import { parseCliArgs } from "../parse-cli-args";
 
-const USAGE = "nianbao export <file.nianbao> [--docx out.docx] [--pdf out.pdf] [--profile <name>] [--json]";
+const USAGE = "nianbao export <file.nianbao> [--docx out.docx] [--pdf out.pdf] [--redline out.docx] [--plans out.docx] [--profile <name>] [--json]";
 
 const Args = z.object({
   docx: z.string().min(1).refine((p) => p.toLowerCase().endsWith(".docx"), "--docx 的文件须以 .docx 结尾").optional(),
   pdf: z.string().min(1).refine((p) => p.toLowerCase().endsWith(".pdf"), "--pdf 的文件须以 .pdf 结尾").optional(),
+  redline: z.string().min(1).refine((p) => p.toLowerCase().endsWith(".docx"), "--redline 的文件须以 .docx 结尾").optional(),
+  plans: z.string().min(1).refine((p) => p.toLowerCase().endsWith(".docx"), "--plans 的文件须以 .docx 结尾").optional(),
   profile: z.enum(PROFILE_PRESET_NAMES, { error: `--profile 须为 ${PROFILE_PRESET_NAMES.join(" / ")} 之一` }).optional(),
   json: z.boolean().default(false),
   positionals: z.array(z.string()).length(1, "须指定一个报告文件"),
 });
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const opts = parseCliArgs(args, { docx: { type: "string" }, pdf: { type: "string" }, profile: { type: "string" }, json: { type: "boolean" } }, Args, USAGE);
+  const opts = parseCliArgs(args, { docx: { type: "string" }, pdf: { type: "string" }, redline: { type: "string" }, plans: { type: "string" }, profile: { type: "string" }, json: { type: "boolean" } }, Args, USAGE);
   const input = resolve(io.cwd, opts.positionals[0] ?? "");
   if (extname(input).toLowerCase() !== ".nianbao") {
     throw new NianbaoError("unsupported_format", `暂只能导出 .nianbao 报告文件：${input}`, `only .nianbao report files can be exported: ${input}`);
   }
   const { report } = await loadReportFile(input);
   const template = await loadTemplate(report.template.id);
-  // Without --docx/--pdf both files go next to the report.
-  const both = opts.docx === undefined && opts.pdf === undefined;
+  // Without any output named, the .docx and the PDF go next to the report.
+  const none = opts.docx === undefined && opts.pdf === undefined && opts.redline === undefined && opts.plans === undefined;
   const stem = input.slice(0, -extname(input).length);
-  const docxPath = opts.docx !== undefined ? resolve(io.cwd, opts.docx) : both ? `${stem}.docx` : undefined;
-  const pdfPath = opts.pdf !== undefined ? resolve(io.cwd, opts.pdf) : both ? `${stem}.pdf` : undefined;
-  const result = await exportReport({
+  const docxPath = opts.docx !== undefined ? resolve(io.cwd, opts.docx) : none ? `${stem}.docx` : undefined;
+  const pdfPath = opts.pdf !== undefined ? resolve(io.cwd, opts.pdf) : none ? `${stem}.pdf` : undefined;
+  const redlinePath = opts.redline === undefined ? undefined : resolve(io.cwd, opts.redline);
+  const plansPath = opts.plans === undefined ? undefined : resolve(io.cwd, opts.plans);
+  refuseSharedOutputs([docxPath, pdfPath, redlinePath, plansPath]);
+  const profile = opts.profile === undefined ? report.meta.profile : PROFILE_PRESETS[opts.profile];
+  // Made before anything is written: a report without last year's snapshot leaves no files behind.
+  const redline = redlinePath === undefined ? null : await writeRedlineDocx(report, template, profile);
+  const plans = plansPath === undefined ? null : await writePlansDocx(report, profile);
+  const exported = await exportReport({
     report,
     template,
     ...(docxPath === undefined ? {} : { docxPath }),
     ...(pdfPath === undefined ? {} : { pdfPath }),
-    ...(opts.profile === undefined ? {} : { profile: PROFILE_PRESETS[opts.profile] }),
+    ...(opts.profile === undefined ? {} : { profile }),
   });
+  if (redlinePath !== undefined && redline !== null) await writeOutput(redlinePath, redline);
+  if (plansPath !== undefined && plans !== null) await writeOutput(plansPath, plans);
+  const result = { ...exported, ...(redlinePath === undefined ? {} : { redline: redlinePath }), ...(plansPath === undefined ? {} : { plans: plansPath }) };
   if (opts.json) {
     io.out(`${JSON.stringify(result, null, 2)}\n`);
     return EXIT_OK;
@@ -46,6 +60,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const lines: string[] = [];
   if (result.docx !== null) lines.push(`已导出 Word：${result.docx}`);
   if (result.pdf !== null) lines.push(`已导出 PDF：${result.pdf}（${result.pages} 页）`);
+  if (redlinePath !== undefined) lines.push(`已导出与上年对照的修订稿（Word 修订模式，作者“${REDLINE_AUTHOR}”）：${redlinePath}`);
+  if (plansPath !== undefined) lines.push(`已导出上年主要安排落实情况对照表：${plansPath}`);
   const substituted = result.fonts.filter((f) => f.substituted);
   if (substituted.length > 0 && result.pdf !== null) {
     lines.push("", "字体替代：", ...substituted.map((f) => `  ${f.requested} → ${f.used}`), "", SUBSTITUTION_WARNING_ZH);
@@ -53,3 +69,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   io.out(`${lines.join("\n")}\n`);
   return EXIT_OK;
 }
+
+function refuseSharedOutputs(paths: (string | undefined)[]): void {
+  const named = paths.filter((p): p is string => p !== undefined);
+  const twice = named.find((p, i) => named.indexOf(p) !== i);
+  if (twice !== undefined) {
+    throw new NianbaoError("invalid_input", `两个导出文件不能同名：${twice}`, `two outputs would be written to the same file: ${twice}`);
+  }
+}
+
