@@ -80,8 +80,13 @@ export function check9704(pdf: string): { ok: boolean; problems: string[]; summa
 
 /** LibreOffice, headless, with its own profile and the test font aliases, converts all files in one run. */
 export function libreOfficeToPdf(files: string[], outDir: string): void {
+  libreOfficeConvert(files, outDir, "pdf");
+}
+
+/** As libreOfficeToPdf, to any LibreOffice output filter ("odt", "txt:Text (encoded):UTF8"). */
+export function libreOfficeConvert(files: string[], outDir: string, format: string): void {
   const profile = mkdtempSync(join(tmpdir(), "nianbao-lo-profile-"));
-  const result = spawnSync("soffice", [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, ...files], {
+  const result = spawnSync("soffice", [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--convert-to", format, "--outdir", outDir, ...files], {
     encoding: "utf8",
     env: { ...process.env, FONTCONFIG_FILE: join(repoRoot, "test/fonts/fonts.conf") },
     timeout: 120_000,
