@@ -1,4 +1,4 @@
-import { diffChars } from "diff";
+import { diffArrays } from "diff";
 import { MATCH_THRESHOLD } from "./align-paragraphs";
 import { bigramSimilarity } from "./bigram-similarity";
 
@@ -32,18 +32,34 @@ export interface RedlineLine<S, F> {
   lastYear: S | null;
 }
 
+export interface RedlineOptions {
+  /**
+   * Pair lines of the same kind however different: a table cell's "126件" → "148件" is an edit
+   * of that cell, not a paragraph removed and another added.
+   */
+  pairAny?: boolean;
+}
+
+/** Low enough that any similar pair is preferred, above 0 so that dissimilar pairs still count. */
+const PAIR_ANY_SCORE = 1e-6;
+
 /**
  * Last year's lines turned into this year's as tracked changes. Unlike the 上年对照 alignment,
  * order is kept (a tracked-change document reads top to bottom, so a moved paragraph is a
  * deletion and an insertion); among order-keeping alignments the one with the most similar
- * pairs wins. Paired lines get a character diff, since Chinese has no word boundaries.
+ * pairs wins. Paired lines get a word diff: Chinese has no spaces, so words come from the
+ * ICU segmenter, which keeps numbers whole (2023 → 2024 reads as one change, not 3 → 4).
  */
-export function redlineLines<S, F>(current: readonly RedlineInput<S, F>[], lastYear: readonly RedlineInput<S, F>[]): RedlineLine<S, F>[] {
+export function redlineLines<S, F>(current: readonly RedlineInput<S, F>[], lastYear: readonly RedlineInput<S, F>[], options: RedlineOptions = {}): RedlineLine<S, F>[] {
   const now = current.map(plain);
   const before = lastYear.map(plain);
+  // A line of a kind each year has once (the 落款 date, the 主送机关) is the same line rewritten.
+  const once = new Set([...kindCounts(current)].filter(([kind, n]) => n === 1 && kindCounts(lastYear).get(kind) === 1).map(([kind]) => kind));
   const score = (i: number, j: number): number => {
-    if (current[i]?.kind !== lastYear[j]?.kind) return 0;
+    const kind = current[i]?.kind;
+    if (kind === undefined || kind !== lastYear[j]?.kind) return 0;
     const s = bigramSimilarity(now[i] ?? "", before[j] ?? "");
+    if (options.pairAny === true || once.has(kind)) return Math.max(s, PAIR_ANY_SCORE);
     return s >= MATCH_THRESHOLD ? s : 0;
   };
   // best[i][j]: the best total similarity aligning current[i..] with lastYear[j..].
@@ -80,17 +96,29 @@ export function redlineLines<S, F>(current: readonly RedlineInput<S, F>[], lastY
   return out;
 }
 
+function kindCounts(lines: readonly { kind: string }[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { kind } of lines) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  return counts;
+}
+
 function plain<S, F>(line: RedlineInput<S, F>): string {
   return line.runs.map((r) => r.text).join("");
 }
 
-/** The character diff of two formatted lines, each piece keeping the formatting of its own side. */
+const WORDS = new Intl.Segmenter("zh", { granularity: "word" });
+
+function words(text: string): string[] {
+  return Array.from(WORDS.segment(text), (s) => s.segment);
+}
+
+/** The word diff of two formatted lines, each piece keeping the formatting of its own side. */
 export function diffRuns<F>(before: readonly FormattedText<F>[], after: readonly FormattedText<F>[]): RevisedText<F>[] {
   const out: RevisedText<F>[] = [];
   let atBefore = 0;
   let atAfter = 0;
-  for (const change of diffChars(before.map((r) => r.text).join(""), after.map((r) => r.text).join(""))) {
-    const length = change.value.length;
+  for (const change of diffArrays(words(before.map((r) => r.text).join("")), words(after.map((r) => r.text).join("")))) {
+    const length = change.value.join("").length;
     if (change.removed) {
       out.push(...slice(before, atBefore, atBefore + length).map((r) => ({ ...r, change: "delete" as const })));
       atBefore += length;

@@ -74,7 +74,7 @@ function revisedTable(now: DocxTable, before: DocxTable): DocxTable {
       ...row,
       cells: row.cells.map((cell, c) => {
         const old = before.rows[r]?.cells[c]?.lines ?? [];
-        const lines = redlineLines(cell.lines.map(lineInput), old.map(lineInput));
+        const lines = redlineLines(cell.lines.map(lineInput), old.map(lineInput), { pairAny: true });
         return { ...cell, lines: lines.map((l) => ({ ...l.source, runs: l.runs, mark: l.mark })) };
       }),
     })),
