@@ -39,7 +39,24 @@ export async function writeRedlineDocx(report: Report, template: Template, profi
           : markedTable(unit, line.mark);
     sections[sections.length - 1]?.push(block);
   }
+  keepSectionBreaks(sections);
   return writeDocxSections(profile, sections, { author: REDLINE_AUTHOR, date: revisionDate(report.updatedAt) });
+}
+
+/**
+ * A section's break sits in its last paragraph's mark, so a deleted last paragraph would delete
+ * the page break before an attachment too. Deleted lines at a section's end move to the start of
+ * the next: accepting still gives this year's pages exactly; rejecting shows them a page later.
+ */
+function keepSectionBreaks(sections: DocxBlock[][]): void {
+  sections.forEach((section, i) => {
+    const next = sections[i + 1];
+    if (next === undefined) return;
+    for (let last = section.at(-1); last?.kind === "line" && last.mark === "delete"; last = section.at(-1)) {
+      section.pop();
+      next.unshift(last);
+    }
+  });
 }
 
 /** The changes were made by the time the report was last saved; Word wants whole seconds. */

@@ -30,6 +30,35 @@ function body(base: DocNode, blocks: Partial<Record<string, BlockNode[]>>): DocN
 
 const para = (text: string): BlockNode => ({ type: "paragraph", attrs: { carried: false }, content: [{ type: "text", text }] });
 
+async function redlineVersusPlain(report: Report, last: Report): Promise<{ red: string; now: string[]; before: string[] }> {
+  const dir = tempDir();
+  writeFileSync(join(dir, "red.docx"), await writeRedlineDocx(report, template, report.meta.profile));
+  writeFileSync(join(dir, "now.docx"), await writeDocx(buildExportModel(report, template)));
+  writeFileSync(join(dir, "last.docx"), await writeDocx(buildExportModel(last, template)));
+  return { red: documentXml(join(dir, "red.docx")), now: plainParagraphs(documentXml(join(dir, "now.docx"))), before: plainParagraphs(documentXml(join(dir, "last.docx"))) };
+}
+
+describe("redline of attachments and the closing", () => {
+  it("lines up attachments section by section; a dropped 附注 and attachment are deleted, a new one inserted", async () => {
+    const base = createReport(template, { org: "吴中区木渎镇人民政府", year: 2024 }, fixedDeps());
+    const doc = (...texts: string[]): DocNode => ({ type: "doc", content: texts.map(para) as DocNode["content"] });
+    const lastMeta = { ...base.meta, title: "", reportYear: 2023, note: "（此件公开发布）", attachments: [{ title: "2023年度法治建设工作台账", body: doc("一、学法记录12次。", "二、合法性审查合同48份。") }, { title: "普法经费明细", body: doc("普法宣传经费20万元。") }] };
+    const meta = { ...base.meta, date: "2025-01-20", attachments: [{ title: "2024年度法治建设工作台账", body: doc("一、学法记录15次。", "二、合法性审查合同48份。") }] };
+    const lastBody = body(base.body, { measures: [para("全年主要执法数据如下。")] });
+    const report = Report.parse({ ...base, meta, body: lastBody, lastYear: { meta: lastMeta, body: lastBody, fields: {} } });
+    const last = Report.parse({ ...report, meta: lastMeta, lastYear: null });
+    const { red, now, before } = await redlineVersusPlain(report, last);
+    expect(resolvedParagraphs(red, "accept")).toEqual(now);
+    expect(resolvedParagraphs(red, "reject")).toEqual(before);
+    expect(now).toContain("2025年1月20日");
+    expect(before).toContain("普法宣传经费20万元。");
+    // The attachment still starts a new page once every change is accepted: no section break sits
+    // in a deleted paragraph mark.
+    for (const m of red.matchAll(/<w:pPr>(?:(?!<\/w:pPr>).)*<w:sectPr/g)) expect(m[0]).not.toMatch(/<w:rPr>(?:(?!<\/w:rPr>).)*<w:del /);
+    expect(red.match(/<w:sectPr/g)).toHaveLength(2);
+  });
+});
+
 describe("redline of tables", () => {
   it("diffs a table cell by cell when its shape is kept, and deletes or inserts a table whole", async () => {
     const base = createReport(template, { org: "吴中区木渎镇人民政府", year: 2024 }, fixedDeps());
