@@ -21,6 +21,12 @@ export const commands: readonly CliCommand[] = [
     load: () => import("./diff-command"),
   },
   {
+    name: "plans",
+    summary: "上年主要安排的落实情况 / last year's plans: list them, record what became of each",
+    usage: "nianbao plans <file.nianbao> [--json] [--item <序号> (--addressed --quote <本年报告原文> | --not-done --reason <原因> | --reopen)]",
+    load: () => import("./plans-command"),
+  },
+  {
     name: "check",
     summary: "检查报告的内容、数字和格式 / check a report's content, numbers and layout rules",
     usage: "nianbao check <file> [--json] [--today YYYY-MM-DD]",
@@ -52,8 +58,8 @@ export const commands: readonly CliCommand[] = [
   },
   {
     name: "export",
-    summary: "导出符合 GB/T 9704 的 Word 和 PDF / export GB/T 9704 .docx and PDF",
-    usage: "nianbao export <file.nianbao> [--docx out.docx] [--pdf out.pdf] [--profile <name>] [--json]",
+    summary: "导出符合 GB/T 9704 的 Word 和 PDF、与上年对照的修订稿、上年安排落实表 / export GB/T 9704 .docx and PDF, a redline against last year, the plans table",
+    usage: "nianbao export <file.nianbao> [--docx out.docx] [--pdf out.pdf] [--redline out.docx] [--plans out.docx] [--profile <name>] [--json]",
     load: () => import("./export-command"),
   },
   {
