@@ -61,3 +61,22 @@ function paragraphText(paragraph: string): string {
 function decode(text: string): string {
   return text.replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&quot;", '"').replaceAll("&apos;", "'").replaceAll("&amp;", "&");
 }
+
+/**
+ * The paragraphs LibreOffice shows once every change is accepted, read from its own .odt: ODF keeps
+ * deleted text only in <text:tracked-changes>, so the body without that region is the accepted text.
+ */
+export function odtAcceptedParagraphs(contentXml: string): string[] {
+  const start = contentXml.indexOf("<office:text");
+  const body = contentXml.slice(start < 0 ? 0 : start).replace(/<text:tracked-changes\b[\s\S]*?<\/text:tracked-changes>/g, "");
+  return [...body.matchAll(/<text:(p|h)\b[^>]*?(?:\/>|>([\s\S]*?)<\/text:\1>)/g)].map((m) =>
+    decode(
+      (m[2] ?? "")
+        .replace(/<text:line-break\/>/g, "\n")
+        .replace(/<text:s text:c="(\d+)"\/>/g, (_, n: string) => " ".repeat(Number(n)))
+        .replace(/<text:s\/>/g, " ")
+        .replace(/<text:tab\/>/g, "\t")
+        .replace(/<[^>]+>/g, ""),
+    ),
+  );
+}
