@@ -14,4 +14,10 @@ export const commands: readonly CliCommand[] = [
     usage: "nianbao inspect <file> [--json]",
     load: () => import("./inspect-command"),
   },
+  {
+    name: "serve",
+    summary: "以浏览器模式启动年报（仅本机） / start browser mode on this machine only",
+    usage: "nianbao serve [--open] [--port <n>] [--dir <报告文件夹>]… [--state-dir <dir>]",
+    load: () => import("./serve-command"),
+  },
 ];
