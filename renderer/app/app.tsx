@@ -26,10 +26,13 @@ export function App() {
       void runCommand(command.id);
     };
     window.addEventListener("keydown", handleKeyDown);
-    const unsubscribe = currentBridge()?.onCommand((id) => void runCommand(id));
+    const bridge = currentBridge();
+    const unsubscribeCommands = bridge?.onCommand((id) => void runCommand(id));
+    const unsubscribeOpen = bridge?.onOpenPath((path) => void openFromOs(path));
     return () => {
       window.removeEventListener("keydown", handleKeyDown);
-      unsubscribe?.();
+      unsubscribeCommands?.();
+      unsubscribeOpen?.();
     };
   }, []);
   useEffect(() => {
@@ -53,6 +56,17 @@ export function App() {
       {notice !== null && <div className={`notice notice--${notice.kind}`} role={notice.kind === "error" ? "alert" : "status"}>{notice.text}</div>}
     </>
   );
+}
+
+async function openFromOs(path: string): Promise<void> {
+  const { api, session } = useSessionStore.getState();
+  if (api === null) return;
+  if (session?.store.getState().status === "dirty" && !window.confirm("当前报告有未保存的修改，仍要打开另一个报告吗？（修改可从“恢复”中找回）")) return;
+  try {
+    await useSessionStore.getState().open(await api.openReport({ path }));
+  } catch (error) {
+    useUiStore.getState().notify("error", error instanceof NianbaoError ? error.zh : String(error));
+  }
 }
 
 async function boot(): Promise<void> {
