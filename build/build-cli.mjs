@@ -38,6 +38,9 @@ if (electronEntries.length > 0) {
     platform: "node",
     target: "node20",
     external: ["electron"],
+    // host/paths.ts finds the app folder from import.meta.url, which CommonJS lacks.
+    define: { "import.meta.url": "__nianbaoModuleUrl" },
+    banner: { js: 'const __nianbaoModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
     packages: "external",
     sourcemap: true,
     logLevel: "warning",
