@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
 import { RecentFile } from "../../core/api/contract";
@@ -28,6 +28,7 @@ export function createRecentFiles(stateDir: string): RecentFiles {
     list,
     remember: async (entry) => {
       const rest = (await list()).filter((e) => e.path !== entry.path);
+      await mkdir(stateDir, { recursive: true });
       await writeFileAtomic(file, `${JSON.stringify([entry, ...rest].slice(0, MAX_RECENT), null, 2)}\n`);
     },
   };

@@ -33,8 +33,11 @@ export function createReportService(deps: ReportServiceDeps): ReportApiServer {
   const { guard, clock } = deps;
   const recent = createRecentFiles(deps.stateDir);
   const recovery = createRecoveryStore(deps.stateDir);
+  // The file itself is what matters: a recent list that cannot be written must not fail a save.
   const remember = (path: string, report: Report) =>
-    recent.remember({ path, title: report.meta.title, org: report.meta.org, reportYear: report.meta.reportYear, openedAt: clock.now() });
+    recent
+      .remember({ path, title: report.meta.title, org: report.meta.org, reportYear: report.meta.reportYear, openedAt: clock.now() })
+      .catch(() => undefined);
 
   return {
     hostInfo: async () => ({ mode: deps.mode, nativeDialogs: deps.dialogs !== undefined, folders: guard.folders(), appVersion: deps.appVersion }),
