@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import { HostPath } from "../../core/api/contract";
 import { migrateReport } from "../../core/model/migrate-report";
-import { Report } from "../../core/model/report";
+import type { Report } from "../../core/model/report";
 import { writeFileAtomic } from "../storage/atomic-write";
 
 /** What autosave writes: the unsaved report and the file it belongs to (null if never saved). */

@@ -67,6 +67,7 @@ describe("browser mode end to end", () => {
     await popover.getByLabel("来源").fill("区司法局");
     await popover.getByRole("button", { name: "确认数值" }).click();
     await expect(popover.count()).resolves.toBe(0);
+    await page.waitForFunction(() => document.activeElement?.classList.contains("ProseMirror") === true);
     await page.keyboard.type("，全部依法办结。");
 
     const paragraph = page.locator(".report-body section[data-part='duty'] p").first();

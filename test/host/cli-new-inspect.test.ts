@@ -29,7 +29,7 @@ describe("nianbao new / inspect", () => {
     const help = runCli(["--help"]);
     expect(help.status).toBe(0);
     const listed = help.stdout.split("命令 Commands:\n")[1]?.split("\n\n")[0]?.split("\n").map((l) => l.trim().split(/\s+/)[0]);
-    expect(listed).toEqual(["new", "inspect"]);
+    expect(listed).toEqual(["new", "inspect", "serve"]);
   });
 
   it("explains bad arguments in Chinese and English and exits 2", () => {

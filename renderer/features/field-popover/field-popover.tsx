@@ -64,7 +64,8 @@ function FieldForm({ field, anchor }: { field: Field; anchor: { left: number; bo
   };
   const close = () => {
     useUiStore.getState().closePopover();
-    useSessionStore.getState().editor?.commands.focus();
+    // Synchronously, unlike the focus command, so keys typed right after closing reach the text.
+    useSessionStore.getState().editor?.view.focus();
   };
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();

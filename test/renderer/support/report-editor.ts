@@ -77,3 +77,14 @@ export function keyDown(editor: Editor, key: string): boolean {
   const event = new KeyboardEvent("keydown", { key, bubbles: true, cancelable: true });
   return editor.view.someProp("handleKeyDown", (handle) => handle(editor.view, event)) === true;
 }
+
+/** The inline content of the first part's first paragraph, as JSON. */
+export function firstParagraphInline(editor: Editor): JSONContent[] {
+  const json: JSONContent = editor.getJSON();
+  return json.content?.[0]?.content?.[1]?.content ?? [];
+}
+
+export function topLevel(editor: Editor): JSONContent[] {
+  const json: JSONContent = editor.getJSON();
+  return json.content ?? [];
+}
