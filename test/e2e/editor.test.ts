@@ -100,4 +100,39 @@ describe("browser mode end to end", () => {
     await page.screenshot({ path: join(artifacts, "editor-after-reload.png") });
     expect(pageErrors).toEqual([]);
   });
+
+  it("turns a selected number into a field, and offers unsaved work back after the tab dies", async () => {
+    await page.getByRole("button", { name: "新建报告", exact: true }).click();
+    await page.getByLabel("发文机关").fill("某区人民政府");
+    await page.getByLabel("报告年度").fill("2023");
+    await page.getByRole("button", { name: "新建报告" }).click();
+    await page.locator(".report-body").waitFor();
+    await page.locator(".report-body section[data-part='duty'] p").first().click();
+    await page.keyboard.type("全年受理审批服务事项超36万件");
+    for (let i = 0; i < "超36万件".length; i++) await page.keyboard.press("Shift+ArrowLeft");
+    await page.getByRole("button", { name: "转为字段" }).click();
+    const popover = page.getByRole("dialog", { name: "编辑字段" });
+    await expect(popover.getByLabel("数值").inputValue()).resolves.toBe("360000");
+    await popover.getByLabel("名称").fill("受理审批服务事项");
+    await popover.getByRole("button", { name: "应用" }).click();
+    const chip = page.getByLabel("字段 受理审批服务事项：超36万件，未确认");
+    await expect(chip.count()).resolves.toBe(1);
+    await expect(chip.getAttribute("class")).resolves.toContain("field-chip--unconfirmed");
+
+    // Autosave runs every few seconds; then the tab goes away without saving.
+    await page.waitForTimeout(4_000);
+    await page.close();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: "zh-CN" });
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    await page.goto(serve.url);
+    const offer = page.getByRole("region", { name: "恢复未保存的内容" });
+    await expect.poll(() => offer.getByText("2023年度某区人民政府法治政府建设工作报告", { exact: false }).count()).toBe(1);
+    await offer.getByRole("button", { name: "恢复" }).click();
+    await page.locator(".report-body").waitFor();
+    await expect(page.locator(".report-body section[data-part='duty'] p").first().textContent()).resolves.toBe("全年受理审批服务事项超36万件");
+    await expect(page.getByLabel("字段 受理审批服务事项：超36万件，未确认").count()).resolves.toBe(1);
+    await expect.poll(() => page.title()).toMatch(/^● /);
+    await page.screenshot({ path: join(artifacts, "editor-recovered.png") });
+    expect(pageErrors).toEqual([]);
+  });
 });
