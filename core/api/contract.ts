@@ -76,12 +76,8 @@ export type HostInfo = z.infer<typeof HostInfo>;
 const Empty = z.object({}).strict();
 const Ok = z.object({ ok: z.literal(true) });
 
-/**
- * The one service contract the renderer, the Electron main process, the loopback HTTP host and the
- * CLI share (architecture.md §3). Add a method here and implement it in host/services; every
- * transport picks it up without further wiring.
- */
-export const reportApi = {
+/** Files, templates, recent files and autosave recovery (host/services/report-service.ts). */
+export const fileMethods = {
   hostInfo: method(Empty, HostInfo),
   listTemplates: method(Empty, z.array(TemplateSummary)),
   getTemplate: method(z.object({ templateId: z.string().min(1).max(64) }), Template),
@@ -109,6 +105,17 @@ export const reportApi = {
   discardRecovery: method(z.object({ reportId: z.string().min(1).max(64) }), Ok),
 } as const;
 
+/**
+ * The one service contract the renderer, the Electron main process, the loopback HTTP host and the
+ * CLI share (architecture.md §3). Each feature contributes a method group; its service implements
+ * ServerOf<group> and is composed in host/services/host-services.ts. Every transport (IPC, HTTP,
+ * in-process) and the typed client pick new methods up without further wiring.
+ */
+export const reportApi = {
+  ...fileMethods,
+} as const;
+
 export type ReportApi = ClientOf<typeof reportApi>;
 export type ReportApiServer = ServerOf<typeof reportApi>;
+export type FileMethodsServer = ServerOf<typeof fileMethods>;
 export type ReportMethod = keyof typeof reportApi;

@@ -5,7 +5,7 @@ import { reportApi } from "../../core/api/contract";
 import { createDispatcher } from "../../core/rpc/dispatcher";
 import { createPathGuard } from "../../host/services/path-guard";
 import { createRecentFiles } from "../../host/services/recent-files";
-import { createReportService } from "../../host/services/report-service";
+import { createHostServices } from "../../host/services/host-services";
 import { COMMAND_CHANNEL, OPEN_PATH_CHANNEL } from "../channels";
 import { APP_ENTRY_URL } from "./app-origin";
 import { handleAppProtocol, registerAppScheme } from "./app-protocol";
@@ -66,7 +66,7 @@ async function start(): Promise<void> {
   // Folders the user picked before (recent files) stay allowed, as does Documents.
   const guard = await createPathGuard([documents, ...new Set((await recent.list()).map((r) => dirname(r.path)))].filter(Boolean));
   allowFolder = guard.allow;
-  const service = createReportService({
+  const service = createHostServices({
     mode: "electron",
     guard,
     stateDir,

@@ -1,7 +1,7 @@
 import { mkdir, readdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { NianbaoError } from "../../core/api/errors";
-import type { HostInfo, ReportApiServer } from "../../core/api/contract";
+import type { FileMethodsServer, HostInfo } from "../../core/api/contract";
 import { createReport } from "../../core/model/create-report";
 import type { CoreDeps } from "../../core/model/deps";
 import type { Report } from "../../core/model/report";
@@ -29,7 +29,7 @@ export interface ReportServiceDeps {
 }
 
 /** Implements the contract for files, templates, recent files and autosave recovery. */
-export function createReportService(deps: ReportServiceDeps): ReportApiServer {
+export function createReportService(deps: ReportServiceDeps): FileMethodsServer {
   const { guard, clock } = deps;
   const recent = createRecentFiles(deps.stateDir);
   const recovery = createRecoveryStore(deps.stateDir);

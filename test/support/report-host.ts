@@ -5,7 +5,8 @@ import { reportApi, type ReportApi } from "../../core/api/contract";
 import { createClient } from "../../core/rpc/client";
 import { createDispatcher, type Dispatch } from "../../core/rpc/dispatcher";
 import { createPathGuard } from "../../host/services/path-guard";
-import { createReportService, type HostDialogs } from "../../host/services/report-service";
+import { createHostServices } from "../../host/services/host-services";
+import type { HostDialogs } from "../../host/services/report-service";
 import { fixedDeps } from "./deps";
 import { repoRoot } from "./template";
 
@@ -24,7 +25,7 @@ export async function createTestHost(options: { dialogs?: HostDialogs } = {}): P
   const docs = join(base, "报告");
   const state = join(base, "state");
   mkdirSync(docs);
-  const service = createReportService({
+  const service = createHostServices({
     mode: options.dialogs === undefined ? "browser" : "electron",
     guard: await createPathGuard([docs]),
     stateDir: state,

@@ -11,7 +11,7 @@ import { startHttpHost } from "../../http/http-host";
 import { appRoot } from "../../paths";
 import { defaultReportsDir, defaultStateDir } from "../../services/default-folders";
 import { createPathGuard } from "../../services/path-guard";
-import { createReportService } from "../../services/report-service";
+import { createHostServices } from "../../services/host-services";
 import { EXIT_OK, type CliIo } from "../cli-io";
 import { parseCliArgs } from "../parse-cli-args";
 
@@ -41,7 +41,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   for (const folder of folders) await mkdir(folder, { recursive: true });
   const stateDir = opts["state-dir"] === undefined ? defaultStateDir(io.env) : resolve(io.cwd, opts["state-dir"]);
   await mkdir(stateDir, { recursive: true });
-  const service = createReportService({
+  const service = createHostServices({
     mode: "browser",
     guard: await createPathGuard(folders),
     stateDir,
