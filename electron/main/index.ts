@@ -44,6 +44,9 @@ if (!app.requestSingleInstanceLock()) {
     contents.on("will-navigate", (navigation) => {
       if (!isAppUrl(navigation.url)) navigation.preventDefault();
     });
+    contents.on("will-redirect", (navigation) => {
+      if (!isAppUrl(navigation.url)) navigation.preventDefault();
+    });
     contents.on("will-attach-webview", (attach) => attach.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
       if (url.startsWith("https://")) void shell.openExternal(url);

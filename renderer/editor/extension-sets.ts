@@ -6,7 +6,7 @@ import type { PopoverAnchor } from "../state/ui-store";
 import { DeleteNearAtom } from "./extensions/delete-near-atom/delete-near-atom";
 import { FieldHygiene } from "./extensions/field-hygiene/field-hygiene";
 import { PartGuard } from "./extensions/part-guard/part-guard";
-import { ReportFieldEditor } from "./extensions/report-field/report-field-editor";
+import { ReportFieldEditor, ReportFieldKeys } from "./extensions/report-field/report-field-editor";
 import { fieldText } from "./field-text";
 
 export interface EditorExtensionOptions {
@@ -34,6 +34,7 @@ export function sectionExtensions(options: EditorExtensionOptions): Extensions {
   );
   return [
     ...schema,
+    ReportFieldKeys.configure({ openField: options.openField }),
     UnifiedHistoryKeys.configure({ undo: options.undo, redo: options.redo }),
     UndoRedo.configure({ depth: 200 }),
     FieldHygiene.configure({ isKnownField: options.isKnownField }),

@@ -109,3 +109,18 @@ describe("IME composition next to fields", () => {
     expect(paragraphText(t)).toContain("法治政府");
   });
 });
+
+describe("keyboard access to a chip", () => {
+  it("opens the field's popover with Enter when the chip is selected", () => {
+    const opened: string[] = [];
+    const t = makeEditor(docWithParagraph([{ type: "text", text: "共" }, { type: "reportField", attrs: { fieldId: "accepted" } }]), [accepted], {
+      openField: (fieldId) => opened.push(fieldId),
+    });
+    current = t;
+    const chipPos = t.editor.state.doc.child(0).child(0).nodeSize + 3;
+    t.editor.commands.setNodeSelection(chipPos);
+    expect(keyDown(t.editor, "Enter")).toBe(true);
+    expect(opened).toEqual(["accepted"]);
+    expect(firstParagraphInline(t.editor).map((n) => n.type)).toEqual(["text", "reportField"]);
+  });
+});

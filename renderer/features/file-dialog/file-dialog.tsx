@@ -38,6 +38,9 @@ export function FileDialog() {
     if (folder === null || session === null) return;
     const fileName = name.trim().endsWith(".nianbao") ? name.trim() : `${name.trim()}.nianbao`;
     if (/[\\/]/.test(fileName) || fileName === ".nianbao") return fail(new NianbaoError("invalid_input", "文件名不能为空，也不能含有 / 或 \\。", "bad file name"));
+    const exists = entries.some((e) => e.kind === "report" && e.name === fileName);
+    // The replaced file is kept as <name>.bak by the host, but the clerk should still decide.
+    if (exists && !window.confirm(`“${fileName}”已存在。要替换它吗？（原文件会保留为 .bak 备份）`)) return;
     await session.store.getState().save(`${folder}/${fileName}`);
     close();
     useUiStore.getState().notify("info", "已保存。");

@@ -35,7 +35,11 @@ export interface TestEditor {
 }
 
 /** The editor built from the real extension set (never a hand-made copy), headless. */
-export function makeEditor(content: JSONContent, fields: Field[] = [], options: { withChips?: boolean } = {}): TestEditor {
+export function makeEditor(
+  content: JSONContent,
+  fields: Field[] = [],
+  options: { withChips?: boolean; openField?: (fieldId: string) => void } = {},
+): TestEditor {
   const opened = openedReport(fields);
   const store = storeFor(opened);
   const blocked: string[] = [];
@@ -45,7 +49,7 @@ export function makeEditor(content: JSONContent, fields: Field[] = [], options: 
       store: options.withChips === true ? store : null,
       isKnownField: (id) => store.getState().fields[id] !== undefined,
       resolveField: storeFieldResolver(store),
-      openField: () => undefined,
+      openField: (fieldId) => options.openField?.(fieldId),
       requiredPartIds: template.parts.filter((p) => p.required).map((p) => p.id),
       onPartRemovalBlocked: () => blocked.push("part"),
       undo: null,
