@@ -1,7 +1,7 @@
-import Decimal from "decimal.js";
+import { Exact } from "./exact";
 import type { DisplayScale, Field, Qualifier } from "../model/field";
 
-const SCALE_FACTOR: Record<DisplayScale, Decimal> = { none: new Decimal(1), 万: new Decimal(1e4), 亿: new Decimal(1e8) };
+export const SCALE_FACTOR: Record<DisplayScale, Exact> = { none: new Exact(1), 万: new Exact(1e4), 亿: new Exact(1e8) };
 
 export interface FormatOptions {
   thousandsSeparator?: boolean;
@@ -15,14 +15,18 @@ export interface FormattableValue {
   decimals: number;
 }
 
+/** The number as the text shows it, in the author's scale and decimals: 360000 in 万 → "36". */
+export function displayDigits(value: string, scale: DisplayScale, decimals: number): string {
+  return new Exact(value).div(SCALE_FACTOR[scale]).toFixed(decimals, Exact.ROUND_HALF_UP);
+}
+
 /**
  * A value as running text writes it: 超36万件, 1900余件, 约26%, 累计7万平方米.
  * 余 follows the number (and its scale), 以上 the unit; every other qualifier precedes the number.
  */
 export function formatValue(v: FormattableValue, options: FormatOptions = {}): string | null {
   if (v.value === null) return null;
-  const scaled = new Decimal(v.value).div(SCALE_FACTOR[v.scale]);
-  let digits = scaled.toFixed(v.decimals, Decimal.ROUND_HALF_UP);
+  let digits = displayDigits(v.value, v.scale, v.decimals);
   if (options.thousandsSeparator === true) digits = groupThousands(digits);
   const scaleText = v.scale === "none" ? "" : v.scale;
   const unit = v.unit ?? "";

@@ -1,5 +1,5 @@
 import { outline } from "../doc/outline";
-import { formatField } from "../fields/format-field";
+import { fieldText, fieldTextResolver, yoyOf } from "../fields/field-text";
 import type { Field } from "../model/field";
 import type { PartId } from "../model/part-id";
 import type { Report } from "../model/report";
@@ -11,9 +11,13 @@ export interface DescribedField {
   text: string | null;
   /** The plain number: 36万 → 360000; 93.26% → 93.26. */
   value: number | null;
+  /** Last year's plain number, or null. */
+  lastYearValue: number | null;
   unit: string | null;
   qualifier: string | null;
   percent: boolean;
+  /** The computed YoY wording ("同比增长11.11%", "提高2.24个百分点"), or null. */
+  yoy: string | null;
   status: Field["status"];
 }
 
@@ -35,11 +39,7 @@ export function isPercentKind(field: Pick<Field, "kind" | "unit">): boolean {
 
 /** The summary `nianbao inspect` prints, in the shape scripts rely on. */
 export function describeReport(report: Report): ReportDescription {
-  const resolve = (fieldId: string): string | undefined => {
-    const field = report.fields[fieldId];
-    return field ? (formatField(field) ?? undefined) : undefined;
-  };
-  const headings = outline(report.body, resolve);
+  const headings = outline(report.body, fieldTextResolver(report, report.meta.profile));
   return {
     title: report.meta.title === "" ? null : report.meta.title,
     org: report.meta.org,
@@ -52,11 +52,13 @@ export function describeReport(report: Report): ReportDescription {
     fields: Object.values(report.fields).map((field) => ({
       id: field.id,
       label: field.label,
-      text: formatField(field),
+      text: fieldText(report, field.id, "value", report.meta.profile) ?? null,
       value: field.value === null ? null : Number(field.value),
+      lastYearValue: field.lastYear?.value == null ? null : Number(field.lastYear.value),
       unit: field.unit,
       qualifier: field.qualifier === "none" ? null : field.qualifier,
       percent: isPercentKind(field),
+      yoy: yoyOf(report, field)?.wording ?? null,
       status: field.status,
     })),
   };

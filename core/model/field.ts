@@ -28,6 +28,8 @@ export const LastYearValue = z.object({
   unit: z.string().nullable().default(null),
   scale: DisplayScale.default("none"),
   qualifier: Qualifier.default("none"),
+  /** See Field.exact. */
+  exact: z.boolean().optional(),
 });
 export type LastYearValue = z.infer<typeof LastYearValue>;
 
@@ -43,6 +45,11 @@ export const Field = z.object({
   unit: z.string().max(20).nullable(),
   scale: DisplayScale.default("none"),
   qualifier: Qualifier.default("none"),
+  /**
+   * Whether `value` is the exact figure behind a qualified display (超36万 over an exact 360123).
+   * Unset: 约/近 values count as approximate, 超/余/以上 as exact; YoY wording says "约" for approximate ones.
+   */
+  exact: z.boolean().optional(),
   decimals: z.number().int().min(0).max(4).default(0),
   growthDecimals: z.number().int().min(0).max(4).default(2),
   status: FieldStatus,

@@ -22,6 +22,8 @@ export const ReportMeta = z.object({
   date: IsoDate.nullable().default(null),
   /** 发文字号, e.g. 木政发〔2024〕3号. */
   docNumber: z.string().max(100).nullable().default(null),
+  /** 签发人 (GB/T 9704 7.2.6, required on a 上行文 such as a 报告); filled at 签发. */
+  issuer: z.string().max(100).nullable().default(null),
   profile: LayoutProfile.default(LayoutProfile.parse({})),
 });
 export type ReportMeta = z.infer<typeof ReportMeta>;
@@ -40,16 +42,55 @@ export const LastYearSnapshot = z.object({
 });
 export type LastYearSnapshot = z.infer<typeof LastYearSnapshot>;
 
+/**
+ * What an approval covers: everything a reader of the document sees or that feeds what they see
+ * (last year's values drive the YoY wording). Not content: the plans checklist (the author's
+ * working notes, not printed), the workflow, the history and the timestamps.
+ */
+export const ReportContent = z.object({
+  id: z.string().min(8).max(64),
+  template: TemplateRef,
+  meta: ReportMeta,
+  body: DocNode,
+  fields: z.record(FieldId, Field),
+  lastYear: LastYearSnapshot.nullable().default(null),
+});
+export type ReportContent = z.infer<typeof ReportContent>;
+
+/** An approved revision, kept read-only once `revise` has started the next one. */
+export const FrozenRevision = z.object({
+  revision: z.number().int().min(1),
+  state: z.enum(["approved", "published"]),
+  /** SHA-256 (hex) of the canonical content, as recorded by the approve event. */
+  contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+  approvedBy: z.string().max(100),
+  approvedAt: z.iso.datetime({ offset: true }),
+  content: ReportContent,
+});
+export type FrozenRevision = z.infer<typeof FrozenRevision>;
+
+/** The clerk's answer to one of last year's 下一年度主要安排 items (see core/compare/plan-checklist.ts). */
+export const PlanDecision = z
+  .object({
+    key: z.string().min(1).max(200),
+    status: z.enum(["addressed", "notDone"]),
+    /** Where this year's report answers the item: a body path and the quoted text. */
+    link: z.object({ path: z.array(z.number().int().min(0)).min(1), quote: z.string().max(500) }).nullable().default(null),
+    /** Why the item was not carried out (未落实的原因). */
+    reason: z.string().max(2000).nullable().default(null),
+  })
+  .refine((d) => d.status !== "notDone" || (d.reason !== null && d.reason.trim() !== ""), { message: "未落实须说明原因 (a reason is required)" })
+  .refine((d) => d.status !== "addressed" || d.link !== null, { message: "已落实须关联本年报告中的位置 (a link is required)" });
+export type PlanDecision = z.infer<typeof PlanDecision>;
+
 export const Report = z
   .object({
     schemaVersion: z.literal(SCHEMA_VERSION),
-    id: z.string().min(8).max(64),
-    template: TemplateRef,
-    meta: ReportMeta,
-    body: DocNode,
-    fields: z.record(FieldId, Field),
-    lastYear: LastYearSnapshot.nullable().default(null),
+    ...ReportContent.shape,
+    plans: z.array(PlanDecision).default([]),
     workflow: Workflow.default(Workflow.parse({})),
+    /** Earlier approved revisions, oldest first. Append-only, like the workflow events. */
+    revisions: z.array(FrozenRevision).default([]),
     createdAt: z.iso.datetime({ offset: true }),
     updatedAt: z.iso.datetime({ offset: true }),
   })

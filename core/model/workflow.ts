@@ -6,7 +6,8 @@ export type WorkflowState = z.infer<typeof WorkflowState>;
 export const SignoffRole = z.enum(["拟稿人", "审核人", "签发人"]);
 export type SignoffRole = z.infer<typeof SignoffRole>;
 
-export const WorkflowAction = z.enum(["create", "submit", "return", "approve", "publish", "revise"]);
+/** "review" is the 审核人's sign-off (审核通过); it keeps the report in review for the 签发人. */
+export const WorkflowAction = z.enum(["create", "submit", "return", "approve", "publish", "revise", "review"]);
 export type WorkflowAction = z.infer<typeof WorkflowAction>;
 
 /** One transition. The list is append-only: events are never edited or removed. */

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { commands } from "../../host/cli/commands/index";
 import { runCli } from "../support/run-cli";
 
 const tempDir = () => mkdtempSync(join(tmpdir(), "nianbao-cli-"));
@@ -25,11 +26,19 @@ describe("nianbao new / inspect", () => {
     expect(text.stdout).toContain("二、2024年推进法治政府建设的主要举措和成效");
   });
 
-  it("lists only working commands in --help", () => {
+  it("lists exactly the registered commands in --help, each of which loads and shows its usage", async () => {
     const help = runCli(["--help"]);
     expect(help.status).toBe(0);
     const listed = help.stdout.split("命令 Commands:\n")[1]?.split("\n\n")[0]?.split("\n").map((l) => l.trim().split(/\s+/)[0]);
-    expect(listed).toEqual(["new", "inspect", "serve"]);
+    expect(listed).toEqual(commands.map((c) => c.name));
+    expect(listed).toEqual(expect.arrayContaining(["new", "inspect"]));
+    for (const command of commands) {
+      const module = await command.load();
+      expect(typeof module.run, command.name).toBe("function");
+      const usage = runCli([command.name, "--help"]);
+      expect(usage.status, command.name).toBe(0);
+      expect(usage.stdout).toContain(`nianbao ${command.name}`);
+    }
   });
 
   it("explains bad arguments in Chinese and English and exits 2", () => {

@@ -15,6 +15,42 @@ export const commands: readonly CliCommand[] = [
     load: () => import("./inspect-command"),
   },
   {
+    name: "diff",
+    summary: "与上年报告逐段对照 / compare with last year's report, paragraph by paragraph",
+    usage: "nianbao diff <file.nianbao> [--json]",
+    load: () => import("./diff-command"),
+  },
+  {
+    name: "check",
+    summary: "检查报告的内容、数字和格式 / check a report's content, numbers and layout rules",
+    usage: "nianbao check <file> [--json] [--today YYYY-MM-DD]",
+    load: () => import("./check-command"),
+  },
+  {
+    name: "fields",
+    summary: "列出、填写和确认报告中的数字字段 / list, set and confirm a report's numeric fields",
+    usage: "nianbao fields <file> [--json] [--set <id>=<value>]… [--confirm <id>]…",
+    load: () => import("./fields-command"),
+  },
+  {
+    name: "workflow",
+    summary: "拟稿→审核→签发的签核记录 / sign-off: submit, review, return, approve, publish, revise",
+    usage: "nianbao workflow <file> [submit|review|return|approve|publish|revise --as <姓名> --role <拟稿人|审核人|签发人> [--comment <意见>]]",
+    load: () => import("./workflow-command"),
+  },
+  {
+    name: "sign",
+    summary: "用单位证书为已签发的报告导出并签名 PDF / .docx / export and sign an approved report",
+    usage: "nianbao sign <file.nianbao> --p12 <证书.p12> --password-env <环境变量名> --signer <姓名> [--pdf out.pdf] [--docx out.docx]",
+    load: () => import("./sign-command"),
+  },
+  {
+    name: "verify",
+    summary: "验证已签名的 PDF 或 .docx(.p7s) / verify a signed PDF or .docx",
+    usage: "nianbao verify <signed.pdf | file.docx [file.docx.p7s]> [--report x.nianbao] [--json]",
+    load: () => import("./verify-command"),
+  },
+  {
     name: "serve",
     summary: "以浏览器模式启动年报（仅本机） / start browser mode on this machine only",
     usage: "nianbao serve [--open] [--port <n>] [--dir <报告文件夹>]… [--state-dir <dir>]",

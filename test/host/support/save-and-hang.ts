@@ -8,7 +8,9 @@ const [target, source, stage] = process.argv.slice(2);
 if (target === undefined || source === undefined) throw new Error("usage: save-and-hang <target> <source.json> [beforeRename|afterSave]");
 const report = Report.parse(JSON.parse(readFileSync(source, "utf8")));
 
-const hang = () => new Promise<void>(() => undefined);
+// A pending promise alone does not keep Node alive (it would exit with code 13 before the kill
+// lands), so hanging needs a live timer.
+const hang = () => new Promise<void>(() => setInterval(() => undefined, 60_000));
 await saveReportFile(target, report, {
   beforeRename: async () => {
     if (stage === "afterSave") return;

@@ -1,0 +1,51 @@
+import type { CheckContext } from "./check-context";
+import { CANONICAL_DATE, daysBetween, formatChineseDate, readDateLine } from "./chinese-date";
+import { at, type Finding } from "./finding";
+
+/** DATE-01/02 (成文日期) and RCPT-01 (主送机关 ends with "："). */
+export function checkMeta({ report, blocks, today }: CheckContext): Finding[] {
+  const findings: Finding[] = [];
+  for (const block of blocks) {
+    if (block.kind !== "paragraph" || block.inTable) continue;
+    const first = block.pieces[0];
+    if (block.pieces.length !== 1 || first?.type !== "text") continue;
+    const date = readDateLine(first.text);
+    const trimmed = first.text.trim();
+    if (date === undefined || CANONICAL_DATE.test(trimmed)) continue;
+    const fixed = `${date.year}年${date.month}月${date.day}日`;
+    findings.push({
+      id: "DATE-01",
+      severity: "error",
+      message: `成文日期应使用阿拉伯数字、月日不编虚位，写作“${fixed}”，此处为“${trimmed}”`,
+      location: at(block.part, first.path),
+      fix: { type: "replaceText", path: first.path, offset: first.text.indexOf(trimmed), from: trimmed, to: fixed, label: `改为“${fixed}”` },
+    });
+  }
+  const date = report.meta.date;
+  if (date !== null) {
+    const year = Number(date.slice(0, 4));
+    if (year !== report.meta.reportYear + 1 && year !== report.meta.reportYear) {
+      findings.push({
+        id: "DATE-02",
+        severity: "warning",
+        message: `成文日期 ${formatChineseDate(date)} 与报告年度 ${report.meta.reportYear}年不符（通常为次年年初）`,
+        location: at(null, ["meta", "date"]),
+      });
+    }
+    if (daysBetween(today, date) > 0) {
+      findings.push({ id: "DATE-02", severity: "warning", message: `成文日期 ${formatChineseDate(date)} 晚于今天`, location: at(null, ["meta", "date"]) });
+    }
+  }
+  const recipient = report.meta.recipient;
+  if (recipient !== null && recipient.trim() !== "" && !recipient.endsWith("：")) {
+    const fixed = `${recipient.replace(/[\s:：,，。;；]+$/, "")}：`;
+    findings.push({
+      id: "RCPT-01",
+      severity: "error",
+      message: `主送机关末尾应为全角冒号“：”，此处为“${recipient}”`,
+      location: at(null, ["meta", "recipient"]),
+      fix: { type: "setRecipient", value: fixed, label: `改为“${fixed}”` },
+    });
+  }
+  return findings;
+}

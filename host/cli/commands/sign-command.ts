@@ -1,0 +1,69 @@
+import { resolve } from "node:path";
+import { z } from "zod";
+import { NianbaoError } from "../../../core/api/errors";
+import type { Report } from "../../../core/model/report";
+import { readInputFile } from "../../sign/read-input-file";
+import { approvalStamp, signExportedFiles } from "../../sign/sign-exported-files";
+import { loadSigningIdentity } from "../../sign/signing-identity";
+import { loadReportFile } from "../../storage/report-file";
+import { EXIT_OK, type CliIo } from "../cli-io";
+import { parseCliArgs } from "../parse-cli-args";
+
+const USAGE = "nianbao sign <file.nianbao> --p12 <证书.p12> --password-env <环境变量名> --signer <姓名> [--pdf out.pdf] [--docx out.docx]";
+
+const Args = z
+  .object({
+    p12: z.string().min(1, "缺少 --p12（单位证书文件）"),
+    "password-env": z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "--password-env 须为环境变量名，如 NIANBAO_P12_PASSWORD（不要在命令行直接写密码）"),
+    signer: z.string().trim().min(1, "缺少 --signer（签名人姓名）").max(100),
+    pdf: z.string().refine((p) => p.toLowerCase().endsWith(".pdf"), "--pdf 须以 .pdf 结尾").optional(),
+    docx: z.string().refine((p) => p.toLowerCase().endsWith(".docx"), "--docx 须以 .docx 结尾").optional(),
+    positionals: z.array(z.string()).length(1, "须指定一个报告文件（.nianbao）"),
+  })
+  .refine((a) => a.pdf !== undefined || a.docx !== undefined, "须用 --pdf 和/或 --docx 指定输出文件");
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const opts = parseCliArgs(
+    args,
+    { p12: { type: "string" }, "password-env": { type: "string" }, signer: { type: "string" }, pdf: { type: "string" }, docx: { type: "string" } },
+    Args,
+    USAGE,
+  );
+  const { report } = await loadReportFile(resolve(io.cwd, opts.positionals[0] ?? ""));
+  approvalStamp(report, opts.signer);
+  const variable = opts["password-env"];
+  const password = io.env[variable];
+  if (password === undefined) {
+    throw new NianbaoError("invalid_input", `环境变量 ${variable} 未设置：请把证书密码放在该环境变量中。`, `environment variable ${variable} is not set; put the certificate password there`);
+  }
+  const p12 = resolve(io.cwd, opts.p12);
+  // Check the certificate before exporting, so a wrong password or an expired certificate writes nothing.
+  loadSigningIdentity(await readInputFile(p12, "证书"), password, new Date());
+  const pdfPath = opts.pdf === undefined ? undefined : resolve(io.cwd, opts.pdf);
+  const docxPath = opts.docx === undefined ? undefined : resolve(io.cwd, opts.docx);
+  const exported = await exportForSigning(report, pdfPath, docxPath);
+  const signed = await signExportedFiles({
+    ...(exported.pdf === null ? {} : { pdfPath: exported.pdf }),
+    ...(exported.docx === null ? {} : { docxPath: exported.docx }),
+    p12,
+    password,
+    signer: opts.signer,
+    report,
+  });
+  const lines = [`已签名（第 ${signed.revision} 稿，证书 ${signed.subject}）：`];
+  if (signed.pdf !== null) lines.push(`  ${signed.pdf}`);
+  if (signed.docx !== null) lines.push(`  ${signed.docx}`, `  ${signed.docxSignature ?? ""}（.docx 的签名文件，须与 .docx 一起发送）`);
+  lines.push("数字签名证明文件未被改动，不是电子印章；盖章请使用单位的签章系统。", `Signed revision ${signed.revision}.`);
+  io.out(`${lines.join("\n")}\n`);
+  return EXIT_OK;
+}
+
+/**
+ * MERGE: the body becomes
+ *   return exportReport({ report, template: await loadTemplate(report.template.id), ...(pdfPath ? { pdfPath } : {}), ...(docxPath ? { docxPath } : {}) });
+ * (host/export/export-report.ts, host/templates/template-store.ts). Signing must only ever see
+ * files freshly exported from the approved report, so there is no fallback to existing files.
+ */
+async function exportForSigning(_report: Report, _pdfPath: string | undefined, _docxPath: string | undefined): Promise<{ pdf: string | null; docx: string | null }> {
+  throw new NianbaoError("internal", "此版本尚未包含导出功能，无法导出后签名。", "export is not part of this build yet; sign needs it");
+}

@@ -1,0 +1,62 @@
+import { extname, resolve } from "node:path";
+import { z } from "zod";
+import { NianbaoError } from "../../../core/api/errors";
+import { matchApproved, type ApprovedMatch } from "../../sign/match-approved";
+import { verifyDocxFile, verifyPdfFile, type SignatureCheck } from "../../sign/verify-signature";
+import { loadReportFile } from "../../storage/report-file";
+import { EXIT_NEGATIVE, EXIT_OK, type CliIo } from "../cli-io";
+import { parseCliArgs } from "../parse-cli-args";
+
+const USAGE = "nianbao verify <signed.pdf | file.docx [file.docx.p7s]> [--report x.nianbao] [--json]";
+
+const Args = z.object({
+  report: z.string().optional(),
+  json: z.boolean().default(false),
+  positionals: z.array(z.string()).min(1, "须指定要验证的文件").max(2, "多余的参数"),
+});
+
+/** The --json shape promised in the README; keep it stable. */
+export const VerifyJson = z.object({
+  valid: z.boolean(),
+  signer: z.string().nullable(),
+  signedAt: z.iso.datetime().nullable(),
+  modifiedAfterSigning: z.boolean().nullable(),
+  matchesApproved: z.boolean().nullable(),
+});
+export type VerifyJson = z.infer<typeof VerifyJson>;
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const opts = parseCliArgs(args, { report: { type: "string" }, json: { type: "boolean" } }, Args, USAGE);
+  const [first = "", second] = opts.positionals.map((p) => resolve(io.cwd, p));
+  const kind = extname(first).toLowerCase();
+  let check: SignatureCheck;
+  if (kind === ".pdf" && second === undefined) check = await verifyPdfFile(first);
+  else if (kind === ".docx") check = await verifyDocxFile(first, second);
+  else throw new NianbaoError("unsupported_format", `只能验证已签名的 PDF 或 .docx（及其 .p7s）：${first}`, `can only verify a signed PDF, or a .docx with its .p7s: ${first}`);
+  const match = opts.report === undefined ? null : matchApproved(check, (await loadReportFile(resolve(io.cwd, opts.report))).report);
+  const json = VerifyJson.parse({
+    valid: check.valid,
+    signer: check.signer,
+    signedAt: check.signedAt?.toISOString() ?? null,
+    modifiedAfterSigning: check.modifiedAfterSigning,
+    matchesApproved: match?.matches ?? null,
+  });
+  io.out(opts.json ? `${JSON.stringify(json, null, 2)}\n` : renderText(first, check, match));
+  return check.valid && match?.matches !== false ? EXIT_OK : EXIT_NEGATIVE;
+}
+
+function renderText(path: string, check: SignatureCheck, match: ApprovedMatch | null): string {
+  const yesNo = (v: boolean | null) => (v === null ? "无法判断" : v ? "是" : "否");
+  const lines = [
+    check.valid ? "签名有效 / signature valid" : "签名无效 / signature INVALID",
+    `文件          ${path}`,
+    `签名证书      ${check.signer ?? "（无）"}`,
+    `签名时间      ${check.signedAt?.toLocaleString("zh-CN", { hour12: false }) ?? "（无）"}`,
+    `签名后被改动  ${yesNo(check.modifiedAfterSigning)}`,
+  ];
+  if (check.recorded.revision !== null) lines.push(`签发稿        第 ${check.recorded.revision} 稿，摘要 ${check.recorded.contentHash ?? ""}`);
+  if (match !== null) lines.push(`与签发稿一致  ${yesNo(match.matches)}（${match.detail}）`);
+  if (check.problem !== null) lines.push(`原因          ${check.problem}`);
+  lines.push("说明：只校验文件完整性与签名证书，不校验证书的颁发机构（信任链）。数字签名不是电子印章。");
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,90 @@
+import { NianbaoError } from "../../core/api/errors";
+import type { Report } from "../../core/model/report";
+import { approvalStatus } from "../../core/workflow/approval-status";
+import { readInputFile } from "./read-input-file";
+import { writeFileAtomic } from "../storage/atomic-write";
+import { signDocx } from "./sign-docx";
+import { signPdf, type ApprovalStamp } from "./sign-pdf";
+import { loadSigningIdentity } from "./signing-identity";
+
+export interface SignExportedFilesInput {
+  /** An exported PDF, signed in place. */
+  pdfPath?: string;
+  /** An exported .docx: its approval properties are set in place and `<docxPath>.p7s` is written. */
+  docxPath?: string;
+  /** Path of the unit's .p12 / .pfx. */
+  p12: string;
+  /** Used once, in memory; never stored or logged. */
+  password: string;
+  /** The person applying the certificate. */
+  signer: string;
+  /** The approved report these files were exported from. */
+  report: Report;
+  /** The signing time; defaults to now. */
+  now?: Date;
+}
+
+export interface SignedFiles {
+  pdf: string | null;
+  docx: string | null;
+  /** The detached signature beside the .docx. */
+  docxSignature: string | null;
+  /** The certificate subject. */
+  subject: string;
+  signedAt: Date;
+  revision: number;
+  contentHash: string;
+}
+
+/**
+ * Signs files already exported from an approved report. Everything is checked and signed in
+ * memory first: a wrong password, a bad certificate or a wrong input file leaves every file as
+ * it was.
+ */
+export async function signExportedFiles(input: SignExportedFilesInput): Promise<SignedFiles> {
+  const { pdfPath, docxPath } = input;
+  if (pdfPath === undefined && docxPath === undefined) {
+    throw new NianbaoError("invalid_input", "请指定要签名的 PDF 或 .docx 文件。", "nothing to sign: give a PDF and/or a .docx");
+  }
+  const signer = input.signer.trim();
+  if (signer === "") throw new NianbaoError("invalid_input", "请填写签名人姓名。", "the signer's name is missing");
+  const stamp = approvalStamp(input.report, signer);
+  const signedAt = input.now ?? new Date();
+  const identity = loadSigningIdentity(await readInputFile(input.p12, "证书"), input.password, signedAt);
+  const pdf = pdfPath === undefined ? null : await readInputFile(pdfPath, " PDF ");
+  const docx = docxPath === undefined ? null : await readInputFile(docxPath, " .docx ");
+  const signedPdf = pdf === null ? null : await signPdf(pdf, identity, stamp, signedAt);
+  const signedDocx = docx === null ? null : signDocx(docx, identity, stamp, signedAt);
+  const docxSignature = docxPath === undefined ? null : `${docxPath}.p7s`;
+  try {
+    if (signedPdf !== null && pdfPath !== undefined) await writeFileAtomic(pdfPath, signedPdf);
+    if (signedDocx !== null && docxPath !== undefined && docxSignature !== null) {
+      await writeFileAtomic(docxPath, signedDocx.docx);
+      await writeFileAtomic(docxSignature, signedDocx.p7s);
+    }
+  } catch (error) {
+    const en = error instanceof Error ? error.message : String(error);
+    throw new NianbaoError("io_error", `写入签名文件失败：${en}`, `cannot write the signed files: ${en}`, { cause: error });
+  }
+  return { pdf: pdfPath ?? null, docx: docxPath ?? null, docxSignature, subject: identity.subject, signedAt, revision: stamp.revision, contentHash: stamp.contentHash };
+}
+
+/** Only an approved, unchanged report may be signed. */
+export function approvalStamp(report: Report, signer: string): ApprovalStamp {
+  const status = approvalStatus(report);
+  if (status.approval === null || status.approvedHash === null) {
+    throw new NianbaoError(
+      "forbidden",
+      "报告尚未签发，不能加数字签名。请先完成 拟稿 → 审核 → 签发（nianbao workflow <文件> approve --as <姓名> --role 签发人）。",
+      "the report is not approved; approve it before signing (nianbao workflow <file> approve --as <name> --role 签发人)",
+    );
+  }
+  if (status.modifiedSinceApproval === true) {
+    throw new NianbaoError(
+      "report_locked",
+      "报告内容与签发时不一致（签发后被改动过），不能签名。请创建修订稿并重新签发。",
+      "the report changed after approval; create a revision and approve it again before signing",
+    );
+  }
+  return { reportId: report.id, revision: status.revision, contentHash: status.approvedHash, approvedBy: status.approval.person, signer };
+}

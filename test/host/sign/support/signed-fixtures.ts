@@ -1,0 +1,41 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Document, Packer, Paragraph } from "docx";
+import { PDFDocument, StandardFonts } from "pdf-lib";
+import { createReport } from "../../../../core/model/create-report";
+import type { Report } from "../../../../core/model/report";
+import { applyWorkflowAction } from "../../../../core/workflow/apply-workflow-action";
+import { fixedDeps } from "../../../support/deps";
+import { fazhiTemplate } from "../../../support/template";
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), "nianbao-sign-"));
+}
+
+export function draftReport(): Report {
+  return createReport(fazhiTemplate(), { org: "吴中区木渎镇人民政府", year: 2024 }, fixedDeps());
+}
+
+/** A report taken through 拟稿 → 审核 → 签发 with the core workflow. */
+export function approvedReport(): Report {
+  const clock = { now: () => "2025-01-20T09:30:00.000+08:00" };
+  const submitted = applyWorkflowAction(draftReport(), { action: "submit", person: "王小明", role: "拟稿人" }, clock);
+  return applyWorkflowAction(submitted, { action: "approve", person: "张镇长", role: "签发人" }, clock);
+}
+
+/** A real two-page PDF made with pdf-lib. */
+export async function writeTestPdf(path: string): Promise<void> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.TimesRoman);
+  for (const line of ["2024 annual report on building a rule-of-law government", "Part two: measures and results"]) {
+    doc.addPage([595, 842]).drawText(line, { x: 72, y: 760, size: 16, font });
+  }
+  writeFileSync(path, await doc.save());
+}
+
+/** A real .docx made with the docx library. */
+export async function writeTestDocx(path: string): Promise<void> {
+  const doc = new Document({ sections: [{ children: [new Paragraph("2024年度木渎镇人民政府法治政府建设工作报告"), new Paragraph("一、主要举措和成效")] }] });
+  writeFileSync(path, await Packer.toBuffer(doc));
+}
