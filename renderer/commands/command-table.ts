@@ -1,3 +1,5 @@
+import type { Editor } from "@tiptap/core";
+import type { UnifiedHistory } from "../editor/unified-history";
 import { convertSelectionToField, insertNewField } from "./field-commands";
 import { addSubsection } from "./add-subsection";
 import { useSessionStore } from "../state/session-store";
@@ -56,7 +58,7 @@ export async function runCommand(id: string): Promise<void> {
   }
 }
 
-function withEditor(action: (editor: NonNullable<ReturnType<typeof useSessionStore.getState>["editor"]>, history: NonNullable<ReturnType<typeof useSessionStore.getState>["history"]>) => unknown) {
+function withEditor(action: (editor: Editor, history: UnifiedHistory) => unknown) {
   return () => {
     const { editor, history } = useSessionStore.getState();
     if (editor !== null && history !== null) action(editor, history);
