@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, Menu, session, shell } from "electron";
+import { app, BrowserWindow, dialog, Menu, session } from "electron";
 import { randomUUID } from "node:crypto";
 import { dirname, join } from "node:path";
 import { reportApi } from "../../core/api/contract";
@@ -48,10 +48,8 @@ if (!app.requestSingleInstanceLock()) {
       if (!isAppUrl(navigation.url)) navigation.preventDefault();
     });
     contents.on("will-attach-webview", (attach) => attach.preventDefault());
-    contents.setWindowOpenHandler(({ url }) => {
-      if (url.startsWith("https://")) void shell.openExternal(url);
-      return { action: "deny" };
-    });
+    // Offline by design: no window, internal or external, is ever opened from page content.
+    contents.setWindowOpenHandler(() => ({ action: "deny" }));
   });
   app.on("window-all-closed", () => app.quit());
   void app.whenReady().then(start);

@@ -25,6 +25,8 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // Middle-click would otherwise open links in new windows (electronegativity AUXCLICK).
+      disableBlinkFeatures: "Auxclick",
     },
   };
 }

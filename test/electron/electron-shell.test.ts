@@ -18,6 +18,7 @@ describe("the Electron shell's pure parts", () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      disableBlinkFeatures: "Auxclick",
     });
     expect(printWindowOptions().webPreferences).toMatchObject({ sandbox: true, nodeIntegration: false, javascript: false });
     expect(printWindowOptions().webPreferences?.preload).toBeUndefined();
