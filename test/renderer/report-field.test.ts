@@ -47,6 +47,17 @@ describe("the field node in the editor", () => {
     expect(t.store.getState().status).toBe("dirty");
   });
 
+  it("copies as the formatted numbers, in plain text and in HTML for Word or WPS", () => {
+    const t = open([{ type: "text", text: "受理" }, { type: "reportField", attrs: { fieldId: "accepted" } }, { type: "text", text: "，占" }, { type: "reportField", attrs: { fieldId: "share" } }]);
+    const paragraph = t.editor.state.doc.child(0).child(1);
+    const from = t.editor.state.doc.child(0).child(0).nodeSize + 2;
+    // Copy works on the selection, as when the clerk selects the sentence and presses Ctrl+C.
+    t.editor.commands.setTextSelection({ from, to: from + paragraph.content.size });
+    const { text, dom } = t.editor.view.serializeForClipboard(t.editor.state.selection.content());
+    expect(text).toBe("受理超36万件，占约26%");
+    expect(dom.innerHTML).toContain('data-field-id="share">约26%</span>');
+  });
+
   it("turns chips pasted from another report into the text they showed, and keeps known ones", () => {
     const t = open([{ type: "text", text: "前" }]);
     t.editor.commands.setTextSelection(t.editor.state.doc.child(0).nodeSize - 2);
