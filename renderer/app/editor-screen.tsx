@@ -4,6 +4,7 @@ import { ReportEditor } from "../editor/report-editor";
 import { FieldPopover } from "../features/field-popover/field-popover";
 import { FieldsPanel } from "../features/fields-panel/fields-panel";
 import { OutlinePanel } from "../features/outline/outline-panel";
+import { ReportInfoDialog } from "../features/report-info/report-info-dialog";
 import { Toolbar } from "../features/toolbar/toolbar";
 import { useReportStore, type ReportStore } from "../state/report-store";
 import { useSessionStore } from "../state/session-store";
@@ -31,6 +32,7 @@ export function EditorScreen({ store }: { store: ReportStore }) {
         </main>
       </div>
       <FieldPopover store={store} />
+      <ReportInfoDialog store={store} />
     </div>
   );
 }

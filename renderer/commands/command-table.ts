@@ -38,6 +38,7 @@ export const commands: readonly Command[] = [
     const { editor } = useSessionStore.getState();
     if (editor !== null && !addSubsection(editor)) useUiStore.getState().notify("info", "请先把光标放在要添加小节的部分中。");
   } },
+  { id: "edit.reportInfo", label: "报告信息", run: () => useUiStore.getState().setReportInfoOpen(true) },
   { id: "view.outline", label: "大纲", run: () => useUiStore.getState().setPanel("outline") },
   { id: "view.fields", label: "字段", run: () => useUiStore.getState().setPanel("fields") },
   { id: "view.checks", label: "检查", comingLater: true, run: () => undefined },

@@ -1,7 +1,7 @@
 import type { OpenedReport } from "../../core/api/contract";
 import type { DocNode } from "../../core/model/doc";
 import type { Field } from "../../core/model/field";
-import type { Report } from "../../core/model/report";
+import type { Report, ReportMeta } from "../../core/model/report";
 import type { Template } from "../../core/model/template";
 import type { ReportApi } from "../platform/api";
 
@@ -15,6 +15,8 @@ export interface DocumentSlice {
   readLiveBody: (() => DocNode) | null;
   setLiveBodyReader: (reader: (() => DocNode) | null) => void;
   markDocumentChanged: () => void;
+  /** 标题, 发文机关, 发文字号, 主送机关: what the clerk may correct after creating the report. */
+  updateMeta: (patch: Partial<Pick<ReportMeta, "title" | "org" | "docNumber" | "recipient">>) => void;
   setBody: (body: DocNode) => void;
 }
 

@@ -15,12 +15,14 @@ export interface UiState {
   panel: SidePanel;
   onlyUnconfirmed: boolean;
   fileDialog: FileDialogMode;
+  reportInfoOpen: boolean;
   notice: { kind: "info" | "error"; text: string } | null;
   openPopover: (fieldId: string, anchor: PopoverAnchor) => void;
   closePopover: () => void;
   setPanel: (panel: SidePanel) => void;
   setOnlyUnconfirmed: (value: boolean) => void;
   setFileDialog: (mode: FileDialogMode) => void;
+  setReportInfoOpen: (open: boolean) => void;
   notify: (kind: "info" | "error", text: string) => void;
   clearNotice: () => void;
 }
@@ -30,12 +32,14 @@ export const useUiStore = create<UiState>()((set) => ({
   panel: "outline",
   onlyUnconfirmed: false,
   fileDialog: null,
+  reportInfoOpen: false,
   notice: null,
   openPopover: (fieldId, anchor) => set({ popover: { fieldId, anchor } }),
   closePopover: () => set({ popover: null }),
   setPanel: (panel) => set({ panel }),
   setOnlyUnconfirmed: (onlyUnconfirmed) => set({ onlyUnconfirmed }),
   setFileDialog: (fileDialog) => set({ fileDialog }),
+  setReportInfoOpen: (reportInfoOpen) => set({ reportInfoOpen }),
   notify: (kind, text) => set({ notice: { kind, text } }),
   clearNotice: () => set({ notice: null }),
 }));

@@ -77,6 +77,13 @@ describe("browser mode end to end", () => {
     await page.getByRole("button", { name: "字段", exact: true }).click();
     const fieldsPanel = page.getByRole("region", { name: "字段" });
     await expect(fieldsPanel.getByRole("button", { name: "已确认" }).count()).resolves.toBe(1);
+    await fieldsPanel.getByRole("button", { name: "在正文中定位" }).click();
+    await expect.poll(() => page.locator(".ProseMirror-selectednode [data-field-id], [data-field-id].ProseMirror-selectednode").count()).toBe(1);
+
+    await page.getByRole("button", { name: "报告信息" }).click();
+    const info = page.getByRole("dialog", { name: "报告信息" });
+    await info.getByLabel("发文字号").fill("木政发〔2025〕3号");
+    await info.getByRole("button", { name: "确定" }).click();
     await page.screenshot({ path: join(artifacts, "editor-before-save.png") });
 
     await page.getByRole("button", { name: "保存", exact: true }).click();
@@ -90,6 +97,7 @@ describe("browser mode end to end", () => {
     const saved = Report.parse(JSON.parse(readFileSync(join(docs, "木渎2024.nianbao"), "utf8")));
     const savedField = Object.values(saved.fields)[0];
     expect(savedField).toMatchObject({ label: "行政复议案件", value: "135", unit: "件", status: "confirmed", source: "区司法局" });
+    expect(saved.meta.docNumber).toBe("木政发〔2025〕3号");
 
     await page.reload();
     await page.locator(".report-body").waitFor();

@@ -43,7 +43,10 @@ function FieldRow({ field }: { field: Field }) {
   const lastYear = field.lastYear === null ? "—" : (formatValue({ ...field.lastYear, decimals: field.decimals }) ?? "—");
   return (
     <tr className={field.status === "unconfirmed" ? "is-unconfirmed" : undefined}>
-      <td><CellInput label="名称" value={field.label} onCommit={(label) => edit({ label })} /></td>
+      <td>
+        <CellInput label="名称" value={field.label} onCommit={(label) => edit({ label })} />
+        <button type="button" className="link" onClick={() => locateField(field.id)}>在正文中定位</button>
+      </td>
       <td>
         <CellInput
           label={`${field.label || "字段"}的本年数值`}
@@ -88,4 +91,23 @@ function CellInput(props: { label: string; value: string; inputMode?: "decimal";
       }}
     />
   );
+}
+
+/** Selects the field's first chip in the text and scrolls to it; says so when it is not placed. */
+function locateField(fieldId: string): void {
+  const editor = useSessionStore.getState().editor;
+  if (editor === null) return;
+  let found: number | null = null;
+  editor.state.doc.descendants((node, pos) => {
+    if (found !== null) return false;
+    if (node.type.name === "reportField" && node.attrs["fieldId"] === fieldId) found = pos;
+    return true;
+  });
+  if (found === null) {
+    useUiStore.getState().notify("info", "此字段尚未放在正文中。");
+    return;
+  }
+  editor.chain().setNodeSelection(found).scrollIntoView().focus().run();
+  const dom = editor.view.nodeDOM(found);
+  if (dom instanceof HTMLElement) dom.scrollIntoView({ block: "center" });
 }

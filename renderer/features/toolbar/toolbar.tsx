@@ -5,7 +5,7 @@ import { useUiStore } from "../../state/ui-store";
 const GROUPS: readonly (readonly string[])[] = [
   ["file.new", "file.newFromLastYear", "file.open", "file.save"],
   ["edit.undo", "edit.redo"],
-  ["edit.insertField", "edit.toField", "edit.addSubsection"],
+  ["edit.insertField", "edit.toField", "edit.addSubsection", "edit.reportInfo"],
   ["view.outline", "view.fields", "view.checks", "view.signoff"],
   ["file.exportDocx", "file.exportPdf"],
 ];

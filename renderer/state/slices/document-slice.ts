@@ -10,5 +10,9 @@ export function documentSlice(deps: ReportStoreDeps): StateCreator<ReportState, 
     setLiveBodyReader: (reader) => set({ readLiveBody: reader }),
     markDocumentChanged: () => set({ revision: get().revision + 1, status: "dirty" }),
     setBody: (body) => set({ body }),
+    updateMeta: (patch) => {
+      const { report, revision } = get();
+      set({ report: { ...report, meta: { ...report.meta, ...patch } }, revision: revision + 1, status: "dirty" });
+    },
   });
 }
