@@ -58,6 +58,7 @@ export function menuTemplate(actions: MenuActions, recent: readonly RecentEntry[
         cmd("插入字段", "edit.insertField", "CmdOrCtrl+Shift+F"),
         cmd("转为字段", "edit.toField", "CmdOrCtrl+Shift+K"),
         cmd("添加小节", "edit.addSubsection"),
+        cmd("报告信息…", "edit.reportInfo"),
       ],
     },
     {
