@@ -1,5 +1,5 @@
 /*
- * Browser mode as the clerk meets it: `nianbao serve` + Debian Chromium, a generated 100-page
+ * Browser mode as the clerk meets it: the loopback host + Debian Chromium, a generated 100-page
  * report (bench/support/hundred-page-report.ts). Targets (issue 7): open < 1 s, keystroke-to-paint
  * p95 < 16 ms. The keystroke row times the whole round trip (CDP key event → editor transaction →
  * Playwright's ack), an upper bound on the in-page cost.
@@ -8,10 +8,16 @@ import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
-import { afterAll, bench, describe } from "vitest";
+import { bench, describe } from "vitest";
+import { reportApi } from "../core/api/contract";
+import { createDispatcher } from "../core/rpc/dispatcher";
+import { startHttpHost } from "../host/http/http-host";
+import { createHostServices } from "../host/services/host-services";
+import { createPathGuard } from "../host/services/path-guard";
 import { saveReportFile } from "../host/storage/report-file";
-import { CHROMIUM_ARGS, CHROMIUM_PATH, startServe } from "../test/support/serve-process";
-import { fazhiTemplate } from "../test/support/template";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../test/support/serve-process";
+import { fixedDeps } from "../test/support/deps";
+import { fazhiTemplate, repoRoot } from "../test/support/template";
 import { hundredPageReport } from "./support/hundred-page-report";
 
 const base = mkdtempSync(join(tmpdir(), "nianbao-bench-browser-"));
@@ -19,7 +25,15 @@ const docs = join(base, "docs");
 mkdirSync(docs);
 const file = join(docs, "百页报告.nianbao");
 await saveReportFile(file, hundredPageReport(fazhiTemplate()));
-const serve = await startServe(docs, join(base, "state"));
+// The loopback host in-process (the same code `nianbao serve` runs): bench mode skips afterAll
+// hooks, and an in-process server cannot outlive the run.
+const serve = await startHttpHost({
+  dispatch: createDispatcher(
+    reportApi,
+    createHostServices({ mode: "browser", guard: await createPathGuard([docs]), stateDir: join(base, "state"), clock: fixedDeps(), appVersion: "bench" }),
+  ),
+  rendererDir: join(repoRoot, "dist", "renderer"),
+});
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 
@@ -46,9 +60,4 @@ describe("browser mode, 100-page report", () => {
     },
     { iterations: 100, warmupIterations: 5 },
   );
-
-  afterAll(async () => {
-    await browser.close();
-    await serve.stop();
-  });
 });

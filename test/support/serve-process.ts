@@ -14,6 +14,9 @@ export async function startServe(docs: string, state: string): Promise<ServeProc
     cwd: repoRoot,
     stdio: ["ignore", "pipe", "pipe"],
   });
+  // Benchmarks end without running afterAll hooks; the host must not outlive its parent.
+  const killOnExit = () => child.kill();
+  process.once("exit", killOnExit);
   let output = "";
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve did not print its URL:\n${output}`)), 20_000);
@@ -35,6 +38,7 @@ export async function startServe(docs: string, state: string): Promise<ServeProc
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
+        process.off("exit", killOnExit);
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
       }),
