@@ -34,9 +34,9 @@ export function paragraphPaths(body: DocNode, partId: PartId): [number, number][
   return part.content.flatMap((b, j): [number, number][] => (b.type === "paragraph" ? [[i, j]] : []));
 }
 
-type Edit = { replace: [string, string] } | { delete: true } | { append: string };
+type Edit = { replace: [string, string] } | { rewrite: string } | { delete: true } | { append: string };
 
-/** The report with one paragraph of a part edited (first text node), deleted, or a paragraph added. */
+/** The report with one paragraph of a part edited (in its text or rewritten), deleted, or a paragraph added after it. */
 export function edited(report: Report, partId: PartId, nth: number, edit: Edit): Report {
   const body = JSON.parse(JSON.stringify(report.body)) as DocNode;
   const [i, j] = paragraphPaths(body, partId)[nth] ?? [-1, -1];
@@ -44,6 +44,8 @@ export function edited(report: Report, partId: PartId, nth: number, edit: Edit):
   if (part?.type !== "part") throw new Error(`no paragraph ${nth} in ${partId}`);
   if ("delete" in edit) {
     part.content.splice(j, 1);
+  } else if ("rewrite" in edit) {
+    part.content[j] = { type: "paragraph", attrs: { carried: false }, content: [{ type: "text", text: edit.rewrite }] };
   } else if ("append" in edit) {
     part.content.splice(j + 1, 0, { type: "paragraph", attrs: { carried: false }, content: [{ type: "text", text: edit.append }] });
   } else {

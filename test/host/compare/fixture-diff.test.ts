@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { checkReport } from "../../../core/checks/check-report";
 import { planChecklist } from "../../../core/compare/plan-checklist";
+import { fazhiTemplate } from "../../support/template";
 import { runCli } from "../../support/run-cli";
 import { edited, rolledForwardFixture, saved, tempDir } from "./edited-fixture";
 
@@ -47,6 +49,18 @@ describe("nianbao diff on the Mudu report rolled forward", () => {
     expect(json.parts.filter((p) => p.unchangedRatio < 1).map((p) => p.part)).toEqual(["measures"]);
     expect(json.unchangedRatio).toBeLessThan(1);
     expect(json.unchangedRatio).toBeGreaterThan(0.9);
+  });
+
+  it("makes the checker warn that 主要举措 and 不足 are copied and that all four plans are open", async () => {
+    const report = await rolledForwardFixture();
+    const findings = checkReport(report, fazhiTemplate(), { today: "2025-01-15" });
+    expect(findings.filter((f) => f.id === "COPY-HIGH").map((f) => [f.severity, f.location.part])).toEqual([
+      ["warning", "measures"],
+      ["warning", "shortcomings"],
+    ]);
+    expect(findings.filter((f) => f.id === "PLAN-OPEN")).toHaveLength(4);
+    const edited1 = edited(report, "shortcomings", 0, { rewrite: "2024年，我镇行政复议体制改革刚刚起步，复议案件数量明显上升，基层执法力量不足的问题更加突出；村（社区）法律顾问作用发挥不均衡，法治宣传的针对性仍需加强。" });
+    expect(checkReport(edited1, fazhiTemplate(), { today: "2025-01-15" }).filter((f) => f.id === "COPY-HIGH").map((f) => f.location.part)).toEqual(["measures"]);
   });
 
   it("extracts the four 一是…四是 plans from the imported 四、 part", async () => {
