@@ -1,4 +1,4 @@
-import { bigramSimilarity } from "./bigram-similarity";
+import { bigramProfile, profileSimilarity } from "./bigram-similarity";
 
 /** Below this, two paragraphs are different texts rather than an edit of one another. */
 export const MATCH_THRESHOLD = 0.45;
@@ -17,9 +17,11 @@ export interface Alignment {
  */
 export function alignParagraphs(current: readonly string[], previous: readonly string[]): Alignment {
   const candidates: { i: number; j: number; score: number }[] = [];
-  current.forEach((a, i) => {
-    previous.forEach((b, j) => {
-      const score = bigramSimilarity(a, b);
+  const before = previous.map(bigramProfile);
+  current.forEach((text, i) => {
+    const a = bigramProfile(text);
+    before.forEach((b, j) => {
+      const score = profileSimilarity(a, b, MATCH_THRESHOLD);
       if (score >= MATCH_THRESHOLD) candidates.push({ i, j, score });
     });
   });

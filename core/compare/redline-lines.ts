@@ -1,6 +1,6 @@
 import { diffArrays } from "diff";
 import { MATCH_THRESHOLD } from "./align-paragraphs";
-import { bigramSimilarity } from "./bigram-similarity";
+import { bigramProfile, profileSimilarity } from "./bigram-similarity";
 
 export type Revision = "insert" | "delete";
 
@@ -51,15 +51,18 @@ const PAIR_ANY_SCORE = 1e-6;
  * ICU segmenter, which keeps numbers whole (2023 → 2024 reads as one change, not 3 → 4).
  */
 export function redlineLines<S, F>(current: readonly RedlineInput<S, F>[], lastYear: readonly RedlineInput<S, F>[], options: RedlineOptions = {}): RedlineLine<S, F>[] {
-  const now = current.map(plain);
-  const before = lastYear.map(plain);
+  const now = current.map((l) => bigramProfile(plain(l)));
+  const before = lastYear.map((l) => bigramProfile(plain(l)));
   // A line of a kind each year has once (the 落款 date, the 主送机关) is the same line rewritten.
   const once = new Set([...kindCounts(current)].filter(([kind, n]) => n === 1 && kindCounts(lastYear).get(kind) === 1).map(([kind]) => kind));
   const score = (i: number, j: number): number => {
     const kind = current[i]?.kind;
     if (kind === undefined || kind !== lastYear[j]?.kind) return 0;
-    const s = bigramSimilarity(now[i] ?? "", before[j] ?? "");
-    if (options.pairAny === true || once.has(kind)) return Math.max(s, PAIR_ANY_SCORE);
+    const a = now[i];
+    const b = before[j];
+    if (a === undefined || b === undefined) return 0;
+    if (options.pairAny === true || once.has(kind)) return Math.max(profileSimilarity(a, b), PAIR_ANY_SCORE);
+    const s = profileSimilarity(a, b, MATCH_THRESHOLD);
     return s >= MATCH_THRESHOLD ? s : 0;
   };
   // best[i][j]: the best total similarity aligning current[i..] with lastYear[j..].
