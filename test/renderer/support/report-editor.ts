@@ -35,6 +35,17 @@ export interface TestEditor {
 }
 
 /** The editor built from the real extension set (never a hand-made copy), headless. */
+const liveEditors = new Set<Editor>();
+
+/**
+ * Destroys every editor a test made. ProseMirror schedules DOM work on timers; an editor left
+ * alive fires them after the DOM environment is torn down ("document is not defined").
+ */
+export function destroyTestEditors(): void {
+  for (const editor of liveEditors) editor.destroy();
+  liveEditors.clear();
+}
+
 export function makeEditor(
   content: JSONContent,
   fields: Field[] = [],
@@ -57,6 +68,7 @@ export function makeEditor(
     }),
     content,
   });
+  liveEditors.add(editor);
   return { editor, store, blocked };
 }
 

@@ -1,0 +1,6 @@
+import { afterEach } from "vitest";
+import { destroyTestEditors } from "./report-editor";
+
+afterEach(() => {
+  destroyTestEditors();
+});
