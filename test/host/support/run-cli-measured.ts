@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { repoRoot } from "../../support/template";
@@ -44,12 +44,7 @@ export function runCliMeasured(args: readonly string[], options: { cwd?: string;
   return new Promise((resolve, reject) => {
     child.on("error", reject);
     child.on("close", (status, signal) => {
-      let peakRssMb: number | null = null;
-      try {
-        peakRssMb = Number(readFileSync(rssFile, "utf8")) / 1024;
-      } catch {
-        peakRssMb = null;
-      }
+      const peakRssMb = existsSync(rssFile) ? Number(readFileSync(rssFile, "utf8")) / 1024 : null;
       rmSync(dir, { recursive: true, force: true });
       resolve({ status, signal, stdout: Buffer.concat(stdout).toString("utf8"), stderr: Buffer.concat(stderr).toString("utf8"), peakRssMb });
     });
