@@ -14,6 +14,9 @@ export const ErrorCode = z.enum([
   "template_not_found",
   "report_locked",
   "forbidden",
+  "unauthorized",
+  "unsupported",
+  "path_not_allowed",
   "internal",
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

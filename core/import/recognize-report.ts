@@ -198,7 +198,9 @@ function inlineWithFields(text: string, fields: RecognizedField[], rowLabel?: st
   const ids: string[] = [];
   let at = 0;
   for (const f of found) {
-    if (f.start > at) nodes.push({ type: "text", text: text.slice(at, f.start) });
+    const gap = trimSpaceNextToField(text.slice(at, f.start), "end");
+    const before = ids.length > 0 ? trimSpaceNextToField(gap, "start") : gap;
+    if (before !== "") nodes.push({ type: "text", text: before });
     const id = `f${fields.length + 1}`;
     ids.push(id);
     const field = toRecognized(f, id, f.baseIndex === null ? null : (ids[f.baseIndex] ?? null));
@@ -207,8 +209,22 @@ function inlineWithFields(text: string, fields: RecognizedField[], rowLabel?: st
     nodes.push({ type: "reportField", attrs: { fieldId: id, show: "value" } });
     at = f.end;
   }
-  if (at < text.length) nodes.push({ type: "text", text: text.slice(at) });
+  const rest = found.length > 0 ? trimSpaceNextToField(text.slice(at), "start") : text.slice(at);
+  if (rest !== "") nodes.push({ type: "text", text: rest });
   return nodes;
+}
+
+/**
+ * Text copied from web pages and PDFs spaces numbers out ("同比增长 17.48%"); next to Chinese text
+ * such a half-width space is a 公文 error once the number is a field, so it goes. Spaces between
+ * Latin text and a number stay.
+ */
+function trimSpaceNextToField(text: string, side: "start" | "end"): string {
+  const match = side === "end" ? /^(.*?)[ \t\u00a0]+$/s.exec(text) : /^[ \t\u00a0]+(.*)$/s.exec(text);
+  if (!match) return text;
+  const kept = match[1] ?? "";
+  const neighbour = side === "end" ? kept.slice(-1) : kept.slice(0, 1);
+  return neighbour === "" || neighbour.charCodeAt(0) > 0x7f ? kept : text;
 }
 
 function toRecognized(f: FoundField, id: string, baseFieldId: string | null): RecognizedField {

@@ -1,31 +1,34 @@
+import { randomUUID } from "node:crypto";
 import { extname, resolve } from "node:path";
 import { z } from "zod";
-import { NianbaoError } from "../../../core/api/errors";
 import { PROFILE_PRESETS, PROFILE_PRESET_NAMES } from "../../../core/export-model/profile-presets";
 import { exportReport } from "../../export/export-report";
 import { SUBSTITUTION_WARNING_ZH } from "../../fonts/resolve-fonts";
-import { loadReportFile } from "../../storage/report-file";
+import { importReportFile } from "../../import/import-report-file";
 import { loadTemplate } from "../../templates/template-store";
 import { EXIT_OK, type CliIo } from "../cli-io";
 import { parseCliArgs } from "../parse-cli-args";
 
-const USAGE = "nianbao export <file.nianbao> [--docx out.docx] [--pdf out.pdf] [--profile <name>] [--json]";
+const USAGE = "nianbao export <file.nianbao|.docx|.md|.txt> [--docx out.docx] [--pdf out.pdf] [--profile <name>] [--template <id>] [--json]";
 
 const Args = z.object({
   docx: z.string().min(1).refine((p) => p.toLowerCase().endsWith(".docx"), "--docx 的文件须以 .docx 结尾").optional(),
   pdf: z.string().min(1).refine((p) => p.toLowerCase().endsWith(".pdf"), "--pdf 的文件须以 .pdf 结尾").optional(),
   profile: z.enum(PROFILE_PRESET_NAMES, { error: `--profile 须为 ${PROFILE_PRESET_NAMES.join(" / ")} 之一` }).optional(),
+  template: z.string().min(1).default("fazhi-zhengfu-niandu-baogao"),
   json: z.boolean().default(false),
   positionals: z.array(z.string()).length(1, "须指定一个报告文件"),
 });
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const opts = parseCliArgs(args, { docx: { type: "string" }, pdf: { type: "string" }, profile: { type: "string" }, json: { type: "boolean" } }, Args, USAGE);
+  const opts = parseCliArgs(args, { docx: { type: "string" }, pdf: { type: "string" }, profile: { type: "string" }, template: { type: "string" }, json: { type: "boolean" } }, Args, USAGE);
   const input = resolve(io.cwd, opts.positionals[0] ?? "");
-  if (extname(input).toLowerCase() !== ".nianbao") {
-    throw new NianbaoError("unsupported_format", `暂只能导出 .nianbao 报告文件：${input}`, `only .nianbao report files can be exported: ${input}`);
-  }
-  const { report } = await loadReportFile(input);
+  // A Word or text report is imported as it is (same year, values confirmed) and exported in
+  // the GB/T 9704 layout; nothing is written beside it but the exported files.
+  const { report } = await importReportFile(input, {
+    template: await loadTemplate(opts.template),
+    deps: { now: () => new Date().toISOString(), newId: randomUUID },
+  });
   const template = await loadTemplate(report.template.id);
   // Without --docx/--pdf both files go next to the report.
   const both = opts.docx === undefined && opts.pdf === undefined;

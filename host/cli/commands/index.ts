@@ -53,7 +53,7 @@ export const commands: readonly CliCommand[] = [
   {
     name: "export",
     summary: "导出符合 GB/T 9704 的 Word 和 PDF / export GB/T 9704 .docx and PDF",
-    usage: "nianbao export <file.nianbao> [--docx out.docx] [--pdf out.pdf] [--profile <name>] [--json]",
+    usage: "nianbao export <file.nianbao|.docx|.md|.txt> [--docx out.docx] [--pdf out.pdf] [--profile <name>] [--template <id>] [--json]",
     load: () => import("./export-command"),
   },
   {
@@ -61,5 +61,11 @@ export const commands: readonly CliCommand[] = [
     summary: "导入上年报告（Word/文本），可结转为新年度 / import last year's report (Word/text), optionally rolled forward",
     usage: "nianbao import <file.docx|.md|.txt|.nianbao> [--roll-forward] -o <file.nianbao> [--year YYYY] [--org 发文机关] [--force]",
     load: () => import("./import-command"),
+  },
+  {
+    name: "serve",
+    summary: "以浏览器模式启动年报（仅本机） / start browser mode on this machine only",
+    usage: "nianbao serve [--open] [--port <n>] [--dir <报告文件夹>]… [--state-dir <dir>]",
+    load: () => import("./serve-command"),
   },
 ];

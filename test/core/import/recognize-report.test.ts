@@ -200,3 +200,17 @@ describe("发文机关 without a 落款", () => {
     expect(fromLines([title, opening, "一、主要举措和成效", "全年受理信访件590件。"].join("\n")).org).toBe(org);
   });
 });
+
+describe("spacing around recognised numbers", () => {
+  it("drops half-width spaces between Chinese text and a field, keeping the field's source text", () => {
+    const r = fromLines(["一、主要举措和成效", "全年受理 590 件，同比增长 17.48% ，结案率 93.26%。Windows 10 套。"].join("\n"));
+    const part = r.body.content.find((n) => n.type === "part");
+    const para = part?.type === "part" ? part.content.find((b): b is ParagraphNode => b.type === "paragraph") : undefined;
+    const texts = (para?.content ?? []).filter((n) => n.type === "text").map((n) => (n.type === "text" ? n.text : ""));
+    expect(texts[0]).toBe("全年受理");
+    expect(texts[1]).toBe("，同比增长");
+    expect(texts[2]).toBe("，结案率");
+    expect(texts.join("|")).not.toMatch(/[\u4e00-\u9fff] \uFFFF|[\u4e00-\u9fff，] $|^ [\u4e00-\u9fff，]/);
+    expect(r.fields.find((f) => f.value === "17.48")?.text).toContain("17.48%");
+  });
+});

@@ -1,0 +1,120 @@
+import { randomBytes } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Dispatch } from "../../core/rpc/dispatcher";
+import { fail } from "../../core/rpc/envelope";
+import { MAX_REPORT_FILE_BYTES } from "../storage/report-file";
+import { CONTENT_SECURITY_POLICY } from "./content-security-policy";
+import { checkRequest, type GuardVerdict } from "./request-guard";
+import { readStaticFile } from "./static-files";
+
+export interface HttpHostOptions {
+  dispatch: Dispatch;
+  /** The built renderer (dist/renderer); null serves only the API. */
+  rendererDir: string | null;
+  port?: number;
+  /** Tests pass a fixed token; otherwise a fresh random one per launch. */
+  token?: string;
+}
+
+export interface HttpHost {
+  port: number;
+  token: string;
+  /** The address to open: the token travels in the fragment, which browsers never send to servers. */
+  url: string;
+  close: () => Promise<void>;
+}
+
+const RPC_PATH = /^\/rpc\/([A-Za-z][A-Za-z0-9]{0,63})$/;
+
+/** Browser mode's front door: node:http on 127.0.0.1 only, serving POST /rpc/:method and the renderer. */
+export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
+  const token = options.token ?? randomBytes(24).toString("base64url");
+  let port = 0;
+  const server: Server = createServer((req, res) => {
+    handle(req, res, port, token, options).catch((error: unknown) => {
+      const en = error instanceof Error ? error.message : String(error);
+      sendJson(res, 500, fail("internal", `内部错误：${en}`, `internal error: ${en}`));
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    port,
+    token,
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, port: number, token: string, options: HttpHostOptions): Promise<void> {
+  const path = new URL(req.url ?? "/", "http://127.0.0.1").pathname;
+  const rpc = RPC_PATH.exec(path);
+  const isApi = path.startsWith("/rpc/");
+  const verdict = checkRequest(req.headers, port, token, isApi);
+  if (!verdict.ok) return refuse(res, verdict);
+  if (isApi) {
+    if (req.method !== "POST" || rpc === null) {
+      return sendJson(res, 405, fail("unknown_method", "不支持的请求。", "only POST /rpc/:method is supported"));
+    }
+    if (!(req.headers["content-type"] ?? "").startsWith("application/json")) {
+      return sendJson(res, 415, fail("invalid_input", "请求须为 JSON。", "request body must be JSON"));
+    }
+    const body = await readBody(req, MAX_REPORT_FILE_BYTES);
+    if (body === null) return sendJson(res, 413, fail("file_too_large", "请求过大。", "request body too large"));
+    let payload: unknown;
+    try {
+      payload = body.length === 0 ? {} : JSON.parse(body.toString("utf8"));
+    } catch {
+      return sendJson(res, 400, fail("invalid_input", "请求不是有效的 JSON。", "request body is not valid JSON"));
+    }
+    return sendJson(res, 200, await options.dispatch(rpc[1] ?? "", payload));
+  }
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    res.writeHead(405).end();
+    return;
+  }
+  const file = options.rendererDir === null ? null : await readStaticFile(options.rendererDir, path);
+  if (file === null) {
+    res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("未找到 / not found");
+    return;
+  }
+  res.writeHead(200, {
+    "content-type": file.type,
+    "content-security-policy": CONTENT_SECURITY_POLICY,
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    "cache-control": "no-store",
+  });
+  res.end(req.method === "HEAD" ? undefined : file.body);
+}
+
+function refuse(res: ServerResponse, verdict: Extract<GuardVerdict, { ok: false }>): void {
+  const envelope = verdict.status === 401
+    ? fail("unauthorized", "未授权：请使用启动时给出的完整地址打开年报。", `unauthorized: ${verdict.reason}`)
+    : fail("forbidden", "拒绝访问：只接受本机年报页面的请求。", `forbidden: ${verdict.reason}`);
+  sendJson(res, verdict.status, envelope);
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" });
+  res.end(JSON.stringify(body));
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buf = chunk as Buffer;
+    size += buf.length;
+    if (size > limit) return null;
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks);
+}

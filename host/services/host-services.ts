@@ -1,0 +1,15 @@
+import type { ReportApiServer } from "../../core/api/contract";
+import { createReportService, type ReportServiceDeps } from "./report-service";
+
+export type HostServiceDeps = ReportServiceDeps;
+
+/**
+ * Everything behind the contract, composed once for all front doors (Electron main, the loopback
+ * host, tests). A feature adds its method group to core/api/contract.ts and its service here;
+ * the type checker names any method left unimplemented.
+ */
+export function createHostServices(deps: HostServiceDeps): ReportApiServer {
+  return {
+    ...createReportService(deps),
+  };
+}

@@ -1,0 +1,89 @@
+import { useEffect, useState } from "react";
+import { NianbaoError } from "../../core/api/errors";
+import { commands, runCommand } from "../commands/command-table";
+import { FileDialog } from "../features/file-dialog/file-dialog";
+import { StartPage } from "../features/start/start-page";
+import { currentBridge } from "../platform/bridge";
+import { createApi } from "../platform/api";
+import { platformTransport } from "../platform/transport";
+import { rememberedOpenPath, useSessionStore } from "../state/session-store";
+import { useUiStore } from "../state/ui-store";
+import { EditorScreen } from "./editor-screen";
+
+export function App() {
+  const session = useSessionStore((s) => s.session);
+  const notice = useUiStore((s) => s.notice);
+  const [fatal, setFatal] = useState<string | null>(null);
+
+  useEffect(() => {
+    void boot().catch((error: unknown) => setFatal(error instanceof NianbaoError ? error.zh : String(error)));
+  }, []);
+  useEffect(() => {
+    const handleKeyDown = (event: KeyboardEvent) => {
+      const command = commands.find((c) => c.keyTest?.(event) === true);
+      if (command === undefined) return;
+      event.preventDefault();
+      void runCommand(command.id);
+    };
+    window.addEventListener("keydown", handleKeyDown);
+    const bridge = currentBridge();
+    const unsubscribeCommands = bridge?.onCommand((id) => void runCommand(id));
+    const unsubscribeOpen = bridge?.onOpenPath((path) => void openFromOs(path));
+    return () => {
+      window.removeEventListener("keydown", handleKeyDown);
+      unsubscribeCommands?.();
+      unsubscribeOpen?.();
+    };
+  }, []);
+  useEffect(() => {
+    if (notice === null) return;
+    const timer = window.setTimeout(() => useUiStore.getState().clearNotice(), 5000);
+    return () => window.clearTimeout(timer);
+  }, [notice]);
+  useEffect(() => {
+    const handleBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (useSessionStore.getState().session?.store.getState().status === "dirty") event.preventDefault();
+    };
+    window.addEventListener("beforeunload", handleBeforeUnload);
+    return () => window.removeEventListener("beforeunload", handleBeforeUnload);
+  }, []);
+
+  if (fatal !== null) return <main className="start-page"><h1>年报</h1><p className="error">{fatal}</p></main>;
+  return (
+    <>
+      {session === null ? <StartPage /> : <EditorScreen key={session.serial} store={session.store} />}
+      <FileDialog />
+      {notice !== null && <div className={`notice notice--${notice.kind}`} role={notice.kind === "error" ? "alert" : "status"}>{notice.text}</div>}
+    </>
+  );
+}
+
+async function openFromOs(path: string): Promise<void> {
+  const { api, session } = useSessionStore.getState();
+  if (api === null) return;
+  if (session?.store.getState().status === "dirty" && !window.confirm("当前报告有未保存的修改，仍要打开另一个报告吗？（修改可从“恢复”中找回）")) return;
+  try {
+    await useSessionStore.getState().open(await api.openReport({ path }));
+  } catch (error) {
+    useUiStore.getState().notify("error", error instanceof NianbaoError ? error.zh : String(error));
+  }
+}
+
+async function boot(): Promise<void> {
+  const transport = platformTransport();
+  if (transport === null) {
+    throw new NianbaoError("unauthorized", "缺少访问口令。请使用 nianbao serve 启动时显示的完整地址打开年报。", "missing token");
+  }
+  const api = createApi(transport);
+  const info = await api.hostInfo({});
+  useSessionStore.getState().connect(api, info);
+  const path = rememberedOpenPath();
+  if (path !== null) {
+    try {
+      await useSessionStore.getState().open(await api.openReport({ path }));
+    } catch (error) {
+      useUiStore.getState().notify("error", error instanceof NianbaoError ? error.zh : String(error));
+      useSessionStore.getState().close();
+    }
+  }
+}

@@ -1,0 +1,60 @@
+import { useEffect, useState } from "react";
+import type { RecoverySummary } from "../../core/api/contract";
+import { ReportEditor } from "../editor/report-editor";
+import { FieldPopover } from "../features/field-popover/field-popover";
+import { FieldsPanel } from "../features/fields-panel/fields-panel";
+import { OutlinePanel } from "../features/outline/outline-panel";
+import { ReportInfoDialog } from "../features/report-info/report-info-dialog";
+import { Toolbar } from "../features/toolbar/toolbar";
+import { useReportStore, type ReportStore } from "../state/report-store";
+import { useSessionStore } from "../state/session-store";
+import { useUiStore } from "../state/ui-store";
+import { useAutosave } from "./use-autosave";
+import { useWindowTitle } from "./use-window-title";
+
+export function EditorScreen({ store }: { store: ReportStore }) {
+  useAutosave(store);
+  useWindowTitle(store);
+  const panel = useUiStore((s) => s.panel);
+  const meta = useReportStore(store, (s) => s.report.meta);
+  return (
+    <div className="editor-screen">
+      <Toolbar store={store} />
+      <RecoveryBanner store={store} />
+      <div className="editor-layout">
+        <aside className="editor-side">{panel === "fields" ? <FieldsPanel store={store} /> : <OutlinePanel store={store} />}</aside>
+        <main className="page-scroll">
+          <article className="page" lang="zh-CN">
+            <h1 className="report-title">{meta.title}</h1>
+            <ReportEditor store={store} />
+            <p className="report-closing">{meta.org}</p>
+          </article>
+        </main>
+      </div>
+      <FieldPopover store={store} />
+      <ReportInfoDialog store={store} />
+    </div>
+  );
+}
+
+/** After a reload or a crash, the autosaved copy of this very report is offered back. */
+function RecoveryBanner({ store }: { store: ReportStore }) {
+  const api = useSessionStore((s) => s.api);
+  const [found, setFound] = useState<RecoverySummary | null>(null);
+  useEffect(() => {
+    if (api === null) return;
+    const { report, status } = store.getState();
+    if (status !== "clean") return;
+    void api.listRecoveries({}).then((list) => setFound(list.find((r) => r.reportId === report.id) ?? null), () => undefined);
+  }, [api, store]);
+  if (found === null || api === null) return null;
+  const restore = () => void api.readRecovery({ reportId: found.reportId }).then((opened) => useSessionStore.getState().open(opened, { startDirty: true }));
+  const discard = () => void api.discardRecovery({ reportId: found.reportId }).then(() => setFound(null));
+  return (
+    <div className="banner" role="alert">
+      此报告有未保存的修改（自动保存于 {new Date(found.savedAt).toLocaleString("zh-CN")}）。
+      <button type="button" onClick={restore}>恢复</button>
+      <button type="button" onClick={discard}>丢弃</button>
+    </div>
+  );
+}

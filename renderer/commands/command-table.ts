@@ -1,0 +1,105 @@
+import type { Editor } from "@tiptap/core";
+import type { UnifiedHistory } from "../editor/unified-history";
+import { convertSelectionToField, insertNewField } from "./field-commands";
+import { addSubsection } from "./add-subsection";
+import { useSessionStore } from "../state/session-store";
+import { useUiStore } from "../state/ui-store";
+import { NianbaoError } from "../../core/api/errors";
+
+export interface Command {
+  id: string;
+  label: string;
+  /** Shown in menus and tooltips; Electron's native menu carries its own accelerators. */
+  shortcut?: string;
+  keyTest?: (event: KeyboardEvent) => boolean;
+  /** A feature that lands with a later service: shown, but disabled with a "coming" tooltip. */
+  comingLater?: boolean;
+  run: () => void | Promise<void>;
+}
+
+export const COMING_LATER = "即将推出：此功能正在接入";
+
+const mod = (event: KeyboardEvent) => event.ctrlKey || event.metaKey;
+
+/** Every user command, read by the toolbar, keyboard shortcuts and Electron's menu (by id). */
+export const commands: readonly Command[] = [
+  { id: "file.new", label: "新建报告", shortcut: "Ctrl+N", keyTest: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === "n", run: leaveToStart },
+  { id: "file.newFromLastYear", label: "导入上年报告", comingLater: true, run: () => undefined },
+  { id: "file.open", label: "打开", shortcut: "Ctrl+O", keyTest: (e) => mod(e) && e.key.toLowerCase() === "o", run: openFile },
+  { id: "file.save", label: "保存", shortcut: "Ctrl+S", keyTest: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === "s", run: () => save(false) },
+  { id: "file.saveAs", label: "另存为", shortcut: "Ctrl+Shift+S", keyTest: (e) => mod(e) && e.shiftKey && e.key.toLowerCase() === "s", run: () => save(true) },
+  { id: "file.exportDocx", label: "导出 Word", comingLater: true, run: () => undefined },
+  { id: "file.exportPdf", label: "导出 PDF", comingLater: true, run: () => undefined },
+  { id: "edit.undo", label: "撤销", shortcut: "Ctrl+Z", run: () => useSessionStore.getState().history?.undo() },
+  { id: "edit.redo", label: "重做", shortcut: "Ctrl+Y", run: () => useSessionStore.getState().history?.redo() },
+  { id: "edit.insertField", label: "插入字段", shortcut: "Ctrl+Shift+F", keyTest: (e) => mod(e) && e.shiftKey && e.key.toLowerCase() === "f", run: withEditor(insertNewField) },
+  { id: "edit.toField", label: "转为字段", shortcut: "Ctrl+Shift+K", keyTest: (e) => mod(e) && e.shiftKey && e.key.toLowerCase() === "k", run: withEditor(convertSelectionToField) },
+  { id: "edit.addSubsection", label: "添加小节", run: () => {
+    const { editor } = useSessionStore.getState();
+    if (editor !== null && !addSubsection(editor)) useUiStore.getState().notify("info", "请先把光标放在要添加小节的部分中。");
+  } },
+  { id: "edit.reportInfo", label: "报告信息", run: () => useUiStore.getState().setReportInfoOpen(true) },
+  { id: "view.outline", label: "大纲", run: () => useUiStore.getState().setPanel("outline") },
+  { id: "view.fields", label: "字段", run: () => useUiStore.getState().setPanel("fields") },
+  { id: "view.checks", label: "检查", comingLater: true, run: () => undefined },
+  { id: "view.signoff", label: "签发", comingLater: true, run: () => undefined },
+];
+
+export function commandById(id: string): Command | undefined {
+  return commands.find((c) => c.id === id);
+}
+
+export async function runCommand(id: string): Promise<void> {
+  const command = commandById(id);
+  if (command === undefined || command.comingLater === true) return;
+  try {
+    await command.run();
+  } catch (error) {
+    useUiStore.getState().notify("error", error instanceof NianbaoError ? error.zh : String(error));
+  }
+}
+
+function withEditor(action: (editor: Editor, history: UnifiedHistory) => unknown) {
+  return () => {
+    const { editor, history } = useSessionStore.getState();
+    if (editor !== null && history !== null) action(editor, history);
+  };
+}
+
+function confirmLeave(): boolean {
+  const store = useSessionStore.getState().session?.store;
+  if (store === undefined || store.getState().status !== "dirty") return true;
+  return window.confirm("当前报告有未保存的修改。离开后，这些修改仍可从“恢复”中找回。确定离开吗？");
+}
+
+function leaveToStart(): void {
+  if (confirmLeave()) useSessionStore.getState().close();
+}
+
+async function openFile(): Promise<void> {
+  const { api, hostInfo } = useSessionStore.getState();
+  if (api === null || !confirmLeave()) return;
+  if (hostInfo?.nativeDialogs !== true) {
+    useUiStore.getState().setFileDialog("open");
+    return;
+  }
+  const { path } = await api.chooseOpenPath({});
+  if (path !== null) await useSessionStore.getState().open(await api.openReport({ path }));
+}
+
+async function save(askForPath: boolean): Promise<void> {
+  const { api, hostInfo, session } = useSessionStore.getState();
+  if (api === null || session === null) return;
+  const state = session.store.getState();
+  if (!askForPath && state.path !== null) {
+    await state.save();
+    useUiStore.getState().notify("info", "已保存。");
+    return;
+  }
+  if (hostInfo?.nativeDialogs !== true) {
+    useUiStore.getState().setFileDialog("save");
+    return;
+  }
+  const { path } = await api.chooseSavePath({ suggestedName: `${state.report.meta.title}.nianbao` });
+  if (path !== null) await state.save(path);
+}

@@ -1,0 +1,62 @@
+import { Extension, type Extensions } from "@tiptap/core";
+import { UndoRedo } from "@tiptap/extensions";
+import { reportExtensions } from "../../core/schema/report-extensions";
+import type { ReportStore } from "../state/report-store";
+import type { PopoverAnchor } from "../state/ui-store";
+import { DeleteNearAtom } from "./extensions/delete-near-atom/delete-near-atom";
+import { FieldHygiene } from "./extensions/field-hygiene/field-hygiene";
+import { PartGuard } from "./extensions/part-guard/part-guard";
+import { ReportFieldEditor, ReportFieldKeys } from "./extensions/report-field/report-field-editor";
+import { fieldText } from "./field-text";
+
+export interface EditorExtensionOptions {
+  store: ReportStore | null;
+  isKnownField: (fieldId: string) => boolean;
+  resolveField: (fieldId: string, show: "value" | "yoy") => string;
+  openField: (fieldId: string, anchor: PopoverAnchor) => void;
+  requiredPartIds: readonly string[];
+  onPartRemovalBlocked: () => void;
+  /** Undo/redo across text and field edits; null leaves the keys to ProseMirror's history. */
+  undo: (() => boolean) | null;
+  redo: (() => boolean) | null;
+}
+
+/**
+ * The editor's extension list: the shared schema of core/schema (same order, so print HTML and
+ * the editor agree), with the field node swapped for its editor variant, then behaviour. The
+ * history keys come before UndoRedo so the unified history sees Mod-z first.
+ */
+export function sectionExtensions(options: EditorExtensionOptions): Extensions {
+  const schema = reportExtensions(options.resolveField).map((extension) =>
+    extension.name === "reportField"
+      ? ReportFieldEditor.configure({ resolve: options.resolveField, store: options.store, openField: options.openField })
+      : extension,
+  );
+  return [
+    ...schema,
+    ReportFieldKeys.configure({ openField: options.openField }),
+    UnifiedHistoryKeys.configure({ undo: options.undo, redo: options.redo }),
+    UndoRedo.configure({ depth: 200 }),
+    FieldHygiene.configure({ isKnownField: options.isKnownField }),
+    DeleteNearAtom,
+    PartGuard.configure({ requiredPartIds: options.requiredPartIds, onBlocked: options.onPartRemovalBlocked }),
+  ];
+}
+
+const UnifiedHistoryKeys = Extension.create<{ undo: (() => boolean) | null; redo: (() => boolean) | null }>({
+  name: "unifiedHistoryKeys",
+  priority: 1000,
+  addOptions() {
+    return { undo: null, redo: null };
+  },
+  addKeyboardShortcuts() {
+    const undo = () => this.options.undo?.() ?? false;
+    const redo = () => this.options.redo?.() ?? false;
+    return { "Mod-z": undo, "Mod-y": redo, "Shift-Mod-z": redo };
+  },
+});
+
+/** A resolver for renderText/renderHTML that reads the store at call time. */
+export function storeFieldResolver(store: ReportStore): (fieldId: string, show: "value" | "yoy") => string {
+  return (fieldId, show) => fieldText(store.getState().fields[fieldId], show);
+}

@@ -1,0 +1,37 @@
+import { NodeViewWrapper, type ReactNodeViewProps } from "@tiptap/react";
+import type { MouseEvent } from "react";
+import type { ReportStore } from "../../../state/report-store";
+import { useReportStore } from "../../../state/report-store";
+import type { PopoverAnchor } from "../../../state/ui-store";
+import { fieldText } from "../../field-text";
+
+/**
+ * The chip. It only displays: editing happens in a popover outside the contenteditable, because
+ * inputs inside inline node views break IME input (TipTap #7135).
+ */
+export function createReportFieldView(store: ReportStore, openField: (fieldId: string, anchor: PopoverAnchor) => void) {
+  return function ReportFieldView({ node, selected }: ReactNodeViewProps) {
+    const fieldId = String(node.attrs["fieldId"]);
+    const show = node.attrs["show"] === "yoy" ? "yoy" : "value";
+    const field = useReportStore(store, (s) => s.fields[fieldId]);
+    const text = fieldText(field, show);
+    const state = field === undefined ? "missing" : field.value === null ? "empty" : field.status;
+    const label = field?.label === undefined || field.label === "" ? "未命名字段" : field.label;
+    const handleClick = (event: MouseEvent<HTMLElement>) => {
+      const rect = event.currentTarget.getBoundingClientRect();
+      openField(fieldId, { left: rect.left, top: rect.top, bottom: rect.bottom });
+    };
+    return (
+      <NodeViewWrapper
+        as="span"
+        className={`field-chip field-chip--${state}${show === "yoy" ? " field-chip--yoy" : ""}${selected ? " is-selected" : ""}`}
+        data-field-id={fieldId}
+        title={state === "confirmed" ? label : `${label}（未确认）`}
+        aria-label={`字段 ${label}：${text}${state === "confirmed" ? "" : "，未确认"}`}
+        onClick={handleClick}
+      >
+        {text}
+      </NodeViewWrapper>
+    );
+  };
+}

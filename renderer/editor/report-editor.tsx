@@ -1,0 +1,77 @@
+import type { Editor, JSONContent } from "@tiptap/core";
+import { EditorContent, useEditor } from "@tiptap/react";
+import { useEffect, useMemo, useRef } from "react";
+import type { DocNode } from "../../core/model/doc";
+import type { ReportStore } from "../state/report-store";
+import { useSessionStore } from "../state/session-store";
+import { useUiStore } from "../state/ui-store";
+import { sectionExtensions, storeFieldResolver } from "./extension-sets";
+import { UnifiedHistory } from "./unified-history";
+
+const BODY_SYNC_DELAY_MS = 400;
+
+/**
+ * The writing column. TipTap owns the live document (it is not a controlled component, TipTap
+ * #2403); the store gets a debounced copy, never while an IME composition is open.
+ */
+export function ReportEditor({ store }: { store: ReportStore }) {
+  const historyRef = useRef<UnifiedHistory | null>(null);
+  const syncTimer = useRef<number | null>(null);
+  const extensions = useMemo(() => {
+    const { template } = store.getState();
+    return sectionExtensions({
+      store,
+      isKnownField: (id) => store.getState().fields[id] !== undefined,
+      resolveField: storeFieldResolver(store),
+      openField: (fieldId, anchor) => useUiStore.getState().openPopover(fieldId, anchor),
+      requiredPartIds: template.parts.filter((p) => p.required).map((p) => p.id),
+      onPartRemovalBlocked: () => useUiStore.getState().notify("info", "法定部分不能删除。如需改写，请修改其中的文字。"),
+      undo: () => {
+        historyRef.current?.undo();
+        return true;
+      },
+      redo: () => {
+        historyRef.current?.redo();
+        return true;
+      },
+    });
+  }, [store]);
+
+  const editor = useEditor({
+    extensions,
+    // A copy: ProseMirror's JSONContent type is looser than the validated DocNode.
+    content: JSON.parse(JSON.stringify(store.getState().body)) as JSONContent,
+    immediatelyRender: true,
+    editorProps: { attributes: { class: "report-body", "aria-label": "报告正文", spellcheck: "false", lang: "zh-CN" } },
+    onTransaction: ({ editor: ed, transaction }) => {
+      historyRef.current?.noteEditorChange();
+      if (!transaction.docChanged) return;
+      store.getState().markDocumentChanged();
+      scheduleSync(ed);
+    },
+  });
+
+  function scheduleSync(ed: Editor) {
+    if (syncTimer.current !== null) window.clearTimeout(syncTimer.current);
+    syncTimer.current = window.setTimeout(() => {
+      if (ed.isDestroyed) return;
+      if (ed.view.composing) return scheduleSync(ed);
+      store.getState().setBody(ed.getJSON() as DocNode);
+    }, BODY_SYNC_DELAY_MS);
+  }
+
+  useEffect(() => {
+    if (editor === null) return;
+    const history = new UnifiedHistory(editor, store);
+    historyRef.current = history;
+    store.getState().setLiveBodyReader(() => editor.getJSON() as DocNode);
+    useSessionStore.getState().attachEditor(editor, history);
+    return () => {
+      if (syncTimer.current !== null) window.clearTimeout(syncTimer.current);
+      store.getState().setLiveBodyReader(null);
+      useSessionStore.getState().attachEditor(null, null);
+    };
+  }, [editor, store]);
+
+  return <EditorContent editor={editor} className="report-editor" />;
+}

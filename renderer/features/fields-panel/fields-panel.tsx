@@ -1,0 +1,113 @@
+import { useMemo, useState } from "react";
+import { formatField, formatValue } from "../../../core/fields/format-field";
+import { DecimalString } from "../../../core/model/decimal-string";
+import type { Field } from "../../../core/model/field";
+import { useReportStore, type ReportStore } from "../../state/report-store";
+import { useSessionStore } from "../../state/session-store";
+import { useUiStore } from "../../state/ui-store";
+
+/** 字段: every field of the report in one table, editable in place. */
+export function FieldsPanel({ store }: { store: ReportStore }) {
+  const fields = useReportStore(store, (s) => s.fields);
+  const onlyUnconfirmed = useUiStore((s) => s.onlyUnconfirmed);
+  const rows = useMemo(
+    () => Object.values(fields).filter((f) => !onlyUnconfirmed || f.status === "unconfirmed").sort((a, b) => a.label.localeCompare(b.label, "zh-CN")),
+    [fields, onlyUnconfirmed],
+  );
+  const unconfirmed = Object.values(fields).filter((f) => f.status === "unconfirmed").length;
+  return (
+    <section className="side-panel" aria-label="字段">
+      <header className="side-panel__header">
+        <h2>字段（{Object.keys(fields).length}）</h2>
+        <label className="side-panel__filter">
+          <input type="checkbox" checked={onlyUnconfirmed} onChange={(e) => useUiStore.getState().setOnlyUnconfirmed(e.target.checked)} />
+          只看未确认（{unconfirmed}）
+        </label>
+      </header>
+      {rows.length === 0 ? (
+        <p className="side-panel__empty">{onlyUnconfirmed ? "没有未确认的字段。" : "还没有字段。选中正文中的数字后点“转为字段”，或点“插入字段”。"}</p>
+      ) : (
+        <table className="fields-table">
+          <thead>
+            <tr><th>名称</th><th>本年</th><th>上年</th><th>同比</th><th>状态</th><th>来源</th></tr>
+          </thead>
+          <tbody>{rows.map((field) => <FieldRow key={field.id} field={field} />)}</tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function FieldRow({ field }: { field: Field }) {
+  const edit = (patch: Partial<Field>) => useSessionStore.getState().history?.editField({ ...field, ...patch });
+  const lastYear = field.lastYear === null ? "—" : (formatValue({ ...field.lastYear, decimals: field.decimals }) ?? "—");
+  return (
+    <tr className={field.status === "unconfirmed" ? "is-unconfirmed" : undefined}>
+      <td>
+        <CellInput label="名称" value={field.label} onCommit={(label) => edit({ label })} />
+        <button type="button" className="link" onClick={() => locateField(field.id)}>在正文中定位</button>
+      </td>
+      <td>
+        <CellInput
+          label={`${field.label || "字段"}的本年数值`}
+          value={field.value ?? ""}
+          inputMode="decimal"
+          validate={(v) => v === "" || DecimalString.safeParse(v).success}
+          onCommit={(v) => edit({ value: v === "" ? null : v, status: v === (field.value ?? "") ? field.status : "unconfirmed" })}
+        />
+        <span className="fields-table__shown">{formatField(field) ?? "【缺数】"}</span>
+      </td>
+      <td>{lastYear}</td>
+      <td title="待比较服务接入后显示">—</td>
+      <td>
+        <button type="button" className="fields-table__status" disabled={field.value === null} onClick={() => edit({ status: field.status === "confirmed" ? "unconfirmed" : "confirmed" })}>
+          {field.status === "confirmed" ? "已确认" : "未确认"}
+        </button>
+      </td>
+      <td><CellInput label="来源" value={field.source ?? ""} onCommit={(s) => edit({ source: s === "" ? null : s })} /></td>
+    </tr>
+  );
+}
+
+function CellInput(props: { label: string; value: string; inputMode?: "decimal"; validate?: (v: string) => boolean; onCommit: (v: string) => void }) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const shown = draft ?? props.value;
+  const valid = props.validate?.(shown.trim()) ?? true;
+  const commit = () => {
+    if (draft !== null && valid && draft.trim() !== props.value) props.onCommit(draft.trim());
+    if (valid) setDraft(null);
+  };
+  return (
+    <input
+      aria-label={props.label}
+      aria-invalid={!valid}
+      value={shown}
+      {...(props.inputMode === undefined ? {} : { inputMode: props.inputMode })}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => {
+        if (e.key === "Enter") commit();
+        if (e.key === "Escape") setDraft(null);
+      }}
+    />
+  );
+}
+
+/** Selects the field's first chip in the text and scrolls to it; says so when it is not placed. */
+function locateField(fieldId: string): void {
+  const editor = useSessionStore.getState().editor;
+  if (editor === null) return;
+  let found: number | null = null;
+  editor.state.doc.descendants((node, pos) => {
+    if (found !== null) return false;
+    if (node.type.name === "reportField" && node.attrs["fieldId"] === fieldId) found = pos;
+    return true;
+  });
+  if (found === null) {
+    useUiStore.getState().notify("info", "此字段尚未放在正文中。");
+    return;
+  }
+  editor.chain().setNodeSelection(found).scrollIntoView().focus().run();
+  const dom = editor.view.nodeDOM(found);
+  if (dom instanceof HTMLElement) dom.scrollIntoView({ block: "center" });
+}

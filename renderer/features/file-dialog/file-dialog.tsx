@@ -1,0 +1,89 @@
+import { useEffect, useMemo, useState } from "react";
+import type { FolderEntry } from "../../../core/api/contract";
+import { NianbaoError } from "../../../core/api/errors";
+import { useSessionStore } from "../../state/session-store";
+import { useUiStore } from "../../state/ui-store";
+
+/**
+ * Browser mode has no native dialogs: this lists the folders the user named at launch
+ * (`serve --dir`), which are also the only places the host will read or write.
+ */
+export function FileDialog() {
+  const mode = useUiStore((s) => s.fileDialog);
+  const api = useSessionStore((s) => s.api);
+  const hostInfo = useSessionStore((s) => s.hostInfo);
+  const roots = useMemo(() => hostInfo?.folders ?? [], [hostInfo]);
+  const session = useSessionStore((s) => s.session);
+  const [folder, setFolder] = useState<string | null>(null);
+  const [entries, setEntries] = useState<FolderEntry[]>([]);
+  const [name, setName] = useState("");
+
+  useEffect(() => {
+    if (mode === null) return;
+    setFolder(roots[0] ?? null);
+    setName(session === null ? "" : `${session.store.getState().report.meta.title}.nianbao`);
+  }, [mode, roots, session]);
+  useEffect(() => {
+    if (api === null || folder === null || mode === null) return;
+    void api.listFolder({ path: folder }).then(setEntries, fail);
+  }, [api, folder, mode]);
+
+  if (mode === null || api === null) return null;
+  const close = () => useUiStore.getState().setFileDialog(null);
+  const openFile = async (path: string) => {
+    close();
+    await useSessionStore.getState().open(await api.openReport({ path }));
+  };
+  const saveHere = async () => {
+    if (folder === null || session === null) return;
+    const fileName = name.trim().endsWith(".nianbao") ? name.trim() : `${name.trim()}.nianbao`;
+    if (/[\\/]/.test(fileName) || fileName === ".nianbao") return fail(new NianbaoError("invalid_input", "文件名不能为空，也不能含有 / 或 \\。", "bad file name"));
+    const exists = entries.some((e) => e.kind === "report" && e.name === fileName);
+    // The replaced file is kept as <name>.bak by the host, but the clerk should still decide.
+    if (exists && !window.confirm(`“${fileName}”已存在。要替换它吗？（原文件会保留为 .bak 备份）`)) return;
+    await session.store.getState().save(`${folder}/${fileName}`);
+    close();
+    useUiStore.getState().notify("info", "已保存。");
+  };
+  const title = mode === "open" ? "打开报告" : "保存报告";
+  const parent = folder !== null && !roots.includes(folder) ? folder.replace(/[\\/][^\\/]+$/, "") : null;
+  return (
+    <div className="modal-backdrop">
+      <div className="modal" role="dialog" aria-modal="true" aria-label={title}>
+        <h2>{title}</h2>
+        <div className="file-dialog__roots">
+          {roots.map((root) => <button key={root} type="button" className={root === folder ? "is-active" : undefined} onClick={() => setFolder(root)}>{root}</button>)}
+        </div>
+        <p className="muted">当前位置：{folder ?? "（无可用文件夹）"}</p>
+        <ul className="file-dialog__list">
+          {parent !== null && <li><button type="button" className="link" onClick={() => setFolder(parent)}>⬆ 上一级</button></li>}
+          {entries.map((entry) => (
+            <li key={entry.path}>
+              {entry.kind === "folder" ? (
+                <button type="button" className="link" onClick={() => setFolder(entry.path)}>📁 {entry.name}</button>
+              ) : mode === "open" ? (
+                <button type="button" className="link" onClick={() => void openFile(entry.path).catch(fail)}>📄 {entry.name}</button>
+              ) : (
+                <button type="button" className="link" onClick={() => setName(entry.name)}>📄 {entry.name}</button>
+              )}
+            </li>
+          ))}
+          {entries.length === 0 && <li className="muted">此文件夹中没有年报文件。</li>}
+        </ul>
+        {mode === "save" && (
+          <label>文件名
+            <input aria-label="文件名" value={name} onChange={(e) => setName(e.target.value)} onKeyDown={(e) => e.key === "Enter" && void saveHere().catch(fail)} />
+          </label>
+        )}
+        <div className="modal__actions">
+          {mode === "save" && <button type="button" className="primary" onClick={() => void saveHere().catch(fail)}>保存到此处</button>}
+          <button type="button" onClick={close}>取消</button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function fail(error: unknown): void {
+  useUiStore.getState().notify("error", error instanceof NianbaoError ? error.zh : String(error));
+}

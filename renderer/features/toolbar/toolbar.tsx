@@ -1,0 +1,46 @@
+import { COMING_LATER, commandById, runCommand } from "../../commands/command-table";
+import { useReportStore, type ReportStore } from "../../state/report-store";
+import { useUiStore } from "../../state/ui-store";
+
+const GROUPS: readonly (readonly string[])[] = [
+  ["file.new", "file.newFromLastYear", "file.open", "file.save"],
+  ["edit.undo", "edit.redo"],
+  ["edit.insertField", "edit.toField", "edit.addSubsection", "edit.reportInfo"],
+  ["view.outline", "view.fields", "view.checks", "view.signoff"],
+  ["file.exportDocx", "file.exportPdf"],
+];
+
+const STATUS_TEXT = { clean: "已保存", dirty: "未保存", saving: "正在保存…", error: "保存失败" } as const;
+
+export function Toolbar({ store }: { store: ReportStore }) {
+  const status = useReportStore(store, (s) => s.status);
+  const panel = useUiStore((s) => s.panel);
+  return (
+    <div className="toolbar" role="toolbar" aria-label="工具栏">
+      {GROUPS.map((group) => (
+        <div key={group.join()} className="toolbar__group">
+          {group.map((id) => {
+            const command = commandById(id);
+            if (command === undefined) return null;
+            const pressed = id === "view.outline" ? panel === "outline" : id === "view.fields" ? panel === "fields" : undefined;
+            return (
+              <button
+                key={id}
+                type="button"
+                aria-label={command.label}
+                {...(pressed === undefined ? {} : { "aria-pressed": pressed })}
+                disabled={command.comingLater === true}
+                title={command.comingLater === true ? COMING_LATER : command.shortcut === undefined ? command.label : `${command.label}（${command.shortcut}）`}
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => void runCommand(id)}
+              >
+                {command.label}
+              </button>
+            );
+          })}
+        </div>
+      ))}
+      <span className={`toolbar__status toolbar__status--${status}`} role="status">{STATUS_TEXT[status]}</span>
+    </div>
+  );
+}

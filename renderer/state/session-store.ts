@@ -1,0 +1,64 @@
+import type { Editor } from "@tiptap/core";
+import { create } from "zustand";
+import type { HostInfo, OpenedReport } from "../../core/api/contract";
+import type { ReportApi } from "../platform/api";
+import type { UnifiedHistory } from "../editor/unified-history";
+import { createReportStore, type ReportStore } from "./report-store";
+
+const OPEN_PATH_KEY = "nianbao.openPath";
+
+export interface Session {
+  store: ReportStore;
+  /** Distinguishes sessions so the editor remounts when another report (or a recovery) opens. */
+  serial: number;
+}
+
+let nextSerial = 1;
+
+/** The app shell: the API, the open report (if any) and the live editor that commands act on. */
+export interface SessionState {
+  api: ReportApi | null;
+  hostInfo: HostInfo | null;
+  session: Session | null;
+  editor: Editor | null;
+  history: UnifiedHistory | null;
+  connect: (api: ReportApi, hostInfo: HostInfo) => void;
+  open: (opened: OpenedReport, options?: { startDirty?: boolean }) => Promise<void>;
+  close: () => void;
+  attachEditor: (editor: Editor | null, history: UnifiedHistory | null) => void;
+}
+
+export const useSessionStore = create<SessionState>()((set, get) => ({
+  api: null,
+  hostInfo: null,
+  session: null,
+  editor: null,
+  history: null,
+  connect: (api, hostInfo) => set({ api, hostInfo }),
+  open: async (opened, options = {}) => {
+    const { api } = get();
+    if (api === null) return;
+    const template = await api.getTemplate({ templateId: opened.report.template.id });
+    const store = createReportStore({ api, opened, template, ...(options.startDirty === true ? { startDirty: true } : {}) });
+    rememberOpenPath(opened.path);
+    store.subscribe((state, previous) => {
+      if (state.path !== previous.path) rememberOpenPath(state.path);
+    });
+    set({ session: { store, serial: nextSerial++ }, editor: null, history: null });
+  },
+  close: () => {
+    rememberOpenPath(null);
+    set({ session: null, editor: null, history: null });
+  },
+  attachEditor: (editor, history) => set({ editor, history }),
+}));
+
+/** So that reloading the page (browser mode) reopens the report that was open. */
+function rememberOpenPath(path: string | null): void {
+  if (path === null) sessionStorage.removeItem(OPEN_PATH_KEY);
+  else sessionStorage.setItem(OPEN_PATH_KEY, path);
+}
+
+export function rememberedOpenPath(): string | null {
+  return sessionStorage.getItem(OPEN_PATH_KEY);
+}

@@ -1,0 +1,18 @@
+import type { StateCreator } from "zustand/vanilla";
+import type { DocumentSlice, ReportState, ReportStoreDeps } from "../report-state";
+
+export function documentSlice(deps: ReportStoreDeps): StateCreator<ReportState, [], [], DocumentSlice> {
+  return (set, get) => ({
+    report: deps.opened.report,
+    template: deps.template,
+    body: deps.opened.report.body,
+    readLiveBody: null,
+    setLiveBodyReader: (reader) => set({ readLiveBody: reader }),
+    markDocumentChanged: () => set({ revision: get().revision + 1, status: "dirty" }),
+    setBody: (body) => set({ body }),
+    updateMeta: (patch) => {
+      const { report, revision } = get();
+      set({ report: { ...report, meta: { ...report.meta, ...patch } }, revision: revision + 1, status: "dirty" });
+    },
+  });
+}

@@ -1,0 +1,104 @@
+import { request } from "node:http";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startHttpHost, type HttpHost } from "../../host/http/http-host";
+import { createTestHost } from "../support/report-host";
+
+interface Reply {
+  status: number;
+  body: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+function send(host: HttpHost, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: "127.0.0.1", port: host.port, path, method: options.method ?? "GET", headers: options.headers ?? {} }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => (body += chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+    });
+    req.on("error", reject);
+    req.end(options.body);
+  });
+}
+
+describe("the loopback HTTP host", () => {
+  let host: HttpHost;
+  let rendererDir: string;
+  let rpcHeaders: Record<string, string>;
+
+  beforeAll(async () => {
+    const service = await createTestHost();
+    rendererDir = join(service.state, "renderer");
+    mkdirSync(rendererDir, { recursive: true });
+    writeFileSync(join(rendererDir, "index.html"), "<!doctype html><title>年报</title>");
+    host = await startHttpHost({ dispatch: service.dispatch, rendererDir });
+    rpcHeaders = { host: `127.0.0.1:${host.port}`, "content-type": "application/json", "x-nianbao-token": host.token };
+  });
+  afterAll(() => host.close());
+
+  it("listens on 127.0.0.1 with a random port and prints a URL carrying the token in the fragment", () => {
+    expect(host.port).toBeGreaterThan(0);
+    expect(host.url).toBe(`http://127.0.0.1:${host.port}/#token=${host.token}`);
+    expect(host.token.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it("answers an RPC call that carries the token", async () => {
+    const reply = await send(host, "/rpc/listTemplates", { method: "POST", headers: rpcHeaders, body: "{}" });
+    expect(reply.status).toBe(200);
+    const envelope = JSON.parse(reply.body) as { ok: boolean; value: { id: string }[] };
+    expect(envelope.ok).toBe(true);
+    expect(envelope.value.map((t) => t.id)).toContain("fazhi-zhengfu-niandu-baogao");
+  });
+
+  it("refuses RPC without the token or with a wrong one (401)", async () => {
+    const { "x-nianbao-token": _token, ...noToken } = rpcHeaders;
+    const missing = await send(host, "/rpc/listTemplates", { method: "POST", headers: noToken, body: "{}" });
+    expect(missing.status).toBe(401);
+    expect(JSON.parse(missing.body)).toMatchObject({ ok: false, error: { code: "unauthorized" } });
+    const wrong = await send(host, "/rpc/listTemplates", { method: "POST", headers: { ...rpcHeaders, "x-nianbao-token": "x".repeat(host.token.length) }, body: "{}" });
+    expect(wrong.status).toBe(401);
+  });
+
+  it("refuses a foreign Origin or Host even with the token (403)", async () => {
+    const origin = await send(host, "/rpc/listTemplates", { method: "POST", headers: { ...rpcHeaders, origin: "http://evil.example" }, body: "{}" });
+    expect(origin.status).toBe(403);
+    const otherPort = await send(host, "/rpc/listTemplates", { method: "POST", headers: { ...rpcHeaders, origin: `http://127.0.0.1:${host.port + 1}` }, body: "{}" });
+    expect(otherPort.status).toBe(403);
+    const rebinding = await send(host, "/rpc/listTemplates", { method: "POST", headers: { ...rpcHeaders, host: `evil.example:${host.port}` }, body: "{}" });
+    expect(rebinding.status).toBe(403);
+    const page = await send(host, "/", { headers: { host: "evil.example" } });
+    expect(page.status).toBe(403);
+  });
+
+  it("accepts the page's own Origin", async () => {
+    const reply = await send(host, "/rpc/hostInfo", { method: "POST", headers: { ...rpcHeaders, origin: `http://127.0.0.1:${host.port}` }, body: "{}" });
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: true, value: { mode: "browser", nativeDialogs: false } });
+  });
+
+  it("serves the renderer with a strict CSP and never files outside it", async () => {
+    const page = await send(host, "/", { headers: { host: `127.0.0.1:${host.port}` } });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain("<title>年报</title>");
+    expect(String(page.headers["content-security-policy"])).toContain("script-src 'self'");
+    const escape = await send(host, "/..%2f..%2f..%2fetc%2fpasswd", { headers: { host: `127.0.0.1:${host.port}` } });
+    expect(escape.body).not.toContain("root:");
+  });
+
+  it("rejects invalid input and unknown methods with coded envelopes", async () => {
+    const unknown = await send(host, "/rpc/deleteEverything", { method: "POST", headers: rpcHeaders, body: "{}" });
+    expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: "unknown_method" } });
+    const bad = await send(host, "/rpc/newReport", { method: "POST", headers: rpcHeaders, body: JSON.stringify({ templateId: "fazhi-zhengfu-niandu-baogao", org: "", year: 2024 }) });
+    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: "invalid_input" } });
+    const notJson = await send(host, "/rpc/hostInfo", { method: "POST", headers: rpcHeaders, body: "{" });
+    expect(notJson.status).toBe(400);
+  });
+
+  it("keeps file paths inside the folders the user chose", async () => {
+    const reply = await send(host, "/rpc/openReport", { method: "POST", headers: rpcHeaders, body: JSON.stringify({ path: "/etc/passwd" }) });
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: "path_not_allowed" } });
+  });
+});
