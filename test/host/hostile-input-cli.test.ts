@@ -1,6 +1,7 @@
 import { closeSync, existsSync, ftruncateSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { strFromU8, unzipSync } from "fflate";
 import iconv from "iconv-lite";
 import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -91,6 +92,13 @@ describe("hostile Word packages through the CLI", () => {
   it("a truncated zip", async () => {
     const good = makeDocx(BODY);
     await expectRefused(write("truncated.docx", good.subarray(0, Math.floor(good.length * 0.6))), "已损坏", /damaged/u);
+  });
+
+  it("the bomb maker writes real packages: 2 MiB of zeros inflate back", () => {
+    const small = unzipSync(zipArchive([deflatedEntry("a.xml", "<a/>"), zerosEntry("z.bin", 2)]));
+    expect(strFromU8(small["a.xml"] ?? new Uint8Array())).toBe("<a/>");
+    expect(small["z.bin"]?.length).toBe(2 * MB);
+    expect(small["z.bin"]?.every((b) => b === 0)).toBe(true);
   });
 
   it("a zip bomb: 1 GB of zeros that says so", async () => {
