@@ -200,7 +200,16 @@ Run on ${date}. Machine: ${machineText}.
 ## Results
 
 ${table(cases)}
+
+${verdicts(cases)}
 `;
+}
+
+function verdicts(cases: readonly CaseResult[]): string {
+  const targeted = cases.filter((c) => c.target !== null);
+  const met = targeted.filter((c) => c.ratio >= (c.target ?? Infinity)).map((c) => c.name);
+  const missed = targeted.filter((c) => c.ratio < (c.target ?? Infinity)).map((c) => `${c.name} (${c.ratio}× of ${c.target}×)`);
+  return `Targets met: ${met.join(", ") || "none"}. Missed: ${missed.join(", ") || "none"}.`;
 }
 
 export async function main(childScript: string): Promise<void> {
@@ -226,7 +235,7 @@ export async function main(childScript: string): Promise<void> {
     const root = appRoot();
     writeFileSync(join(root, "bench/results.json"), `${JSON.stringify({ machine: machineText, cases }, null, 2)}\n`);
     writeFileSync(join(root, "BENCHMARKS.md"), benchmarksMarkdown(machineText, pages, cases, new Date().toISOString().slice(0, 10)));
-    process.stdout.write(`\n${table(cases)}\n\nWritten: BENCHMARKS.md, bench/results.json\n`);
+    process.stdout.write(`\n${table(cases)}\n\n${verdicts(cases)}\n\nWritten: BENCHMARKS.md, bench/results.json\n`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
