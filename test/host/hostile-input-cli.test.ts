@@ -214,13 +214,17 @@ describe("hostile .nianbao files and field values", () => {
 
   async function expectReportRefused(path: string, zh: string | RegExp, en: string | RegExp): Promise<void> {
     const before = readFileSync(path);
+    // An earlier export the clerk already handed in: a failed export must not replace it.
+    const exported = write("handed-in.docx", "earlier export");
     const runs = await Promise.all([
       runCliMeasured(["inspect", path]),
       runCliMeasured(["fields", path, "--set", "cases=1"]),
       runCliMeasured(["import", path, "-o", keep, "--force"]),
+      runCliMeasured(["export", path, "--docx", exported]),
     ]);
     for (const r of runs) expectClearError(r, zh, en);
     expect(readFileSync(path).equals(before)).toBe(true);
+    expect(readFileSync(exported, "utf8")).toBe("earlier export");
     expectKeepUntouched();
   }
 
