@@ -2,7 +2,6 @@ import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PDFDocument } from "pdf-lib";
 import { NianbaoError } from "../../core/api/errors";
 import { buildExportModel } from "../../core/export-model/build-export-model";
 import type { FontRole } from "../../core/export-model/font-roles";
@@ -11,7 +10,6 @@ import type { Report } from "../../core/model/report";
 import type { Template } from "../../core/model/template";
 import { resolveFonts, type ResolvedFont } from "../fonts/resolve-fonts";
 import { templatesDir } from "../paths";
-import { ChromiumPdfRenderer } from "../pdf/chromium-pdf-renderer";
 import type { PdfRenderer } from "../pdf/pdf-renderer";
 import { writeFileAtomic } from "../storage/atomic-write";
 import { renderPrintHtml } from "./print-html";
@@ -53,7 +51,8 @@ export async function exportReport(request: ExportRequest): Promise<ExportResult
   const fonts = await resolveFonts(profile);
   const docx = request.docxPath === undefined ? null : await writeDocx(model);
   const pdf = request.pdfPath === undefined ? null : await printPdf(renderPrintHtml(model, { cssPath: printCssPath(request.template), fonts }), request.renderer);
-  const pages = pdf === null ? 0 : (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
+  // pdf-lib and playwright-core are loaded only for a PDF: they are most of a .docx export's start-up otherwise.
+  const pages = pdf === null ? 0 : (await (await import("pdf-lib")).PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
   if (request.docxPath !== undefined && docx !== null) await writeOutput(request.docxPath, docx);
   if (request.pdfPath !== undefined && pdf !== null) await writeOutput(request.pdfPath, pdf);
   return { docx: request.docxPath ?? null, pdf: request.pdfPath ?? null, pages, fonts: fonts.map(publicFont) };
@@ -85,7 +84,7 @@ export function printCssPath(template: Template): string {
 /** Chromium resolves the page's file:// font and style URLs only when the page itself is a file. */
 async function printPdf(html: string, renderer: PdfRenderer | undefined): Promise<Uint8Array> {
   const dir = await mkdtemp(join(tmpdir(), "nianbao-print-"));
-  const active = renderer ?? new ChromiumPdfRenderer();
+  const active = renderer ?? new (await import("../pdf/chromium-pdf-renderer")).ChromiumPdfRenderer();
   try {
     const htmlPath = join(dir, "report.html");
     await writeFile(htmlPath, html, "utf8");

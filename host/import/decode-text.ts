@@ -17,7 +17,17 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
   } catch {
-    return { text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "gb18030"), encoding: "gb18030" };
+    const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "gb18030");
+    // GB18030 maps every well-formed byte sequence, so a replacement character means bytes that
+    // are neither UTF-8 nor GBK: importing them would put mojibake into the clerk's report.
+    if (text.includes("\uFFFD")) {
+      throw new NianbaoError(
+        "unsupported_format",
+        "无法识别文件的文字编码（既不是 UTF-8，也不是 GBK），文件可能已损坏。请在记事本中打开并“另存为”UTF-8 编码后再导入。",
+        "unknown text encoding: the file is neither valid UTF-8 nor GBK (it may be damaged); save it as UTF-8 and import again",
+      );
+    }
+    return { text, encoding: "gb18030" };
   }
 }
 

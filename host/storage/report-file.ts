@@ -47,7 +47,13 @@ export async function loadReportFile(path: string): Promise<LoadedReport> {
     throw new NianbaoError("file_too_large", `文件过大（${Math.round(size / 1048576)} MB），不是年报文件。`, `file too large (${size} bytes) for a Nianbao report`);
   }
   if (size === 0) throw await corrupt(path, "文件为空", "the file is empty");
-  const text = (await readFile(path, "utf8")).replace(/^\uFEFF/, "");
+  let text: string;
+  try {
+    // Decoded strictly: a lossy decode would turn damaged bytes into U+FFFD and the next save would make that permanent.
+    text = new TextDecoder("utf-8", { fatal: true }).decode(await readFile(path)).replace(/^\uFEFF/, "");
+  } catch {
+    throw await corrupt(path, "文件已损坏（不是有效的 UTF-8 文本），无法读取", "the file is damaged (not valid UTF-8 text)");
+  }
   let raw: unknown;
   try {
     raw = JSON.parse(text);

@@ -1,0 +1,50 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { exportReport } from "../host/export/export-report";
+import { importReportFile } from "../host/import/import-report-file";
+import { loadReportFile } from "../host/storage/report-file";
+import { loadTemplate } from "../host/templates/template-store";
+
+/*
+ * One in-process case in a process of its own, so that its peak RSS is its own: what a clerk
+ * waits for in the running app, with the template loaded and (for PDF) the browser already up.
+ * The first call runs cold code (V8 has not optimised it yet) and is reported on its own; the
+ * timed runs follow `warmup` more untimed calls, i.e. the steady state of a running app.
+ */
+const Spec = z.object({
+  kind: z.enum(["import-docx", "export-docx", "export-pdf"]),
+  input: z.string(),
+  output: z.string(),
+  runs: z.number().int().min(1),
+  warmup: z.number().int().min(0),
+});
+
+const spec = Spec.parse(JSON.parse(process.argv[2] ?? "null"));
+const template = await loadTemplate("fazhi-zhengfu-niandu-baogao");
+const renderer = spec.kind === "export-pdf" ? new (await import("../host/pdf/chromium-pdf-renderer")).ChromiumPdfRenderer() : null;
+const report = spec.kind === "import-docx" ? null : (await loadReportFile(spec.input)).report;
+
+async function once(): Promise<void> {
+  if (report === null) {
+    await importReportFile(spec.input, { template, deps: { now: () => new Date().toISOString(), newId: randomUUID } });
+  } else if (renderer === null) {
+    await exportReport({ report, template, docxPath: spec.output });
+  } else {
+    await exportReport({ report, template, pdfPath: spec.output, renderer });
+  }
+}
+
+async function timed(): Promise<number> {
+  const start = process.hrtime.bigint();
+  await once();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+// The browser's launch is not part of an export in the running app: it is up before the first one.
+if (renderer !== null) await once();
+const first = await timed();
+for (let i = 0; i < spec.warmup; i++) await once();
+const times: number[] = [];
+for (let i = 0; i < spec.runs; i++) times.push(await timed());
+await renderer?.close();
+process.stdout.write(`${JSON.stringify({ first, times, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);

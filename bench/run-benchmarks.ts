@@ -1,0 +1,242 @@
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, release, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { z } from "zod";
+import type { Report } from "../core/model/report";
+import { appRoot } from "../host/paths";
+import { saveReportFile } from "../host/storage/report-file";
+import { loadTemplate } from "../host/templates/template-store";
+import { makeClerkDocx } from "../test/host/import/support/make-clerk-docx";
+import { largeReport } from "../test/support/large-report";
+import { fixtureReport } from "../test/support/report-from-markdown";
+import { reportMarkdown } from "./support/report-markdown";
+
+/*
+ * `npm run bench`: ours against what a user would script instead, medians over repeated runs.
+ * In-process cases run in a child of their own (bench/in-process-case.ts) so each peak RSS is
+ * that case's; whole processes (our CLI and the peers) run under a small python3 wrapper that
+ * times the child and reads getrusage(RUSAGE_CHILDREN).ru_maxrss, which covers soffice.bin and
+ * any other descendant the command waits for.
+ */
+
+const RUNS = Number(process.env["NIANBAO_BENCH_RUNS"] ?? "7");
+const SOFFICE_RUNS = Number(process.env["NIANBAO_BENCH_SOFFICE_RUNS"] ?? "5");
+const WARMUP = Number(process.env["NIANBAO_BENCH_WARMUP"] ?? "3");
+
+interface CaseResult {
+  name: string;
+  ours_ms: number;
+  /** In-process cases: the first call, before V8 has optimised the code (a clerk's first import of the session). */
+  ours_first_ms: number | null;
+  peer: string;
+  peer_ms: number;
+  ratio: number;
+  peak_rss_mb: number;
+  peer_peak_rss_mb: number;
+  runs: number;
+  target: number | null;
+}
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
+};
+
+const WRAPPER = [
+  "import json, resource, subprocess, sys, time",
+  "start = time.perf_counter()",
+  "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)",
+  "ms = (time.perf_counter() - start) * 1000",
+  'print(json.dumps({"ms": ms, "status": r.returncode, "rssKb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, "stderr": r.stderr.decode("utf-8", "replace")[-2000:]}))',
+].join("\n");
+const Measured = z.object({ ms: z.number(), status: z.number(), rssKb: z.number(), stderr: z.string() });
+
+interface Measurement {
+  ms: number;
+  firstMs?: number;
+  rssMb: number;
+}
+
+function runWhole(command: readonly string[]): Measurement {
+  const r = spawnSync("python3", ["-c", WRAPPER, ...command], { encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`wrapper failed for ${command.join(" ")}: ${r.stderr}`);
+  const m = Measured.parse(JSON.parse(r.stdout));
+  if (m.status !== 0) throw new Error(`${command.join(" ")} exited ${m.status}: ${m.stderr}`);
+  return { ms: m.ms, rssMb: m.rssKb / 1024 };
+}
+
+/** One untimed warm-up (file cache, soffice profile), then `runs` timed runs. */
+function measureWhole(command: readonly string[], runs: number): Measurement {
+  runWhole(command);
+  const samples = Array.from({ length: runs }, () => runWhole(command));
+  return { ms: median(samples.map((s) => s.ms)), rssMb: Math.max(...samples.map((s) => s.rssMb)) };
+}
+
+const InProcess = z.object({ first: z.number(), times: z.array(z.number()), peakRssMb: z.number() });
+
+function measureInProcess(childScript: string, spec: { kind: "import-docx" | "export-docx" | "export-pdf"; input: string; output: string }): Measurement {
+  const r = spawnSync(process.execPath, [childScript, JSON.stringify({ ...spec, runs: RUNS, warmup: WARMUP })], { encoding: "utf8", cwd: appRoot() });
+  if (r.status !== 0) throw new Error(`in-process ${spec.kind} failed: ${r.stderr}`);
+  const out = InProcess.parse(JSON.parse(r.stdout));
+  return { ms: median(out.times), firstMs: out.first, rssMb: out.peakRssMb };
+}
+
+function version(command: string, args: string[]): string {
+  const r = spawnSync(command, args, { encoding: "utf8" });
+  return (r.stdout || r.stderr || "").split("\n")[0]?.trim() ?? "?";
+}
+
+function machine(): string {
+  const cpu = cpus();
+  const load = loadavg().map((l) => l.toFixed(2)).join(" ");
+  return [
+    `${cpu.length} × ${cpu[0]?.model.trim() ?? "unknown CPU"}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Linux ${release()}, Node ${process.version}`,
+    `${version("pandoc", ["--version"])}, ${version("soffice", ["--version"])}, ${version("chromium", ["--version"])}`,
+    `load average at start ${load}: a shared machine (other sessions were building and testing), so numbers are noisy`,
+  ].join("; ");
+}
+
+interface Subject {
+  suffix: string;
+  label: string;
+  nianbao: string;
+  markdown: string;
+  docx: string;
+}
+
+async function prepare(dir: string, label: string, suffix: string, report: Report, markdownText: string): Promise<Subject> {
+  const nianbao = join(dir, `report${suffix}.nianbao`);
+  const markdown = join(dir, `report${suffix}.md`);
+  const docx = join(dir, `report${suffix}.docx`);
+  await saveReportFile(nianbao, report);
+  writeFileSync(markdown, markdownText);
+  // The .docx a clerk has: typed in Word, hierarchy in direct run formatting (方正小标宋/黑体/楷体/仿宋).
+  writeFileSync(docx, await makeClerkDocx(markdown));
+  return { suffix, label, nianbao, markdown, docx };
+}
+
+const TARGETS: Record<string, number> = { "import-docx": 3, "export-docx": 3, "export-pdf": 2, "cli-import-docx": 1, "cli-export-docx": 1 };
+
+function benchSubject(s: Subject, dir: string, childScript: string, soffice: string): CaseResult[] {
+  const cli = [process.execPath, join(appRoot(), "bin/nianbao.js")];
+  const pandocImport = ["pandoc", "-f", "docx", "-t", "json", s.docx, "-o", join(dir, `peer${s.suffix}.json`)];
+  const pandocExport = ["pandoc", "-f", "markdown", "-t", "docx", s.markdown, "-o", join(dir, `peer${s.suffix}.docx`)];
+  const sofficePdf = ["soffice", `-env:UserInstallation=${pathToFileURL(soffice).href}`, "--headless", "--convert-to", "pdf", "--outdir", join(dir, "soffice-out"), s.docx];
+  const results: CaseResult[] = [];
+  const add = (name: string, ours: Measurement, peer: string, theirs: Measurement, runs: number): void => {
+    const full = `${name}${s.suffix}`;
+    const result: CaseResult = {
+      name: full, ours_ms: round(ours.ms), ours_first_ms: ours.firstMs === undefined ? null : round(ours.firstMs), peer, peer_ms: round(theirs.ms), ratio: round(theirs.ms / ours.ms, 2),
+      peak_rss_mb: round(ours.rssMb), peer_peak_rss_mb: round(theirs.rssMb), runs, target: s.suffix === "" ? (TARGETS[name] ?? null) : null,
+    };
+    process.stderr.write(`  ${full}: ours ${result.ours_ms} ms, ${peer} ${result.peer_ms} ms\n`);
+    results.push(result);
+  };
+  const pandocImportMs = measureWhole(pandocImport, RUNS);
+  const pandocExportMs = measureWhole(pandocExport, RUNS);
+  add("import-docx", measureInProcess(childScript, { kind: "import-docx", input: s.docx, output: "" }), "pandoc -f docx -t json", pandocImportMs, RUNS);
+  add("export-docx", measureInProcess(childScript, { kind: "export-docx", input: s.nianbao, output: join(dir, `ours${s.suffix}.docx`) }), "pandoc -f markdown -t docx", pandocExportMs, RUNS);
+  const sofficeMs = measureWhole(sofficePdf, SOFFICE_RUNS);
+  add("export-pdf", measureInProcess(childScript, { kind: "export-pdf", input: s.nianbao, output: join(dir, `ours${s.suffix}.pdf`) }), "soffice --headless --convert-to pdf", sofficeMs, RUNS);
+  add("cli-import-docx", measureWhole([...cli, "import", s.docx, "-o", join(dir, `cli${s.suffix}.nianbao`), "--force"], RUNS), "pandoc -f docx -t json", pandocImportMs, RUNS);
+  add("cli-export-docx", measureWhole([...cli, "export", s.nianbao, "--docx", join(dir, `cli${s.suffix}.docx`)], RUNS), "pandoc -f markdown -t docx", pandocExportMs, RUNS);
+  // Cold: the CLI launches its headless Chromium for each export, as a script would.
+  add("cli-export-pdf", measureWhole([...cli, "export", s.nianbao, "--pdf", join(dir, `cli${s.suffix}.pdf`)], SOFFICE_RUNS), "soffice --headless --convert-to pdf", sofficeMs, SOFFICE_RUNS);
+  return results;
+}
+
+const round = (n: number, digits = 1): number => Number(n.toFixed(digits));
+
+function table(cases: readonly CaseResult[]): string {
+  const rows = cases.map((c) => {
+    const verdict = c.target === null ? "" : c.ratio >= c.target ? `≥ ${c.target}× ✓` : `≥ ${c.target}× ✗`;
+    return `| ${c.name} | ${c.ours_ms} | ${c.ours_first_ms ?? "–"} | ${c.peer} | ${c.peer_ms} | ${c.ratio}× | ${verdict} | ${c.peak_rss_mb} | ${c.peer_peak_rss_mb} |`;
+  });
+  return [
+    "| case | ours (ms) | ours, first call (ms) | peer | peer (ms) | peer / ours | target | our peak RSS (MB) | peer peak RSS (MB) |",
+    "| --- | ---: | ---: | --- | ---: | ---: | --- | ---: | ---: |",
+    ...rows,
+  ].join("\n");
+}
+
+function benchmarksMarkdown(machineText: string, pages: string, cases: readonly CaseResult[], date: string): string {
+  return `# Benchmarks
+
+Rerun with \`npm run bench\` (builds the CLI, then \`node bench/run.mjs\`; about 5 minutes on
+the machine below). It prints this table, rewrites this file and writes \`bench/results.json\`.
+The function-level vitest benches run with \`npm run bench:micro\`.
+
+Run on ${date}. Machine: ${machineText}.
+
+## What is measured
+
+- **Subjects**: a generated 100-page report (\`test/support/large-report.ts\`, ${pages}) and the
+  fixture (\`test/fixtures/mudu-2023-fazhi-report.md\`, cases suffixed \`-fixture\`). Each is saved as
+  a \`.nianbao\`, written out as Markdown (the same words the export prints), and made into the .docx a
+  clerk has: typed in Word, every paragraph Normal style, the hierarchy in direct run formatting
+  (\`test/host/import/support/make-clerk-docx.ts\`).
+- **In-process** (\`import-docx\`, \`export-docx\`, \`export-pdf\`): what a clerk waits for in the
+  running app: modules and template loaded, then the median of ${RUNS} runs of
+  \`importReportFile\` / \`exportReport\` after ${WARMUP} untimed warm-up calls (the PDF with a warm
+  headless Chromium). The column "first call" is the call before those warm-ups, on code V8 has
+  not optimised yet: a clerk's first import or export of a session (for PDF it follows the one
+  export that launched the browser). The ratio uses the median. Each case runs in a process of its
+  own; its peak RSS is that Node process's (for PDF, Chromium's own processes are not included).
+- **Whole process** (\`cli-import-docx\`, \`cli-export-docx\`, \`cli-export-pdf\`): \`node bin/nianbao.js
+  import|export …\` from spawn to exit, as \`npx nianbao\` runs it; median of ${RUNS} runs
+  (PDF: ${SOFFICE_RUNS}, each launching its own Chromium) after one warm-up.
+- **Peers**, whole processes as a user would script them, median of ${RUNS} runs
+  (soffice: ${SOFFICE_RUNS}) after one warm-up: \`pandoc -f docx -t json\` (import),
+  \`pandoc -f markdown -t docx\` (Word export) and \`soffice --headless --convert-to pdf\` of the same
+  .docx (PDF; its own profile directory, warmed by the first run, as a user's would be).
+- Peak RSS of whole processes is \`getrusage(RUSAGE_CHILDREN).ru_maxrss\` read by a python3 wrapper:
+  the largest process of the command's tree (soffice.bin for LibreOffice).
+- Targets (100-page report): in-process ≥ 3× the peer for import and Word export, ≥ 2× for PDF;
+  the whole CLI process at least as fast as pandoc (≥ 1×).
+
+## Results
+
+${table(cases)}
+
+${verdicts(cases)}
+`;
+}
+
+function verdicts(cases: readonly CaseResult[]): string {
+  const targeted = cases.filter((c) => c.target !== null);
+  const met = targeted.filter((c) => c.ratio >= (c.target ?? Infinity)).map((c) => c.name);
+  const missed = targeted.filter((c) => c.ratio < (c.target ?? Infinity)).map((c) => `${c.name} (${c.ratio}× of ${c.target}×)`);
+  return `Targets met: ${met.join(", ") || "none"}. Missed: ${missed.join(", ") || "none"}.`;
+}
+
+export async function main(childScript: string): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "nianbao-bench-"));
+  const soffice = join(dir, "soffice-profile");
+  mkdirSync(soffice);
+  try {
+    const machineText = machine();
+    const template = await loadTemplate("fazhi-zhengfu-niandu-baogao");
+    const big = largeReport(100);
+    const fixture = fixtureReport();
+    const subjects = [
+      await prepare(dir, "100-page report", "", big, reportMarkdown(big, template)),
+      await prepare(dir, "fixture", "-fixture", fixture, reportMarkdown(fixture, template)),
+    ];
+    const cases: CaseResult[] = [];
+    for (const s of subjects) {
+      process.stderr.write(`${s.label}:\n`);
+      cases.push(...benchSubject(s, dir, childScript, soffice));
+    }
+    const pdfPages = spawnSync("pdfinfo", [join(dir, "ours.pdf")], { encoding: "utf8" }).stdout.match(/Pages:\s+(\d+)/u)?.[1];
+    const pages = pdfPages === undefined ? "page count unknown" : `${pdfPages} pages as exported`;
+    const root = appRoot();
+    writeFileSync(join(root, "bench/results.json"), `${JSON.stringify({ machine: machineText, cases }, null, 2)}\n`);
+    writeFileSync(join(root, "BENCHMARKS.md"), benchmarksMarkdown(machineText, pages, cases, new Date().toISOString().slice(0, 10)));
+    process.stdout.write(`\n${table(cases)}\n\n${verdicts(cases)}\n\nWritten: BENCHMARKS.md, bench/results.json\n`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,21 @@
+// `npm run bench`: bundles the TypeScript harness (Node 20 has no type stripping) two levels
+// below the repository root, where its test-support paths and external packages resolve, and runs it.
+import { build } from "esbuild";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const outdir = join(root, "node_modules", ".nianbao-bench");
+await build({
+  entryPoints: [join(root, "bench/run-benchmarks.ts"), join(root, "bench/in-process-case.ts")],
+  outdir,
+  outExtension: { ".js": ".mjs" },
+  bundle: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  packages: "external",
+  logLevel: "warning",
+});
+const { main } = await import(pathToFileURL(join(outdir, "run-benchmarks.mjs")).href);
+await main(join(outdir, "in-process-case.mjs"));

@@ -1,0 +1,264 @@
+import { closeSync, existsSync, ftruncateSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { strFromU8, unzipSync } from "fflate";
+import iconv from "iconv-lite";
+import { PDFDocument } from "pdf-lib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SCHEMA_VERSION } from "../../core/model/report";
+import { loadReportFile, saveReportFile, serializeReport } from "../../host/storage/report-file";
+import { largeReport } from "../support/large-report";
+import { makeDocx, OLE_SIGNATURE, paragraphXml } from "./import/support/make-docx";
+import { deflatedEntry, zerosEntry, zipArchive } from "./support/deflated-zip";
+import { runCliMeasured, type MeasuredCliResult } from "./support/run-cli-measured";
+
+/*
+ * issue 9: every hostile input goes through the real `nianbao` binary as a child process. Each
+ * run must end with exit 2 and a message in Chinese and English (or succeed where the input is
+ * legitimate), never a crash or a stack trace, with the child's peak RSS under 500 MB, and the
+ * report the clerk already has must stay byte for byte as it was.
+ */
+const PEAK_RSS_LIMIT_MB = 500;
+const MB = 1024 * 1024;
+
+let dir = "";
+let keep = "";
+let keepBytes = Buffer.alloc(0);
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "nianbao-hostile-"));
+  keep = join(dir, "keep.nianbao");
+  await saveReportFile(keep, largeReport(1));
+  keepBytes = readFileSync(keep);
+});
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function write(name: string, bytes: Uint8Array | string): string {
+  const path = join(dir, name);
+  writeFileSync(path, bytes);
+  return path;
+}
+
+/** A file of `bytes` zero bytes that takes no disk space. */
+function sparse(name: string, bytes: number): string {
+  const path = join(dir, name);
+  const fd = openSync(path, "w");
+  ftruncateSync(fd, bytes);
+  closeSync(fd);
+  return path;
+}
+
+function expectClearError(r: MeasuredCliResult, zh: string | RegExp, en: string | RegExp): void {
+  expect(r.signal, r.stderr).toBeNull();
+  expect(r.status, r.stderr).toBe(2);
+  // printError writes "错误：<zh>\nError: <en>\n"; either message may span lines.
+  const match = /^错误：([\s\S]*)\nError: ([\s\S]*)$/u.exec(r.stderr);
+  expect(match, r.stderr).not.toBeNull();
+  const [, zhText = "", enText = ""] = match ?? [];
+  expect(zhText).toMatch(zh);
+  expect(zhText).not.toContain("内部错误");
+  expect(enText).toMatch(en);
+  expect(r.stderr).not.toContain("    at ");
+  expectBoundedMemory(r);
+}
+
+function expectBoundedMemory(r: MeasuredCliResult): void {
+  expect(r.peakRssMb).not.toBeNull();
+  expect(r.peakRssMb ?? Infinity).toBeLessThan(PEAK_RSS_LIMIT_MB);
+}
+
+function expectKeepUntouched(): void {
+  expect(readFileSync(keep).equals(keepBytes)).toBe(true);
+  expect(existsSync(`${keep}.bak`)).toBe(false);
+}
+
+/** `inspect` reads the file; `import … -o keep.nianbao --force` must refuse before replacing the clerk's report. */
+async function expectRefused(path: string, zh: string | RegExp, en: string | RegExp): Promise<void> {
+  const [inspected, imported] = await Promise.all([runCliMeasured(["inspect", path]), runCliMeasured(["import", path, "-o", keep, "--force"])]);
+  expectClearError(inspected, zh, en);
+  expectClearError(imported, zh, en);
+  expectKeepUntouched();
+}
+
+const CONTENT_TYPES = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
+const RELS =
+  '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';
+const BODY = [paragraphXml("2023年度某镇法治政府建设工作报告"), paragraphXml("一、主要举措和成效"), paragraphXml("全年受理信访件590件。")].join("");
+
+describe("hostile Word packages through the CLI", () => {
+  it("a truncated zip", async () => {
+    const good = makeDocx(BODY);
+    await expectRefused(write("truncated.docx", good.subarray(0, Math.floor(good.length * 0.6))), "已损坏", /damaged/u);
+  });
+
+  it("the bomb maker writes real packages: 2 MiB of zeros inflate back", () => {
+    const small = unzipSync(zipArchive([deflatedEntry("a.xml", "<a/>"), zerosEntry("z.bin", 2)]));
+    expect(strFromU8(small["a.xml"] ?? new Uint8Array())).toBe("<a/>");
+    expect(small["z.bin"]?.length).toBe(2 * MB);
+    expect(small["z.bin"]?.every((b) => b === 0)).toBe(true);
+  });
+
+  it("a zip bomb: 1 GB of zeros that says so", async () => {
+    const bomb = zipArchive([deflatedEntry("[Content_Types].xml", CONTENT_TYPES), deflatedEntry("_rels/.rels", RELS), zerosEntry("word/document.xml", 1024)]);
+    expect(bomb.length).toBeLessThan(2 * MB);
+    await expectRefused(write("bomb.docx", bomb), "解压后过大", /zip bomb/u);
+  });
+
+  it("a zip bomb: 1 GB of zeros that declares 4 KB", async () => {
+    const liar = zipArchive([deflatedEntry("[Content_Types].xml", CONTENT_TYPES), deflatedEntry("_rels/.rels", RELS), zerosEntry("word/document.xml", 1024, 4096)]);
+    await expectRefused(write("liar.docx", liar), "已损坏", /damaged/u);
+  });
+
+  it("billion laughs and an external entity (XXE)", async () => {
+    const entities = Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i === 0 ? "" : i};`.repeat(10)}">`).join("");
+    const laughs = makeDocx(paragraphXml("&lol9;"), { prolog: `<!DOCTYPE lolz [<!ENTITY lol "lol">${entities}]>` });
+    await expectRefused(write("laughs.docx", laughs), "DOCTYPE", /DOCTYPE/u);
+    const secret = write("secret.txt", "机密内容");
+    const xxe = makeDocx(paragraphXml("&xxe;"), { prolog: `<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file://${secret}">]>` });
+    await expectRefused(write("xxe.docx", xxe), "DOCTYPE", /DOCTYPE/u);
+  });
+
+  it("an encrypted .docx, a legacy .doc, and a .doc renamed .docx", async () => {
+    // Word's password protection wraps the package in an OLE compound file with an EncryptedPackage stream.
+    const encrypted = new Uint8Array(4096);
+    encrypted.set(OLE_SIGNATURE);
+    encrypted.set(iconv.encode("EncryptedPackage", "utf16le"), 1024);
+    await expectRefused(write("password.docx", encrypted), "已加密", /encrypted/u);
+    const legacy = new Uint8Array(4096);
+    legacy.set(OLE_SIGNATURE);
+    legacy.set(iconv.encode("WordDocument", "utf16le"), 1024);
+    await expectRefused(write("2022年报告.doc", legacy), "另存为", /\.docx/u);
+    await expectRefused(write("renamed-doc.docx", legacy), "旧版", /legacy/u);
+  });
+
+  it("a PDF renamed .docx", async () => {
+    const pdf = await PDFDocument.create();
+    pdf.addPage().drawText("Annual report 2023");
+    await expectRefused(write("scan.docx", await pdf.save()), /PDF|不是 Word/u, /PDF|not a Word/u);
+  });
+
+  it("0-byte files", async () => {
+    await expectRefused(write("empty.docx", ""), "空", /empty/u);
+    await expectRefused(write("empty.txt", ""), "空", /empty/u);
+    const emptyReport = write("empty.nianbao", "");
+    expectClearError(await runCliMeasured(["inspect", emptyReport]), "为空", /empty/u);
+  });
+
+  it("200 MB files are refused before they are read", async () => {
+    const docx = sparse("huge.docx", 200 * MB);
+    const report = sparse("huge.nianbao", 200 * MB);
+    try {
+      await expectRefused(docx, "过大", /too large/u);
+      const [inspected, fields] = await Promise.all([runCliMeasured(["inspect", report]), runCliMeasured(["fields", report, "--set", "cases=1"])]);
+      expectClearError(inspected, "过大", /too large/u);
+      expectClearError(fields, "过大", /too large/u);
+    } finally {
+      rmSync(docx);
+      rmSync(report);
+    }
+  });
+
+  it("tables nested 5,000 deep", async () => {
+    const depth = 5000;
+    const nested = `${"<w:tbl><w:tr><w:tc>".repeat(depth)}${paragraphXml("全年受理信访件590件。")}${"</w:tc></w:tr></w:tbl>".repeat(depth)}`;
+    const path = write("nested.docx", makeDocx(BODY + nested));
+    // The reader keeps a stack of open tables, not recursion: the innermost cell is read like any other.
+    const out = join(dir, "nested.nianbao");
+    const [inspected, imported] = await Promise.all([runCliMeasured(["inspect", path]), runCliMeasured(["import", path, "-o", out])]);
+    for (const r of [inspected, imported]) {
+      expect(r.status, r.stderr).toBe(0);
+      expectBoundedMemory(r);
+    }
+    expect(inspected.stdout).toContain("全年受理信访件590件");
+    expect(serializeReport((await loadReportFile(out)).report)).toContain("全年受理信访件590件");
+  });
+});
+
+describe("legitimate but large or unusual sources", () => {
+  it("a 10,000-paragraph .docx imports", async () => {
+    const paragraphs = Array.from({ length: 10_000 }, (_, i) => paragraphXml(`第${i + 1}项工作：全年受理信访件${590 + i}件，办结率百分之百。`)).join("");
+    const path = write("long.docx", makeDocx(BODY + paragraphs));
+    const out = join(dir, "long.nianbao");
+    const r = await runCliMeasured(["import", path, "-o", out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain("已导入");
+    expectBoundedMemory(r);
+    const { report } = await loadReportFile(out);
+    expect(serializeReport(report)).toContain("第10000项工作");
+  });
+
+  it("GBK text imports and says so; bytes that are neither UTF-8 nor GBK are not taken for a report", async () => {
+    const gbk = write("gbk.txt", iconv.encode("2023年度某镇法治政府建设工作报告\n\n一、主要举措和成效\n\n全年受理信访件590件。\n", "gbk"));
+    const out = join(dir, "gbk.nianbao");
+    const r = await runCliMeasured(["import", gbk, "-o", out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain("GBK");
+    expectBoundedMemory(r);
+    expect((await loadReportFile(out)).report.meta.title).toBe("2023年度某镇法治政府建设工作报告");
+
+    // 0xFF never occurs in GBK/GB18030 and a lone 0x80 is no lead byte; neither is UTF-8.
+    const garbage = Buffer.concat([Buffer.from("2023年度报告\n", "utf8"), Buffer.from(Array.from({ length: 2048 }, (_, i) => (i % 3 === 0 ? 0xff : 0x80 + (i % 0x7f))))]);
+    await expectRefused(write("garbage.txt", garbage), "编码", /encoding/u);
+  });
+});
+
+describe("hostile .nianbao files and field values", () => {
+  function reportJson(mutate: (raw: Record<string, unknown>) => void): string {
+    const raw = JSON.parse(serializeReport(largeReport(1))) as Record<string, unknown>;
+    mutate(raw);
+    return JSON.stringify(raw);
+  }
+
+  async function expectReportRefused(path: string, zh: string | RegExp, en: string | RegExp): Promise<void> {
+    const before = readFileSync(path);
+    // An earlier export the clerk already handed in: a failed export must not replace it.
+    const exported = write("handed-in.docx", "earlier export");
+    const runs = await Promise.all([
+      runCliMeasured(["inspect", path]),
+      runCliMeasured(["fields", path, "--set", "cases=1"]),
+      runCliMeasured(["import", path, "-o", keep, "--force"]),
+      runCliMeasured(["export", path, "--docx", exported]),
+    ]);
+    for (const r of runs) expectClearError(r, zh, en);
+    expect(readFileSync(path).equals(before)).toBe(true);
+    expect(readFileSync(exported, "utf8")).toBe("earlier export");
+    expectKeepUntouched();
+  }
+
+  it("a JSON file of another program, and one from a future version", async () => {
+    await expectReportRefused(write("other.nianbao", JSON.stringify({ name: "package", version: "1.0.0" })), "不是年报文件", /not a Nianbao report/u);
+    await expectReportRefused(write("wrong-shape.nianbao", reportJson((r) => { r.body = "正文"; })), "不符合年报格式", /schema/u);
+    await expectReportRefused(write("future.nianbao", reportJson((r) => { r.schemaVersion = SCHEMA_VERSION + 7; })), "较新版本", /newer Nianbao/u);
+  });
+
+  it("a .nianbao whose text is not valid UTF-8", async () => {
+    const json = Buffer.from(serializeReport(largeReport(1)), "utf8");
+    const at = json.indexOf(Buffer.from("木渎镇", "utf8"));
+    json[at] = 0xff;
+    await expectReportRefused(write("bad-utf8.nianbao", json), "UTF-8", /UTF-8/u);
+  });
+
+  it("1e309 and NaN in a .nianbao file", async () => {
+    for (const value of ["1e309", "NaN"]) {
+      const path = write(`value-${value}.nianbao`, reportJson((r) => {
+        const fields = r.fields as Record<string, Record<string, unknown>>;
+        if (fields.cases) fields.cases.value = value;
+      }));
+      await expectReportRefused(path, "不是有效的十进制数", /not a plain decimal number/u);
+    }
+    // A JSON number too large for a double parses as Infinity; it must not slip through either.
+    const path = write("value-number.nianbao", reportJson((r) => { r.fields = { cases: { id: "cases" } }; }).replace('{"id":"cases"}', '{"id":"cases","label":"事项","kind":"count","value":1e309,"status":"confirmed"}'));
+    await expectReportRefused(path, "不符合年报格式", /schema/u);
+  });
+
+  it("fields --set 1e309 / NaN / Infinity leaves the report as it was", async () => {
+    for (const value of ["1e309", "NaN", "Infinity", "-0x10"]) {
+      const r = await runCliMeasured(["fields", keep, "--set", `cases=${value}`]);
+      expectClearError(r, "文件未改动", /not changed/u);
+      expectKeepUntouched();
+    }
+  });
+});
