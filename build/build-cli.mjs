@@ -3,12 +3,15 @@
 // (start-up time is part of what the CLI is measured on); the renderer goes through Vite; the
 // Electron main and preload become CommonJS, which a sandboxed preload requires.
 import { build } from "esbuild";
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const entryPoints = [join(root, "host/cli/main.ts")].filter((p) => existsSync(p));
+
+// Chunk names carry content hashes: without a clean folder, every build leaves stale chunks behind.
+rmSync(join(root, "dist/cli"), { recursive: true, force: true });
 
 await build({
   entryPoints,
