@@ -5,7 +5,8 @@ import type { FileMethodsServer, HostInfo } from "../../core/api/contract";
 import { createReport } from "../../core/model/create-report";
 import type { CoreDeps } from "../../core/model/deps";
 import type { Report } from "../../core/model/report";
-import { loadReportFile, REPORT_EXTENSION, saveReportFile } from "../storage/report-file";
+import { loadReportFile, REPORT_EXTENSION } from "../storage/report-file";
+import { saveReportGuarded } from "../workflow/save-report-guarded";
 import { listTemplateIds, loadTemplate } from "../templates/template-store";
 import type { PathGuard } from "./path-guard";
 import { createRecentFiles } from "./recent-files";
@@ -60,7 +61,8 @@ export function createReportService(deps: ReportServiceDeps): FileMethodsServer 
     saveReport: async ({ report, path }) => {
       const real = await guard.check(path);
       const savedAt = clock.now();
-      await saveReportFile(real, { ...report, updatedAt: savedAt });
+      // Guarded: an approved report's content and any sign-off history cannot be rewritten.
+      await saveReportGuarded(real, { ...report, updatedAt: savedAt });
       await recovery.discard(report.id);
       await remember(real, report);
       return { path: real, savedAt };

@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { NianbaoError } from "../../core/api/errors";
 import { commands, runCommand } from "../commands/command-table";
 import { FileDialog } from "../features/file-dialog/file-dialog";
+import { ImportDialog } from "../features/import-dialog/import-dialog";
 import { StartPage } from "../features/start/start-page";
 import { currentBridge } from "../platform/bridge";
 import { createApi } from "../platform/api";
@@ -53,6 +54,7 @@ export function App() {
     <>
       {session === null ? <StartPage /> : <EditorScreen key={session.serial} store={session.store} />}
       <FileDialog />
+      <ImportDialog />
       {notice !== null && <div className={`notice notice--${notice.kind}`} role={notice.kind === "error" ? "alert" : "status"}>{notice.text}</div>}
     </>
   );

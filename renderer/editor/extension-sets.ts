@@ -58,5 +58,5 @@ const UnifiedHistoryKeys = Extension.create<{ undo: (() => boolean) | null; redo
 
 /** A resolver for renderText/renderHTML that reads the store at call time. */
 export function storeFieldResolver(store: ReportStore): (fieldId: string, show: "value" | "yoy") => string {
-  return (fieldId, show) => fieldText(store.getState().fields[fieldId], show);
+  return (fieldId, show) => fieldText(store.getState(), fieldId, show);
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { createPortal } from "react-dom";
+import { yoyOf } from "../../../core/fields/field-text";
 import { formatValue } from "../../../core/fields/format-field";
 import { DecimalString } from "../../../core/model/decimal-string";
 import { DisplayScale, Qualifier, type Field } from "../../../core/model/field";
@@ -27,15 +28,16 @@ export function FieldPopover({ store }: { store: ReportStore }) {
   const popover = useUiStore((s) => s.popover);
   const field = useReportStore(store, (s) => (popover === null ? undefined : s.fields[popover.fieldId]));
   if (popover === null || field === undefined) return null;
-  return createPortal(<FieldForm key={field.id} field={field} anchor={popover.anchor} />, document.body);
+  return createPortal(<FieldForm key={field.id} store={store} field={field} anchor={popover.anchor} />, document.body);
 }
 
 function draftOf(field: Field): Draft {
   return { value: field.value ?? "", unit: field.unit ?? "", scale: field.scale, qualifier: field.qualifier, label: field.label, source: field.source ?? "" };
 }
 
-function FieldForm({ field, anchor }: { field: Field; anchor: { left: number; bottom: number } }) {
+function FieldForm({ store, field, anchor }: { store: ReportStore; field: Field; anchor: { left: number; bottom: number } }) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(field));
+  const fields = useReportStore(store, (s) => s.fields);
   const valueRef = useRef<HTMLInputElement>(null);
   useEffect(() => valueRef.current?.focus(), []);
   const valueOk = draft.value.trim() === "" || DecimalString.safeParse(draft.value.trim()).success;
@@ -43,6 +45,9 @@ function FieldForm({ field, anchor }: { field: Field; anchor: { left: number; bo
     ? formatValue({ value: draft.value.trim(), unit: draft.unit === "" ? null : draft.unit, scale: draft.scale, qualifier: draft.qualifier, decimals: field.decimals })
     : null;
   const lastYear = field.lastYear === null ? null : formatValue({ ...field.lastYear, decimals: field.decimals });
+  // Live: the wording follows the value being typed, before it is applied.
+  const draftField: Field = { ...field, value: valueOk && draft.value.trim() !== "" ? draft.value.trim() : null, qualifier: draft.qualifier };
+  const yoy = yoyOf({ fields: { ...fields, [field.id]: draftField } }, draftField);
 
   const commit = (confirm: boolean): boolean => {
     if (!valueOk) return false;
@@ -102,7 +107,7 @@ function FieldForm({ field, anchor }: { field: Field; anchor: { left: number; bo
       <dl className="field-popover__facts">
         <dt>正文显示</dt><dd>{preview ?? "【缺数】"}</dd>
         <dt>上年</dt><dd>{lastYear ?? "无上年数据"}</dd>
-        <dt>同比</dt><dd>待比较服务接入后显示</dd>
+        <dt>同比</dt><dd aria-label="同比">{yoy?.wording ?? (field.lastYear === null ? "无上年数据，无法比较" : "请先填写本年数值")}</dd>
         <dt>状态</dt><dd>{field.status === "confirmed" ? "已确认" : "未确认"}</dd>
       </dl>
       <div className="field-popover__actions">

@@ -14,7 +14,9 @@ export function createReportFieldView(store: ReportStore, openField: (fieldId: s
     const fieldId = String(node.attrs["fieldId"]);
     const show = node.attrs["show"] === "yoy" ? "yoy" : "value";
     const field = useReportStore(store, (s) => s.fields[fieldId]);
-    const text = fieldText(field, show);
+    // A string selector: the chip re-renders only when its own text changes (a YoY atom also
+    // follows its base field and last year's value).
+    const text = useReportStore(store, (s) => fieldText(s, fieldId, show));
     const state = field === undefined ? "missing" : field.value === null ? "empty" : field.status;
     const label = field?.label === undefined || field.label === "" ? "未命名字段" : field.label;
     const handleClick = (event: MouseEvent<HTMLElement>) => {
