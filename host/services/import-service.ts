@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import { MAX_UPLOAD_BYTES, type ImportMethodsServer, type ImportPreview, type ImportSource } from "../../core/api/contract";
@@ -52,7 +53,8 @@ export function createImportService(deps: ImportServiceDeps): ImportMethodsServe
       const bytes = Buffer.from(dataBase64, "base64");
       if (bytes.length === 0) throw new NianbaoError("invalid_input", "文件是空的。", "the uploaded file is empty");
       if (bytes.length > MAX_UPLOAD_BYTES) throw new NianbaoError("file_too_large", "文件过大（上限 20 MB）。", "upload too large");
-      const uploadId = deps.clock.newId();
+      // Unguessable, unlike report ids: it names a file the host will read back.
+      const uploadId = randomUUID();
       await mkdir(uploadDir, { recursive: true });
       const path = join(uploadDir, `${uploadId}${extname(name).toLowerCase()}`);
       await writeFile(path, bytes, { mode: 0o600 });
