@@ -64,6 +64,7 @@ export function menuTemplate(actions: MenuActions, recent: readonly RecentEntry[
         cmd("大纲", "view.outline"),
         cmd("字段", "view.fields"),
         cmd("检查", "view.checks"),
+        cmd("上年对照", "view.compare"),
         cmd("签发", "view.signoff"),
         { type: "separator" },
         { label: "放大", role: "zoomIn", accelerator: "CmdOrCtrl+=" },

@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import type { RecoverySummary } from "../../core/api/contract";
 import { ReportEditor } from "../editor/report-editor";
 import { FieldPopover } from "../features/field-popover/field-popover";
+import { ComparePanel } from "../features/compare-panel/compare-panel";
 import { ChecksPanel } from "../features/checks-panel/checks-panel";
 import { ExportDialog } from "../features/export-dialog/export-dialog";
 import { FieldsPanel } from "../features/fields-panel/fields-panel";
@@ -31,6 +32,7 @@ export function EditorScreen({ store }: { store: ReportStore }) {
           {panel === "fields" ? <FieldsPanel store={store} />
             : panel === "checks" ? <ChecksPanel store={store} />
             : panel === "signoff" ? <SignoffPanel store={store} />
+            : panel === "compare" ? <ComparePanel store={store} />
             : <OutlinePanel store={store} />}
         </aside>
         <main className="page-scroll">

@@ -41,6 +41,7 @@ export const commands: readonly Command[] = [
   { id: "view.fields", label: "字段", run: () => useUiStore.getState().setPanel("fields") },
   { id: "view.checks", label: "检查", run: () => useUiStore.getState().setPanel("checks") },
   { id: "view.signoff", label: "签发", run: () => useUiStore.getState().setPanel("signoff") },
+  { id: "view.compare", label: "上年对照", run: () => useUiStore.getState().setPanel("compare") },
 ];
 
 export function commandById(id: string): Command | undefined {

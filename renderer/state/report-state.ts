@@ -1,7 +1,7 @@
 import type { OpenedReport } from "../../core/api/contract";
 import type { DocNode } from "../../core/model/doc";
 import type { Field } from "../../core/model/field";
-import type { Report, ReportMeta } from "../../core/model/report";
+import type { PlanDecision, Report, ReportMeta } from "../../core/model/report";
 import type { Template } from "../../core/model/template";
 import type { WorkflowRequest } from "../../core/workflow/apply-workflow-action";
 import type { ReportApi } from "../platform/api";
@@ -23,6 +23,8 @@ export interface DocumentSlice {
   applyWorkflow: (request: WorkflowRequest) => void;
   /** The report with a check's automatic fix applied (recipient and field fixes; text fixes go through the editor). */
   replaceReport: (report: Report) => void;
+  /** Records (or, with null, withdraws) this year's answer to one of last year's plans. */
+  decidePlan: (key: string, decision: Omit<PlanDecision, "key"> | null) => void;
 }
 
 export interface FieldsSlice {

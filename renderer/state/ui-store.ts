@@ -6,7 +6,7 @@ export interface PopoverAnchor {
   bottom: number;
 }
 
-export type SidePanel = "outline" | "fields" | "checks" | "signoff";
+export type SidePanel = "outline" | "fields" | "checks" | "signoff" | "compare";
 export type FileDialogMode = "open" | "save" | null;
 export type ExportFormat = "docx" | "pdf";
 

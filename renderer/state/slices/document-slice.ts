@@ -1,4 +1,5 @@
 import type { StateCreator } from "zustand/vanilla";
+import { decidePlan } from "../../../core/compare/plan-checklist";
 import { applyWorkflowAction } from "../../../core/workflow/apply-workflow-action";
 import type { DocumentSlice, ReportState, ReportStoreDeps } from "../report-state";
 
@@ -19,6 +20,10 @@ export function documentSlice(deps: ReportStoreDeps): StateCreator<ReportState, 
       // The step's content hash must cover the text as typed, not as last debounced.
       const next = applyWorkflowAction(get().snapshot(), request, { now: () => new Date().toISOString() });
       get().replaceReport(next);
+    },
+    decidePlan: (key, decision) => {
+      const { report, revision } = get();
+      set({ report: decidePlan(report, key, decision), revision: revision + 1, status: "dirty" });
     },
     replaceReport: (report) => set({ report, body: report.body, fields: report.fields, revision: get().revision + 1, status: "dirty" }),
   });
