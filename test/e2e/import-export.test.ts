@@ -6,6 +6,8 @@ import { unzipSync } from "fflate";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Report } from "../../core/model/report";
+import { verifyPdfFile } from "../../host/sign/verify-signature";
+import { makeTestCertificates, TEST_PASSWORD } from "../host/sign/support/test-certificates";
 import { CHROMIUM_ARGS, CHROMIUM_PATH, startServe, type ServeProcess } from "../support/serve-process";
 import { repoRoot } from "../support/template";
 
@@ -92,6 +94,15 @@ describe("browser mode: last year's report to this year's files", () => {
     await expect.poll(() => acceptedFindings.count()).toBe(0);
     await page.screenshot({ path: join(artifacts, "editor-imported-checks.png") });
 
+    await page.getByRole("button", { name: "上年对照", exact: true }).click();
+    const compare = page.getByRole("region", { name: "上年对照" });
+    await expect(compare.textContent()).resolves.toMatch(/与上年相同的文字占 \d+%/);
+    const plan = compare.getByRole("list", { name: "上年计划" }).getByRole("listitem").first();
+    await plan.getByRole("button", { name: "标为未落实" }).click();
+    await plan.getByLabel("未落实的原因").fill("因机构调整顺延至下一年度");
+    await plan.getByRole("button", { name: "确定" }).click();
+    await expect(plan.textContent()).resolves.toContain("未落实：因机构调整顺延至下一年度");
+
     await page.getByRole("button", { name: "保存", exact: true }).click();
     const save = page.getByRole("dialog", { name: "保存报告" });
     await save.getByLabel("文件名").fill("木渎2024");
@@ -132,8 +143,51 @@ describe("browser mode: last year's report to this year's files", () => {
     await expect(page.getByRole("region", { name: "检查" }).getByRole("button", { name: new RegExp(`^“${ACCEPTED}”`) }).count()).resolves.toBe(0);
     const saved = Report.parse(JSON.parse(readFileSync(join(docs, "木渎2024.nianbao"), "utf8")));
     expect(saved.fields["f2"]).toMatchObject({ value: "400000", status: "confirmed", lastYear: { value: "360000" } });
+    expect(saved.plans).toEqual([expect.objectContaining({ status: "notDone", reason: "因机构调整顺延至下一年度" })]);
     expect(existsSync(docx) && existsSync(pdf)).toBe(true);
     await page.screenshot({ path: join(artifacts, "editor-imported-after-reload.png") });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("takes the report through 签发: read-only once approved, then signs the exported PDF with a .p12", async () => {
+    const certs = makeTestCertificates();
+    copyFileSync(certs.valid, join(docs, "单位证书.p12"));
+    await page.getByRole("button", { name: "签发", exact: true }).click();
+    const panel = page.getByRole("region", { name: "签发" });
+    await panel.getByLabel("姓名").fill("张三");
+    await panel.getByRole("button", { name: "提交审核" }).click();
+    await expect.poll(() => panel.textContent()).toContain("当前状态：审核中");
+    await panel.getByLabel("姓名").fill("李四");
+    await panel.getByLabel("身份").selectOption("签发人");
+    await panel.getByLabel("意见").fill("同意印发");
+    await panel.getByRole("button", { name: "签发", exact: true }).click();
+    await expect.poll(() => panel.textContent()).toContain("当前状态：已签发");
+    await expect.poll(() => page.locator(".report-body").getAttribute("contenteditable")).toBe("false");
+    await expect(page.getByRole("note").first().textContent()).resolves.toContain("内容已冻结");
+    // The step is in the file: a reload finds the report approved and still frozen.
+    await expect.poll(() => page.title()).not.toMatch(/^● /);
+    await page.reload();
+    await page.locator(".report-body").waitFor();
+    await expect.poll(() => page.locator(".report-body").getAttribute("contenteditable")).toBe("false");
+    await page.getByRole("button", { name: "签发", exact: true }).click();
+    await expect(panel.textContent()).resolves.toContain("李四（签发人） · 签发 → 已签发");
+
+    const pdf = join(docs, "木渎2024.pdf");
+    await page.getByRole("button", { name: "导出 PDF", exact: true }).click();
+    const exporter = page.getByRole("dialog", { name: "导出" });
+    await exporter.getByRole("button", { name: "开始导出" }).click();
+    await exporter.getByRole("status", { name: "导出完成" }).waitFor({ timeout: 60_000 });
+    await exporter.getByRole("button", { name: "关闭" }).click();
+    const signing = page.getByRole("form", { name: "数字签名" });
+    await expect(signing.getByLabel("PDF 文件").inputValue()).resolves.toBe(pdf);
+    await signing.getByLabel("证书文件").fill(join(docs, "单位证书.p12"));
+    await signing.getByLabel("证书密码").fill(TEST_PASSWORD);
+    await signing.getByRole("button", { name: "签名" }).click();
+    await expect.poll(() => signing.getByRole("status").textContent(), { timeout: 30_000 }).toContain("已签名");
+    await expect(signing.getByLabel("证书密码").inputValue()).resolves.toBe("");
+    await page.screenshot({ path: join(artifacts, "signoff-signed.png") });
+    await expect(verifyPdfFile(pdf)).resolves.toMatchObject({ valid: true });
+    expect(readFileSync(join(docs, "木渎2024.nianbao"), "utf8")).not.toContain(TEST_PASSWORD);
     expect(pageErrors).toEqual([]);
   });
 });

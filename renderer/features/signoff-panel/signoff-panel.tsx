@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { NianbaoError } from "../../../core/api/errors";
 import { SignoffRole, type WorkflowAction } from "../../../core/model/workflow";
 import { STEP_RULES, WorkflowStep } from "../../../core/workflow/apply-workflow-action";
@@ -91,6 +91,12 @@ function SignFiles({ store }: { store: ReportStore }) {
   const [docxPath, setDocxPath] = useState(lastExport?.docx ?? "");
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<string | null>(null);
+  // A new export is what the clerk means to sign next.
+  useEffect(() => {
+    if (lastExport === null) return;
+    setPdfPath(lastExport.pdf ?? "");
+    setDocxPath(lastExport.docx ?? "");
+  }, [lastExport]);
   const sign = async (event: FormEvent) => {
     event.preventDefault();
     const api = useSessionStore.getState().api;
