@@ -76,6 +76,10 @@ export const HostInfo = z.object({
 export type HostInfo = z.infer<typeof HostInfo>;
 
 const Empty = z.object({}).strict();
+
+/** What a native open dialog is for, which decides its file filter. */
+export const OpenPurpose = z.enum(["report", "import", "certificate"]);
+export type OpenPurpose = z.infer<typeof OpenPurpose>;
 const Ok = z.object({ ok: z.literal(true) });
 
 /** Files, templates, recent files and autosave recovery (host/services/report-service.ts). */
@@ -99,7 +103,7 @@ export const fileMethods = {
   listRecent: method(Empty, z.array(RecentFile)),
   listFolder: method(z.object({ path: HostPath }), z.array(FolderEntry)),
   /** Native open dialog (Electron); null when the user cancels. Browser mode answers `unsupported`. */
-  chooseOpenPath: method(Empty, z.object({ path: HostPath.nullable() })),
+  chooseOpenPath: method(z.object({ purpose: OpenPurpose.default("report") }).strict(), z.object({ path: HostPath.nullable() })),
   chooseSavePath: method(z.object({ suggestedName: z.string().max(200) }), z.object({ path: HostPath.nullable() })),
   writeRecovery: method(z.object({ report: Report, path: HostPath.nullable() }), z.object({ savedAt: z.iso.datetime({ offset: true }) })),
   listRecoveries: method(Empty, z.array(RecoverySummary)),

@@ -1,7 +1,7 @@
 import { mkdir, readdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { NianbaoError } from "../../core/api/errors";
-import type { FileMethodsServer, HostInfo } from "../../core/api/contract";
+import type { FileMethodsServer, HostInfo, OpenPurpose } from "../../core/api/contract";
 import { createReport } from "../../core/model/create-report";
 import type { CoreDeps } from "../../core/model/deps";
 import type { Report } from "../../core/model/report";
@@ -14,7 +14,7 @@ import { createRecoveryStore } from "./recovery-store";
 
 /** Native file dialogs exist only in Electron; browser mode browses the chosen folders instead. */
 export interface HostDialogs {
-  chooseOpenPath: () => Promise<string | null>;
+  chooseOpenPath: (purpose: OpenPurpose) => Promise<string | null>;
   chooseSavePath: (suggestedName: string) => Promise<string | null>;
 }
 
@@ -82,8 +82,8 @@ export function createReportService(deps: ReportServiceDeps): FileMethodsServer 
         .map((e) => ({ name: e.name, path: join(real, e.name), kind: e.isDirectory() ? ("folder" as const) : ("report" as const) }))
         .sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name, "zh-CN") : a.kind === "folder" ? -1 : 1));
     },
-    chooseOpenPath: async () => {
-      const path = await requireDialogs(deps.dialogs).chooseOpenPath();
+    chooseOpenPath: async ({ purpose }) => {
+      const path = await requireDialogs(deps.dialogs).chooseOpenPath(purpose);
       if (path !== null) await allowFolderOf(guard, path);
       return { path };
     },

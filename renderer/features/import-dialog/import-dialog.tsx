@@ -97,6 +97,9 @@ function ImportForm() {
           <label className="link">选择文件<input type="file" aria-label="选择要导入的文件" accept={ACCEPT} hidden onChange={(e) => { const f = e.target.files?.[0]; if (f !== undefined) void upload(f); }} /></label>
         </div>
         <div className="file-dialog__roots">
+          {hostInfo?.nativeDialogs === true && (
+            <button type="button" onClick={() => void api.chooseOpenPath({ purpose: "import" }).then(({ path }) => path === null ? undefined : choose({ path }, path.replace(/^.*[\\/]/, "")), fail)}>浏览…</button>
+          )}
           {roots.map((root) => <button key={root} type="button" className={root === folder ? "is-active" : undefined} onClick={() => setFolder(root)}>{root}</button>)}
         </div>
         <ul className="file-dialog__list" aria-label="可导入的文件">

@@ -97,6 +97,17 @@ function SignFiles({ store }: { store: ReportStore }) {
     setPdfPath(lastExport.pdf ?? "");
     setDocxPath(lastExport.docx ?? "");
   }, [lastExport]);
+  const nativeDialogs = useSessionStore((s) => s.hostInfo?.nativeDialogs === true);
+  const chooseCertificate = async () => {
+    const api = useSessionStore.getState().api;
+    if (api === null) return;
+    try {
+      const { path } = await api.chooseOpenPath({ purpose: "certificate" });
+      if (path !== null) setP12Path(path);
+    } catch (error) {
+      useUiStore.getState().notify("error", error instanceof NianbaoError ? error.zh : String(error));
+    }
+  };
   const sign = async (event: FormEvent) => {
     event.preventDefault();
     const api = useSessionStore.getState().api;
@@ -126,7 +137,8 @@ function SignFiles({ store }: { store: ReportStore }) {
       <p className="muted">先导出 Word / PDF，再用单位证书（.p12 / .pfx）签名。密码只用于本次签名，不会保存。</p>
       <label>PDF 文件<input aria-label="PDF 文件" value={pdfPath} onChange={(e) => setPdfPath(e.target.value)} /></label>
       <label>Word 文件<input aria-label="Word 文件" value={docxPath} onChange={(e) => setDocxPath(e.target.value)} /></label>
-      <label>证书文件<input aria-label="证书文件" value={p12Path} placeholder="如：/home/用户/证书/单位.p12" onChange={(e) => setP12Path(e.target.value)} /></label>
+      <label>证书文件<input aria-label="证书文件" value={p12Path} placeholder="证书须在允许访问的文件夹中，如：报告文件夹/单位.p12" onChange={(e) => setP12Path(e.target.value)} /></label>
+      {nativeDialogs && <button type="button" onClick={() => void chooseCertificate()}>选择证书…</button>}
       <label>证书密码<input aria-label="证书密码" type="password" autoComplete="off" value={password} onChange={(e) => setPassword(e.target.value)} /></label>
       <label>签名人<input aria-label="签名人" value={signer} onChange={(e) => setSigner(e.target.value)} /></label>
       <button type="submit" disabled={busy || p12Path.trim() === "" || signer.trim() === "" || (pdfPath.trim() === "" && docxPath.trim() === "")}>{busy ? "正在签名…" : "签名"}</button>
