@@ -50,7 +50,7 @@ export function createPreviewPages(): PreviewPages {
         if (index === -1) index = assets.push(path) - 1;
         return `${PREVIEW_PREFIX}${id}/asset/${index}${extname(path)}`;
       });
-      pages.set(id, { html: rewritten, assets });
+      pages.set(id, { html: onScreenSheet(rewritten), assets });
       for (const old of [...pages.keys()].slice(0, Math.max(0, pages.size - KEPT_PAGES))) pages.delete(old);
       return `${PREVIEW_PREFIX}${id}`;
     },
@@ -66,4 +66,15 @@ export function createPreviewPages(): PreviewPages {
       return body === null ? null : { body, type };
     },
   };
+}
+
+/**
+ * On screen the print page is one long column; this sets it on an A4-wide sheet with the print
+ * margins of its own @page rule, so line breaks match the PDF (page breaks are the PDF's).
+ */
+function onScreenSheet(html: string): string {
+  const margin = /@page \{ size: A4; margin: ([\d.]+mm [\d.]+mm [\d.]+mm [\d.]+mm); \}/.exec(html)?.[1];
+  if (margin === undefined) return html;
+  const sheet = `<style>@media screen { html { background: #8a8a8a; } body { box-sizing: border-box; width: 210mm; min-height: 297mm; margin: 16px auto; padding: ${margin}; background: #fff; box-shadow: 0 2px 12px rgba(0,0,0,.35); } }</style>`;
+  return html.replace("</head>", `${sheet}\n</head>`);
 }

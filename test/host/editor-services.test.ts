@@ -91,6 +91,7 @@ describe("export, preview and signing through the contract", () => {
       const html = await page.text();
       expect(html).toContain("超36万件");
       expect(html).not.toContain("file://");
+      expect(html).toMatch(/@media screen \{[^}]*\} body \{[^}]*width: 210mm;[^}]*padding: 37mm 26mm 35mm 28mm;/);
       const assets = [...html.matchAll(/\/preview\/[0-9a-f-]{36}\/asset\/\d+\.[a-z0-9]+/g)].map((m) => m[0]);
       expect(assets.length).toBeGreaterThan(1);
       for (const asset of assets) expect((await fetch(base + asset)).status).toBe(200);

@@ -1,6 +1,7 @@
 import { useDeferredValue, useMemo } from "react";
 import { checkReport } from "../../../core/checks/check-report";
 import type { Finding, Fix, Severity } from "../../../core/checks/finding";
+import { localToday } from "../../platform/local-today";
 import { locateField, locatePart, locatePath, positionOfPath } from "../../editor/locate";
 import { useReportStore, type ReportStore } from "../../state/report-store";
 import { useSessionStore } from "../../state/session-store";
@@ -8,13 +9,6 @@ import { useUiStore } from "../../state/ui-store";
 
 const SEVERITY_NAMES: Record<Severity, string> = { error: "错误", warning: "提醒", info: "提示" };
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
-
-/** Today in the clerk's time zone, as the deadline checks want it. */
-function localToday(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 /** 检查: every finding of core/checks on the report as it stands, grouped by severity. */
 export function ChecksPanel({ store }: { store: ReportStore }) {

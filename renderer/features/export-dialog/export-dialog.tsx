@@ -1,7 +1,9 @@
 import { useMemo, useState } from "react";
 import type { ExportedFont } from "../../../core/api/contract";
 import { NianbaoError } from "../../../core/api/errors";
+import { checkReport } from "../../../core/checks/check-report";
 import { PROFILE_PRESETS, PROFILE_PRESET_NAMES, type ProfilePresetName } from "../../../core/export-model/profile-presets";
+import { localToday } from "../../platform/local-today";
 import type { ReportStore } from "../../state/report-store";
 import { useSessionStore } from "../../state/session-store";
 import { useUiStore, type ExportFormat, type LastExport } from "../../state/ui-store";
@@ -43,6 +45,11 @@ function ExportForm({ store, initial }: { store: ReportStore; initial: ExportFor
   const [profile, setProfile] = useState<ProfileChoice>(REPORT_PROFILE);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<Done | null>(null);
+  // Exporting a draft is normal; the clerk should still know it is one.
+  const errors = useMemo(() => {
+    const { snapshot, template } = store.getState();
+    return checkReport(snapshot(), template, { today: localToday() }).filter((f) => f.severity === "error").length;
+  }, [store]);
   const [preview, setPreview] = useState<{ url: string; pages: number; fonts: ExportedFont[] } | null>(null);
   if (api === null) return null;
 
@@ -104,6 +111,7 @@ function ExportForm({ store, initial }: { store: ReportStore; initial: ExportFor
         </label>
         <label>文件名<input aria-label="导出文件名" value={name} onChange={(e) => setName(e.target.value)} /></label>
         {!nameOk && <p className="error">文件名不能为空，也不能含有 \ / : * ? " &lt; &gt; |。</p>}
+        {errors > 0 && <p className="muted">检查发现 {errors} 处错误（如尚未确认的数字），导出的是草稿；可在“检查”面板中逐一处理。</p>}
         {busy && <div role="progressbar" aria-label="正在导出" className="progress">正在导出{pdf ? "（生成 PDF 需要几秒钟）" : ""}…</div>}
         {substituted.length > 0 && (
           <div className="banner" role="alert">
@@ -126,7 +134,7 @@ function ExportForm({ store, initial }: { store: ReportStore; initial: ExportFor
         )}
         {preview !== null && (
           <div className="print-preview">
-            <p className="muted">打印预览（与 PDF 同源排版），共 {preview.pages} 页</p>
+            <p className="muted">打印预览（与 PDF 同源排版，分页以 PDF 为准），共 {preview.pages} 页</p>
             <iframe title="打印预览" src={preview.url} sandbox="allow-same-origin" />
           </div>
         )}
