@@ -48,7 +48,12 @@ function ExportForm({ store, initial }: { store: ReportStore; initial: ExportFor
   // Exporting a draft is normal; the clerk should still know it is one.
   const errors = useMemo(() => {
     const { snapshot, template } = store.getState();
-    return checkReport(snapshot(), template, { today: localToday() }).filter((f) => f.severity === "error").length;
+    try {
+      return checkReport(snapshot(), template, { today: localToday() }).filter((f) => f.severity === "error").length;
+    } catch {
+      // A document that cannot be snapshotted cannot be exported either; the export says why.
+      return 0;
+    }
   }, [store]);
   const [preview, setPreview] = useState<{ url: string; pages: number; fonts: ExportedFont[] } | null>(null);
   if (api === null) return null;
