@@ -1,48 +1,37 @@
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Report } from "../../core/model/report";
 import { verifyPdfFile } from "../../host/sign/verify-signature";
 import { makeTestCertificates, TEST_PASSWORD } from "../host/sign/support/test-certificates";
-import { CHROMIUM_ARGS, CHROMIUM_PATH, startServe, type ServeProcess } from "../support/serve-process";
+import { artifacts, startE2eBrowser, type E2eBrowser } from "../support/e2e-browser";
 import { repoRoot } from "../support/template";
 
-const artifacts = join(repoRoot, "test-artifacts");
 const FIXTURE = "mudu-2023-fazhi-report.md";
 /** f2 of the rolled-forward fixture: 超36万件 last year; f4 is its bound 同比增长 growth field. */
 const ACCEPTED = "受理各类审批服务事项";
 const ACCEPTED_GROWTH = "受理各类审批服务事项同比增长";
 
 describe("browser mode: last year's report to this year's files", () => {
-  let serve: ServeProcess;
-  let browser: Browser;
+  let session: E2eBrowser;
   let page: Page;
-  let docs: string;
-  const pageErrors: string[] = [];
+  const docs = () => session.docs;
 
   beforeAll(async () => {
-    const base = mkdtempSync(join(tmpdir(), "nianbao-e2e-import-"));
-    docs = join(base, "报告");
-    mkdirSync(docs);
-    mkdirSync(artifacts, { recursive: true });
-    copyFileSync(join(repoRoot, "test/fixtures", FIXTURE), join(docs, FIXTURE));
-    serve = await startServe(docs, join(base, "state"));
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: "zh-CN" });
-    page.on("pageerror", (error) => pageErrors.push(error.message));
+    session = await startE2eBrowser();
+    copyFileSync(join(repoRoot, "test/fixtures", FIXTURE), join(docs(), FIXTURE));
+    page = await session.newPage();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await serve?.stop();
+    await session?.close();
   });
 
   it("imports with roll-forward, fills and confirms a number, exports Word and PDF, and keeps it all after a reload", async () => {
-    await page.goto(serve.url);
+    await page.goto(session.serve.url);
     await page.getByRole("button", { name: "导入上年报告", exact: true }).click();
     const dialog = page.getByRole("dialog", { name: "导入上年报告" });
     await dialog.getByRole("button", { name: `📄 ${FIXTURE}` }).click();
@@ -113,7 +102,7 @@ describe("browser mode: last year's report to this year's files", () => {
     const exporter = page.getByRole("dialog", { name: "导出" });
     await exporter.getByRole("button", { name: "开始导出" }).click();
     await exporter.getByRole("status", { name: "导出完成" }).waitFor({ timeout: 60_000 });
-    const docx = join(docs, "木渎2024.docx");
+    const docx = join(docs(), "木渎2024.docx");
     const documentXml = new TextDecoder().decode(unzipSync(readFileSync(docx))["word/document.xml"]);
     expect(documentXml.replace(/<[^>]+>/g, "")).toContain("超40万件");
     await exporter.getByRole("button", { name: "关闭" }).click();
@@ -126,7 +115,7 @@ describe("browser mode: last year's report to this year's files", () => {
     await exporter.getByRole("button", { name: "开始导出" }).click();
     await exporter.getByRole("status", { name: "导出完成" }).waitFor({ timeout: 60_000 });
     await page.screenshot({ path: join(artifacts, "export-dialog.png") });
-    const pdf = join(docs, "木渎2024.pdf");
+    const pdf = join(docs(), "木渎2024.pdf");
     const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
     const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
     expect(pages).toBeGreaterThan(1);
@@ -141,17 +130,17 @@ describe("browser mode: last year's report to this year's files", () => {
     await expect(page.getByLabel(`字段 ${ACCEPTED_GROWTH}：11.11%，未确认`).count()).resolves.toBe(1);
     await page.getByRole("button", { name: "检查", exact: true }).click();
     await expect(page.getByRole("region", { name: "检查" }).getByRole("button", { name: new RegExp(`^“${ACCEPTED}”`) }).count()).resolves.toBe(0);
-    const saved = Report.parse(JSON.parse(readFileSync(join(docs, "木渎2024.nianbao"), "utf8")));
+    const saved = Report.parse(JSON.parse(readFileSync(join(docs(), "木渎2024.nianbao"), "utf8")));
     expect(saved.fields["f2"]).toMatchObject({ value: "400000", status: "confirmed", lastYear: { value: "360000" } });
     expect(saved.plans).toEqual([expect.objectContaining({ status: "notDone", reason: "因机构调整顺延至下一年度" })]);
     expect(existsSync(docx) && existsSync(pdf)).toBe(true);
     await page.screenshot({ path: join(artifacts, "editor-imported-after-reload.png") });
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 
   it("takes the report through 签发: read-only once approved, then signs the exported PDF with a .p12", async () => {
     const certs = makeTestCertificates();
-    copyFileSync(certs.valid, join(docs, "单位证书.p12"));
+    copyFileSync(certs.valid, join(docs(), "单位证书.p12"));
     await page.getByRole("button", { name: "签发", exact: true }).click();
     const panel = page.getByRole("region", { name: "签发" });
     await panel.getByLabel("姓名").fill("张三");
@@ -172,7 +161,7 @@ describe("browser mode: last year's report to this year's files", () => {
     await page.getByRole("button", { name: "签发", exact: true }).click();
     await expect(panel.textContent()).resolves.toContain("李四（签发人） · 签发 → 已签发");
 
-    const pdf = join(docs, "木渎2024.pdf");
+    const pdf = join(docs(), "木渎2024.pdf");
     await page.getByRole("button", { name: "导出 PDF", exact: true }).click();
     const exporter = page.getByRole("dialog", { name: "导出" });
     await exporter.getByRole("button", { name: "开始导出" }).click();
@@ -180,14 +169,14 @@ describe("browser mode: last year's report to this year's files", () => {
     await exporter.getByRole("button", { name: "关闭" }).click();
     const signing = page.getByRole("form", { name: "数字签名" });
     await expect(signing.getByLabel("PDF 文件").inputValue()).resolves.toBe(pdf);
-    await signing.getByLabel("证书文件").fill(join(docs, "单位证书.p12"));
+    await signing.getByLabel("证书文件").fill(join(docs(), "单位证书.p12"));
     await signing.getByLabel("证书密码").fill(TEST_PASSWORD);
     await signing.getByRole("button", { name: "签名" }).click();
     await expect.poll(() => signing.getByRole("status").textContent(), { timeout: 30_000 }).toContain("已签名");
     await expect(signing.getByLabel("证书密码").inputValue()).resolves.toBe("");
     await page.screenshot({ path: join(artifacts, "signoff-signed.png") });
     await expect(verifyPdfFile(pdf)).resolves.toMatchObject({ valid: true });
-    expect(readFileSync(join(docs, "木渎2024.nianbao"), "utf8")).not.toContain(TEST_PASSWORD);
-    expect(pageErrors).toEqual([]);
+    expect(readFileSync(join(docs(), "木渎2024.nianbao"), "utf8")).not.toContain(TEST_PASSWORD);
+    expect(session.pageErrors).toEqual([]);
   });
 });

@@ -2,27 +2,17 @@ import { copyFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
-import { NianbaoError } from "../../core/api/errors";
 import { applyWorkflowAction } from "../../core/workflow/apply-workflow-action";
 import { startHttpHost } from "../../host/http/http-host";
 import { createPreviewPages } from "../../host/services/preview-pages";
 import { verifyDocxFile } from "../../host/sign/verify-signature";
 import { fixedDeps } from "../support/deps";
+import { codeOf } from "../support/error-code";
 import { createTestHost } from "../support/report-host";
 import { repoRoot } from "../support/template";
 import { makeTestCertificates, TEST_PASSWORD, type TestCertificates } from "./sign/support/test-certificates";
 
 const FIXTURE = join(repoRoot, "test/fixtures/mudu-2023-fazhi-report.md");
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof NianbaoError) return error.code;
-    throw error;
-  }
-  return "none";
-}
 
 let certs: TestCertificates;
 beforeAll(() => {
