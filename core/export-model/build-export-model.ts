@@ -22,8 +22,11 @@ export function buildExportModel(report: Report, template: Template, options: Bu
   const meta = report.meta;
   const title = meta.title.trim() === "" ? fillTemplateText(template.title, { year: meta.reportYear, org: meta.org }) : meta.title;
 
-  const blocks: ExportBlock[] = [{ kind: "title", text: title }, { kind: "blankLine" }];
-  if (meta.recipient !== null && meta.recipient.trim() !== "") blocks.push({ kind: "recipient", text: meta.recipient });
+  const blocks: ExportBlock[] = [{ kind: "title", text: title }];
+  // 7.3.2 puts the 主送机关 "标题下空一行"; the body follows the 主送机关 on the next line (7.3.3).
+  // Without a 主送机关 the body takes the line below the title, so page 1 holds 22 lines like
+  // every other page.
+  if (meta.recipient !== null && meta.recipient.trim() !== "") blocks.push({ kind: "blankLine" }, { kind: "recipient", text: meta.recipient });
   blocks.push(...docBlocks(report.body, ctx));
 
   if (meta.attachments.length > 0) {

@@ -1,5 +1,6 @@
 import { outline } from "../doc/outline";
 import { fieldText, fieldTextResolver, yoyOf } from "../fields/field-text";
+import { formatValue } from "../fields/format-field";
 import type { Field } from "../model/field";
 import type { PartId } from "../model/part-id";
 import type { Report } from "../model/report";
@@ -13,6 +14,8 @@ export interface DescribedField {
   value: number | null;
   /** Last year's plain number, or null. */
   lastYearValue: number | null;
+  /** Last year's value as last year's text showed it: 超36万件. */
+  lastYearText: string | null;
   unit: string | null;
   qualifier: string | null;
   percent: boolean;
@@ -55,6 +58,7 @@ export function describeReport(report: Report): ReportDescription {
       text: fieldText(report, field.id, "value", report.meta.profile) ?? null,
       value: field.value === null ? null : Number(field.value),
       lastYearValue: field.lastYear?.value == null ? null : Number(field.lastYear.value),
+      lastYearText: field.lastYear === null ? null : formatValue({ ...field.lastYear, unit: field.lastYear.unit ?? field.unit, decimals: field.decimals }),
       unit: field.unit,
       qualifier: field.qualifier === "none" ? null : field.qualifier,
       percent: isPercentKind(field),

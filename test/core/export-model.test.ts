@@ -47,10 +47,13 @@ function smallReport(extra: Partial<Parameters<typeof buildReport>[0]> = {}) {
 }
 
 describe("the export model", () => {
-  it("orders title, blank line, body, two blank lines and the 落款 for the sealed layout", () => {
+  it("orders title, body, two blank lines and the 落款 for the sealed layout; a 主送机关 sits one blank line under the title", () => {
     const model = buildExportModel(fixtureReport(), fazhiTemplate());
     const k = kinds(model.blocks);
-    expect(k.slice(0, 3)).toEqual(["title", "blankLine", "paragraph"]);
+    expect(k.slice(0, 2)).toEqual(["title", "paragraph"]);
+    const withRecipient = fixtureReport();
+    const addressed = buildExportModel({ ...withRecipient, meta: { ...withRecipient.meta, recipient: "吴中区人民政府：" } }, fazhiTemplate());
+    expect(kinds(addressed.blocks).slice(0, 4)).toEqual(["title", "blankLine", "recipient", "paragraph"]);
     expect(k.slice(-3)).toEqual(["blankLine", "blankLine", "signature"]);
     const signature = model.blocks.at(-1);
     expect(signature).toMatchObject({ kind: "signature", org: "吴中区木渎镇人民政府", date: "2024年1月17日", dateRightIndentChars: 4, orgRightIndentChars: 2.25 });

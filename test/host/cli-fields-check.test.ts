@@ -52,8 +52,8 @@ describe("nianbao fields", () => {
   it("lists fields in the documented JSON shape", async () => {
     const file = await reportFile();
     expect(listed(file)).toEqual([
-      { id: "accepted", label: "受理审批服务事项", text: "超36万件", value: 360000, lastYearValue: 360000, unit: "件", qualifier: "超", percent: false, yoy: "与上年持平", status: "unconfirmed" },
-      { id: "closed", label: "结案率", text: "93.26%", value: 93.26, lastYearValue: 93.26, unit: "%", qualifier: null, percent: true, yoy: "与上年持平", status: "unconfirmed" },
+      { id: "accepted", label: "受理审批服务事项", text: "超36万件", value: 360000, lastYearValue: 360000, lastYearText: "超36万件", unit: "件", qualifier: "超", percent: false, yoy: "与上年持平", status: "unconfirmed" },
+      { id: "closed", label: "结案率", text: "93.26%", value: 93.26, lastYearValue: 93.26, lastYearText: "93.26%", unit: "%", qualifier: null, percent: true, yoy: "与上年持平", status: "unconfirmed" },
     ]);
     const plain = runCli(["fields", file]);
     expect(plain.stdout).toContain("? accepted  受理审批服务事项：超36万件");

@@ -20,7 +20,7 @@ const Args = z.object({
 });
 
 /** The shape `fields --json` prints, one object per field. */
-export type FieldListing = Pick<DescribedField, "id" | "label" | "text" | "value" | "lastYearValue" | "unit" | "qualifier" | "percent" | "yoy" | "status">;
+export type FieldListing = Pick<DescribedField, "id" | "label" | "text" | "value" | "lastYearValue" | "lastYearText" | "unit" | "qualifier" | "percent" | "yoy" | "status">;
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const opts = parseCliArgs(
@@ -35,8 +35,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     report = updated(report, opts.set, opts.confirm);
     await saveReportGuarded(path, report);
   }
-  const fields: FieldListing[] = describeReport(report).fields.map(({ id, label, text, value, lastYearValue, unit, qualifier, percent, yoy, status }) => ({
-    id, label, text, value, lastYearValue, unit, qualifier, percent, yoy, status,
+  const fields: FieldListing[] = describeReport(report).fields.map(({ id, label, text, value, lastYearValue, lastYearText, unit, qualifier, percent, yoy, status }) => ({
+    id, label, text, value, lastYearValue, lastYearText, unit, qualifier, percent, yoy, status,
   }));
   io.out(opts.json ? `${JSON.stringify(fields, null, 2)}\n` : renderText(fields));
   return EXIT_OK;
@@ -76,7 +76,7 @@ function updated(report: Report, sets: readonly string[], confirms: readonly str
 function renderText(fields: readonly FieldListing[]): string {
   if (fields.length === 0) return "本报告还没有字段。\n";
   const lines = fields.map((f) => {
-    const last = f.lastYearValue === null ? "" : `  上年 ${f.lastYearValue}${f.percent ? "%" : (f.unit ?? "")}`;
+    const last = f.lastYearText === null ? "" : `  上年 ${f.lastYearText}`;
     return `${f.status === "confirmed" ? "✓" : "?"} ${f.id}  ${f.label}：${f.text ?? "（无数值）"}${last}${f.yoy === null ? "" : `  ${f.yoy}`}`;
   });
   const unconfirmed = fields.filter((f) => f.status === "unconfirmed").length;
