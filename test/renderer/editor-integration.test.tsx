@@ -5,6 +5,7 @@ import type { Field } from "../../core/model/field";
 import { UnifiedHistory } from "../../renderer/editor/unified-history";
 import { ChecksPanel } from "../../renderer/features/checks-panel/checks-panel";
 import { FieldPopover } from "../../renderer/features/field-popover/field-popover";
+import { FieldsPanel } from "../../renderer/features/fields-panel/fields-panel";
 import { lockedMessage, SignoffPanel } from "../../renderer/features/signoff-panel/signoff-panel";
 import { useSessionStore } from "../../renderer/state/session-store";
 import { useUiStore } from "../../renderer/state/ui-store";
@@ -65,6 +66,24 @@ describe("YoY in the editor", () => {
     expect(yoy.textContent).toBe("与上年持平");
     // Nothing is applied until the clerk says so.
     expect(t.store.getState().fields["cases"]?.value).toBe("135");
+    t.editor.destroy();
+  });
+});
+
+describe("the 字段 panel", () => {
+  it("reads a value typed the way reports write it, leaves it unconfirmed, and shows its YoY", () => {
+    const t = setup();
+    render(<FieldsPanel store={t.store} />);
+    const input = screen.getByLabelText("行政复议案件的本年数值");
+    fireEvent.change(input, { target: { value: "abc" } });
+    expect(input.getAttribute("aria-invalid")).toBe("true");
+    fireEvent.change(input, { target: { value: "超150件" } });
+    fireEvent.keyDown(input, { key: "Enter" });
+    expect(casesOf(t)).toMatchObject({ value: "150", qualifier: "超", status: "unconfirmed" });
+    const row = screen.getByLabelText("行政复议案件的本年数值").closest("tr");
+    expect(row?.textContent).toContain("超150件");
+    // A typed 超 is all the clerk knows, so the comparison is worded as approximate.
+    expect(row?.textContent).toContain("同比增长约25%");
     t.editor.destroy();
   });
 });

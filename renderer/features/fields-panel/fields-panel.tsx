@@ -1,7 +1,7 @@
 import { useMemo, useState } from "react";
-import { yoyOf } from "../../../core/fields/field-text";
-import { formatField, formatValue } from "../../../core/fields/format-field";
-import { DecimalString } from "../../../core/model/decimal-string";
+import { applyTypedValue } from "../../../core/fields/apply-typed-value";
+import { fieldText, yoyOf } from "../../../core/fields/field-text";
+import { formatValue } from "../../../core/fields/format-field";
 import type { Field } from "../../../core/model/field";
 import { useReportStore, type ReportStore } from "../../state/report-store";
 import { useSessionStore } from "../../state/session-store";
@@ -58,10 +58,15 @@ function FieldRow({ field, fields }: { field: Field; fields: Record<string, Fiel
           label={`${field.label || "字段"}的本年数值`}
           value={field.value ?? ""}
           inputMode="decimal"
-          validate={(v) => v === "" || DecimalString.safeParse(v).success}
-          onCommit={(v) => edit({ value: v === "" ? null : v, status: v === (field.value ?? "") ? field.status : "unconfirmed" })}
+          validate={(v) => v === "" || applyTypedValue(field, v).ok}
+          onCommit={(v) => {
+            if (v === "") return edit({ value: null, status: "unconfirmed" });
+            const typed = applyTypedValue(field, v);
+            // A value typed in the table is checked, not confirmed: 确认 is its own click here.
+            if (typed.ok) useSessionStore.getState().history?.editField({ ...typed.field, status: typed.field.value === field.value ? field.status : "unconfirmed" });
+          }}
         />
-        <span className="fields-table__shown">{formatField(field) ?? "【缺数】"}</span>
+        <span className="fields-table__shown">{fieldText({ fields }, field.id, "value") ?? "【缺数】"}</span>
       </td>
       <td>{lastYear}</td>
       <td>{yoy}</td>
