@@ -83,6 +83,14 @@ describe("browser mode: last year's report to this year's files", () => {
     await expect.poll(() => acceptedFindings.count()).toBe(0);
     await page.screenshot({ path: join(artifacts, "editor-imported-checks.png") });
 
+    // Never saved yet: a reload brings the report back from its autosaved copy.
+    await page.waitForTimeout(4_000);
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.reload();
+    await page.locator(".report-body").waitFor();
+    await expect(page.getByLabel(`字段 ${ACCEPTED_GROWTH}：11.11%，未确认`).count()).resolves.toBe(1);
+    await expect.poll(() => page.title()).toMatch(/^● /);
+
     await page.getByRole("button", { name: "上年对照", exact: true }).click();
     const compare = page.getByRole("region", { name: "上年对照" });
     await expect(compare.textContent()).resolves.toMatch(/与上年相同的文字占 \d+%/);
