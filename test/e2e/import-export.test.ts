@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
 import type { Page } from "playwright-core";
@@ -83,8 +83,9 @@ describe("browser mode: last year's report to this year's files", () => {
     await expect.poll(() => acceptedFindings.count()).toBe(0);
     await page.screenshot({ path: join(artifacts, "editor-imported-checks.png") });
 
-    // Never saved yet: a reload brings the report back from its autosaved copy.
-    await page.waitForTimeout(4_000);
+    // Never saved yet: once autosave has copied the confirmed value, a reload brings it back.
+    const recoveryDir = join(session.state, "recovery");
+    await expect.poll(() => existsSync(recoveryDir) && readdirSync(recoveryDir).some((n) => n.endsWith(".json") && readFileSync(join(recoveryDir, n), "utf8").includes('"value":"400000"')), { timeout: 20_000 }).toBe(true);
     page.once("dialog", (dialog) => void dialog.accept());
     await page.reload();
     await page.locator(".report-body").waitFor();

@@ -11,6 +11,8 @@ export interface E2eBrowser {
   serve: ServeProcess;
   /** The reports folder the host was started with (`serve --dir`). */
   docs: string;
+  /** The host's `--state-dir` (recent files, autosave copies). */
+  state: string;
   /** Uncaught errors of every page opened with newPage. */
   pageErrors: string[];
   newPage: () => Promise<Page>;
@@ -23,12 +25,14 @@ export async function startE2eBrowser(): Promise<E2eBrowser> {
   const docs = join(base, "报告");
   mkdirSync(docs);
   mkdirSync(artifacts, { recursive: true });
-  const serve = await startServe(docs, join(base, "state"));
+  const state = join(base, "state");
+  const serve = await startServe(docs, state);
   const browser: Browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
   const pageErrors: string[] = [];
   return {
     serve,
     docs,
+    state,
     pageErrors,
     newPage: async () => {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: "zh-CN" });
