@@ -68,6 +68,27 @@ describe("YoY in the editor", () => {
     expect(t.store.getState().fields["cases"]?.value).toBe("135");
     t.editor.destroy();
   });
+
+  it("reads a number typed the way reports write it into value, qualifier and scale", () => {
+    const t = setup();
+    render(<FieldPopover store={t.store} />);
+    act(() => useUiStore.getState().openPopover("cases", { left: 10, top: 10, bottom: 30 }));
+    const dialog = screen.getByRole("dialog", { name: "编辑字段" });
+    const value = screen.getByLabelText("数值");
+    fireEvent.change(value, { target: { value: "超150件" } });
+    expect(value.getAttribute("aria-invalid")).toBe("false");
+    expect(dialog.textContent).toContain("正文显示超150件");
+    expect(screen.getByLabelText("同比").textContent).toBe("同比增长约25%");
+    fireEvent.blur(value);
+    expect((screen.getByLabelText("数值") as HTMLInputElement).value).toBe("150");
+    expect((screen.getByLabelText("修饰词") as HTMLSelectElement).value).toBe("超");
+    fireEvent.change(screen.getByLabelText("数值"), { target: { value: "150%" } });
+    expect(screen.getByLabelText("数值").getAttribute("aria-invalid")).toBe("true");
+    fireEvent.change(screen.getByLabelText("数值"), { target: { value: "超150" } });
+    fireEvent.click(screen.getByRole("button", { name: "确认数值" }));
+    expect(casesOf(t)).toMatchObject({ value: "150", qualifier: "超", exact: false, status: "confirmed" });
+    t.editor.destroy();
+  });
 });
 
 describe("the 字段 panel", () => {

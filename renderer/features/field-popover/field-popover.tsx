@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { createPortal } from "react-dom";
+import { applyTypedValue } from "../../../core/fields/apply-typed-value";
 import { yoyOf } from "../../../core/fields/field-text";
 import { formatValue } from "../../../core/fields/format-field";
 import { DecimalString } from "../../../core/model/decimal-string";
@@ -31,6 +32,30 @@ export function FieldPopover({ store }: { store: ReportStore }) {
   return createPortal(<FieldForm key={field.id} store={store} field={field} anchor={popover.anchor} />, document.body);
 }
 
+interface TypedValue {
+  value: string | null;
+  scale: DisplayScale;
+  qualifier: Qualifier;
+  decimals: number;
+  exact: boolean | undefined;
+}
+
+/**
+ * The value box as the field will store it: a plain decimal keeps the chosen scale and qualifier;
+ * a number written the way reports write it ("超40万", "1900余") is read by core/fields. Null when
+ * it is neither.
+ */
+function typedValue(field: Field, draft: Draft): TypedValue | null {
+  const text = draft.value.trim();
+  const asChosen = { scale: draft.scale, qualifier: draft.qualifier, decimals: field.decimals, exact: field.exact };
+  if (text === "") return { value: null, ...asChosen };
+  if (DecimalString.safeParse(text).success) return { value: text, ...asChosen };
+  const applied = applyTypedValue({ ...field, unit: draft.unit.trim() === "" ? null : draft.unit.trim() }, text);
+  if (!applied.ok) return null;
+  const { value, scale, qualifier, decimals, exact } = applied.field;
+  return { value, scale, qualifier, decimals, exact };
+}
+
 function draftOf(field: Field): Draft {
   return { value: field.value ?? "", unit: field.unit ?? "", scale: field.scale, qualifier: field.qualifier, label: field.label, source: field.source ?? "" };
 }
@@ -40,25 +65,28 @@ function FieldForm({ store, field, anchor }: { store: ReportStore; field: Field;
   const fields = useReportStore(store, (s) => s.fields);
   const valueRef = useRef<HTMLInputElement>(null);
   useEffect(() => valueRef.current?.focus(), []);
-  const valueOk = draft.value.trim() === "" || DecimalString.safeParse(draft.value.trim()).success;
-  const preview = valueOk && draft.value.trim() !== ""
-    ? formatValue({ value: draft.value.trim(), unit: draft.unit === "" ? null : draft.unit, scale: draft.scale, qualifier: draft.qualifier, decimals: field.decimals })
-    : null;
+  const typed = typedValue(field, draft);
+  const valueOk = typed !== null;
+  const preview = typed?.value == null
+    ? null
+    : formatValue({ value: typed.value, unit: draft.unit === "" ? null : draft.unit, scale: typed.scale, qualifier: typed.qualifier, decimals: typed.decimals });
   const lastYear = field.lastYear === null ? null : formatValue({ ...field.lastYear, decimals: field.decimals });
   // Live: the wording follows the value being typed, before it is applied.
-  const draftField: Field = { ...field, value: valueOk && draft.value.trim() !== "" ? draft.value.trim() : null, qualifier: draft.qualifier };
+  const draftField: Field = { ...field, value: typed?.value ?? null, qualifier: typed?.qualifier ?? draft.qualifier, ...(typed?.exact === undefined ? {} : { exact: typed.exact }) };
   const yoy = yoyOf({ fields: { ...fields, [field.id]: draftField } }, draftField);
 
   const commit = (confirm: boolean): boolean => {
-    if (!valueOk) return false;
+    if (typed === null) return false;
     const history = useSessionStore.getState().history;
-    const value = draft.value.trim() === "" ? null : draft.value.trim();
+    const value = typed.value;
     const next: Field = {
       ...field,
       value,
       unit: draft.unit.trim() === "" ? null : draft.unit.trim(),
-      scale: draft.scale,
-      qualifier: draft.qualifier,
+      scale: typed.scale,
+      qualifier: typed.qualifier,
+      decimals: typed.decimals,
+      ...(typed.exact === undefined ? {} : { exact: typed.exact }),
       label: draft.label.trim(),
       source: draft.source.trim() === "" ? null : draft.source.trim(),
       status: confirm && value !== null ? "confirmed" : value === field.value ? field.status : "unconfirmed",
@@ -86,9 +114,12 @@ function FieldForm({ store, field, anchor }: { store: ReportStore; field: Field;
   return (
     <form className="field-popover" role="dialog" aria-label="编辑字段" style={{ top, left }} onSubmit={handleSubmit} onKeyDown={handleKeyDown}>
       <label>数值
-        <input ref={valueRef} aria-label="数值" inputMode="decimal" value={draft.value} aria-invalid={!valueOk} onChange={(e) => set("value", e.target.value)} />
+        <input ref={valueRef} aria-label="数值" inputMode="decimal" value={draft.value} aria-invalid={!valueOk} onChange={(e) => set("value", e.target.value)} onBlur={() => {
+          // "超40万" becomes 400000 with 超 and 万 in their own boxes, so the clerk sees how it was read.
+          if (typed?.value != null && typed.value !== draft.value.trim()) setDraft((d) => ({ ...d, value: typed.value ?? "", scale: typed.scale, qualifier: typed.qualifier }));
+        }} />
       </label>
-      {!valueOk && <p className="field-popover__error">请输入数字，例如 360000 或 93.26（不要带单位和逗号）。</p>}
+      {!valueOk && <p className="field-popover__error">请输入数字，例如 360000、超36万、1900余、93.26。</p>}
       <div className="field-popover__row">
         <label>单位<input aria-label="单位" value={draft.unit} onChange={(e) => set("unit", e.target.value)} /></label>
         <label>显示为
