@@ -76,11 +76,11 @@ export const HostInfo = z.object({
 export type HostInfo = z.infer<typeof HostInfo>;
 
 const Empty = z.object({}).strict();
+const Ok = z.object({ ok: z.literal(true) });
 
 /** What a native open dialog is for, which decides its file filter. */
 export const OpenPurpose = z.enum(["report", "import", "certificate"]);
 export type OpenPurpose = z.infer<typeof OpenPurpose>;
-const Ok = z.object({ ok: z.literal(true) });
 
 /** Files, templates, recent files and autosave recovery (host/services/report-service.ts). */
 export const fileMethods = {
