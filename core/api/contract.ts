@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LayoutProfile } from "../model/layout-profile";
 import { Report } from "../model/report";
 import { Template } from "../model/template";
 
@@ -59,7 +60,8 @@ export type RecoverySummary = z.infer<typeof RecoverySummary>;
 export const FolderEntry = z.object({
   name: z.string(),
   path: HostPath,
-  kind: z.enum(["folder", "report"]),
+  /** "document": a .docx, .md or .txt file that can be imported. */
+  kind: z.enum(["folder", "report", "document"]),
 });
 export type FolderEntry = z.infer<typeof FolderEntry>;
 
@@ -75,6 +77,10 @@ export type HostInfo = z.infer<typeof HostInfo>;
 
 const Empty = z.object({}).strict();
 const Ok = z.object({ ok: z.literal(true) });
+
+/** What a native open dialog is for, which decides its file filter. */
+export const OpenPurpose = z.enum(["report", "import", "certificate"]);
+export type OpenPurpose = z.infer<typeof OpenPurpose>;
 
 /** Files, templates, recent files and autosave recovery (host/services/report-service.ts). */
 export const fileMethods = {
@@ -97,12 +103,82 @@ export const fileMethods = {
   listRecent: method(Empty, z.array(RecentFile)),
   listFolder: method(z.object({ path: HostPath }), z.array(FolderEntry)),
   /** Native open dialog (Electron); null when the user cancels. Browser mode answers `unsupported`. */
-  chooseOpenPath: method(Empty, z.object({ path: HostPath.nullable() })),
+  chooseOpenPath: method(z.object({ purpose: OpenPurpose.default("report") }).strict(), z.object({ path: HostPath.nullable() })),
   chooseSavePath: method(z.object({ suggestedName: z.string().max(200) }), z.object({ path: HostPath.nullable() })),
   writeRecovery: method(z.object({ report: Report, path: HostPath.nullable() }), z.object({ savedAt: z.iso.datetime({ offset: true }) })),
   listRecoveries: method(Empty, z.array(RecoverySummary)),
   readRecovery: method(z.object({ reportId: z.string().min(1).max(64) }), OpenedReport),
   discardRecovery: method(z.object({ reportId: z.string().min(1).max(64) }), Ok),
+} as const;
+
+/** Where a file to import comes from: a path in an allowed folder, or bytes the page uploaded. */
+export const ImportSource = z.union([
+  z.object({ path: HostPath }),
+  z.object({ uploadId: z.uuid() }),
+]);
+export type ImportSource = z.infer<typeof ImportSource>;
+
+/** The largest file the page may upload for import (a Word report with images stays well below). */
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+/** What the clerk sees before confirming an import: the parts and numbers recognised in the file. */
+export const ImportPreview = z.object({
+  fileName: z.string(),
+  format: z.enum(["docx", "md", "txt", "nianbao"]),
+  title: z.string(),
+  org: z.string(),
+  reportYear: z.number().int(),
+  parts: z.array(z.object({ partId: z.string().nullable(), heading: z.string(), paragraphs: z.number().int() })),
+  fields: z.array(z.object({ label: z.string(), shown: z.string() })),
+  notices: z.array(z.string()),
+});
+export type ImportPreview = z.infer<typeof ImportPreview>;
+
+/** 导入上年报告 / 以上年报告为基础新建 (host/services/import-service.ts). */
+export const importMethods = {
+  uploadImportFile: method(
+    z.object({
+      name: z.string().min(1).max(255).refine((n) => /\.(docx|md|txt|nianbao)$/i.test(n), "只能导入 .docx、.md、.txt 或 .nianbao 文件"),
+      dataBase64: z.string().max(Math.ceil(MAX_UPLOAD_BYTES / 3) * 4, "文件过大（上限 20 MB）"),
+    }),
+    z.object({ uploadId: z.uuid() }),
+  ),
+  listImportable: method(z.object({ path: HostPath }), z.array(FolderEntry)),
+  previewImport: method(z.object({ source: ImportSource }), ImportPreview),
+  importReport: method(
+    z.object({ source: ImportSource, rollForward: z.boolean() }),
+    OpenedReport.extend({ notices: z.array(z.string()) }),
+  ),
+} as const;
+
+export const ExportedFont = z.object({ role: z.string(), requested: z.string(), used: z.string(), substituted: z.boolean() });
+export type ExportedFont = z.infer<typeof ExportedFont>;
+
+/** Word / PDF export, the paged preview and signing (host/services/export-service.ts). */
+export const exportMethods = {
+  exportReport: method(
+    z.object({ report: Report, docxPath: HostPath.optional(), pdfPath: HostPath.optional(), profile: LayoutProfile.optional() }),
+    z.object({ docx: HostPath.nullable(), pdf: HostPath.nullable(), pages: z.number().int(), fonts: z.array(ExportedFont) }),
+  ),
+  /** Publishes the print HTML under the host (browser preview); `url` is relative to the host, `pages` what the PDF would have. */
+  previewReport: method(
+    z.object({ report: Report, profile: LayoutProfile.optional() }),
+    z.object({ url: z.string(), pages: z.number().int(), fonts: z.array(ExportedFont) }),
+  ),
+  /** Shows a file in the system's file manager (Electron); browser mode answers `unsupported`. */
+  revealPath: method(z.object({ path: HostPath }), Ok),
+  signExported: method(
+    z.object({
+      report: Report,
+      pdfPath: HostPath.optional(),
+      docxPath: HostPath.optional(),
+      p12Path: HostPath,
+      /** Used once in memory by the host; never stored or logged. */
+      password: z.string().max(1024),
+      signer: z.string().trim().min(1, "请填写签名人姓名").max(100),
+    }),
+    z.object({ pdf: HostPath.nullable(), docx: HostPath.nullable(), docxSignature: HostPath.nullable(), subject: z.string(), signedAt: z.string(), revision: z.number().int() }),
+  ),
 } as const;
 
 /**
@@ -113,9 +189,13 @@ export const fileMethods = {
  */
 export const reportApi = {
   ...fileMethods,
+  ...importMethods,
+  ...exportMethods,
 } as const;
 
 export type ReportApi = ClientOf<typeof reportApi>;
 export type ReportApiServer = ServerOf<typeof reportApi>;
 export type FileMethodsServer = ServerOf<typeof fileMethods>;
+export type ImportMethodsServer = ServerOf<typeof importMethods>;
+export type ExportMethodsServer = ServerOf<typeof exportMethods>;
 export type ReportMethod = keyof typeof reportApi;

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, Menu, session } from "electron";
+import { app, BrowserWindow, dialog, Menu, session, shell } from "electron";
 import { randomUUID } from "node:crypto";
 import { dirname, join } from "node:path";
 import { reportApi } from "../../core/api/contract";
@@ -13,6 +13,7 @@ import { electronDialogs } from "./dialogs";
 import { registerIpc } from "./ipc";
 import { isAppUrl } from "./ipc-guard";
 import { menuTemplate } from "./menu-template";
+import { electronPdfRenderer } from "./pdf";
 import { reportPathFromArgv } from "./open-file-args";
 import { mainWindowOptions } from "./window-options";
 
@@ -74,6 +75,8 @@ async function start(): Promise<void> {
     clock: { now: () => new Date().toISOString(), newId: randomUUID },
     appVersion: app.getVersion(),
     dialogs: electronDialogs(documents),
+    pdfRenderer: electronPdfRenderer(),
+    reveal: async (path) => shell.showItemInFolder(path),
     templatesDir: join(root, "templates"),
   });
   registerIpc(createDispatcher(reportApi, service));

@@ -13,8 +13,6 @@ export interface RecentEntry {
   title: string;
 }
 
-const COMING_LATER = "（即将推出）";
-
 /** The native menus in Chinese; every document action is a renderer command sent by id. */
 export function menuTemplate(actions: MenuActions, recent: readonly RecentEntry[], isMac: boolean): MenuItemConstructorOptions[] {
   const cmd = (label: string, id: string, accelerator?: string): MenuItemConstructorOptions => ({
@@ -22,7 +20,6 @@ export function menuTemplate(actions: MenuActions, recent: readonly RecentEntry[
     click: () => actions.command(id),
     ...(accelerator === undefined ? {} : { accelerator }),
   });
-  const later = (label: string): MenuItemConstructorOptions => ({ label: `${label}${COMING_LATER}`, enabled: false });
   const recentItems: MenuItemConstructorOptions[] = recent.length === 0
     ? [{ label: "（无）", enabled: false }]
     : recent.slice(0, 10).map((r) => ({ label: r.title, toolTip: r.path, click: () => actions.openRecent(r.path) }));
@@ -31,15 +28,15 @@ export function menuTemplate(actions: MenuActions, recent: readonly RecentEntry[
       label: "文件",
       submenu: [
         cmd("新建", "file.new", "CmdOrCtrl+N"),
-        later("以上年报告为基础新建"),
+        cmd("以上年报告为基础新建…", "file.newFromLastYear"),
         cmd("打开…", "file.open", "CmdOrCtrl+O"),
         { label: "最近打开", submenu: recentItems },
         { type: "separator" },
         cmd("保存", "file.save", "CmdOrCtrl+S"),
         cmd("另存为…", "file.saveAs", "CmdOrCtrl+Shift+S"),
         { type: "separator" },
-        later("导出 Word"),
-        later("导出 PDF"),
+        cmd("导出 Word…", "file.exportDocx", "CmdOrCtrl+E"),
+        cmd("导出 PDF…", "file.exportPdf", "CmdOrCtrl+P"),
         { type: "separator" },
         { label: "退出", accelerator: isMac ? "Cmd+Q" : "Alt+F4", click: actions.quit },
       ],
@@ -66,8 +63,9 @@ export function menuTemplate(actions: MenuActions, recent: readonly RecentEntry[
       submenu: [
         cmd("大纲", "view.outline"),
         cmd("字段", "view.fields"),
-        later("检查"),
-        later("签发"),
+        cmd("检查", "view.checks"),
+        cmd("上年对照", "view.compare"),
+        cmd("签发", "view.signoff"),
         { type: "separator" },
         { label: "放大", role: "zoomIn", accelerator: "CmdOrCtrl+=" },
         { label: "缩小", role: "zoomOut", accelerator: "CmdOrCtrl+-" },

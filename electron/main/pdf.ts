@@ -1,22 +1,16 @@
 import { BrowserWindow } from "electron";
 import { pathToFileURL } from "node:url";
+import type { PdfRenderer } from "../../host/pdf/pdf-renderer";
 import { printWindowOptions } from "./window-options";
 
 /**
- * The PDF port as the export service will call it: print HTML on disk in, PDF bytes out. The
- * CLI's adapter uses playwright-core with system Chromium; this one Electron's own Chromium.
- */
-export interface PdfRenderer {
-  renderPdf: (printHtmlPath: string) => Promise<Uint8Array>;
-}
-
-/**
+ * The export service's PDF port on Electron's own Chromium (the CLI uses a system Chromium).
  * Loads the print page from a file (not data: or setContent, which break @font-face, see
  * stack-notes.md §7) and lets @page set A4 and the GB/T 9704 margins.
  */
 export function electronPdfRenderer(): PdfRenderer {
   return {
-    renderPdf: async (printHtmlPath) => {
+    render: async (printHtmlPath) => {
       const win = new BrowserWindow(printWindowOptions());
       try {
         await win.loadURL(pathToFileURL(printHtmlPath).href);
@@ -26,5 +20,7 @@ export function electronPdfRenderer(): PdfRenderer {
         win.destroy();
       }
     },
+    // Each render opens and destroys its own window; nothing stays open between exports.
+    close: async () => undefined,
   };
 }

@@ -7,12 +7,18 @@ import { MAX_REPORT_FILE_BYTES } from "../storage/report-file";
 import { CONTENT_SECURITY_POLICY } from "./content-security-policy";
 import { checkRequest, type GuardVerdict } from "./request-guard";
 import { readStaticFile } from "./static-files";
+import { PREVIEW_PREFIX, type PreviewPages } from "../services/preview-pages";
+
+/** The print page has inline styles and its own fonts; it runs no script at all. */
+const PREVIEW_CSP = "default-src 'none'; style-src 'self' 'unsafe-inline'; font-src 'self'; img-src 'self' data:; frame-ancestors 'self'";
 
 export interface HttpHostOptions {
   dispatch: Dispatch;
   /** The built renderer (dist/renderer); null serves only the API. */
   rendererDir: string | null;
   port?: number;
+  /** Paged previews of print HTML (GET /preview/…), guarded by Host/Origin and an unguessable id. */
+  previews?: PreviewPages;
   /** Tests pass a fixed token; otherwise a fresh random one per launch. */
   token?: string;
 }
@@ -78,6 +84,16 @@ async function handle(req: IncomingMessage, res: ServerResponse, port: number, t
   }
   if (req.method !== "GET" && req.method !== "HEAD") {
     res.writeHead(405).end();
+    return;
+  }
+  if (path.startsWith(PREVIEW_PREFIX)) {
+    const page = (await options.previews?.read(path)) ?? null;
+    if (page === null) {
+      res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("未找到 / not found");
+      return;
+    }
+    res.writeHead(200, { "content-type": page.type, "content-security-policy": PREVIEW_CSP, "x-content-type-options": "nosniff", "referrer-policy": "no-referrer", "cache-control": "no-store" });
+    res.end(req.method === "HEAD" ? undefined : page.body);
     return;
   }
   const file = options.rendererDir === null ? null : await readStaticFile(options.rendererDir, path);

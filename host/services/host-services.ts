@@ -1,7 +1,9 @@
 import type { ReportApiServer } from "../../core/api/contract";
+import { createExportService, type ExportServiceDeps } from "./export-service";
+import { createImportService } from "./import-service";
 import { createReportService, type ReportServiceDeps } from "./report-service";
 
-export type HostServiceDeps = ReportServiceDeps;
+export type HostServiceDeps = ReportServiceDeps & Omit<ExportServiceDeps, "guard" | "templatesDir">;
 
 /**
  * Everything behind the contract, composed once for all front doors (Electron main, the loopback
@@ -11,5 +13,7 @@ export type HostServiceDeps = ReportServiceDeps;
 export function createHostServices(deps: HostServiceDeps): ReportApiServer {
   return {
     ...createReportService(deps),
+    ...createImportService(deps),
+    ...createExportService(deps),
   };
 }

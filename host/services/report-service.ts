@@ -1,11 +1,12 @@
 import { mkdir, readdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { NianbaoError } from "../../core/api/errors";
-import type { FileMethodsServer, HostInfo } from "../../core/api/contract";
+import type { FileMethodsServer, HostInfo, OpenPurpose } from "../../core/api/contract";
 import { createReport } from "../../core/model/create-report";
 import type { CoreDeps } from "../../core/model/deps";
 import type { Report } from "../../core/model/report";
-import { loadReportFile, REPORT_EXTENSION, saveReportFile } from "../storage/report-file";
+import { loadReportFile, REPORT_EXTENSION } from "../storage/report-file";
+import { saveReportGuarded } from "../workflow/save-report-guarded";
 import { listTemplateIds, loadTemplate } from "../templates/template-store";
 import type { PathGuard } from "./path-guard";
 import { createRecentFiles } from "./recent-files";
@@ -13,7 +14,7 @@ import { createRecoveryStore } from "./recovery-store";
 
 /** Native file dialogs exist only in Electron; browser mode browses the chosen folders instead. */
 export interface HostDialogs {
-  chooseOpenPath: () => Promise<string | null>;
+  chooseOpenPath: (purpose: OpenPurpose) => Promise<string | null>;
   chooseSavePath: (suggestedName: string) => Promise<string | null>;
 }
 
@@ -60,7 +61,8 @@ export function createReportService(deps: ReportServiceDeps): FileMethodsServer 
     saveReport: async ({ report, path }) => {
       const real = await guard.check(path);
       const savedAt = clock.now();
-      await saveReportFile(real, { ...report, updatedAt: savedAt });
+      // Guarded: an approved report's content and any sign-off history cannot be rewritten.
+      await saveReportGuarded(real, { ...report, updatedAt: savedAt });
       await recovery.discard(report.id);
       await remember(real, report);
       return { path: real, savedAt };
@@ -80,8 +82,8 @@ export function createReportService(deps: ReportServiceDeps): FileMethodsServer 
         .map((e) => ({ name: e.name, path: join(real, e.name), kind: e.isDirectory() ? ("folder" as const) : ("report" as const) }))
         .sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name, "zh-CN") : a.kind === "folder" ? -1 : 1));
     },
-    chooseOpenPath: async () => {
-      const path = await requireDialogs(deps.dialogs).chooseOpenPath();
+    chooseOpenPath: async ({ purpose }) => {
+      const path = await requireDialogs(deps.dialogs).chooseOpenPath(purpose);
       if (path !== null) await allowFolderOf(guard, path);
       return { path };
     },

@@ -2,11 +2,12 @@ import { useEffect, useState } from "react";
 import { NianbaoError } from "../../core/api/errors";
 import { commands, runCommand } from "../commands/command-table";
 import { FileDialog } from "../features/file-dialog/file-dialog";
+import { ImportDialog } from "../features/import-dialog/import-dialog";
 import { StartPage } from "../features/start/start-page";
 import { currentBridge } from "../platform/bridge";
 import { createApi } from "../platform/api";
 import { platformTransport } from "../platform/transport";
-import { rememberedOpenPath, useSessionStore } from "../state/session-store";
+import { rememberedOpenPath, rememberedUnsavedReport, useSessionStore } from "../state/session-store";
 import { useUiStore } from "../state/ui-store";
 import { EditorScreen } from "./editor-screen";
 
@@ -53,6 +54,7 @@ export function App() {
     <>
       {session === null ? <StartPage /> : <EditorScreen key={session.serial} store={session.store} />}
       <FileDialog />
+      <ImportDialog />
       {notice !== null && <div className={`notice notice--${notice.kind}`} role={notice.kind === "error" ? "alert" : "status"}>{notice.text}</div>}
     </>
   );
@@ -78,12 +80,17 @@ async function boot(): Promise<void> {
   const info = await api.hostInfo({});
   useSessionStore.getState().connect(api, info);
   const path = rememberedOpenPath();
-  if (path !== null) {
-    try {
+  const unsaved = rememberedUnsavedReport();
+  try {
+    if (path !== null) {
       await useSessionStore.getState().open(await api.openReport({ path }));
-    } catch (error) {
-      useUiStore.getState().notify("error", error instanceof NianbaoError ? error.zh : String(error));
-      useSessionStore.getState().close();
+    } else if (unsaved !== null && (await api.listRecoveries({})).some((r) => r.reportId === unsaved)) {
+      // A report never saved (new or imported) comes back from its autosaved copy.
+      await useSessionStore.getState().open(await api.readRecovery({ reportId: unsaved }), { startDirty: true });
+      useUiStore.getState().notify("info", "已恢复未保存的报告（最近一次自动保存的内容），请记得保存。");
     }
+  } catch (error) {
+    useUiStore.getState().notify("error", error instanceof NianbaoError ? error.zh : String(error));
+    useSessionStore.getState().close();
   }
 }

@@ -2,10 +2,15 @@ import { useEffect, useState } from "react";
 import type { RecoverySummary } from "../../core/api/contract";
 import { ReportEditor } from "../editor/report-editor";
 import { FieldPopover } from "../features/field-popover/field-popover";
+import { ComparePanel } from "../features/compare-panel/compare-panel";
+import { ChecksPanel } from "../features/checks-panel/checks-panel";
+import { ExportDialog } from "../features/export-dialog/export-dialog";
 import { FieldsPanel } from "../features/fields-panel/fields-panel";
+import { SignoffPanel } from "../features/signoff-panel/signoff-panel";
 import { OutlinePanel } from "../features/outline/outline-panel";
 import { ReportInfoDialog } from "../features/report-info/report-info-dialog";
 import { Toolbar } from "../features/toolbar/toolbar";
+import { lockedMessage } from "../features/signoff-panel/signoff-panel";
 import { useReportStore, type ReportStore } from "../state/report-store";
 import { useSessionStore } from "../state/session-store";
 import { useUiStore } from "../state/ui-store";
@@ -21,8 +26,15 @@ export function EditorScreen({ store }: { store: ReportStore }) {
     <div className="editor-screen">
       <Toolbar store={store} />
       <RecoveryBanner store={store} />
+      <LockedBanner store={store} />
       <div className="editor-layout">
-        <aside className="editor-side">{panel === "fields" ? <FieldsPanel store={store} /> : <OutlinePanel store={store} />}</aside>
+        <aside className="editor-side">
+          {panel === "fields" ? <FieldsPanel store={store} />
+            : panel === "checks" ? <ChecksPanel store={store} />
+            : panel === "signoff" ? <SignoffPanel store={store} />
+            : panel === "compare" ? <ComparePanel store={store} />
+            : <OutlinePanel store={store} />}
+        </aside>
         <main className="page-scroll">
           <article className="page" lang="zh-CN">
             <h1 className="report-title">{meta.title}</h1>
@@ -33,8 +45,16 @@ export function EditorScreen({ store }: { store: ReportStore }) {
       </div>
       <FieldPopover store={store} />
       <ReportInfoDialog store={store} />
+      <ExportDialog store={store} />
     </div>
   );
+}
+
+/** An approved report is read-only; the banner says why and how to revise it. */
+function LockedBanner({ store }: { store: ReportStore }) {
+  const report = useReportStore(store, (s) => s.report);
+  const message = lockedMessage(report);
+  return message === null ? null : <div className="banner banner--locked" role="note">{message}</div>;
 }
 
 /** After a reload or a crash, the autosaved copy of this very report is offered back. */

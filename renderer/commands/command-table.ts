@@ -12,24 +12,22 @@ export interface Command {
   /** Shown in menus and tooltips; Electron's native menu carries its own accelerators. */
   shortcut?: string;
   keyTest?: (event: KeyboardEvent) => boolean;
-  /** A feature that lands with a later service: shown, but disabled with a "coming" tooltip. */
-  comingLater?: boolean;
   run: () => void | Promise<void>;
 }
-
-export const COMING_LATER = "即将推出：此功能正在接入";
 
 const mod = (event: KeyboardEvent) => event.ctrlKey || event.metaKey;
 
 /** Every user command, read by the toolbar, keyboard shortcuts and Electron's menu (by id). */
 export const commands: readonly Command[] = [
   { id: "file.new", label: "新建报告", shortcut: "Ctrl+N", keyTest: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === "n", run: leaveToStart },
-  { id: "file.newFromLastYear", label: "导入上年报告", comingLater: true, run: () => undefined },
+  { id: "file.newFromLastYear", label: "导入上年报告", run: () => {
+    if (confirmLeave()) useUiStore.getState().setImportOpen(true);
+  } },
   { id: "file.open", label: "打开", shortcut: "Ctrl+O", keyTest: (e) => mod(e) && e.key.toLowerCase() === "o", run: openFile },
   { id: "file.save", label: "保存", shortcut: "Ctrl+S", keyTest: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === "s", run: () => save(false) },
   { id: "file.saveAs", label: "另存为", shortcut: "Ctrl+Shift+S", keyTest: (e) => mod(e) && e.shiftKey && e.key.toLowerCase() === "s", run: () => save(true) },
-  { id: "file.exportDocx", label: "导出 Word", comingLater: true, run: () => undefined },
-  { id: "file.exportPdf", label: "导出 PDF", comingLater: true, run: () => undefined },
+  { id: "file.exportDocx", label: "导出 Word", shortcut: "Ctrl+E", keyTest: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === "e", run: withReport(() => useUiStore.getState().setExportDialog("docx")) },
+  { id: "file.exportPdf", label: "导出 PDF", shortcut: "Ctrl+P", keyTest: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === "p", run: withReport(() => useUiStore.getState().setExportDialog("pdf")) },
   { id: "edit.undo", label: "撤销", shortcut: "Ctrl+Z", run: () => useSessionStore.getState().history?.undo() },
   { id: "edit.redo", label: "重做", shortcut: "Ctrl+Y", run: () => useSessionStore.getState().history?.redo() },
   { id: "edit.insertField", label: "插入字段", shortcut: "Ctrl+Shift+F", keyTest: (e) => mod(e) && e.shiftKey && e.key.toLowerCase() === "f", run: withEditor(insertNewField) },
@@ -41,8 +39,9 @@ export const commands: readonly Command[] = [
   { id: "edit.reportInfo", label: "报告信息", run: () => useUiStore.getState().setReportInfoOpen(true) },
   { id: "view.outline", label: "大纲", run: () => useUiStore.getState().setPanel("outline") },
   { id: "view.fields", label: "字段", run: () => useUiStore.getState().setPanel("fields") },
-  { id: "view.checks", label: "检查", comingLater: true, run: () => undefined },
-  { id: "view.signoff", label: "签发", comingLater: true, run: () => undefined },
+  { id: "view.checks", label: "检查", run: () => useUiStore.getState().setPanel("checks") },
+  { id: "view.signoff", label: "签发", run: () => useUiStore.getState().setPanel("signoff") },
+  { id: "view.compare", label: "上年对照", run: () => useUiStore.getState().setPanel("compare") },
 ];
 
 export function commandById(id: string): Command | undefined {
@@ -51,7 +50,7 @@ export function commandById(id: string): Command | undefined {
 
 export async function runCommand(id: string): Promise<void> {
   const command = commandById(id);
-  if (command === undefined || command.comingLater === true) return;
+  if (command === undefined) return;
   try {
     await command.run();
   } catch (error) {
@@ -63,6 +62,12 @@ function withEditor(action: (editor: Editor, history: UnifiedHistory) => unknown
   return () => {
     const { editor, history } = useSessionStore.getState();
     if (editor !== null && history !== null) action(editor, history);
+  };
+}
+
+function withReport(action: () => void) {
+  return () => {
+    if (useSessionStore.getState().session !== null) action();
   };
 }
 

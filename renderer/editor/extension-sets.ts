@@ -58,5 +58,8 @@ const UnifiedHistoryKeys = Extension.create<{ undo: (() => boolean) | null; redo
 
 /** A resolver for renderText/renderHTML that reads the store at call time. */
 export function storeFieldResolver(store: ReportStore): (fieldId: string, show: "value" | "yoy") => string {
-  return (fieldId, show) => fieldText(store.getState().fields[fieldId], show);
+  return (fieldId, show) => {
+    const state = store.getState();
+    return fieldText(state, fieldId, show, state.report.meta.profile);
+  };
 }

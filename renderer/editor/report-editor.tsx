@@ -2,6 +2,7 @@ import type { Editor, JSONContent } from "@tiptap/core";
 import { EditorContent, useEditor } from "@tiptap/react";
 import { useEffect, useMemo, useRef } from "react";
 import type { DocNode } from "../../core/model/doc";
+import { isEditable } from "../../core/workflow/assert-editable";
 import type { ReportStore } from "../state/report-store";
 import { useSessionStore } from "../state/session-store";
 import { useUiStore } from "../state/ui-store";
@@ -66,7 +67,17 @@ export function ReportEditor({ store }: { store: ReportStore }) {
     historyRef.current = history;
     store.getState().setLiveBodyReader(() => editor.getJSON() as DocNode);
     useSessionStore.getState().attachEditor(editor, history);
+    // An approved or published report is frozen until a revision is created (core/workflow).
+    const followWorkflow = () => {
+      const editable = isEditable(store.getState().report);
+      if (editor.isEditable !== editable) editor.setEditable(editable);
+    };
+    followWorkflow();
+    const unsubscribe = store.subscribe((state, previous) => {
+      if (state.report.workflow !== previous.report.workflow) followWorkflow();
+    });
     return () => {
+      unsubscribe();
       if (syncTimer.current !== null) window.clearTimeout(syncTimer.current);
       store.getState().setLiveBodyReader(null);
       useSessionStore.getState().attachEditor(null, null);

@@ -1,7 +1,10 @@
 import { redoDepth, undoDepth } from "@tiptap/pm/history";
 import type { Editor } from "@tiptap/core";
 import type { Field } from "../../core/model/field";
+import { NianbaoError } from "../../core/api/errors";
+import { assertEditable } from "../../core/workflow/assert-editable";
 import type { ReportStore } from "../state/report-store";
+import { useUiStore } from "../state/ui-store";
 
 type Entry = { kind: "text" } | { kind: "field"; before: Field | null; after: Field };
 
@@ -37,6 +40,13 @@ export class UnifiedHistory {
 
   /** Applies a field edit and records it. */
   editField(after: Field): void {
+    try {
+      assertEditable(this.store.getState().report);
+    } catch (error) {
+      // An approved report is frozen: say why instead of silently dropping the edit.
+      if (error instanceof NianbaoError) useUiStore.getState().notify("error", error.zh);
+      return;
+    }
     const before = this.store.getState().fields[after.id] ?? null;
     if (before === null) this.store.getState().addField(after);
     else this.store.getState().restoreField(after);

@@ -1,8 +1,9 @@
 import type { OpenedReport } from "../../core/api/contract";
 import type { DocNode } from "../../core/model/doc";
 import type { Field } from "../../core/model/field";
-import type { Report, ReportMeta } from "../../core/model/report";
+import type { PlanDecision, Report, ReportMeta } from "../../core/model/report";
 import type { Template } from "../../core/model/template";
+import type { WorkflowRequest } from "../../core/workflow/apply-workflow-action";
 import type { ReportApi } from "../platform/api";
 
 export type PersistenceStatus = "clean" | "dirty" | "saving" | "error";
@@ -18,6 +19,12 @@ export interface DocumentSlice {
   /** 标题, 发文机关, 发文字号, 主送机关: what the clerk may correct after creating the report. */
   updateMeta: (patch: Partial<Pick<ReportMeta, "title" | "org" | "docNumber" | "recipient">>) => void;
   setBody: (body: DocNode) => void;
+  /** One sign-off step on the report as it is now; throws (in Chinese) when the step is not allowed. */
+  applyWorkflow: (request: WorkflowRequest) => void;
+  /** The report with a check's automatic fix applied (recipient and field fixes; text fixes go through the editor). */
+  replaceReport: (report: Report) => void;
+  /** Records (or, with null, withdraws) this year's answer to one of last year's plans. */
+  decidePlan: (key: string, decision: Omit<PlanDecision, "key"> | null) => void;
 }
 
 export interface FieldsSlice {

@@ -6,6 +6,7 @@ import type { UnifiedHistory } from "../editor/unified-history";
 import { createReportStore, type ReportStore } from "./report-store";
 
 const OPEN_PATH_KEY = "nianbao.openPath";
+const UNSAVED_REPORT_KEY = "nianbao.unsavedReportId";
 
 export interface Session {
   store: ReportStore;
@@ -40,25 +41,34 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
     if (api === null) return;
     const template = await api.getTemplate({ templateId: opened.report.template.id });
     const store = createReportStore({ api, opened, template, ...(options.startDirty === true ? { startDirty: true } : {}) });
-    rememberOpenPath(opened.path);
+    rememberOpenPath(opened.path, opened.report.id);
     store.subscribe((state, previous) => {
-      if (state.path !== previous.path) rememberOpenPath(state.path);
+      if (state.path !== previous.path) rememberOpenPath(state.path, state.report.id);
     });
     set({ session: { store, serial: nextSerial++ }, editor: null, history: null });
   },
   close: () => {
-    rememberOpenPath(null);
+    rememberOpenPath(null, null);
     set({ session: null, editor: null, history: null });
   },
   attachEditor: (editor, history) => set({ editor, history }),
 }));
 
-/** So that reloading the page (browser mode) reopens the report that was open. */
-function rememberOpenPath(path: string | null): void {
+/**
+ * So that reloading the page (browser mode) reopens the report that was open: from its file, or,
+ * while it has never been saved, from its autosaved copy.
+ */
+function rememberOpenPath(path: string | null, unsavedReportId: string | null): void {
   if (path === null) sessionStorage.removeItem(OPEN_PATH_KEY);
   else sessionStorage.setItem(OPEN_PATH_KEY, path);
+  if (path !== null || unsavedReportId === null) sessionStorage.removeItem(UNSAVED_REPORT_KEY);
+  else sessionStorage.setItem(UNSAVED_REPORT_KEY, unsavedReportId);
 }
 
 export function rememberedOpenPath(): string | null {
   return sessionStorage.getItem(OPEN_PATH_KEY);
+}
+
+export function rememberedUnsavedReport(): string | null {
+  return sessionStorage.getItem(UNSAVED_REPORT_KEY);
 }

@@ -6,8 +6,16 @@ export interface PopoverAnchor {
   bottom: number;
 }
 
-export type SidePanel = "outline" | "fields";
+export type SidePanel = "outline" | "fields" | "checks" | "signoff" | "compare";
 export type FileDialogMode = "open" | "save" | null;
+export type ExportFormat = "docx" | "pdf";
+
+/** The files of the last export, which 签发 offers to sign. */
+export interface LastExport {
+  docx: string | null;
+  pdf: string | null;
+  pages: number;
+}
 
 /** Ephemeral UI state: never saved, never mixed with the report. */
 export interface UiState {
@@ -16,6 +24,9 @@ export interface UiState {
   onlyUnconfirmed: boolean;
   fileDialog: FileDialogMode;
   reportInfoOpen: boolean;
+  importOpen: boolean;
+  exportDialog: ExportFormat | null;
+  lastExport: LastExport | null;
   notice: { kind: "info" | "error"; text: string } | null;
   openPopover: (fieldId: string, anchor: PopoverAnchor) => void;
   closePopover: () => void;
@@ -23,6 +34,9 @@ export interface UiState {
   setOnlyUnconfirmed: (value: boolean) => void;
   setFileDialog: (mode: FileDialogMode) => void;
   setReportInfoOpen: (open: boolean) => void;
+  setImportOpen: (open: boolean) => void;
+  setExportDialog: (format: ExportFormat | null) => void;
+  setLastExport: (files: LastExport | null) => void;
   notify: (kind: "info" | "error", text: string) => void;
   clearNotice: () => void;
 }
@@ -33,6 +47,9 @@ export const useUiStore = create<UiState>()((set) => ({
   onlyUnconfirmed: false,
   fileDialog: null,
   reportInfoOpen: false,
+  importOpen: false,
+  exportDialog: null,
+  lastExport: null,
   notice: null,
   openPopover: (fieldId, anchor) => set({ popover: { fieldId, anchor } }),
   closePopover: () => set({ popover: null }),
@@ -40,6 +57,9 @@ export const useUiStore = create<UiState>()((set) => ({
   setOnlyUnconfirmed: (onlyUnconfirmed) => set({ onlyUnconfirmed }),
   setFileDialog: (fileDialog) => set({ fileDialog }),
   setReportInfoOpen: (reportInfoOpen) => set({ reportInfoOpen }),
+  setImportOpen: (importOpen) => set({ importOpen }),
+  setExportDialog: (exportDialog) => set({ exportDialog }),
+  setLastExport: (lastExport) => set({ lastExport }),
   notify: (kind, text) => set({ notice: { kind, text } }),
   clearNotice: () => set({ notice: null }),
 }));

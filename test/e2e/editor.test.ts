@@ -1,35 +1,26 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Report } from "../../core/model/report";
-import { CHROMIUM_ARGS, CHROMIUM_PATH, startServe, type ServeProcess } from "../support/serve-process";
-import { repoRoot } from "../support/template";
-
-const artifacts = join(repoRoot, "test-artifacts");
+import { artifacts, startE2eBrowser, type E2eBrowser } from "../support/e2e-browser";
+import type { ServeProcess } from "../support/serve-process";
 
 describe("browser mode end to end", () => {
+  let session: E2eBrowser;
   let serve: ServeProcess;
-  let browser: Browser;
   let page: Page;
   let docs: string;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
 
   beforeAll(async () => {
-    const base = mkdtempSync(join(tmpdir(), "nianbao-e2e-"));
-    docs = join(base, "报告");
-    mkdirSync(docs);
-    mkdirSync(artifacts, { recursive: true });
-    serve = await startServe(docs, join(base, "state"));
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: "zh-CN" });
-    page.on("pageerror", (error) => pageErrors.push(error.message));
+    session = await startE2eBrowser();
+    ({ serve, docs, pageErrors } = session);
+    page = await session.newPage();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await serve?.stop();
+    await session?.close();
   });
 
   it("creates a report, takes Chinese text and a field, saves, and is all there after a reload", async () => {
@@ -130,8 +121,7 @@ describe("browser mode end to end", () => {
     // Autosave runs every few seconds; then the tab goes away without saving.
     await page.waitForTimeout(4_000);
     await page.close();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: "zh-CN" });
-    page.on("pageerror", (error) => pageErrors.push(error.message));
+    page = await session.newPage();
     await page.goto(serve.url);
     const offer = page.getByRole("region", { name: "恢复未保存的内容" });
     await expect.poll(() => offer.getByText("2023年度某区人民政府法治政府建设工作报告", { exact: false }).count()).toBe(1);

@@ -2,18 +2,8 @@ import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { NianbaoError } from "../../core/api/errors";
+import { codeOf } from "../support/error-code";
 import { createTestHost } from "../support/report-host";
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof NianbaoError) return error.code;
-    throw error;
-  }
-  return "none";
-}
 
 describe("the report service through the contract", () => {
   it("creates a report from the template, saves it, reopens it and lists it as recent", async () => {

@@ -12,6 +12,7 @@ import { appRoot } from "../../paths";
 import { defaultReportsDir, defaultStateDir } from "../../services/default-folders";
 import { createPathGuard } from "../../services/path-guard";
 import { createHostServices } from "../../services/host-services";
+import { createPreviewPages } from "../../services/preview-pages";
 import { EXIT_OK, type CliIo } from "../cli-io";
 import { parseCliArgs } from "../parse-cli-args";
 
@@ -41,14 +42,16 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   for (const folder of folders) await mkdir(folder, { recursive: true });
   const stateDir = opts["state-dir"] === undefined ? defaultStateDir(io.env) : resolve(io.cwd, opts["state-dir"]);
   await mkdir(stateDir, { recursive: true });
+  const previews = createPreviewPages();
   const service = createHostServices({
     mode: "browser",
+    previews,
     guard: await createPathGuard(folders),
     stateDir,
     clock: { now: () => new Date().toISOString(), newId: randomUUID },
     appVersion: appVersion(),
   });
-  const host = await startHttpHost({ dispatch: createDispatcher(reportApi, service), rendererDir, ...(opts.port === undefined ? {} : { port: opts.port }) });
+  const host = await startHttpHost({ dispatch: createDispatcher(reportApi, service), rendererDir, previews, ...(opts.port === undefined ? {} : { port: opts.port }) });
   io.out(
     `年报已在浏览器模式下启动，请用浏览器打开（地址含一次性口令，请勿外传）：\n${host.url}\n` +
       `报告文件夹：${folders.join("、")}\n按 Ctrl+C 退出。\n` +

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { createPortal } from "react-dom";
+import { applyTypedValue } from "../../../core/fields/apply-typed-value";
+import { yoyOf } from "../../../core/fields/field-text";
 import { formatValue } from "../../../core/fields/format-field";
 import { DecimalString } from "../../../core/model/decimal-string";
 import { DisplayScale, Qualifier, type Field } from "../../../core/model/field";
@@ -27,33 +29,64 @@ export function FieldPopover({ store }: { store: ReportStore }) {
   const popover = useUiStore((s) => s.popover);
   const field = useReportStore(store, (s) => (popover === null ? undefined : s.fields[popover.fieldId]));
   if (popover === null || field === undefined) return null;
-  return createPortal(<FieldForm key={field.id} field={field} anchor={popover.anchor} />, document.body);
+  return createPortal(<FieldForm key={field.id} store={store} field={field} anchor={popover.anchor} />, document.body);
+}
+
+interface TypedValue {
+  value: string | null;
+  scale: DisplayScale;
+  qualifier: Qualifier;
+  decimals: number;
+  exact: boolean | undefined;
+}
+
+/**
+ * The value box as the field will store it: a plain decimal keeps the chosen scale and qualifier;
+ * a number written the way reports write it ("超40万", "1900余") is read by core/fields. Null when
+ * it is neither.
+ */
+function typedValue(field: Field, draft: Draft): TypedValue | null {
+  const text = draft.value.trim();
+  const asChosen = { scale: draft.scale, qualifier: draft.qualifier, decimals: field.decimals, exact: field.exact };
+  if (text === "") return { value: null, ...asChosen };
+  if (DecimalString.safeParse(text).success) return { value: text, ...asChosen };
+  const applied = applyTypedValue({ ...field, unit: draft.unit.trim() === "" ? null : draft.unit.trim() }, text);
+  if (!applied.ok) return null;
+  const { value, scale, qualifier, decimals, exact } = applied.field;
+  return { value, scale, qualifier, decimals, exact };
 }
 
 function draftOf(field: Field): Draft {
   return { value: field.value ?? "", unit: field.unit ?? "", scale: field.scale, qualifier: field.qualifier, label: field.label, source: field.source ?? "" };
 }
 
-function FieldForm({ field, anchor }: { field: Field; anchor: { left: number; bottom: number } }) {
+function FieldForm({ store, field, anchor }: { store: ReportStore; field: Field; anchor: { left: number; bottom: number } }) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(field));
+  const fields = useReportStore(store, (s) => s.fields);
   const valueRef = useRef<HTMLInputElement>(null);
   useEffect(() => valueRef.current?.focus(), []);
-  const valueOk = draft.value.trim() === "" || DecimalString.safeParse(draft.value.trim()).success;
-  const preview = valueOk && draft.value.trim() !== ""
-    ? formatValue({ value: draft.value.trim(), unit: draft.unit === "" ? null : draft.unit, scale: draft.scale, qualifier: draft.qualifier, decimals: field.decimals })
-    : null;
+  const typed = typedValue(field, draft);
+  const valueOk = typed !== null;
+  const preview = typed?.value == null
+    ? null
+    : formatValue({ value: typed.value, unit: draft.unit === "" ? null : draft.unit, scale: typed.scale, qualifier: typed.qualifier, decimals: typed.decimals });
   const lastYear = field.lastYear === null ? null : formatValue({ ...field.lastYear, decimals: field.decimals });
+  // Live: the wording follows the value being typed, before it is applied.
+  const draftField: Field = { ...field, value: typed?.value ?? null, qualifier: typed?.qualifier ?? draft.qualifier, ...(typed?.exact === undefined ? {} : { exact: typed.exact }) };
+  const yoy = yoyOf({ fields: { ...fields, [field.id]: draftField } }, draftField);
 
   const commit = (confirm: boolean): boolean => {
-    if (!valueOk) return false;
+    if (typed === null) return false;
     const history = useSessionStore.getState().history;
-    const value = draft.value.trim() === "" ? null : draft.value.trim();
+    const value = typed.value;
     const next: Field = {
       ...field,
       value,
       unit: draft.unit.trim() === "" ? null : draft.unit.trim(),
-      scale: draft.scale,
-      qualifier: draft.qualifier,
+      scale: typed.scale,
+      qualifier: typed.qualifier,
+      decimals: typed.decimals,
+      ...(typed.exact === undefined ? {} : { exact: typed.exact }),
       label: draft.label.trim(),
       source: draft.source.trim() === "" ? null : draft.source.trim(),
       status: confirm && value !== null ? "confirmed" : value === field.value ? field.status : "unconfirmed",
@@ -81,9 +114,12 @@ function FieldForm({ field, anchor }: { field: Field; anchor: { left: number; bo
   return (
     <form className="field-popover" role="dialog" aria-label="编辑字段" style={{ top, left }} onSubmit={handleSubmit} onKeyDown={handleKeyDown}>
       <label>数值
-        <input ref={valueRef} aria-label="数值" inputMode="decimal" value={draft.value} aria-invalid={!valueOk} onChange={(e) => set("value", e.target.value)} />
+        <input ref={valueRef} aria-label="数值" inputMode="decimal" value={draft.value} aria-invalid={!valueOk} onChange={(e) => set("value", e.target.value)} onBlur={() => {
+          // "超40万" becomes 400000 with 超 and 万 in their own boxes, so the clerk sees how it was read.
+          if (typed?.value != null && typed.value !== draft.value.trim()) setDraft((d) => ({ ...d, value: typed.value ?? "", scale: typed.scale, qualifier: typed.qualifier }));
+        }} />
       </label>
-      {!valueOk && <p className="field-popover__error">请输入数字，例如 360000 或 93.26（不要带单位和逗号）。</p>}
+      {!valueOk && <p className="field-popover__error">请输入数字，例如 360000、超36万、1900余、93.26。</p>}
       <div className="field-popover__row">
         <label>单位<input aria-label="单位" value={draft.unit} onChange={(e) => set("unit", e.target.value)} /></label>
         <label>显示为
@@ -102,7 +138,7 @@ function FieldForm({ field, anchor }: { field: Field; anchor: { left: number; bo
       <dl className="field-popover__facts">
         <dt>正文显示</dt><dd>{preview ?? "【缺数】"}</dd>
         <dt>上年</dt><dd>{lastYear ?? "无上年数据"}</dd>
-        <dt>同比</dt><dd>待比较服务接入后显示</dd>
+        <dt>同比</dt><dd aria-label="同比">{yoy?.wording ?? (field.lastYear === null ? "无上年数据，无法比较" : "请先填写本年数值")}</dd>
         <dt>状态</dt><dd>{field.status === "confirmed" ? "已确认" : "未确认"}</dd>
       </dl>
       <div className="field-popover__actions">

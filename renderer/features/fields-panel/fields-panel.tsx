@@ -1,10 +1,12 @@
 import { useMemo, useState } from "react";
-import { formatField, formatValue } from "../../../core/fields/format-field";
-import { DecimalString } from "../../../core/model/decimal-string";
+import { applyTypedValue } from "../../../core/fields/apply-typed-value";
+import { fieldText, yoyOf } from "../../../core/fields/field-text";
+import { formatValue } from "../../../core/fields/format-field";
 import type { Field } from "../../../core/model/field";
 import { useReportStore, type ReportStore } from "../../state/report-store";
 import { useSessionStore } from "../../state/session-store";
 import { useUiStore } from "../../state/ui-store";
+import { locateField } from "../../editor/locate";
 
 /** 字段: every field of the report in one table, editable in place. */
 export function FieldsPanel({ store }: { store: ReportStore }) {
@@ -31,34 +33,43 @@ export function FieldsPanel({ store }: { store: ReportStore }) {
           <thead>
             <tr><th>名称</th><th>本年</th><th>上年</th><th>同比</th><th>状态</th><th>来源</th></tr>
           </thead>
-          <tbody>{rows.map((field) => <FieldRow key={field.id} field={field} />)}</tbody>
+          <tbody>{rows.map((field) => <FieldRow key={field.id} field={field} fields={fields} />)}</tbody>
         </table>
       )}
     </section>
   );
 }
 
-function FieldRow({ field }: { field: Field }) {
+function FieldRow({ field, fields }: { field: Field; fields: Record<string, Field> }) {
+  const yoy = yoyOf({ fields }, field)?.wording ?? "—";
   const edit = (patch: Partial<Field>) => useSessionStore.getState().history?.editField({ ...field, ...patch });
   const lastYear = field.lastYear === null ? "—" : (formatValue({ ...field.lastYear, decimals: field.decimals }) ?? "—");
   return (
     <tr className={field.status === "unconfirmed" ? "is-unconfirmed" : undefined}>
       <td>
         <CellInput label="名称" value={field.label} onCommit={(label) => edit({ label })} />
-        <button type="button" className="link" onClick={() => locateField(field.id)}>在正文中定位</button>
+        <button type="button" className="link" onClick={() => {
+          const editor = useSessionStore.getState().editor;
+          if (editor !== null) locateField(editor, field.id);
+        }}>在正文中定位</button>
       </td>
       <td>
         <CellInput
           label={`${field.label || "字段"}的本年数值`}
           value={field.value ?? ""}
           inputMode="decimal"
-          validate={(v) => v === "" || DecimalString.safeParse(v).success}
-          onCommit={(v) => edit({ value: v === "" ? null : v, status: v === (field.value ?? "") ? field.status : "unconfirmed" })}
+          validate={(v) => v === "" || applyTypedValue(field, v).ok}
+          onCommit={(v) => {
+            if (v === "") return edit({ value: null, status: "unconfirmed" });
+            const typed = applyTypedValue(field, v);
+            // A value typed in the table is checked, not confirmed: 确认 is its own click here.
+            if (typed.ok) useSessionStore.getState().history?.editField({ ...typed.field, status: typed.field.value === field.value ? field.status : "unconfirmed" });
+          }}
         />
-        <span className="fields-table__shown">{formatField(field) ?? "【缺数】"}</span>
+        <span className="fields-table__shown">{fieldText({ fields }, field.id, "value") ?? "【缺数】"}</span>
       </td>
       <td>{lastYear}</td>
-      <td title="待比较服务接入后显示">—</td>
+      <td>{yoy}</td>
       <td>
         <button type="button" className="fields-table__status" disabled={field.value === null} onClick={() => edit({ status: field.status === "confirmed" ? "unconfirmed" : "confirmed" })}>
           {field.status === "confirmed" ? "已确认" : "未确认"}
@@ -91,23 +102,4 @@ function CellInput(props: { label: string; value: string; inputMode?: "decimal";
       }}
     />
   );
-}
-
-/** Selects the field's first chip in the text and scrolls to it; says so when it is not placed. */
-function locateField(fieldId: string): void {
-  const editor = useSessionStore.getState().editor;
-  if (editor === null) return;
-  let found: number | null = null;
-  editor.state.doc.descendants((node, pos) => {
-    if (found !== null) return false;
-    if (node.type.name === "reportField" && node.attrs["fieldId"] === fieldId) found = pos;
-    return true;
-  });
-  if (found === null) {
-    useUiStore.getState().notify("info", "此字段尚未放在正文中。");
-    return;
-  }
-  editor.chain().setNodeSelection(found).scrollIntoView().focus().run();
-  const dom = editor.view.nodeDOM(found);
-  if (dom instanceof HTMLElement) dom.scrollIntoView({ block: "center" });
 }

@@ -10,25 +10,25 @@ import { useUiStore } from "../../state/ui-store";
  */
 export function FileDialog() {
   const mode = useUiStore((s) => s.fileDialog);
+  return mode === null ? null : <FileDialogBody key={mode} mode={mode} />;
+}
+
+function FileDialogBody({ mode }: { mode: "open" | "save" }) {
   const api = useSessionStore((s) => s.api);
   const hostInfo = useSessionStore((s) => s.hostInfo);
   const roots = useMemo(() => hostInfo?.folders ?? [], [hostInfo]);
   const session = useSessionStore((s) => s.session);
-  const [folder, setFolder] = useState<string | null>(null);
+  // Initial values in the first render, not an effect: keys typed at once must not be overwritten.
+  const [folder, setFolder] = useState<string | null>(() => roots[0] ?? null);
   const [entries, setEntries] = useState<FolderEntry[]>([]);
-  const [name, setName] = useState("");
+  const [name, setName] = useState(() => (session === null ? "" : `${session.store.getState().report.meta.title}.nianbao`));
 
   useEffect(() => {
-    if (mode === null) return;
-    setFolder(roots[0] ?? null);
-    setName(session === null ? "" : `${session.store.getState().report.meta.title}.nianbao`);
-  }, [mode, roots, session]);
-  useEffect(() => {
-    if (api === null || folder === null || mode === null) return;
+    if (api === null || folder === null) return;
     void api.listFolder({ path: folder }).then(setEntries, fail);
-  }, [api, folder, mode]);
+  }, [api, folder]);
 
-  if (mode === null || api === null) return null;
+  if (api === null) return null;
   const close = () => useUiStore.getState().setFileDialog(null);
   const openFile = async (path: string) => {
     close();

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from "react";
 import type { RecentFile, RecoverySummary, TemplateSummary } from "../../../core/api/contract";
 import { NianbaoError } from "../../../core/api/errors";
-import { COMING_LATER, runCommand } from "../../commands/command-table";
+import { runCommand } from "../../commands/command-table";
 import { useSessionStore } from "../../state/session-store";
 import { useUiStore } from "../../state/ui-store";
 
@@ -82,7 +82,7 @@ export function StartPage() {
         <section className="start-card" aria-label="打开报告">
           <h2>打开</h2>
           <button type="button" onClick={() => void runCommand("file.open")}>打开</button>
-          <button type="button" disabled title={COMING_LATER}>导入上年报告</button>
+          <button type="button" onClick={() => void runCommand("file.newFromLastYear")} title="以上年报告为基础新建：识别 Word、Markdown、文本或年报文件">导入上年报告</button>
           <h3>最近打开</h3>
           {recent.length === 0 ? <p className="muted">暂无。</p> : (
             <ul className="recent-list">

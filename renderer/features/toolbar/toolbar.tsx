@@ -1,14 +1,16 @@
-import { COMING_LATER, commandById, runCommand } from "../../commands/command-table";
+import { commandById, runCommand } from "../../commands/command-table";
 import { useReportStore, type ReportStore } from "../../state/report-store";
-import { useUiStore } from "../../state/ui-store";
+import { useUiStore, type SidePanel } from "../../state/ui-store";
 
 const GROUPS: readonly (readonly string[])[] = [
   ["file.new", "file.newFromLastYear", "file.open", "file.save"],
   ["edit.undo", "edit.redo"],
   ["edit.insertField", "edit.toField", "edit.addSubsection", "edit.reportInfo"],
-  ["view.outline", "view.fields", "view.checks", "view.signoff"],
+  ["view.outline", "view.fields", "view.checks", "view.compare", "view.signoff"],
   ["file.exportDocx", "file.exportPdf"],
 ];
+
+const PANEL_OF: Readonly<Record<string, SidePanel>> = { "view.outline": "outline", "view.fields": "fields", "view.checks": "checks", "view.signoff": "signoff", "view.compare": "compare" };
 
 const STATUS_TEXT = { clean: "已保存", dirty: "未保存", saving: "正在保存…", error: "保存失败" } as const;
 
@@ -22,15 +24,14 @@ export function Toolbar({ store }: { store: ReportStore }) {
           {group.map((id) => {
             const command = commandById(id);
             if (command === undefined) return null;
-            const pressed = id === "view.outline" ? panel === "outline" : id === "view.fields" ? panel === "fields" : undefined;
+            const pressed = PANEL_OF[id] === undefined ? undefined : panel === PANEL_OF[id];
             return (
               <button
                 key={id}
                 type="button"
                 aria-label={command.label}
                 {...(pressed === undefined ? {} : { "aria-pressed": pressed })}
-                disabled={command.comingLater === true}
-                title={command.comingLater === true ? COMING_LATER : command.shortcut === undefined ? command.label : `${command.label}（${command.shortcut}）`}
+                title={command.shortcut === undefined ? command.label : `${command.label}（${command.shortcut}）`}
                 onMouseDown={(e) => e.preventDefault()}
                 onClick={() => void runCommand(id)}
               >

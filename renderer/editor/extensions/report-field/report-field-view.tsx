@@ -1,9 +1,9 @@
 import { NodeViewWrapper, type ReactNodeViewProps } from "@tiptap/react";
-import type { MouseEvent } from "react";
+import { useMemo, type MouseEvent } from "react";
 import type { ReportStore } from "../../../state/report-store";
 import { useReportStore } from "../../../state/report-store";
 import type { PopoverAnchor } from "../../../state/ui-store";
-import { fieldText } from "../../field-text";
+import { chipSource, fieldText } from "../../field-text";
 
 /**
  * The chip. It only displays: editing happens in a popover outside the contenteditable, because
@@ -14,7 +14,12 @@ export function createReportFieldView(store: ReportStore, openField: (fieldId: s
     const fieldId = String(node.attrs["fieldId"]);
     const show = node.attrs["show"] === "yoy" ? "yoy" : "value";
     const field = useReportStore(store, (s) => s.fields[fieldId]);
-    const text = fieldText(field, show);
+    // Selectors stay lookups (every store change runs them for every chip); a bound growth field
+    // also follows its base field.
+    const baseId = field?.kind === "growth" ? field.baseFieldId : null;
+    const base = useReportStore(store, (s) => (baseId === null ? undefined : s.fields[baseId]));
+    const thousandsSeparator = useReportStore(store, (s) => s.report.meta.profile.thousandsSeparator);
+    const text = useMemo(() => fieldText(chipSource(field, base), fieldId, show, { thousandsSeparator }), [field, base, fieldId, show, thousandsSeparator]);
     const state = field === undefined ? "missing" : field.value === null ? "empty" : field.status;
     const label = field?.label === undefined || field.label === "" ? "未命名字段" : field.label;
     const handleClick = (event: MouseEvent<HTMLElement>) => {

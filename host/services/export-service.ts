@@ -1,0 +1,79 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { ExportMethodsServer } from "../../core/api/contract";
+import { NianbaoError } from "../../core/api/errors";
+import type { Template } from "../../core/model/template";
+import { exportReport, renderReportPrintHtml } from "../export/export-report";
+import type { PdfRenderer } from "../pdf/pdf-renderer";
+import { signExportedFiles } from "../sign/sign-exported-files";
+import { loadTemplate } from "../templates/template-store";
+import type { PathGuard } from "./path-guard";
+import type { PreviewPages } from "./preview-pages";
+
+export interface ExportServiceDeps {
+  guard: PathGuard;
+  templatesDir?: string;
+  /** Electron's printToPDF; a headless system Chromium per export when absent. */
+  pdfRenderer?: PdfRenderer;
+  /** Browser mode serves previews from the loopback host; absent elsewhere. */
+  previews?: PreviewPages;
+  /** Shows a file in the file manager (Electron). */
+  reveal?: (path: string) => Promise<void>;
+}
+
+/** Word / PDF export, the paged preview and signing, for the editor. */
+export function createExportService(deps: ExportServiceDeps): ExportMethodsServer {
+  const template = (id: string): Promise<Template> => loadTemplate(id, deps.templatesDir);
+  const checkOptional = async (path: string | undefined) => (path === undefined ? undefined : deps.guard.check(path));
+  return {
+    exportReport: async ({ report, docxPath, pdfPath, profile }) => {
+      if (docxPath === undefined && pdfPath === undefined) {
+        throw new NianbaoError("invalid_input", "请选择要导出的格式。", "nothing to export: give a .docx and/or a PDF path");
+      }
+      const docx = await checkOptional(docxPath);
+      const pdf = await checkOptional(pdfPath);
+      return exportReport({
+        report,
+        template: await template(report.template.id),
+        ...(docx === undefined ? {} : { docxPath: docx }),
+        ...(pdf === undefined ? {} : { pdfPath: pdf }),
+        ...(profile === undefined ? {} : { profile }),
+        ...(deps.pdfRenderer === undefined ? {} : { renderer: deps.pdfRenderer }),
+      });
+    },
+    previewReport: async ({ report, profile }) => {
+      if (deps.previews === undefined) {
+        throw new NianbaoError("unsupported", "此模式下请导出 PDF 查看分页效果。", "paged preview is served by the loopback host only");
+      }
+      const request = { report, template: await template(report.template.id), ...(profile === undefined ? {} : { profile }) };
+      const { html, fonts } = await renderReportPrintHtml(request);
+      // The page count is the PDF's own: Chromium paginates the same HTML into a scratch file.
+      const scratch = await mkdtemp(join(tmpdir(), "nianbao-preview-"));
+      try {
+        const { pages } = await exportReport({ ...request, pdfPath: join(scratch, "preview.pdf"), ...(deps.pdfRenderer === undefined ? {} : { renderer: deps.pdfRenderer }) });
+        return { url: deps.previews.publish(html), pages, fonts };
+      } finally {
+        await rm(scratch, { recursive: true, force: true });
+      }
+    },
+    revealPath: async ({ path }) => {
+      if (deps.reveal === undefined) throw new NianbaoError("unsupported", "浏览器模式下无法打开文件夹，请按显示的路径查找文件。", "cannot reveal files in browser mode");
+      await deps.reveal(await deps.guard.check(path));
+      return { ok: true as const };
+    },
+    signExported: async ({ report, pdfPath, docxPath, p12Path, password, signer }) => {
+      const pdf = await checkOptional(pdfPath);
+      const docx = await checkOptional(docxPath);
+      const signed = await signExportedFiles({
+        report,
+        p12: await deps.guard.check(p12Path),
+        password,
+        signer,
+        ...(pdf === undefined ? {} : { pdfPath: pdf }),
+        ...(docx === undefined ? {} : { docxPath: docx }),
+      });
+      return { pdf: signed.pdf, docx: signed.docx, docxSignature: signed.docxSignature, subject: signed.subject, signedAt: signed.signedAt.toISOString(), revision: signed.revision };
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import { useDeferredValue, useMemo } from "react";
+import { checkReport } from "../../../core/checks/check-report";
+import type { Finding, Fix, Severity } from "../../../core/checks/finding";
+import { localToday } from "../../platform/local-today";
+import { locateField, locatePart, locatePath, positionOfPath } from "../../editor/locate";
+import { useReportStore, type ReportStore } from "../../state/report-store";
+import { useSessionStore } from "../../state/session-store";
+import { useUiStore } from "../../state/ui-store";
+
+const SEVERITY_NAMES: Record<Severity, string> = { error: "错误", warning: "提醒", info: "提示" };
+const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+
+/** 检查: every finding of core/checks on the report as it stands, grouped by severity. */
+export function ChecksPanel({ store }: { store: ReportStore }) {
+  const report = useReportStore(store, (s) => s.report);
+  const body = useReportStore(store, (s) => s.body);
+  const fields = useReportStore(store, (s) => s.fields);
+  const template = useReportStore(store, (s) => s.template);
+  // Checking a long report takes a moment; typing stays first.
+  const input = useDeferredValue(useMemo(() => ({ ...report, body, fields }), [report, body, fields]));
+  const findings = useMemo(() => checkReport(input, template, { today: localToday() }), [input, template]);
+  return (
+    <section className="side-panel" aria-label="检查">
+      <header className="side-panel__header">
+        <h2>检查</h2>
+        <p className="muted">
+          {findings.length === 0 ? "未发现问题。" : SEVERITIES.map((s) => `${SEVERITY_NAMES[s]} ${findings.filter((f) => f.severity === s).length}`).join("，")}
+        </p>
+      </header>
+      {SEVERITIES.map((severity) => {
+        const group = findings.filter((f) => f.severity === severity);
+        if (group.length === 0) return null;
+        return (
+          <div key={severity} className={`findings findings--${severity}`}>
+            <h3>{SEVERITY_NAMES[severity]}（{group.length}）</h3>
+            <ul aria-label={SEVERITY_NAMES[severity]}>
+              {group.map((finding, i) => <FindingItem key={`${finding.id}-${i}`} finding={finding} store={store} />)}
+            </ul>
+          </div>
+        );
+      })}
+    </section>
+  );
+}
+
+function FindingItem({ finding, store }: { finding: Finding; store: ReportStore }) {
+  const fix = finding.fix;
+  return (
+    <li className="finding">
+      <button type="button" className="link finding__jump" onClick={() => jumpTo(finding)}>{finding.message}</button>
+      {fix !== undefined && <button type="button" className="finding__fix" onClick={() => applyFindingFix(fix, store)}>{fix.label}</button>}
+    </li>
+  );
+}
+
+function jumpTo(finding: Finding): void {
+  const editor = useSessionStore.getState().editor;
+  if (editor === null) return;
+  const { fieldId, path, part } = finding.location;
+  if (path !== null && path[0] === "body" && locatePath(editor, path)) return;
+  if (fieldId !== null) {
+    useUiStore.getState().setPanel("fields");
+    useUiStore.getState().setOnlyUnconfirmed(false);
+    locateField(editor, fieldId);
+    return;
+  }
+  if (part !== null) locatePart(editor, part);
+}
+
+/** Fixes go through the editor or the unified history, so 撤销 takes them back. */
+function applyFindingFix(fix: Fix, store: ReportStore): void {
+  const { editor, history } = useSessionStore.getState();
+  const notify = useUiStore.getState().notify;
+  if (fix.type === "setRecipient") {
+    store.getState().updateMeta({ recipient: fix.value });
+    return;
+  }
+  if (fix.type === "setFieldValue") {
+    const field = store.getState().fields[fix.fieldId];
+    if (field !== undefined) history?.editField({ ...field, value: fix.value });
+    return;
+  }
+  if (editor === null) return;
+  const start = positionOfPath(editor, fix.path);
+  const node = start === null ? null : editor.state.doc.nodeAt(start);
+  if (start === null || node === null || !node.isText || node.text?.slice(fix.offset, fix.offset + fix.from.length) !== fix.from) {
+    notify("error", "该处文字已改动，未自动修改，请手动核对。");
+    return;
+  }
+  const from = start + fix.offset;
+  const range = { from, to: from + fix.from.length };
+  if (fix.to === "") editor.chain().focus().deleteRange(range).run();
+  else editor.chain().focus().insertContentAt(range, fix.to).run();
+}

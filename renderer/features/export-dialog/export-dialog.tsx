@@ -1,0 +1,163 @@
+import { useMemo, useState } from "react";
+import type { ExportedFont } from "../../../core/api/contract";
+import { NianbaoError } from "../../../core/api/errors";
+import { checkReport } from "../../../core/checks/check-report";
+import { PROFILE_PRESETS, PROFILE_PRESET_NAMES, type ProfilePresetName } from "../../../core/export-model/profile-presets";
+import { localToday } from "../../platform/local-today";
+import type { ReportStore } from "../../state/report-store";
+import { useSessionStore } from "../../state/session-store";
+import { useUiStore, type ExportFormat, type LastExport } from "../../state/ui-store";
+
+const PROFILE_NAMES: Record<ProfilePresetName, string> = {
+  strict: "GB/T 9704 标准",
+  "bold-headings": "二、三级标题加粗",
+  local: "本地常用（标题加粗、数字用 Times New Roman、仿宋）",
+  "times-digits": "数字用 Times New Roman",
+  "optical-top": "上边距视觉校正",
+  "char-grid": "文档网格（每行 28 字）",
+  unsealed: "不加盖印章",
+};
+const REPORT_PROFILE = "report";
+type ProfileChoice = ProfilePresetName | typeof REPORT_PROFILE;
+
+interface Done extends LastExport {
+  fonts: ExportedFont[];
+}
+
+/** 导出: Word and/or PDF with a layout profile, the fonts actually used, and where the files went. */
+export function ExportDialog({ store }: { store: ReportStore }) {
+  const format = useUiStore((s) => s.exportDialog);
+  return format === null ? null : <ExportForm key={format} store={store} initial={format} />;
+}
+
+function ExportForm({ store, initial }: { store: ReportStore; initial: ExportFormat }) {
+  const api = useSessionStore((s) => s.api);
+  const hostInfo = useSessionStore((s) => s.hostInfo);
+  const reportPath = store.getState().path;
+  const folders = useMemo(() => {
+    const own = reportPath === null ? [] : [reportPath.replace(/[\\/][^\\/]+$/, "")];
+    return [...new Set([...own, ...(hostInfo?.folders ?? [])])];
+  }, [hostInfo, reportPath]);
+  const [docx, setDocx] = useState(initial === "docx");
+  const [pdf, setPdf] = useState(initial === "pdf");
+  const [folder, setFolder] = useState(folders[0] ?? "");
+  const [name, setName] = useState(() => baseName(reportPath) ?? store.getState().report.meta.title);
+  const [profile, setProfile] = useState<ProfileChoice>(REPORT_PROFILE);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<Done | null>(null);
+  // Exporting a draft is normal; the clerk should still know it is one.
+  const errors = useMemo(() => {
+    const { snapshot, template } = store.getState();
+    try {
+      return checkReport(snapshot(), template, { today: localToday() }).filter((f) => f.severity === "error").length;
+    } catch {
+      // A document that cannot be snapshotted cannot be exported either; the export says why.
+      return 0;
+    }
+  }, [store]);
+  const [preview, setPreview] = useState<{ url: string; pages: number; fonts: ExportedFont[] } | null>(null);
+  if (api === null) return null;
+
+  const close = () => useUiStore.getState().setExportDialog(null);
+  const chosenProfile = profile === REPORT_PROFILE ? {} : { profile: PROFILE_PRESETS[profile] };
+  const cleanName = name.trim().replace(/\.(docx|pdf)$/i, "");
+  const nameOk = cleanName !== "" && !/[\\/:*?"<>|]/.test(cleanName);
+  const run = async () => {
+    setBusy(true);
+    setDone(null);
+    try {
+      const sep = folder.includes("\\") && !folder.includes("/") ? "\\" : "/";
+      const target = `${folder}${sep}${cleanName}`;
+      const result = await api.exportReport({
+        report: store.getState().snapshot(),
+        ...(docx ? { docxPath: `${target}.docx` } : {}),
+        ...(pdf ? { pdfPath: `${target}.pdf` } : {}),
+        ...chosenProfile,
+      });
+      const files = { docx: result.docx, pdf: result.pdf, pages: result.pages };
+      useUiStore.getState().setLastExport(files);
+      setDone({ ...files, fonts: result.fonts });
+    } catch (error) {
+      fail(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const showPreview = async () => {
+    setPreview(null);
+    try {
+      setPreview(await api.previewReport({ report: store.getState().snapshot(), ...chosenProfile }));
+    } catch (error) {
+      fail(error);
+    }
+  };
+  const reveal = (path: string) => void api.revealPath({ path }).catch(fail);
+  const substituted = (done?.fonts ?? preview?.fonts ?? []).filter((f) => f.substituted);
+
+  return (
+    <div className="modal-backdrop">
+      <div className={`modal${preview === null ? "" : " modal--preview"}`} role="dialog" aria-modal="true" aria-label="导出">
+        <h2>导出</h2>
+        <fieldset className="export-formats">
+          <legend>格式</legend>
+          <label className="checkbox"><input type="checkbox" checked={docx} onChange={(e) => setDocx(e.target.checked)} />Word（.docx）</label>
+          <label className="checkbox"><input type="checkbox" checked={pdf} onChange={(e) => setPdf(e.target.checked)} />PDF</label>
+        </fieldset>
+        <label>版式
+          <select aria-label="版式" value={profile} onChange={(e) => setProfile(e.target.value as ProfileChoice)}>
+            <option value={REPORT_PROFILE}>报告当前版式</option>
+            {PROFILE_PRESET_NAMES.map((p) => <option key={p} value={p}>{PROFILE_NAMES[p]}</option>)}
+          </select>
+        </label>
+        <label>保存到
+          <select aria-label="保存到" value={folder} onChange={(e) => setFolder(e.target.value)}>
+            {folders.map((f) => <option key={f} value={f}>{f}</option>)}
+          </select>
+        </label>
+        <label>文件名<input aria-label="导出文件名" value={name} onChange={(e) => setName(e.target.value)} /></label>
+        {!nameOk && <p className="error">文件名不能为空，也不能含有 \ / : * ? " &lt; &gt; |。</p>}
+        {errors > 0 && <p className="muted">检查发现 {errors} 处错误（如尚未确认的数字），导出的是草稿；可在“检查”面板中逐一处理。</p>}
+        {busy && <div role="progressbar" aria-label="正在导出" className="progress">正在导出{pdf ? "（生成 PDF 需要几秒钟）" : ""}…</div>}
+        {substituted.length > 0 && (
+          <div className="banner" role="alert">
+            本机缺少以下字体，已用替代字体排版，版式可能与正式公文略有不同：
+            <ul>{substituted.map((f) => <li key={f.role}>{f.requested} → {f.used}</li>)}</ul>
+          </div>
+        )}
+        {done !== null && (
+          <div className="export-done" role="status" aria-label="导出完成">
+            <p>已导出{done.pages > 0 ? `（PDF 共 ${done.pages} 页）` : ""}：</p>
+            <ul>
+              {[done.docx, done.pdf].filter((p): p is string => p !== null).map((p) => (
+                <li key={p}>
+                  <code>{p}</code>
+                  {hostInfo?.mode === "electron" && <button type="button" onClick={() => reveal(p)}>打开所在文件夹</button>}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {preview !== null && (
+          <div className="print-preview">
+            <p className="muted">打印预览（与 PDF 同源排版，分页以 PDF 为准），共 {preview.pages} 页</p>
+            <iframe title="打印预览" src={preview.url} sandbox="allow-same-origin" />
+          </div>
+        )}
+        <div className="modal__actions">
+          {hostInfo?.mode === "browser" && <button type="button" onClick={() => void showPreview()}>打印预览</button>}
+          <button type="button" className="primary" disabled={busy || !nameOk || folder === "" || (!docx && !pdf)} onClick={() => void run()}>开始导出</button>
+          <button type="button" onClick={close}>关闭</button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function baseName(path: string | null): string | null {
+  if (path === null) return null;
+  return path.replace(/^.*[\\/]/, "").replace(/\.nianbao$/, "");
+}
+
+function fail(error: unknown): void {
+  useUiStore.getState().notify("error", error instanceof NianbaoError ? error.zh : String(error));
+}

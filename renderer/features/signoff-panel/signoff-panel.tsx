@@ -1,0 +1,148 @@
+import { useEffect, useState, type FormEvent } from "react";
+import { NianbaoError } from "../../../core/api/errors";
+import { SignoffRole, type WorkflowAction } from "../../../core/model/workflow";
+import { STEP_RULES, WorkflowStep } from "../../../core/workflow/apply-workflow-action";
+import { approvalStatus } from "../../../core/workflow/approval-status";
+import { assertEditable, isEditable } from "../../../core/workflow/assert-editable";
+import { STATE_NAMES } from "../../../core/workflow/state-names";
+import { useReportStore, type ReportStore } from "../../state/report-store";
+import { useSessionStore } from "../../state/session-store";
+import { useUiStore } from "../../state/ui-store";
+
+const ACTION_NAMES: Record<WorkflowAction, string> = { create: "创建", ...Object.fromEntries(WorkflowStep.options.map((s) => [s, STEP_RULES[s].label])) } as Record<WorkflowAction, string>;
+
+/** The reason an approved report cannot be edited, as assertEditable words it; null while editable. */
+export function lockedMessage(report: Parameters<typeof assertEditable>[0]): string | null {
+  try {
+    assertEditable(report);
+    return null;
+  } catch (error) {
+    return error instanceof NianbaoError ? error.zh : String(error);
+  }
+}
+
+/** 签发: the sign-off state and history, the next steps, and signing the exported files. */
+export function SignoffPanel({ store }: { store: ReportStore }) {
+  const report = useReportStore(store, (s) => s.report);
+  const { state, revision, events } = report.workflow;
+  const [person, setPerson] = useState("");
+  const [role, setRole] = useState<SignoffRole>("拟稿人");
+  const [comment, setComment] = useState("");
+  const steps = WorkflowStep.options.filter((s) => STEP_RULES[s].from.includes(state));
+  const status = approvalStatus(report);
+  const locked = lockedMessage(report);
+
+  const act = async (action: WorkflowStep) => {
+    try {
+      store.getState().applyWorkflow({ action, person, role, comment });
+      setComment("");
+      // A sign-off step belongs in the file at once; an unsaved report keeps it until 另存为.
+      if (store.getState().path !== null) await store.getState().save();
+      useUiStore.getState().notify("info", `已${STEP_RULES[action].label}。${store.getState().path === null ? "请保存报告。" : ""}`);
+    } catch (error) {
+      useUiStore.getState().notify("error", error instanceof NianbaoError ? error.zh : String(error));
+    }
+  };
+
+  return (
+    <section className="side-panel" aria-label="签发">
+      <header className="side-panel__header"><h2>签发</h2></header>
+      <p>当前状态：<strong>{STATE_NAMES[state]}</strong>（第 {revision} 稿）</p>
+      {status.modifiedSinceApproval === true && <p className="error" role="alert">报告内容与签发时不一致，请创建修订稿并重新签发。</p>}
+      {locked !== null && <p className="banner" role="note">{locked}</p>}
+      <form className="signoff-form" onSubmit={(e: FormEvent) => e.preventDefault()}>
+        <label>姓名<input aria-label="姓名" value={person} maxLength={100} onChange={(e) => setPerson(e.target.value)} /></label>
+        <label>身份
+          <select aria-label="身份" value={role} onChange={(e) => setRole(SignoffRole.parse(e.target.value))}>
+            {SignoffRole.options.map((r) => <option key={r} value={r}>{r}</option>)}
+          </select>
+        </label>
+        <label>意见<textarea aria-label="意见" value={comment} maxLength={2000} rows={2} onChange={(e) => setComment(e.target.value)} /></label>
+        <div className="signoff-form__steps">
+          {steps.map((step) => (
+            <button key={step} type="button" disabled={person.trim() === "" || !STEP_RULES[step].roles.includes(role)} title={`须由${STEP_RULES[step].roles.join("或")}办理`} onClick={() => void act(step)}>
+              {STEP_RULES[step].label}
+            </button>
+          ))}
+        </div>
+      </form>
+      <h3>签核记录</h3>
+      <ol className="signoff-history">
+        {events.map((e, i) => (
+          <li key={i}>
+            {new Date(e.at).toLocaleString("zh-CN")} · {e.person || "（系统）"}{e.role === null ? "" : `（${e.role}）`} · {ACTION_NAMES[e.action]} → {STATE_NAMES[e.to]}（第 {e.revision} 稿）
+            {e.comment !== null && <div className="muted">意见：{e.comment}</div>}
+          </li>
+        ))}
+        {events.length === 0 && <li className="muted">暂无。</li>}
+      </ol>
+      {!isEditable(report) && <SignFiles store={store} />}
+    </section>
+  );
+}
+
+/** Signs the files of the last export with the unit's certificate; the password lives only in this form. */
+function SignFiles({ store }: { store: ReportStore }) {
+  const lastExport = useUiStore((s) => s.lastExport);
+  const [p12Path, setP12Path] = useState("");
+  const [password, setPassword] = useState("");
+  const [signer, setSigner] = useState(() => store.getState().report.meta.issuer ?? "");
+  const [pdfPath, setPdfPath] = useState(lastExport?.pdf ?? "");
+  const [docxPath, setDocxPath] = useState(lastExport?.docx ?? "");
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<string | null>(null);
+  // A new export is what the clerk means to sign next.
+  useEffect(() => {
+    if (lastExport === null) return;
+    setPdfPath(lastExport.pdf ?? "");
+    setDocxPath(lastExport.docx ?? "");
+  }, [lastExport]);
+  const nativeDialogs = useSessionStore((s) => s.hostInfo?.nativeDialogs === true);
+  const chooseCertificate = async () => {
+    const api = useSessionStore.getState().api;
+    if (api === null) return;
+    try {
+      const { path } = await api.chooseOpenPath({ purpose: "certificate" });
+      if (path !== null) setP12Path(path);
+    } catch (error) {
+      useUiStore.getState().notify("error", error instanceof NianbaoError ? error.zh : String(error));
+    }
+  };
+  const sign = async (event: FormEvent) => {
+    event.preventDefault();
+    const api = useSessionStore.getState().api;
+    if (api === null) return;
+    setBusy(true);
+    setResult(null);
+    try {
+      const signed = await api.signExported({
+        report: store.getState().snapshot(),
+        p12Path: p12Path.trim(),
+        password,
+        signer,
+        ...(pdfPath.trim() === "" ? {} : { pdfPath: pdfPath.trim() }),
+        ...(docxPath.trim() === "" ? {} : { docxPath: docxPath.trim() }),
+      });
+      setResult(`已签名（证书：${signed.subject}）：${[signed.pdf, signed.docx, signed.docxSignature].filter((p) => p !== null).join("、")}`);
+    } catch (error) {
+      useUiStore.getState().notify("error", error instanceof NianbaoError ? error.zh : String(error));
+    } finally {
+      setPassword("");
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="signoff-form" aria-label="数字签名" onSubmit={(e) => void sign(e)}>
+      <h3>数字签名</h3>
+      <p className="muted">先导出 Word / PDF，再用单位证书（.p12 / .pfx）签名。密码只用于本次签名，不会保存。</p>
+      <label>PDF 文件<input aria-label="PDF 文件" value={pdfPath} onChange={(e) => setPdfPath(e.target.value)} /></label>
+      <label>Word 文件<input aria-label="Word 文件" value={docxPath} onChange={(e) => setDocxPath(e.target.value)} /></label>
+      <label>证书文件<input aria-label="证书文件" value={p12Path} placeholder="证书须在允许访问的文件夹中，如：报告文件夹/单位.p12" onChange={(e) => setP12Path(e.target.value)} /></label>
+      {nativeDialogs && <button type="button" onClick={() => void chooseCertificate()}>选择证书…</button>}
+      <label>证书密码<input aria-label="证书密码" type="password" autoComplete="off" value={password} onChange={(e) => setPassword(e.target.value)} /></label>
+      <label>签名人<input aria-label="签名人" value={signer} onChange={(e) => setSigner(e.target.value)} /></label>
+      <button type="submit" disabled={busy || p12Path.trim() === "" || signer.trim() === "" || (pdfPath.trim() === "" && docxPath.trim() === "")}>{busy ? "正在签名…" : "签名"}</button>
+      {result !== null && <p role="status">{result}</p>}
+    </form>
+  );
+}

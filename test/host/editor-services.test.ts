@@ -1,0 +1,128 @@
+import { copyFileSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { strFromU8, unzipSync } from "fflate";
+import { beforeAll, describe, expect, it } from "vitest";
+import { applyWorkflowAction } from "../../core/workflow/apply-workflow-action";
+import { startHttpHost } from "../../host/http/http-host";
+import { createPreviewPages } from "../../host/services/preview-pages";
+import { verifyDocxFile } from "../../host/sign/verify-signature";
+import { fixedDeps } from "../support/deps";
+import { codeOf } from "../support/error-code";
+import { createTestHost } from "../support/report-host";
+import { repoRoot } from "../support/template";
+import { makeTestCertificates, TEST_PASSWORD, type TestCertificates } from "./sign/support/test-certificates";
+
+const FIXTURE = join(repoRoot, "test/fixtures/mudu-2023-fazhi-report.md");
+
+let certs: TestCertificates;
+beforeAll(() => {
+  certs = makeTestCertificates();
+});
+
+describe("import through the contract", () => {
+  it("previews last year's report from an allowed folder and rolls it forward into an unsaved report", async () => {
+    const { api, docs } = await createTestHost();
+    const path = join(docs, "木渎2023.md");
+    copyFileSync(FIXTURE, path);
+    const listing = await api.listImportable({ path: docs });
+    expect(listing).toEqual([{ name: "木渎2023.md", path, kind: "document" }]);
+
+    const preview = await api.previewImport({ source: { path } });
+    expect(preview).toMatchObject({ fileName: "木渎2023.md", format: "md", reportYear: 2023, org: "吴中区木渎镇人民政府" });
+    expect(preview.parts.map((p) => p.partId)).toEqual(["duty", "measures", "shortcomings", "nextYear"]);
+    expect(preview.parts.every((p) => p.paragraphs > 0)).toBe(true);
+    expect(preview.fields).toContainEqual({ label: "受理各类审批服务事项", shown: "超36万件" });
+
+    const opened = await api.importReport({ source: { path }, rollForward: true });
+    expect(opened.path).toBeNull();
+    expect(opened.report.meta.reportYear).toBe(2024);
+    expect(opened.report.fields["f2"]).toMatchObject({ value: null, status: "unconfirmed", lastYear: { value: "360000", qualifier: "超" } });
+  });
+
+  it("imports a dropped file's uploaded bytes, and refuses paths outside the folders and other file types", async () => {
+    const { api } = await createTestHost();
+    const { uploadId } = await api.uploadImportFile({ name: "上年.md", dataBase64: readFileSync(FIXTURE).toString("base64") });
+    const preview = await api.previewImport({ source: { uploadId } });
+    expect(preview.fileName).toBe("上传的文件");
+    expect(preview.parts).toHaveLength(4);
+    const opened = await api.importReport({ source: { uploadId }, rollForward: false });
+    expect(opened.report.meta.reportYear).toBe(2023);
+    expect(opened.report.fields["f2"]).toMatchObject({ value: "360000", qualifier: "超" });
+
+    await expect(codeOf(api.previewImport({ source: { path: FIXTURE } }))).resolves.toBe("path_not_allowed");
+    await expect(codeOf(api.uploadImportFile({ name: "x.exe", dataBase64: "AAAA" }))).resolves.toBe("invalid_input");
+    await expect(codeOf(api.previewImport({ source: { uploadId: "00000000-0000-4000-8000-000000000000" } }))).resolves.toBe("not_found");
+  });
+});
+
+describe("export, preview and signing through the contract", () => {
+  it("exports Word into an allowed folder and refuses one outside", async () => {
+    const { api, docs } = await createTestHost();
+    const { report } = await api.importReport({ source: await uploaded(api), rollForward: false });
+    const docxPath = join(docs, "木渎2023.docx");
+    const result = await api.exportReport({ report, docxPath });
+    expect(result).toMatchObject({ docx: docxPath, pdf: null, pages: 0 });
+    expect(strFromU8(unzipSync(readFileSync(docxPath))["word/document.xml"] ?? new Uint8Array()).replace(/<[^>]+>/g, "")).toContain("超36万件");
+    await expect(codeOf(api.exportReport({ report, docxPath: "/tmp/elsewhere.docx" }))).resolves.toBe("path_not_allowed");
+    await expect(codeOf(api.exportReport({ report }))).resolves.toBe("invalid_input");
+  });
+
+  it("serves the print page of a preview over the loopback host, its fonts and style sheet rewritten to guarded URLs", async () => {
+    const previews = createPreviewPages();
+    const { api, dispatch } = await createTestHost({ previews });
+    const { report } = await api.importReport({ source: await uploaded(api), rollForward: false });
+    const preview = await api.previewReport({ report });
+    expect(preview.pages).toBeGreaterThan(1);
+    const host = await startHttpHost({ dispatch, rendererDir: null, previews, token: "t" });
+    try {
+      const base = `http://127.0.0.1:${host.port}`;
+      const page = await fetch(base + preview.url);
+      expect(page.headers.get("content-security-policy")).toContain("default-src 'none'");
+      const html = await page.text();
+      expect(html).toContain("超36万件");
+      expect(html).not.toContain("file://");
+      expect(html).toMatch(/@media screen \{[^}]*\} body \{[^}]*width: 210mm;[^}]*padding: 37mm 26mm 35mm 28mm;/);
+      const assets = [...html.matchAll(/\/preview\/[0-9a-f-]{36}\/asset\/\d+\.[a-z0-9]+/g)].map((m) => m[0]);
+      expect(assets.length).toBeGreaterThan(1);
+      for (const asset of assets) expect((await fetch(base + asset)).status).toBe(200);
+      expect((await fetch(`${base}${preview.url}/asset/999.ttf`)).status).toBe(404);
+      expect((await fetch(`${base}/preview/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
+    } finally {
+      await host.close();
+    }
+  });
+
+  it("signs an exported .docx of an approved report with a .p12 from an allowed folder", async () => {
+    const { api, docs } = await createTestHost();
+    const { report: imported } = await api.importReport({ source: await uploaded(api), rollForward: false });
+    const deps = fixedDeps();
+    let report = applyWorkflowAction(imported, { action: "submit", person: "张三", role: "拟稿人" }, deps);
+    report = applyWorkflowAction(report, { action: "approve", person: "李四", role: "签发人" }, deps);
+    const docxPath = join(docs, "签发稿.docx");
+    await api.exportReport({ report, docxPath });
+    const p12Path = join(docs, "单位.p12");
+    copyFileSync(certs.valid, p12Path);
+
+    await expect(codeOf(api.signExported({ report, docxPath, p12Path, password: "wrong", signer: "李四" }))).resolves.not.toBe("none");
+    const signed = await api.signExported({ report, docxPath, p12Path, password: TEST_PASSWORD, signer: "李四" });
+    expect(signed.docxSignature).toBe(`${docxPath}.p7s`);
+    await expect(verifyDocxFile(docxPath)).resolves.toMatchObject({ valid: true });
+    await expect(codeOf(api.signExported({ report, docxPath, p12Path: certs.valid, password: TEST_PASSWORD, signer: "李四" }))).resolves.toBe("path_not_allowed");
+  });
+
+  it("saves through the sign-off guard: an approved report's text cannot be changed on disk", async () => {
+    const { api, docs } = await createTestHost();
+    const { report: imported } = await api.importReport({ source: await uploaded(api), rollForward: false });
+    const deps = fixedDeps();
+    const approved = applyWorkflowAction(applyWorkflowAction(imported, { action: "submit", person: "张三", role: "拟稿人" }, deps), { action: "approve", person: "李四", role: "签发人" }, deps);
+    const path = join(docs, "签发稿.nianbao");
+    await api.saveReport({ report: approved, path });
+    const edited = { ...approved, meta: { ...approved.meta, title: "改过的标题" } };
+    await expect(codeOf(api.saveReport({ report: edited, path }))).resolves.toBe("report_locked");
+    expect(JSON.parse(readFileSync(path, "utf8"))).toMatchObject({ meta: { title: approved.meta.title } });
+  });
+});
+
+async function uploaded(api: Awaited<ReturnType<typeof createTestHost>>["api"]) {
+  return api.uploadImportFile({ name: "上年.md", dataBase64: readFileSync(FIXTURE).toString("base64") });
+}
