@@ -19,13 +19,13 @@ export interface E2eBrowser {
   close: () => Promise<void>;
 }
 
-/** `nianbao serve` over temp folders and a headless Debian Chromium, as the e2e tests drive it. */
-export async function startE2eBrowser(): Promise<E2eBrowser> {
-  const base = mkdtempSync(join(tmpdir(), "nianbao-e2e-"));
-  const docs = join(base, "报告");
-  mkdirSync(docs);
+/**
+ * `nianbao serve` over temp folders and a headless Debian Chromium, as the e2e tests drive it.
+ * Given the folders of an earlier run, the host starts again over them, as after a crash.
+ */
+export async function startE2eBrowser(folders?: { docs: string; state: string }): Promise<E2eBrowser> {
+  const { docs, state } = folders ?? newFolders();
   mkdirSync(artifacts, { recursive: true });
-  const state = join(base, "state");
   const serve = await startServe(docs, state);
   const browser: Browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
   const pageErrors: string[] = [];
@@ -44,4 +44,11 @@ export async function startE2eBrowser(): Promise<E2eBrowser> {
       await serve.stop();
     },
   };
+}
+
+function newFolders(): { docs: string; state: string } {
+  const base = mkdtempSync(join(tmpdir(), "nianbao-e2e-"));
+  const docs = join(base, "报告");
+  mkdirSync(docs);
+  return { docs, state: join(base, "state") };
 }

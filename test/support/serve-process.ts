@@ -6,6 +6,8 @@ export interface ServeProcess {
   url: string;
   origin: string;
   stop: () => Promise<void>;
+  /** SIGKILL, as a crash or a power cut ends the host: no handler runs. */
+  kill: () => Promise<void>;
 }
 
 /** `nianbao serve` exactly as a user starts browser mode, with its reports and state in temp folders. */
@@ -32,16 +34,18 @@ export async function startServe(docs: string, state: string): Promise<ServeProc
     child.stderr?.on("data", onData);
     child.once("exit", (code) => reject(new Error(`serve exited with ${String(code)}:\n${output}`)));
   });
+  const end = (signal: NodeJS.Signals) =>
+    new Promise<void>((resolve) => {
+      process.off("exit", killOnExit);
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill(signal);
+    });
   return {
     url,
     origin: new URL(url).origin,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        process.off("exit", killOnExit);
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
+    stop: () => end("SIGTERM"),
+    kill: () => end("SIGKILL"),
   };
 }
 
