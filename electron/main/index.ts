@@ -11,10 +11,10 @@ import { APP_ENTRY_URL } from "./app-origin";
 import { handleAppProtocol, registerAppScheme } from "./app-protocol";
 import { electronDialogs } from "./dialogs";
 import { registerIpc } from "./ipc";
-import { isAppUrl } from "./ipc-guard";
 import { menuTemplate } from "./menu-template";
 import { electronPdfRenderer } from "./pdf";
 import { reportPathFromArgv } from "./open-file-args";
+import { hardenSession, hardenWebContents } from "./session-policy";
 import { mainWindowOptions } from "./window-options";
 
 registerAppScheme();
@@ -41,24 +41,13 @@ if (!app.requestSingleInstanceLock()) {
   });
   const first = reportPathFromArgv(process.argv, process.cwd());
   if (first !== null) pendingPaths.push(first);
-  app.on("web-contents-created", (_event, contents) => {
-    contents.on("will-navigate", (navigation) => {
-      if (!isAppUrl(navigation.url)) navigation.preventDefault();
-    });
-    contents.on("will-redirect", (navigation) => {
-      if (!isAppUrl(navigation.url)) navigation.preventDefault();
-    });
-    contents.on("will-attach-webview", (attach) => attach.preventDefault());
-    // Offline by design: no window, internal or external, is ever opened from page content.
-    contents.setWindowOpenHandler(() => ({ action: "deny" }));
-  });
+  app.on("web-contents-created", (_event, contents) => hardenWebContents(contents));
   app.on("window-all-closed", () => app.quit());
   void app.whenReady().then(start);
 }
 
 async function start(): Promise<void> {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  hardenSession(session.defaultSession);
   const root = app.getAppPath();
   handleAppProtocol(join(root, "dist", "renderer"));
 

@@ -2,28 +2,10 @@ import { describe, expect, it } from "vitest";
 import { isAppUrl, isTrustedSender } from "../../electron/main/ipc-guard";
 import { menuTemplate } from "../../electron/main/menu-template";
 import { reportPathFromArgv } from "../../electron/main/open-file-args";
-import { mainWindowOptions, printWindowOptions } from "../../electron/main/window-options";
 import { commands } from "../../renderer/commands/command-table";
 import type { MenuItemConstructorOptions } from "electron";
 
 describe("the Electron shell's pure parts", () => {
-  it("keeps every security switch of the main window in place", () => {
-    const prefs = mainWindowOptions("/app/dist/electron/preload.cjs").webPreferences;
-    expect(prefs).toMatchObject({
-      preload: "/app/dist/electron/preload.cjs",
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      disableBlinkFeatures: "Auxclick",
-    });
-    expect(printWindowOptions().webPreferences).toMatchObject({ sandbox: true, nodeIntegration: false, javascript: false });
-    expect(printWindowOptions().webPreferences?.preload).toBeUndefined();
-  });
-
   it("trusts only the app's own main frame", () => {
     expect(isTrustedSender({ url: "app://nianbao/index.html", parent: null })).toBe(true);
     expect(isTrustedSender({ url: "app://nianbao/index.html", parent: { url: "app://nianbao/" } })).toBe(false);
