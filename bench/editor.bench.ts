@@ -4,14 +4,13 @@
  * happy-dom: they bound the editor's own work (schema, plugins, React node views), not the
  * browser's layout and paint, which needs the real-browser benchmark still to be written.
  */
-import { Editor, type JSONContent } from "@tiptap/core";
 import { createElement } from "react";
 import { flushSync } from "react-dom";
 import { createRoot } from "react-dom/client";
 import { bench, describe } from "vitest";
-import { sectionExtensions, storeFieldResolver } from "../renderer/editor/extension-sets";
 import { ReportEditor } from "../renderer/editor/report-editor";
 import { createReportStore, type ReportStore } from "../renderer/state/report-store";
+import { headlessEditor } from "./support/headless-editor";
 import { hundredPageReport } from "./support/hundred-page-report";
 import { fazhiTemplate } from "../test/support/template";
 
@@ -27,29 +26,12 @@ function newStore(): ReportStore {
   });
 }
 
-function headlessEditor(store: ReportStore): Editor {
-  return new Editor({
-    element: document.createElement("div"),
-    extensions: sectionExtensions({
-      store: null,
-      isKnownField: (id) => store.getState().fields[id] !== undefined,
-      resolveField: storeFieldResolver(store),
-      openField: () => undefined,
-      requiredPartIds: template.parts.filter((p) => p.required).map((p) => p.id),
-      onPartRemovalBlocked: () => undefined,
-      undo: null,
-      redo: null,
-    }),
-    content: JSON.parse(JSON.stringify(body)) as JSONContent,
-  });
-}
-
 describe("editor on a 100-page report", () => {
   bench("open: build the editor with all parts and 200 field atoms", () => {
-    headlessEditor(newStore()).destroy();
+    headlessEditor(newStore(), template, body).destroy();
   }, { iterations: 5 });
 
-  const typing = headlessEditor(newStore());
+  const typing = headlessEditor(newStore(), template, body);
   let at = 10;
   bench("keystroke: one character inserted and applied", () => {
     typing.view.dispatch(typing.state.tr.insertText("法", at));

@@ -118,8 +118,8 @@ describe("browser mode end to end", () => {
     await expect(chip.count()).resolves.toBe(1);
     await expect(chip.getAttribute("class")).resolves.toContain("field-chip--unconfirmed");
 
-    // Autosave runs every few seconds; then the tab goes away without saving.
-    await page.waitForTimeout(4_000);
+    // Autosave follows each edit within about a second; then the tab goes away without saving.
+    await page.waitForTimeout(2_000);
     await page.close();
     page = await session.newPage();
     await page.goto(serve.url);
