@@ -139,8 +139,9 @@ function ExportForm({ store, initial }: { store: ReportStore; initial: ExportFor
         )}
         {preview !== null && (
           <div className="print-preview">
-            <p className="muted">打印预览（与 PDF 同源排版，分页以 PDF 为准），共 {preview.pages} 页</p>
-            <iframe title="打印预览" src={preview.url} sandbox="allow-same-origin" />
+            <p className="muted">打印预览（与 PDF 同源排版，逐页显示页边距和页码），共 {preview.pages} 页</p>
+            {/* Scripts for Paged.js, which cuts the page into sheets; same origin so it may read the page's own style sheet and fonts. */}
+            <iframe title="打印预览" src={preview.url} sandbox="allow-scripts allow-same-origin" />
           </div>
         )}
         <div className="modal__actions">
