@@ -101,6 +101,7 @@ function pagedPolyfillFile(): string {
  * the sheets sit on a grey desk, one under the other.
  */
 function pagedSheets(html: string): string {
-  const desk = `<style>@media screen { html { background: #8a8a8a; } body { margin: 0; } .pagedjs_pages { display: flex; flex-direction: column; align-items: center; gap: 16px; padding: 16px 0; } .pagedjs_page { background: #fff; box-shadow: 0 2px 12px rgba(0,0,0,.35); } }</style>`;
+  // No @media screen: Paged.js rewrites the page's style sheets for print and drops screen-only rules; this page is never printed.
+  const desk = `<style>html { background: #8a8a8a; } body { margin: 0; } .pagedjs_pages { display: flex; flex-direction: column; align-items: center; gap: 16px; padding: 16px 0; } .pagedjs_pages .pagedjs_page { background: #fff; box-shadow: 0 2px 12px rgba(0,0,0,.35); }</style>`;
   return html.replace("</head>", `${desk}\n<script src="${PAGED_CONFIG_PATH}"></script>\n<script src="${PAGED_SCRIPT_PATH}"></script>\n</head>`);
 }
