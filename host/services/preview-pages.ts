@@ -18,17 +18,16 @@ export interface PreviewPages {
 
 export const PREVIEW_PREFIX = "/preview/";
 /** Paged.js, the CSS paged-media polyfill that cuts the print page into sheets; served, never fetched from a CDN. */
-export const PAGED_SCRIPT_PATH = `${PREVIEW_PREFIX}paged.polyfill.js`;
+const PAGED_SCRIPT_PATH = `${PREVIEW_PREFIX}paged.polyfill.js`;
 /** Read by Paged.js before it starts (window.PagedConfig); a file because the preview's CSP allows no inline script. */
-export const PAGED_CONFIG_PATH = `${PREVIEW_PREFIX}paged-config.js`;
+const PAGED_CONFIG_PATH = `${PREVIEW_PREFIX}paged-config.js`;
 /** Names each sheet for screen readers and marks the document once every sheet is laid out. */
 const PAGED_CONFIG = `window.PagedConfig = {
-  after: function (flow) {
+  after: function () {
     document.querySelectorAll(".pagedjs_page").forEach(function (sheet, i) {
       sheet.setAttribute("role", "region");
       sheet.setAttribute("aria-label", "第 " + (i + 1) + " 页");
     });
-    document.documentElement.dataset.pages = String(flow.total);
     document.documentElement.dataset.paged = "done";
   }
 };

@@ -140,7 +140,7 @@ function ExportForm({ store, initial }: { store: ReportStore; initial: ExportFor
         {preview !== null && (
           <div className="print-preview">
             <p className="muted">打印预览（与 PDF 同源排版，逐页显示页边距和页码），共 {preview.pages} 页</p>
-            {/* Scripts for Paged.js, which cuts the page into sheets; same origin so it may read the page's own style sheet and fonts. */}
+            {/* Paged.js needs scripts, and the same origin to fetch the page's style sheet and fonts from the guarded host; the page is our own escaped markup under a CSP that allows scripts from this host only. */}
             <iframe title="打印预览" src={preview.url} sandbox="allow-scripts allow-same-origin" />
           </div>
         )}
