@@ -1,3 +1,4 @@
+import { boundGrowth } from "../fields/bound-growth";
 import { Exact } from "../fields/exact";
 import { fieldValueProblems, isRateKind, type ValueProblemCode } from "../fields/field-value-problems";
 import { yoyOf } from "../fields/field-text";
@@ -39,15 +40,19 @@ export function checkFields({ report, blocks }: CheckContext): Finding[] {
     const use = uses.get(field.id);
     const where = at(use?.part ?? null, use?.path ?? ["fields", field.id], field.id);
     const name = `“${field.label}”`;
-    if (field.value === null) {
+    // A growth field bound to its base is computed from the base's two years: it needs no value of
+    // its own, and it is as confirmed as the base it is computed from.
+    const growth = boundGrowth(report.fields, field);
+    const computed = growth !== undefined && growth.exact !== null;
+    if (field.value === null && !computed) {
       findings.push({ id: "FIELD-EMPTY", severity: "error", message: `${name}尚未填写数值`, location: where });
-    } else {
+    } else if (field.value !== null) {
       for (const problem of fieldValueProblems(field.kind, field.value)) {
         const { id, severity } = PROBLEM_IDS[problem.code];
         findings.push({ id, severity, message: `${name}：${problem.zh}`, location: where });
       }
     }
-    if (field.status === "unconfirmed") {
+    if (field.status === "unconfirmed" && !(computed && growth.base.status === "confirmed")) {
       const shown = formatValue(field);
       findings.push({ id: "FIELD-UNCONFIRMED", severity: "error", message: `${name}${shown === null ? "" : `（${shown}）`}尚未确认；沿用上年或自动识别的数字须逐一核对后确认`, location: where });
     }
