@@ -9,8 +9,12 @@ import { checkRequest, type GuardVerdict } from "./request-guard";
 import { readStaticFile } from "./static-files";
 import { PREVIEW_PREFIX, type PreviewPages } from "../services/preview-pages";
 
-/** The print page has inline styles and its own fonts; it runs no script at all. */
-const PREVIEW_CSP = "default-src 'none'; style-src 'self' 'unsafe-inline'; font-src 'self'; img-src 'self' data:; frame-ancestors 'self'";
+/**
+ * The print page has inline styles and its own fonts. Its one script is Paged.js, from this host
+ * ('self', no inline script, no eval); Paged.js fetches the page's style sheet to read its @page
+ * rules, hence connect-src 'self'.
+ */
+const PREVIEW_CSP = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
 export interface HttpHostOptions {
   dispatch: Dispatch;

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { extname } from "node:path";
+import { createRequire } from "node:module";
+import { dirname, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export interface PreviewFile {
@@ -16,6 +17,21 @@ export interface PreviewPages {
 }
 
 export const PREVIEW_PREFIX = "/preview/";
+/** Paged.js, the CSS paged-media polyfill that cuts the print page into sheets; served, never fetched from a CDN. */
+const PAGED_SCRIPT_PATH = `${PREVIEW_PREFIX}paged.polyfill.js`;
+/** Read by Paged.js before it starts (window.PagedConfig); a file because the preview's CSP allows no inline script. */
+const PAGED_CONFIG_PATH = `${PREVIEW_PREFIX}paged-config.js`;
+/** Names each sheet for screen readers and marks the document once every sheet is laid out. */
+const PAGED_CONFIG = `window.PagedConfig = {
+  after: function () {
+    document.querySelectorAll(".pagedjs_page").forEach(function (sheet, i) {
+      sheet.setAttribute("role", "region");
+      sheet.setAttribute("aria-label", "第 " + (i + 1) + " 页");
+    });
+    document.documentElement.dataset.paged = "done";
+  }
+};
+`;
 /** A clerk looks at one preview at a time; older ones are dropped. */
 const KEPT_PAGES = 3;
 const FILE_URL = /file:\/\/[^"')\s]+/g;
@@ -50,11 +66,16 @@ export function createPreviewPages(): PreviewPages {
         if (index === -1) index = assets.push(path) - 1;
         return `${PREVIEW_PREFIX}${id}/asset/${index}${extname(path)}`;
       });
-      pages.set(id, { html: onScreenSheet(rewritten), assets });
+      pages.set(id, { html: pagedSheets(rewritten), assets });
       for (const old of [...pages.keys()].slice(0, Math.max(0, pages.size - KEPT_PAGES))) pages.delete(old);
       return `${PREVIEW_PREFIX}${id}`;
     },
     read: async (urlPath) => {
+      if (urlPath === PAGED_SCRIPT_PATH) {
+        const body = await readFile(pagedPolyfillFile()).catch(() => null);
+        return body === null ? null : { body, type: "text/javascript; charset=utf-8" };
+      }
+      if (urlPath === PAGED_CONFIG_PATH) return { body: Buffer.from(PAGED_CONFIG, "utf8"), type: "text/javascript; charset=utf-8" };
       const match = /^\/preview\/([0-9a-f-]{36})(?:\/asset\/(\d+)\.[a-z0-9]+)?$/.exec(urlPath);
       const page = match?.[1] === undefined ? undefined : pages.get(match[1]);
       if (match === null || page === undefined) return null;
@@ -68,13 +89,18 @@ export function createPreviewPages(): PreviewPages {
   };
 }
 
+/** The package's exports map hides dist/, so the file is found beside its CommonJS entry (lib/index.cjs). */
+function pagedPolyfillFile(): string {
+  return join(dirname(dirname(createRequire(import.meta.url).resolve("pagedjs"))), "dist", "paged.polyfill.min.js");
+}
+
 /**
- * On screen the print page is one long column; this sets it on an A4-wide sheet with the print
- * margins of its own @page rule, so line breaks match the PDF (page breaks are the PDF's).
+ * Paged.js lays the print page out in the browser the way Chromium prints it: the same @page size,
+ * margins and margin boxes (the "— N —" page numbers of print.css), one sheet per page. On screen
+ * the sheets sit on a grey desk, one under the other.
  */
-function onScreenSheet(html: string): string {
-  const margin = /@page \{ size: A4; margin: ([\d.]+mm [\d.]+mm [\d.]+mm [\d.]+mm); \}/.exec(html)?.[1];
-  if (margin === undefined) return html;
-  const sheet = `<style>@media screen { html { background: #8a8a8a; } body { box-sizing: border-box; width: 210mm; min-height: 297mm; margin: 16px auto; padding: ${margin}; background: #fff; box-shadow: 0 2px 12px rgba(0,0,0,.35); } }</style>`;
-  return html.replace("</head>", `${sheet}\n</head>`);
+function pagedSheets(html: string): string {
+  // No @media screen: Paged.js rewrites the page's style sheets for print and drops screen-only rules; this page is never printed.
+  const desk = `<style>html { background: #8a8a8a; } body { margin: 0; } .pagedjs_pages { display: flex; flex-direction: column; align-items: center; gap: 16px; padding: 16px 0; } .pagedjs_pages .pagedjs_page { background: #fff; box-shadow: 0 2px 12px rgba(0,0,0,.35); }</style>`;
+  return html.replace("</head>", `${desk}\n<script src="${PAGED_CONFIG_PATH}"></script>\n<script src="${PAGED_SCRIPT_PATH}"></script>\n</head>`);
 }

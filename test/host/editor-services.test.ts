@@ -67,7 +67,7 @@ describe("export, preview and signing through the contract", () => {
     await expect(codeOf(api.exportReport({ report }))).resolves.toBe("invalid_input");
   });
 
-  it("serves the print page of a preview over the loopback host, its fonts and style sheet rewritten to guarded URLs", async () => {
+  it("serves the print page of a preview over the loopback host, paged by the bundled Paged.js, its fonts and style sheet rewritten to guarded URLs", async () => {
     const previews = createPreviewPages();
     const { api, dispatch } = await createTestHost({ previews });
     const { report } = await api.importReport({ source: await uploaded(api), rollForward: false });
@@ -77,11 +77,25 @@ describe("export, preview and signing through the contract", () => {
     try {
       const base = `http://127.0.0.1:${host.port}`;
       const page = await fetch(base + preview.url);
-      expect(page.headers.get("content-security-policy")).toContain("default-src 'none'");
+      const csp = page.headers.get("content-security-policy") ?? "";
+      expect(csp).toContain("default-src 'none'");
+      // Scripts from this host only: never inline, never eval, never a CDN.
+      expect(csp).toMatch(/script-src 'self';/);
+      expect(csp).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
       const html = await page.text();
       expect(html).toContain("超36万件");
       expect(html).not.toContain("file://");
-      expect(html).toMatch(/@media screen \{[^}]*\} body \{[^}]*width: 210mm;[^}]*padding: 37mm 26mm 35mm 28mm;/);
+      // The same print HTML as the PDF: its @page box and the template's print.css with the page-number margin boxes.
+      expect(html).toContain("@page { size: A4; margin: 37mm 26mm 35mm 28mm; }");
+      const scripts = [...html.matchAll(/<script src="([^"]+)"><\/script>/g)].map((m) => m[1] ?? "");
+      expect(scripts).toEqual(["/preview/paged-config.js", "/preview/paged.polyfill.js"]);
+      expect(html).not.toMatch(/<script>|<script [^>]*src="(?!\/preview\/)/);
+      const polyfill = await fetch(base + "/preview/paged.polyfill.js");
+      expect(polyfill.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
+      expect(await polyfill.text()).toContain("PagedPolyfill");
+      expect(await (await fetch(base + "/preview/paged-config.js")).text()).toContain("window.PagedConfig");
+      const css = await fetch(base + (/<link rel="stylesheet" href="([^"]+)">/.exec(html)?.[1] ?? ""));
+      expect(await css.text()).toContain('@bottom-right { content: "— " counter(page) " —"');
       const assets = [...html.matchAll(/\/preview\/[0-9a-f-]{36}\/asset\/\d+\.[a-z0-9]+/g)].map((m) => m[0]);
       expect(assets.length).toBeGreaterThan(1);
       for (const asset of assets) expect((await fetch(base + asset)).status).toBe(200);

@@ -139,8 +139,9 @@ function ExportForm({ store, initial }: { store: ReportStore; initial: ExportFor
         )}
         {preview !== null && (
           <div className="print-preview">
-            <p className="muted">打印预览（与 PDF 同源排版，分页以 PDF 为准），共 {preview.pages} 页</p>
-            <iframe title="打印预览" src={preview.url} sandbox="allow-same-origin" />
+            <p className="muted">打印预览（与 PDF 同源排版，逐页显示页边距和页码），共 {preview.pages} 页</p>
+            {/* Paged.js needs scripts, and the same origin to fetch the page's style sheet and fonts from the guarded host; the page is our own escaped markup under a CSP that allows scripts from this host only. */}
+            <iframe title="打印预览" src={preview.url} sandbox="allow-scripts allow-same-origin" />
           </div>
         )}
         <div className="modal__actions">
