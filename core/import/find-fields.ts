@@ -1,4 +1,4 @@
-import Decimal from "decimal.js";
+import { Exact } from "../fields/exact";
 import type { DisplayScale, FieldKind, Qualifier } from "../model/field";
 import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from "../text/chinese-numeral";
 import { toHalfWidth } from "../text/to-half-width";
@@ -91,7 +91,7 @@ export function findFields(text: string): FoundField[] {
     if (numberStart < 0 || isBlocked(blocked, numberStart, end)) continue;
     if (!acceptable(normalized, text, { numberStart, numberText, end, unit, isChinese: g["cnum"] !== undefined, pre, yu: g["yu"] ?? g["yu0"], post: g["post"], unitEnd: end - (g["post"]?.length ?? 0) })) continue;
     const number = g["cnum"] !== undefined || (g["pnum"] !== undefined && !/^\d/.test(numberText)) ? parseChineseNumeral(numberText) : Number.NaN;
-    const parsed = Number.isNaN(number) ? new Decimal(numberText.replaceAll(",", "")) : number === null ? null : new Decimal(number);
+    const parsed = Number.isNaN(number) ? new Exact(numberText.replaceAll(",", "")) : number === null ? null : new Exact(number);
     if (parsed === null) continue;
     const scaleText = g["scale"];
     const built = valueOf(parsed, numberText, g["cnum"] !== undefined, scaleText, unit);
@@ -163,7 +163,7 @@ function acceptable(normalized: string, original: string, c: Candidate): boolean
   return true;
 }
 
-function valueOf(parsed: Decimal, numberText: string, isChinese: boolean, scaleText: string | undefined, unit: string): { value: string; unit: string | null; scale: DisplayScale; decimals: number } {
+function valueOf(parsed: Exact, numberText: string, isChinese: boolean, scaleText: string | undefined, unit: string): { value: string; unit: string | null; scale: DisplayScale; decimals: number } {
   const fraction = /\.(\d+)$/u.exec(numberText)?.[1]?.length ?? 0;
   if (scaleText !== undefined && unit === "元") {
     return { value: parsed.toFixed(), unit: `${scaleText}元`, scale: "none", decimals: fraction };
