@@ -1,5 +1,6 @@
+import { formatChineseDate } from "../export-model/chinese-date";
 import type { CheckContext } from "./check-context";
-import { daysBetween, formatChineseDate } from "./chinese-date";
+import { daysBetween } from "./chinese-date";
 import { at, type Finding } from "./finding";
 
 /**

@@ -24,10 +24,10 @@ export function findChineseDate(text: string): FoundDate | null {
     const m = pattern.exec(normalized);
     const g = m?.groups;
     if (!m || !g) continue;
-    const y = toNumber(g["y"] ?? "");
-    const mo = toNumber(g["m"] ?? "");
-    const d = toNumber(g["d"] ?? "");
-    if (y === null || mo === null || d === null || !isValidDate(y, mo, d)) continue;
+    const y = dateNumber(g["y"] ?? "");
+    const mo = dateNumber(g["m"] ?? "");
+    const d = dateNumber(g["d"] ?? "");
+    if (y === null || mo === null || d === null || y < 1949 || y > 2200 || !isRealDate(y, mo, d)) continue;
     if (best === null || m.index < best.index) {
       best = { iso: `${y}-${pad(mo)}-${pad(d)}`, year: y, index: m.index, length: m[0].length };
     }
@@ -35,12 +35,14 @@ export function findChineseDate(text: string): FoundDate | null {
   return best;
 }
 
-function toNumber(text: string): number | null {
+/** A year, month or day as written in a date: Arabic digits (01, 17) or a Chinese numeral (十七, 二〇二四). */
+export function dateNumber(text: string): number | null {
   return /^\d+$/.test(text) ? Number(text) : parseChineseNumeral(text);
 }
 
-function isValidDate(y: number, m: number, d: number): boolean {
-  if (y < 1949 || y > 2200 || m < 1 || m > 12 || d < 1) return false;
+/** Whether the day exists in the Gregorian calendar (no 2月30日, 29 February only in leap years). */
+export function isRealDate(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
   const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
   return d <= (days[m - 1] ?? 0);
 }
