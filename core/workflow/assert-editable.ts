@@ -36,7 +36,8 @@ export function assertChangeAllowed(before: Report, after: Report): void {
     throw new NianbaoError("forbidden", "报告状态与签核记录不符，未保存。", "the workflow state does not match the last sign-off event; not saved");
   }
   const revised = after.workflow.events.slice(before.workflow.events.length).some((e) => e.action === "revise");
-  if (!revised && reportContentHash(before) !== reportContentHash(after)) assertEditable(before);
+  // Hash only a frozen report: autosaves of a draft would otherwise hash the whole report twice.
+  if (!revised && !isEditable(before) && reportContentHash(before) !== reportContentHash(after)) assertEditable(before);
 }
 
 function historyExtends(before: Report, after: Report): boolean {
