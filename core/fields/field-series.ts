@@ -25,13 +25,16 @@ export function seriesChanges(field: Field, reportYear: number): { year: number;
 }
 
 /**
- * The field as next year's report starts it: this year's value becomes last year's, older years
- * move into the series, and the carried value stays unconfirmed until the clerk reviews it.
+ * The field as next year's report starts it: this year's value becomes last year's (with its
+ * exactness), older years move into the series, and the value is empty and unconfirmed until the
+ * clerk fills in and reviews the new year's figure.
  */
 export function rollFieldForward(field: Field, fromYear: number): Field {
   const series = seriesOf(field, fromYear).filter((p) => p.year < fromYear);
+  const { exact, ...rest } = field;
   return {
-    ...field,
+    ...rest,
+    value: null,
     status: "unconfirmed",
     series,
     lastYear: {
@@ -39,7 +42,7 @@ export function rollFieldForward(field: Field, fromYear: number): Field {
       unit: field.unit,
       scale: field.scale,
       qualifier: field.qualifier,
-      ...(field.exact === undefined ? {} : { exact: field.exact }),
+      ...(exact === undefined ? {} : { exact }),
     },
   };
 }

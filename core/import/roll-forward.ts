@@ -1,3 +1,4 @@
+import { rollFieldForward } from "../fields/field-series";
 import type { CoreDeps } from "../model/deps";
 import type { BlockNode, DocNode, InlineNode } from "../model/doc";
 import type { Field } from "../model/field";
@@ -13,17 +14,7 @@ export function rollForward(last: Report, deps: CoreDeps): Report {
   const year = last.meta.reportYear;
   const now = deps.now();
   const fields: Record<string, Field> = {};
-  for (const [id, f] of Object.entries(last.fields)) {
-    const series = f.lastYear?.value != null ? [...f.series.filter((p) => p.year !== year - 1), { year: year - 1, value: f.lastYear.value }] : f.series;
-    const { exact, ...rest } = f;
-    fields[id] = {
-      ...rest,
-      value: null,
-      status: "unconfirmed",
-      lastYear: { value: f.value, unit: f.unit, scale: f.scale, qualifier: f.qualifier, ...(exact === undefined ? {} : { exact }) },
-      series,
-    };
-  }
+  for (const [id, f] of Object.entries(last.fields)) fields[id] = rollFieldForward(f, year);
   return Report.parse({
     schemaVersion: SCHEMA_VERSION,
     id: deps.newId(),

@@ -68,7 +68,7 @@ describe("series across years", () => {
   it("rolls 2022 → 2023 → 2024 keeping every year and wording each change", () => {
     const f2023 = { ...rollFieldForward(f2022, 2022), value: "1900", status: "confirmed" as const };
     expect(f2023.lastYear?.value).toBe("1600");
-    expect(rollFieldForward(f2022, 2022).status).toBe("unconfirmed");
+    expect(rollFieldForward(f2022, 2022)).toMatchObject({ status: "unconfirmed", value: null, lastYear: { value: "1600" } });
     const f2024 = { ...rollFieldForward(f2023, 2023), value: "1805" };
     expect(Field.parse(f2024)).toEqual(f2024);
     expect(seriesOf(f2024, 2024)).toEqual([
