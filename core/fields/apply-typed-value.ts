@@ -1,5 +1,5 @@
 import { Field } from "../model/field";
-import { fieldValueProblems, isRateKind } from "./field-value-problems";
+import { fieldValueProblems, isPercentKind } from "./field-value-problems";
 import { parseValue } from "./parse-value";
 
 export type ApplyResult = { ok: true; field: Field } | { ok: false; zh: string; en: string };
@@ -13,7 +13,7 @@ export function applyTypedValue(field: Field, input: string): ApplyResult {
   const result = parseValue(input, { unit: field.unit });
   if (!result.ok) return result;
   const parsed = result.parsed;
-  const wantsPercent = isRateKind(field.kind) || field.kind === "growth" || field.unit === "%";
+  const wantsPercent = isPercentKind(field);
   if (parsed.unit === "%" && !wantsPercent) {
     return refuse(field, `“${field.label}”是数量，不能填百分比`, `"${field.label}" is a count, not a percentage`);
   }

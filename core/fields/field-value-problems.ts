@@ -14,6 +14,11 @@ export function isRateKind(kind: FieldKind): boolean {
   return kind === "percent" || kind === "ratio";
 }
 
+/** Fields whose value reads as a percentage: rates, growth, and anything kept in %. */
+export function isPercentKind(field: { kind: FieldKind; unit: string | null }): boolean {
+  return isRateKind(field.kind) || field.kind === "growth" || field.unit === "%";
+}
+
 /** Values no real report can hold: a rate above 100% or below 0, a negative count, half a 件. */
 export function fieldValueProblems(kind: FieldKind, value: string): ValueProblem[] {
   const d = new Exact(value);

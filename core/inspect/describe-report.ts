@@ -1,5 +1,6 @@
 import { outline } from "../doc/outline";
 import { fieldText, fieldTextResolver, yoyOf } from "../fields/field-text";
+import { isPercentKind } from "../fields/field-value-problems";
 import { formatValue } from "../fields/format-field";
 import type { Field } from "../model/field";
 import type { PartId } from "../model/part-id";
@@ -34,10 +35,6 @@ export interface ReportDescription {
   parts: { part: PartId | null; heading: string }[];
   headings: { level: number; text: string; part: PartId | null }[];
   fields: DescribedField[];
-}
-
-export function isPercentKind(field: Pick<Field, "kind" | "unit">): boolean {
-  return field.kind === "percent" || field.kind === "ratio" || field.kind === "growth" || field.unit === "%";
 }
 
 /** The summary `nianbao inspect` prints, in the shape scripts rely on. */
