@@ -5,12 +5,12 @@ import { AlignmentType, Document, Packer, Paragraph, TextRun } from "docx";
 import { bench, describe } from "vitest";
 import { importReportFile } from "../host/import/import-report-file";
 import { fixedDeps } from "../test/support/deps";
-import { fazhiTemplate, repoRoot } from "../test/support/template";
+import { fazhiTemplate } from "../test/support/template";
 import { makeClerkDocx } from "../test/host/import/support/make-clerk-docx";
+import { FIXTURE_MARKDOWN as fixture } from "../test/support/report-from-markdown";
 
 const template = fazhiTemplate();
 const dir = mkdtempSync(join(tmpdir(), "nianbao-bench-import-"));
-const fixture = join(repoRoot, "test/fixtures/mudu-2023-fazhi-report.md");
 const clerkDocx = join(dir, "mudu.docx");
 writeFileSync(clerkDocx, await makeClerkDocx(fixture));
 

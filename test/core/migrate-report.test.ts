@@ -1,24 +1,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { NianbaoError } from "../../core/api/errors";
 import { createReport } from "../../core/model/create-report";
 import { migrateReport } from "../../core/model/migrate-report";
 import { SCHEMA_VERSION } from "../../core/model/report";
 import { fixedDeps } from "../support/deps";
+import { thrownBy } from "../support/error-code";
 import { fazhiTemplate, repoRoot } from "../support/template";
 
 const v0 = () => JSON.parse(readFileSync(join(repoRoot, "test/fixtures/v0/prototype-2023.nianbao"), "utf8")) as Record<string, unknown>;
-
-function thrown(fn: () => unknown): NianbaoError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof NianbaoError) return error;
-    throw error;
-  }
-  throw new Error("expected a NianbaoError");
-}
 
 describe("migrateReport", () => {
   it("upgrades a prototype (v0) file: exact decimals, statuses, last-year values, template ref", () => {
@@ -39,17 +29,17 @@ describe("migrateReport", () => {
   });
 
   it("refuses a file from a newer version with a message saying to upgrade", () => {
-    const error = thrown(() => migrateReport({ ...v0(), schemaVersion: SCHEMA_VERSION + 1 }));
+    const error = thrownBy(() => migrateReport({ ...v0(), schemaVersion: SCHEMA_VERSION + 1 }));
     expect(error.code).toBe("file_too_new");
     expect(error.zh).toContain("较新版本");
     expect(error.message).toContain("newer");
   });
 
   it("explains what is wrong in an invalid file", () => {
-    expect(thrown(() => migrateReport({ hello: 1 })).code).toBe("file_invalid");
+    expect(thrownBy(() => migrateReport({ hello: 1 })).code).toBe("file_invalid");
     const bad = v0();
     (bad["fields"] as Record<string, unknown>[])[0]!["value"] = "lots";
-    const error = thrown(() => migrateReport(bad));
+    const error = thrownBy(() => migrateReport(bad));
     expect(error.code).toBe("file_invalid");
     expect(error.zh).toContain("fields.0.value");
   });
@@ -58,7 +48,7 @@ describe("migrateReport", () => {
     for (const value of [1e300, Number.NaN]) {
       const bad = v0();
       (bad["fields"] as Record<string, unknown>[])[1]!["value"] = value;
-      expect(thrown(() => migrateReport(bad)).code).toBe("file_invalid");
+      expect(thrownBy(() => migrateReport(bad)).code).toBe("file_invalid");
     }
   });
 });

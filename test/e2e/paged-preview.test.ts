@@ -1,13 +1,10 @@
 import { execFileSync } from "node:child_process";
-import { copyFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { artifacts, startE2eBrowser, type E2eBrowser } from "../support/e2e-browser";
-import { repoRoot } from "../support/template";
+import { artifacts, FIXTURE_NAME as FIXTURE, placeFixture, startE2eBrowser, type E2eBrowser } from "../support/e2e-browser";
 
-const FIXTURE = "mudu-2023-fazhi-report.md";
 
 const Footer = z.object({ box: z.string(), align: z.string() });
 const FrameTree = z.object({ frameTree: z.object({ childFrames: z.array(z.object({ frame: z.object({ id: z.string(), url: z.string() }) })).optional() }) });
@@ -51,7 +48,7 @@ describe("browser mode: the paged print preview", () => {
 
   beforeAll(async () => {
     session = await startE2eBrowser();
-    copyFileSync(join(repoRoot, "test/fixtures", FIXTURE), join(session.docs, FIXTURE));
+    placeFixture(session.docs);
   });
 
   afterAll(async () => {

@@ -1,14 +1,14 @@
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkReport } from "../../core/checks/check-report";
 import { importReportFile } from "../../host/import/import-report-file";
 import { fixedDeps } from "../support/deps";
-import { fazhiTemplate, repoRoot } from "../support/template";
+import { fazhiTemplate } from "../support/template";
+import { FIXTURE_MARKDOWN } from "../support/report-from-markdown";
 
 describe("the checker on the Mudu 2023 report rolled forward to 2024", () => {
   it("reports every carried number as unconfirmed and the 2023 opening sentence as a stale year", async () => {
     const template = fazhiTemplate();
-    const { report } = await importReportFile(join(repoRoot, "test/fixtures/mudu-2023-fazhi-report.md"), { template, deps: fixedDeps(), rollForward: true });
+    const { report } = await importReportFile(FIXTURE_MARKDOWN, { template, deps: fixedDeps(), rollForward: true });
     expect(report.meta.reportYear).toBe(2024);
     const findings = checkReport(report, template, { today: "2025-01-15" });
 

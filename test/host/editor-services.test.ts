@@ -1,6 +1,5 @@
 import { copyFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { applyWorkflowAction } from "../../core/workflow/apply-workflow-action";
 import { startHttpHost } from "../../host/http/http-host";
@@ -9,10 +8,10 @@ import { verifyDocxFile } from "../../host/sign/verify-signature";
 import { fixedDeps } from "../support/deps";
 import { codeOf } from "../support/error-code";
 import { createTestHost } from "../support/report-host";
-import { repoRoot } from "../support/template";
+import { documentXml } from "../support/tracked-changes";
 import { makeTestCertificates, TEST_PASSWORD, type TestCertificates } from "./sign/support/test-certificates";
+import { FIXTURE_MARKDOWN as FIXTURE } from "../support/report-from-markdown";
 
-const FIXTURE = join(repoRoot, "test/fixtures/mudu-2023-fazhi-report.md");
 
 let certs: TestCertificates;
 beforeAll(() => {
@@ -62,7 +61,7 @@ describe("export, preview and signing through the contract", () => {
     const docxPath = join(docs, "木渎2023.docx");
     const result = await api.exportReport({ report, docxPath });
     expect(result).toMatchObject({ docx: docxPath, pdf: null, pages: 0 });
-    expect(strFromU8(unzipSync(readFileSync(docxPath))["word/document.xml"] ?? new Uint8Array()).replace(/<[^>]+>/g, "")).toContain("超36万件");
+    expect(documentXml(docxPath).replace(/<[^>]+>/g, "")).toContain("超36万件");
     await expect(codeOf(api.exportReport({ report, docxPath: "/tmp/elsewhere.docx" }))).resolves.toBe("path_not_allowed");
     await expect(codeOf(api.exportReport({ report }))).resolves.toBe("invalid_input");
   });

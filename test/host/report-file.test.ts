@@ -3,12 +3,13 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { NianbaoError } from "../../core/api/errors";
+import type { NianbaoError } from "../../core/api/errors";
 import { createReport } from "../../core/model/create-report";
 import type { Report } from "../../core/model/report";
 import { loadReportFile, saveReportFile, serializeReport } from "../../host/storage/report-file";
 import { bundleForNode } from "../support/bundle-for-node";
 import { fixedDeps } from "../support/deps";
+import { rejectionOf } from "../support/error-code";
 import { fazhiTemplate, repoRoot } from "../support/template";
 
 const tempDir = () => mkdtempSync(join(tmpdir(), "nianbao-file-"));
@@ -17,14 +18,8 @@ function sampleReport(year = 2024): Report {
   return createReport(fazhiTemplate(), { org: "吴中区木渎镇人民政府", year }, fixedDeps());
 }
 
-async function loadError(path: string): Promise<NianbaoError> {
-  try {
-    await loadReportFile(path);
-  } catch (error) {
-    if (error instanceof NianbaoError) return error;
-    throw error;
-  }
-  throw new Error("expected the load to fail");
+function loadError(path: string): Promise<NianbaoError> {
+  return rejectionOf(loadReportFile(path));
 }
 
 describe(".nianbao save and load", () => {

@@ -1,6 +1,5 @@
 import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import { NianbaoError } from "../../core/api/errors";
 import type { Field } from "../../core/model/field";
 import { UnifiedHistory } from "../../renderer/editor/unified-history";
 import { ChecksPanel } from "../../renderer/features/checks-panel/checks-panel";
@@ -9,6 +8,7 @@ import { FieldsPanel } from "../../renderer/features/fields-panel/fields-panel";
 import { lockedMessage, SignoffPanel } from "../../renderer/features/signoff-panel/signoff-panel";
 import { useSessionStore } from "../../renderer/state/session-store";
 import { useUiStore } from "../../renderer/state/ui-store";
+import { thrownBy } from "../support/error-code";
 import { docWithParagraph, field, makeEditor } from "./support/report-editor";
 
 afterEach(() => {
@@ -38,13 +38,7 @@ function casesOf(t: ReturnType<typeof setup>): Field {
 }
 
 function zhError(action: () => void): string {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof NianbaoError) return error.zh;
-    throw error;
-  }
-  return "";
+  return thrownBy(action).zh;
 }
 
 describe("YoY in the editor", () => {

@@ -1,11 +1,19 @@
-import { mkdirSync, mkdtempSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { FIXTURE_MARKDOWN } from "./report-from-markdown";
 import { CHROMIUM_ARGS, CHROMIUM_PATH, startServe, type ServeProcess } from "./serve-process";
 import { repoRoot } from "./template";
 
 export const artifacts = join(repoRoot, "test-artifacts");
+
+/** The name the import dialog lists last year's report under, once placeFixture put it in the reports folder. */
+export const FIXTURE_NAME = basename(FIXTURE_MARKDOWN);
+
+export function placeFixture(docs: string): void {
+  copyFileSync(FIXTURE_MARKDOWN, join(docs, FIXTURE_NAME));
+}
 
 export interface E2eBrowser {
   serve: ServeProcess;

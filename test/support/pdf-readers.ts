@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { repoRoot } from "./template";
+import { decodeXmlEntities } from "./tracked-changes";
 
 /*
  * The independent readers the export is judged by: poppler (pdftotext, pdffonts), LibreOffice,
@@ -30,14 +31,10 @@ export function pdfLines(pdf: string): PdfLine[] {
       page++;
       continue;
     }
-    const words = [...(m[5] ?? "").matchAll(/<word[^>]*>([^<]*)<\/word>/g)].map((w) => decodeEntities(w[1] ?? ""));
+    const words = [...(m[5] ?? "").matchAll(/<word[^>]*>([^<]*)<\/word>/g)].map((w) => decodeXmlEntities(w[1] ?? ""));
     lines.push({ page, text: words.join(""), xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]) });
   }
   return lines;
-}
-
-function decodeEntities(text: string): string {
-  return text.replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&quot;", '"').replaceAll("&#39;", "'").replaceAll("&amp;", "&");
 }
 
 export function pageCount(pdf: string): number {
@@ -83,10 +80,14 @@ export function libreOfficeToPdf(files: string[], outDir: string): void {
   libreOfficeConvert(files, outDir, "pdf");
 }
 
-/** As libreOfficeToPdf, to any LibreOffice output filter ("odt", "txt:Text (encoded):UTF8"). */
-export function libreOfficeConvert(files: string[], outDir: string, format: string): void {
+/**
+ * As libreOfficeToPdf, to any LibreOffice output filter ("odt", "txt:Text (encoded):UTF8"); `inFilter`
+ * names the import filter when the extension does not pick the right one.
+ */
+export function libreOfficeConvert(files: string[], outDir: string, format: string, inFilter?: string): void {
   const profile = mkdtempSync(join(tmpdir(), "nianbao-lo-profile-"));
-  const result = spawnSync("soffice", [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--convert-to", format, "--outdir", outDir, ...files], {
+  const filterArgs = inFilter === undefined ? [] : [`--infilter=${inFilter}`];
+  const result = spawnSync("soffice", [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", ...filterArgs, "--convert-to", format, "--outdir", outDir, ...files], {
     encoding: "utf8",
     env: { ...process.env, FONTCONFIG_FILE: join(repoRoot, "test/fonts/fonts.conf") },
     timeout: 120_000,

@@ -14,8 +14,11 @@ const LEVEL1 = /^[一二三四五六七八九十]+、/;
 const LEVEL2 = /^（[一二三四五六七八九十]+）/;
 const DATE = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/;
 
+/** The published 2023 木渎镇 report (domain.md §2), the seed most tests and benchmarks start from. */
+export const FIXTURE_MARKDOWN = join(repoRoot, "test/fixtures/mudu-2023-fazhi-report.md");
+
 export function readFixtureMarkdown(): string {
-  return readFileSync(join(repoRoot, "test/fixtures/mudu-2023-fazhi-report.md"), "utf8");
+  return readFileSync(FIXTURE_MARKDOWN, "utf8");
 }
 
 export function reportFromMarkdown(markdown: string, overrides: { profile?: Partial<Report["meta"]["profile"]> } = {}): Report {

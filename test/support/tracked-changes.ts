@@ -10,10 +10,15 @@ import { strFromU8, unzipSync } from "fflate";
 
 export type Resolution = "accept" | "reject";
 
-export function documentXml(docxPath: string): string {
-  const entry = unzipSync(readFileSync(docxPath))["word/document.xml"];
-  if (!entry) throw new Error(`${docxPath} has no word/document.xml`);
+/** One part of an OOXML package as text; throws when the package lacks it. */
+export function packagePart(path: string, name: string): string {
+  const entry = unzipSync(readFileSync(path))[name];
+  if (!entry) throw new Error(`${path} has no ${name}`);
   return strFromU8(entry);
+}
+
+export function documentXml(docxPath: string): string {
+  return packagePart(docxPath, "word/document.xml");
 }
 
 /** The document's paragraphs as text ("\n" for a line break) once every change is accepted or rejected. */
@@ -53,13 +58,14 @@ function paragraphText(paragraph: string): string {
   for (const m of paragraph.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:br\b[^>]*\/>|<w:tab\/>/g)) {
     if (m[0].startsWith("<w:br")) text += "\n";
     else if (m[0].startsWith("<w:tab")) text += "\t";
-    else text += decode(m[1] ?? "");
+    else text += decodeXmlEntities(m[1] ?? "");
   }
   return text;
 }
 
-function decode(text: string): string {
-  return text.replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&quot;", '"').replaceAll("&apos;", "'").replaceAll("&amp;", "&");
+/** The five XML entities, and the numeric apostrophe poppler writes. */
+export function decodeXmlEntities(text: string): string {
+  return text.replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&quot;", '"').replaceAll("&apos;", "'").replaceAll("&#39;", "'").replaceAll("&amp;", "&");
 }
 
 /**
@@ -70,7 +76,7 @@ export function odtAcceptedParagraphs(contentXml: string): string[] {
   const start = contentXml.indexOf("<office:text");
   const body = contentXml.slice(start < 0 ? 0 : start).replace(/<text:tracked-changes\b[\s\S]*?<\/text:tracked-changes>/g, "");
   return [...body.matchAll(/<text:(p|h)\b[^>]*?(?:\/>|>([\s\S]*?)<\/text:\1>)/g)].map((m) =>
-    decode(
+    decodeXmlEntities(
       (m[2] ?? "")
         .replace(/<text:line-break\/>/g, "\n")
         .replace(/<text:s text:c="(\d+)"\/>/g, (_, n: string) => " ".repeat(Number(n)))

@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { extractPlans } from "../../../core/compare/extract-plans";
 import { decidePlan, planChecklist } from "../../../core/compare/plan-checklist";
@@ -7,11 +5,12 @@ import { createReport } from "../../../core/model/create-report";
 import type { DocNode } from "../../../core/model/doc";
 import { Report } from "../../../core/model/report";
 import { fixedDeps } from "../../support/deps";
-import { fazhiTemplate, repoRoot } from "../../support/template";
+import { readFixtureMarkdown } from "../../support/report-from-markdown";
+import { fazhiTemplate } from "../../support/template";
 
 /** Part 四 of the Mudu fixture, with the mid-sentence page break ("法治方 / 式") rejoined. */
 function fixtureNextYearText(): string {
-  const md = readFileSync(join(repoRoot, "test/fixtures/mudu-2023-fazhi-report.md"), "utf8");
+  const md = readFixtureMarkdown();
   const after = md.split(/^#+ 四、.*$/m)[1] ?? "";
   const body = after.split("吴中区木渎镇人民政府")[0] ?? "";
   return body.split("\n").map((l) => l.trim()).join("");

@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildImportedReport } from "../../../core/import/build-imported-report";
 import { recognizeReport } from "../../../core/import/recognize-report";
@@ -8,7 +6,8 @@ import { SourceBlock } from "../../../core/import/source-block";
 import type { BlockNode, DocNode } from "../../../core/model/doc";
 import { Report } from "../../../core/model/report";
 import { fixedDeps } from "../../support/deps";
-import { fazhiTemplate, repoRoot } from "../../support/template";
+import { readFixtureMarkdown } from "../../support/report-from-markdown";
+import { fazhiTemplate } from "../../support/template";
 
 function importText(text: string, deps = fixedDeps()): Report {
   const blocks = text.split("\n").map((line) => SourceBlock.parse({ type: "paragraph", text: line.replace(/^#+\s*/u, "") }));
@@ -19,7 +18,7 @@ function blocksOf(body: DocNode): BlockNode[] {
   return body.content.flatMap((n) => (n.type === "part" ? n.content : [n]));
 }
 
-const seed = (deps = fixedDeps()) => importText(readFileSync(join(repoRoot, "test/fixtures/mudu-2023-fazhi-report.md"), "utf8"), deps);
+const seed = (deps = fixedDeps()) => importText(readFixtureMarkdown(), deps);
 
 describe("import as is", () => {
   it("keeps the year and holds every number as a confirmed current value in a field atom", () => {

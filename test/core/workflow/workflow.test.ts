@@ -7,6 +7,7 @@ import { approvalStatus } from "../../../core/workflow/approval-status";
 import { assertChangeAllowed, assertEditable } from "../../../core/workflow/assert-editable";
 import { contentHash, reportContent, reportContentHash } from "../../../core/workflow/content-hash";
 import { fixedDeps } from "../../support/deps";
+import { thrownBy } from "../../support/error-code";
 import { fazhiTemplate } from "../../support/template";
 
 const clock = (at: string) => ({ now: () => at });
@@ -31,15 +32,9 @@ function withEditedText(report: Report, text: string): Report {
 }
 
 function expectError(fn: () => unknown, code: string, zhPart: string): void {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(NianbaoError);
-    expect((error as NianbaoError).code).toBe(code);
-    expect((error as NianbaoError).zh).toContain(zhPart);
-    return;
-  }
-  throw new Error("expected an error");
+  const error = thrownBy(fn);
+  expect(error.code).toBe(code);
+  expect(error.zh).toContain(zhPart);
 }
 
 describe("content hash", () => {

@@ -7,13 +7,13 @@ import { Report } from "../../../core/model/report";
 import { importReportFile } from "../../../host/import/import-report-file";
 import { saveReportFile } from "../../../host/storage/report-file";
 import { fixedDeps } from "../../support/deps";
-import { fazhiTemplate, repoRoot } from "../../support/template";
+import { fazhiTemplate } from "../../support/template";
+import { FIXTURE_MARKDOWN } from "../../support/report-from-markdown";
 
-export const FIXTURE = join(repoRoot, "test/fixtures/mudu-2023-fazhi-report.md");
 
 /** The Mudu 2023 report rolled forward to 2024, as `nianbao import --roll-forward` makes it. */
 export async function rolledForwardFixture(): Promise<Report> {
-  return (await importReportFile(FIXTURE, { template: fazhiTemplate(), deps: fixedDeps(), rollForward: true })).report;
+  return (await importReportFile(FIXTURE_MARKDOWN, { template: fazhiTemplate(), deps: fixedDeps(), rollForward: true })).report;
 }
 
 export function tempDir(): string {

@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { decidePlan, planChecklist } from "../../../core/compare/plan-checklist";
 import { createReport } from "../../../core/model/create-report";
@@ -9,17 +8,11 @@ import { fixedDeps } from "../../support/deps";
 import { libreOfficeConvert } from "../../support/pdf-readers";
 import { runCli } from "../../support/run-cli";
 import { fazhiTemplate } from "../../support/template";
-import { documentXml, odtAcceptedParagraphs, plainParagraphs, resolvedParagraphs } from "../../support/tracked-changes";
+import { documentXml, odtAcceptedParagraphs, packagePart as part, plainParagraphs, resolvedParagraphs } from "../../support/tracked-changes";
 import { edited, paragraphPaths, rolledForwardFixture, saved, tempDir } from "./edited-fixture";
 
 const ADDED = "全年聘请法律顾问2名，";
 const NEW_PARAGRAPH = "本年度新发现的不足：数据共享平台建设滞后，跨部门协同还不够顺畅。";
-
-function part(path: string, name: string): string {
-  const entry = unzipSync(readFileSync(path))[name];
-  if (!entry) throw new Error(`${path} has no ${name}`);
-  return strFromU8(entry);
-}
 
 describe("nianbao export --redline on the Mudu report rolled forward and edited", () => {
   let dir = "";

@@ -1,19 +1,20 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../support/run-cli";
+import { documentXml } from "../../support/tracked-changes";
 import { repoRoot } from "../../support/template";
+import { FIXTURE_MARKDOWN } from "../../support/report-from-markdown";
 
 describe("nianbao export of a Word or text report", () => {
   it("imports the Markdown fixture as it is and writes it in the GB/T 9704 layout", () => {
     const out = join(mkdtempSync(join(tmpdir(), "nianbao-export-md-")), "mudu.docx");
-    const r = runCli(["export", join(repoRoot, "test/fixtures/mudu-2023-fazhi-report.md"), "--docx", out, "--json"]);
+    const r = runCli(["export", FIXTURE_MARKDOWN, "--docx", out, "--json"]);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ docx: out, pdf: null });
-    const xml = strFromU8(unzipSync(readFileSync(out))["word/document.xml"] ?? new Uint8Array());
+    const xml = documentXml(out);
     const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
     expect(text).toContain("2023年度木渎镇法治政府建设工作报告");
     expect(text).toContain("二、本年度推进法治政府建设的主要举措和成效");

@@ -3,10 +3,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadReportFile } from "../../../host/storage/report-file";
 import { runCli } from "../../support/run-cli";
-import { repoRoot } from "../../support/template";
 import { tempDir } from "./support/convert";
+import { FIXTURE_MARKDOWN as FIXTURE } from "../../support/report-from-markdown";
 
-const FIXTURE = join(repoRoot, "test/fixtures/mudu-2023-fazhi-report.md");
 
 describe("nianbao import", () => {
   it("rolls last year's report forward into a new .nianbao that inspect reads back", async () => {

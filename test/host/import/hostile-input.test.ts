@@ -3,10 +3,11 @@ import { join } from "node:path";
 import { strToU8, zipSync } from "fflate";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { NianbaoError } from "../../../core/api/errors";
+import type { NianbaoError } from "../../../core/api/errors";
 import { importReportFile } from "../../../host/import/import-report-file";
 import { runCli } from "../../support/run-cli";
 import { fixedDeps } from "../../support/deps";
+import { rejectionOf } from "../../support/error-code";
 import { fazhiTemplate, repoRoot } from "../../support/template";
 import { tempDir } from "./support/convert";
 import { makeDocx, OLE_SIGNATURE, paragraphXml } from "./support/make-docx";
@@ -14,13 +15,7 @@ import { makeDocx, OLE_SIGNATURE, paragraphXml } from "./support/make-docx";
 async function importError(name: string, bytes: Uint8Array | string): Promise<NianbaoError> {
   const path = join(tempDir(), name);
   writeFileSync(path, bytes);
-  try {
-    await importReportFile(path, { template: fazhiTemplate(), deps: fixedDeps() });
-  } catch (error) {
-    if (error instanceof NianbaoError) return error;
-    throw error;
-  }
-  throw new Error(`importing ${name} did not fail`);
+  return rejectionOf(importReportFile(path, { template: fazhiTemplate(), deps: fixedDeps() }));
 }
 
 const BODY = [paragraphXml("2023年度某镇法治政府建设工作报告"), paragraphXml("一、主要举措和成效"), paragraphXml("全年受理信访件590件。")].join("");

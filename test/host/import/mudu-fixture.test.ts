@@ -4,11 +4,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { describeRecognized, type RecognizedDescription } from "../../../core/import/describe-recognized";
 import { recognizeReportFile } from "../../../host/import/import-report-file";
 import { runCli } from "../../support/run-cli";
-import { fazhiTemplate, repoRoot } from "../../support/template";
+import { fazhiTemplate } from "../../support/template";
 import { libreOfficeToDocx, pandocToDocx, tempDir } from "./support/convert";
 import { makeClerkDocx } from "./support/make-clerk-docx";
+import { FIXTURE_MARKDOWN as FIXTURE } from "../../support/report-from-markdown";
 
-const FIXTURE = join(repoRoot, "test/fixtures/mudu-2023-fazhi-report.md");
 
 /** Every quantitative fact of the seed report (domain.md §3.2), written out by hand. */
 const FACTS: readonly [text: string, value: number, unit: string, qualifier: string | null, percent: boolean][] = [

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
+import { libreOfficeConvert } from "../../../support/pdf-readers";
 
 export const tempDir = (): string => mkdtempSync(join(tmpdir(), "nianbao-import-"));
 
@@ -16,19 +17,12 @@ export function pandocToDocx(markdownPath: string): string {
 /**
  * LibreOffice's text import (one "Preformatted Text" paragraph per line), as when a clerk opens a
  * .txt in Writer and saves it as .docx. Markdown marks are stripped first; each run gets its own
- * profile directory because concurrent soffice runs sharing one fail (stack-notes.md §5.2).
+ * profile directory (in libreOfficeConvert) because concurrent soffice runs sharing one fail (stack-notes.md §5.2).
  */
 export function libreOfficeToDocx(path: string): string {
   const dir = tempDir();
   const txt = join(dir, `${basename(path).replace(/\.\w+$/u, "")}.txt`);
   writeFileSync(txt, readFileSync(path, "utf8").replace(/^#+\s*/gmu, ""));
-  const profile = mkdtempSync(join(tmpdir(), "nianbao-lo-profile-"));
-  const r = spawnSync(
-    "soffice",
-    [`-env:UserInstallation=file://${profile}`, "--headless", "--infilter=Text (encoded):UTF8,LF,,,", "--convert-to", "docx:MS Word 2007 XML", "--outdir", dir, txt],
-    { encoding: "utf8", timeout: 120_000 },
-  );
-  const out = txt.replace(/\.txt$/u, ".docx");
-  if (r.status !== 0) throw new Error(`soffice failed: ${r.stderr}`);
-  return out;
+  libreOfficeConvert([txt], dir, "docx:MS Word 2007 XML", "Text (encoded):UTF8,LF,,,");
+  return txt.replace(/\.txt$/u, ".docx");
 }
