@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { extname, resolve } from "node:path";
 import { z } from "zod";
 import { NianbaoError } from "../../../core/api/errors";
@@ -9,6 +8,7 @@ import { REDLINE_AUTHOR, writeRedlineDocx } from "../../export/write-redline-doc
 import { SUBSTITUTION_WARNING_ZH } from "../../fonts/resolve-fonts";
 import { importReportFile } from "../../import/import-report-file";
 import { loadTemplate } from "../../templates/template-store";
+import { SYSTEM_DEPS } from "../../system-deps";
 import { EXIT_OK, type CliIo } from "../cli-io";
 import { parseCliArgs } from "../parse-cli-args";
 
@@ -32,7 +32,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   // the GB/T 9704 layout; nothing is written beside it but the exported files.
   const { report } = await importReportFile(input, {
     template: await loadTemplate(opts.template),
-    deps: { now: () => new Date().toISOString(), newId: randomUUID },
+    deps: SYSTEM_DEPS,
   });
   const template = await loadTemplate(report.template.id);
   // Without any output named, the .docx and the PDF go next to the report.

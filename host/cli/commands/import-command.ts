@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { access } from "node:fs/promises";
 import { resolve } from "node:path";
 import { z } from "zod";
@@ -6,6 +5,7 @@ import { NianbaoError } from "../../../core/api/errors";
 import { importReportFile } from "../../import/import-report-file";
 import { saveReportFile } from "../../storage/report-file";
 import { loadTemplate } from "../../templates/template-store";
+import { SYSTEM_DEPS } from "../../system-deps";
 import { EXIT_OK, type CliIo } from "../cli-io";
 import { parseCliArgs } from "../parse-cli-args";
 
@@ -46,7 +46,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const template = await loadTemplate(opts.template);
   const result = await importReportFile(source, {
     template,
-    deps: { now: () => new Date().toISOString(), newId: randomUUID },
+    deps: SYSTEM_DEPS,
     rollForward: opts["roll-forward"],
     ...(opts.year === undefined ? {} : { year: opts.year }),
     ...(opts.org === undefined ? {} : { org: opts.org }),
