@@ -9,11 +9,10 @@ import type { CoreDeps } from "../../core/model/deps";
 import type { Report } from "../../core/model/report";
 import { importReportFile } from "../import/import-report-file";
 import { REPORT_EXTENSION } from "../storage/report-file";
-import { loadTemplate } from "../templates/template-store";
+import { DEFAULT_TEMPLATE_ID, loadTemplate } from "../templates/template-store";
 import { listFolder } from "./list-folder";
 import type { PathGuard } from "./path-guard";
 
-const DEFAULT_TEMPLATE_ID = "fazhi-zhengfu-niandu-baogao";
 const IMPORTABLE = new Set([".docx", ".md", ".txt", REPORT_EXTENSION]);
 /** Uploads are kept only until the next few imports; a clerk imports one file at a time. */
 const KEPT_UPLOADS = 4;

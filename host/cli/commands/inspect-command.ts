@@ -7,16 +7,15 @@ import type { WorkflowState } from "../../../core/model/workflow";
 import { STATE_NAMES } from "../../../core/workflow/state-names";
 import { recognizeReportFile } from "../../import/import-report-file";
 import { loadReportFile, REPORT_EXTENSION } from "../../storage/report-file";
-import { loadTemplate } from "../../templates/template-store";
+import { DEFAULT_TEMPLATE_ID, loadTemplate } from "../../templates/template-store";
 import { EXIT_OK, type CliIo } from "../cli-io";
 import { parseCliArgs } from "../parse-cli-args";
 
 const USAGE = "nianbao inspect <file.nianbao|.docx|.md|.txt> [--json] [--template <id>]";
-const DEFAULT_TEMPLATE = "fazhi-zhengfu-niandu-baogao";
 
 const Args = z.object({
   json: z.boolean().default(false),
-  template: z.string().min(1).default(DEFAULT_TEMPLATE),
+  template: z.string().min(1).default(DEFAULT_TEMPLATE_ID),
   positionals: z.array(z.string()).length(1, "须指定一个文件"),
 });
 
