@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { NianbaoError } from "../../core/api/errors";
 import { buildExportModel } from "../../core/export-model/build-export-model";
+import type { ExportModel } from "../../core/export-model/export-model";
 import type { FontRole } from "../../core/export-model/font-roles";
 import type { LayoutProfile } from "../../core/model/layout-profile";
 import type { Report } from "../../core/model/report";
@@ -50,9 +51,8 @@ export async function exportReport(request: ExportRequest): Promise<ExportResult
   const model = buildExportModel(request.report, request.template, { profile });
   const fonts = await resolveFonts(profile);
   const docx = request.docxPath === undefined ? null : await writeDocx(model);
-  const pdf = request.pdfPath === undefined ? null : await printPdf(renderPrintHtml(model, { cssPath: printCssPath(request.template), fonts }), request.renderer);
-  // pdf-lib and playwright-core are loaded only for a PDF: they are most of a .docx export's start-up otherwise.
-  const pages = pdf === null ? 0 : (await (await import("pdf-lib")).PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
+  const pdf = request.pdfPath === undefined ? null : await printPdf(printPage(model, request.template, fonts), request.renderer);
+  const pages = pdf === null ? 0 : await pageCount(pdf);
   if (request.docxPath !== undefined && docx !== null) await writeOutput(request.docxPath, docx);
   if (request.pdfPath !== undefined && pdf !== null) await writeOutput(request.pdfPath, pdf);
   return { docx: request.docxPath ?? null, pdf: request.pdfPath ?? null, pages, fonts: fonts.map(publicFont) };
@@ -65,8 +65,22 @@ export async function exportReport(request: ExportRequest): Promise<ExportResult
 export async function renderReportPrintHtml(request: Pick<ExportRequest, "report" | "template" | "profile">): Promise<{ html: string; fonts: ExportedFont[] }> {
   const profile = request.profile ?? request.report.meta.profile;
   const fonts = await resolveFonts(profile);
-  const html = renderPrintHtml(buildExportModel(request.report, request.template, { profile }), { cssPath: printCssPath(request.template), fonts });
+  const html = printPage(buildExportModel(request.report, request.template, { profile }), request.template, fonts);
   return { html, fonts: fonts.map(publicFont) };
+}
+
+/** Prints a page from renderReportPrintHtml and counts its sheets: the paged preview shows the PDF's own count. */
+export async function printedPageCount(html: string, renderer?: PdfRenderer): Promise<number> {
+  return pageCount(await printPdf(html, renderer));
+}
+
+function printPage(model: ExportModel, template: Template, fonts: ResolvedFont[]): string {
+  return renderPrintHtml(model, { cssPath: printCssPath(template), fonts });
+}
+
+/** pdf-lib and playwright-core are loaded only for a PDF: they are most of a .docx export's start-up otherwise. */
+async function pageCount(pdf: Uint8Array): Promise<number> {
+  return (await (await import("pdf-lib")).PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
 }
 
 function publicFont({ role, requested, used, substituted }: ResolvedFont): ExportedFont {

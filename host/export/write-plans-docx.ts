@@ -5,11 +5,11 @@ import { inlineText } from "../../core/doc/inline-text";
 import { fieldTextResolver } from "../../core/fields/field-text";
 import type { LayoutProfile } from "../../core/model/layout-profile";
 import type { Report } from "../../core/model/report";
+import { PLAN_STATUS_NAMES } from "./plan-status-names";
 import { docxLine, writeDocxSections, type DocxCell, type DocxLine, type DocxTable } from "./write-docx";
 
 export const PLANS_TITLE = "上年主要安排落实情况对照表";
 export const PLANS_COLUMNS = ["序号", "上年安排", "落实情况", "本年报告中的对应内容或未落实原因"] as const;
-const STATUS_NAMES = { addressed: "已落实", notDone: "未落实", open: "待对照" } as const;
 
 /**
  * The plans → results checklist as a table for the review meeting: each of last year's
@@ -31,7 +31,7 @@ export async function writePlansDocx(report: Report, profile: LayoutProfile): Pr
       { mark: null, cells: PLANS_COLUMNS.map((c) => cell(c, true)) },
       ...items.map((item, i) => ({
         mark: null,
-        cells: [cell(String(i + 1), false, AlignmentType.CENTER), cell(item.text, false), cell(STATUS_NAMES[item.status], false, AlignmentType.CENTER), cell(answer(report, item), false)],
+        cells: [cell(String(i + 1), false, AlignmentType.CENTER), cell(item.text, false), cell(PLAN_STATUS_NAMES[item.status], false, AlignmentType.CENTER), cell(answer(report, item), false)],
       })),
     ],
   };

@@ -1,10 +1,7 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { ExportMethodsServer } from "../../core/api/contract";
 import { NianbaoError } from "../../core/api/errors";
 import type { Template } from "../../core/model/template";
-import { exportReport, renderReportPrintHtml } from "../export/export-report";
+import { exportReport, printedPageCount, renderReportPrintHtml } from "../export/export-report";
 import type { PdfRenderer } from "../pdf/pdf-renderer";
 import { signExportedFiles } from "../sign/sign-exported-files";
 import { loadTemplate } from "../templates/template-store";
@@ -48,14 +45,9 @@ export function createExportService(deps: ExportServiceDeps): ExportMethodsServe
       }
       const request = { report, template: await template(report.template.id), ...(profile === undefined ? {} : { profile }) };
       const { html, fonts } = await renderReportPrintHtml(request);
-      // The page count is the PDF's own: Chromium paginates the same HTML into a scratch file.
-      const scratch = await mkdtemp(join(tmpdir(), "nianbao-preview-"));
-      try {
-        const { pages } = await exportReport({ ...request, pdfPath: join(scratch, "preview.pdf"), ...(deps.pdfRenderer === undefined ? {} : { renderer: deps.pdfRenderer }) });
-        return { url: deps.previews.publish(html), pages, fonts };
-      } finally {
-        await rm(scratch, { recursive: true, force: true });
-      }
+      // The page count is the PDF's own: Chromium paginates the very HTML the preview shows.
+      const pages = await printedPageCount(html, deps.pdfRenderer);
+      return { url: deps.previews.publish(html), pages, fonts };
     },
     revealPath: async ({ path }) => {
       if (deps.reveal === undefined) throw new NianbaoError("unsupported", "浏览器模式下无法打开文件夹，请按显示的路径查找文件。", "cannot reveal files in browser mode");

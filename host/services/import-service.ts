@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import { MAX_UPLOAD_BYTES, type ImportMethodsServer, type ImportPreview, type ImportSource } from "../../core/api/contract";
 import { NianbaoError } from "../../core/api/errors";
@@ -9,10 +9,10 @@ import type { CoreDeps } from "../../core/model/deps";
 import type { Report } from "../../core/model/report";
 import { importReportFile } from "../import/import-report-file";
 import { REPORT_EXTENSION } from "../storage/report-file";
-import { loadTemplate } from "../templates/template-store";
+import { DEFAULT_TEMPLATE_ID, loadTemplate } from "../templates/template-store";
+import { listFolder } from "./list-folder";
 import type { PathGuard } from "./path-guard";
 
-const DEFAULT_TEMPLATE_ID = "fazhi-zhengfu-niandu-baogao";
 const IMPORTABLE = new Set([".docx", ".md", ".txt", REPORT_EXTENSION]);
 /** Uploads are kept only until the next few imports; a clerk imports one file at a time. */
 const KEPT_UPLOADS = 4;
@@ -66,18 +66,9 @@ export function createImportService(deps: ImportServiceDeps): ImportMethodsServe
       return { uploadId };
     },
     listImportable: async ({ path }) => {
-      const real = await deps.guard.check(path);
-      const entries = await readdir(real, { withFileTypes: true }).catch((error: unknown) => {
-        throw new NianbaoError("not_found", `无法读取文件夹：${path}`, `cannot read folder: ${path}`, { cause: error });
-      });
-      return entries
-        .filter((e) => !e.name.startsWith(".") && !e.name.startsWith("~$") && (e.isDirectory() || (e.isFile() && IMPORTABLE.has(extname(e.name).toLowerCase()))))
-        .map((e) => ({
-          name: e.name,
-          path: join(real, e.name),
-          kind: e.isDirectory() ? ("folder" as const) : e.name.endsWith(REPORT_EXTENSION) ? ("report" as const) : ("document" as const),
-        }))
-        .sort((a, b) => (a.kind === "folder") === (b.kind === "folder") ? a.name.localeCompare(b.name, "zh-CN") : a.kind === "folder" ? -1 : 1);
+      const fileKind = (name: string) => (!IMPORTABLE.has(extname(name).toLowerCase()) ? null : name.endsWith(REPORT_EXTENSION) ? "report" : "document");
+      // Word's lock files (~$报告.docx) sit beside an open document and are no report.
+      return listFolder(await deps.guard.check(path), path, fileKind, (name) => name.startsWith("~$"));
     },
     previewImport: async ({ source }) => {
       const result = await load(source, false);

@@ -1,5 +1,5 @@
-import { mkdir, readdir } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { mkdir } from "node:fs/promises";
+import { dirname } from "node:path";
 import { NianbaoError } from "../../core/api/errors";
 import type { FileMethodsServer, HostInfo, OpenPurpose } from "../../core/api/contract";
 import { createReport } from "../../core/model/create-report";
@@ -8,6 +8,7 @@ import type { Report } from "../../core/model/report";
 import { loadReportFile, REPORT_EXTENSION } from "../storage/report-file";
 import { saveReportGuarded } from "../workflow/save-report-guarded";
 import { listTemplateIds, loadTemplate } from "../templates/template-store";
+import { listFolder } from "./list-folder";
 import type { PathGuard } from "./path-guard";
 import { createRecentFiles } from "./recent-files";
 import { createRecoveryStore } from "./recovery-store";
@@ -73,14 +74,7 @@ export function createReportService(deps: ReportServiceDeps): FileMethodsServer 
       return entries.filter((_, i) => allowed[i] === true);
     },
     listFolder: async ({ path }) => {
-      const real = await guard.check(path);
-      const entries = await readdir(real, { withFileTypes: true }).catch((error: unknown) => {
-        throw new NianbaoError("not_found", `无法读取文件夹：${path}`, `cannot read folder: ${path}`, { cause: error });
-      });
-      return entries
-        .filter((e) => !e.name.startsWith(".") && (e.isDirectory() || (e.isFile() && e.name.endsWith(REPORT_EXTENSION))))
-        .map((e) => ({ name: e.name, path: join(real, e.name), kind: e.isDirectory() ? ("folder" as const) : ("report" as const) }))
-        .sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name, "zh-CN") : a.kind === "folder" ? -1 : 1));
+      return listFolder(await guard.check(path), path, (name) => (name.endsWith(REPORT_EXTENSION) ? "report" : null));
     },
     chooseOpenPath: async ({ purpose }) => {
       const path = await requireDialogs(deps.dialogs).chooseOpenPath(purpose);

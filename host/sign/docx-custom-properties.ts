@@ -1,6 +1,6 @@
 import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from "fflate";
-import { SaxesParser } from "saxes";
 import { NianbaoError } from "../../core/api/errors";
+import { parseXml } from "../import/parse-xml";
 
 const CUSTOM_PART = "docProps/custom.xml";
 const CUSTOM_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml";
@@ -55,34 +55,27 @@ function parseCustomXml(xml: string): CustomProperty[] {
   const properties: CustomProperty[] = [];
   let current: CustomProperty | null = null;
   let inValue = false;
-  const parser = new SaxesParser({ xmlns: false });
-  parser.on("opentag", (tag) => {
-    const local = tag.name.replace(/^.*:/, "");
-    if (local === "property") {
-      const name = tag.attributes["name"];
-      current = { name: typeof name === "string" ? name : "", type: "lpwstr", value: "" };
-    } else if (current !== null) {
-      current.type = local;
-      inValue = true;
-    }
+  parseXml(xml, CUSTOM_PART, {
+    open: (name, attributes) => {
+      const local = name.replace(/^.*:/, "");
+      if (local === "property") {
+        current = { name: attributes["name"] ?? "", type: "lpwstr", value: "" };
+      } else if (current !== null) {
+        current.type = local;
+        inValue = true;
+      }
+    },
+    text: (text) => {
+      if (current !== null && inValue) current.value += text;
+    },
+    close: (name) => {
+      if (name.replace(/^.*:/, "") === "property" && current !== null) {
+        if (current.name !== "") properties.push(current);
+        current = null;
+      }
+      inValue = false;
+    },
   });
-  parser.on("text", (text) => {
-    if (current !== null && inValue) current.value += text;
-  });
-  parser.on("closetag", (tag) => {
-    const local = tag.name.replace(/^.*:/, "");
-    if (local === "property" && current !== null) {
-      if (current.name !== "") properties.push(current);
-      current = null;
-    }
-    inValue = false;
-  });
-  try {
-    parser.write(xml).close();
-  } catch (error) {
-    const en = error instanceof Error ? error.message : String(error);
-    throw new NianbaoError("file_corrupt", `.docx 的自定义属性（docProps/custom.xml）已损坏：${en}`, `damaged docProps/custom.xml: ${en}`, { cause: error });
-  }
   return properties;
 }
 

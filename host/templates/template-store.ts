@@ -7,6 +7,9 @@ import { templatesDir } from "../paths";
 
 const TEMPLATE_ID = /^[a-z0-9-]{1,64}$/;
 
+/** The statutory 法治政府建设年度报告 template: what a Word or text report is read against unless told otherwise. */
+export const DEFAULT_TEMPLATE_ID = "fazhi-zhengfu-niandu-baogao";
+
 export async function listTemplateIds(dir = templatesDir()): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   return entries.filter((e) => e.isDirectory() && TEMPLATE_ID.test(e.name)).map((e) => e.name).sort();

@@ -4,6 +4,7 @@ import { checkReport, hasErrors } from "../../../core/checks/check-report";
 import type { Finding } from "../../../core/checks/finding";
 import { loadReportFile } from "../../storage/report-file";
 import { loadTemplate } from "../../templates/template-store";
+import { localNow } from "../../workflow/local-now";
 import { EXIT_NEGATIVE, EXIT_OK, type CliIo } from "../cli-io";
 import { parseCliArgs } from "../parse-cli-args";
 
@@ -23,7 +24,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const path = resolve(io.cwd, opts.positionals[0] ?? "");
   const { report } = await loadReportFile(path);
   const template = await loadTemplate(report.template.id);
-  const findings = checkReport(report, template, { today: opts.today ?? localToday() });
+  // The host's calendar date, not UTC: deadlines are counted in the clerk's day.
+  const findings = checkReport(report, template, { today: opts.today ?? localNow().slice(0, 10) });
   if (opts.json) io.out(`${JSON.stringify({ findings }, null, 2)}\n`);
   else io.out(renderText(path, findings));
   return hasErrors(findings) ? EXIT_NEGATIVE : EXIT_OK;
@@ -36,11 +38,4 @@ function renderText(path: string, findings: readonly Finding[]): string {
     return `${SEVERITY_NAMES[f.severity]} ${f.id}  ${f.message}${where === "" ? "" : `  [${where}]`}${f.fix ? `  （可自动修正：${f.fix.label}）` : ""}`;
   });
   return [`检查 ${path}`, ...lines, "", `错误 ${count("error")} 项，警告 ${count("warning")} 项，提示 ${count("info")} 项`, ""].join("\n");
-}
-
-/** The host's calendar date, not UTC: deadlines are counted in the clerk's day. */
-function localToday(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { compareWithLastYear, type Comparison } from "../../../core/compare/compare-with-last-year";
 import { requireLastYear } from "../../../core/compare/require-last-year";
 import { planChecklist, type PlanChecklistItem } from "../../../core/compare/plan-checklist";
+import { PLAN_STATUS_NAMES } from "../../export/plan-status-names";
 import { loadReportFile } from "../../storage/report-file";
 import { EXIT_OK, type CliIo } from "../cli-io";
 import { parseCliArgs } from "../parse-cli-args";
@@ -18,7 +19,6 @@ const PART_NAMES: Record<string, string> = {
   opening: "开头", duty: "第一责任人职责", measures: "主要举措和成效", shortcomings: "不足和原因", nextYear: "下一年度安排", other: "其他", custom: "自定义部分",
 };
 const STATUS_NAMES = { new: "新增", changed: "修改", unchanged: "未改", removed: "删除" } as const;
-const PLAN_NAMES = { open: "待对照", addressed: "已落实", notDone: "未落实" } as const;
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const opts = parseCliArgs(args, { json: { type: "boolean" } }, Args, USAGE);
@@ -55,7 +55,7 @@ function renderText(c: Comparison, plans: PlanChecklistItem[]): string {
   }
   if (plans.length > 0) {
     lines.push("", "上年安排落实情况：");
-    for (const p of plans) lines.push(`  [${PLAN_NAMES[p.status]}] ${p.key}${p.reason ? `（${p.reason}）` : ""}`);
+    for (const p of plans) lines.push(`  [${PLAN_STATUS_NAMES[p.status]}] ${p.key}${p.reason ? `（${p.reason}）` : ""}`);
   }
   lines.push("");
   return lines.join("\n");

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { extname, resolve } from "node:path";
 import { z } from "zod";
 import { NianbaoError } from "../../../core/api/errors";
@@ -8,7 +7,8 @@ import { writePlansDocx } from "../../export/write-plans-docx";
 import { REDLINE_AUTHOR, writeRedlineDocx } from "../../export/write-redline-docx";
 import { SUBSTITUTION_WARNING_ZH } from "../../fonts/resolve-fonts";
 import { importReportFile } from "../../import/import-report-file";
-import { loadTemplate } from "../../templates/template-store";
+import { DEFAULT_TEMPLATE_ID, loadTemplate } from "../../templates/template-store";
+import { SYSTEM_DEPS } from "../../system-deps";
 import { EXIT_OK, type CliIo } from "../cli-io";
 import { parseCliArgs } from "../parse-cli-args";
 
@@ -20,7 +20,7 @@ const Args = z.object({
   redline: z.string().min(1).refine((p) => p.toLowerCase().endsWith(".docx"), "--redline 的文件须以 .docx 结尾").optional(),
   plans: z.string().min(1).refine((p) => p.toLowerCase().endsWith(".docx"), "--plans 的文件须以 .docx 结尾").optional(),
   profile: z.enum(PROFILE_PRESET_NAMES, { error: `--profile 须为 ${PROFILE_PRESET_NAMES.join(" / ")} 之一` }).optional(),
-  template: z.string().min(1).default("fazhi-zhengfu-niandu-baogao"),
+  template: z.string().min(1).default(DEFAULT_TEMPLATE_ID),
   json: z.boolean().default(false),
   positionals: z.array(z.string()).length(1, "须指定一个报告文件"),
 });
@@ -32,7 +32,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   // the GB/T 9704 layout; nothing is written beside it but the exported files.
   const { report } = await importReportFile(input, {
     template: await loadTemplate(opts.template),
-    deps: { now: () => new Date().toISOString(), newId: randomUUID },
+    deps: SYSTEM_DEPS,
   });
   const template = await loadTemplate(report.template.id);
   // Without any output named, the .docx and the PDF go next to the report.

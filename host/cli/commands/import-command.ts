@@ -1,11 +1,11 @@
-import { randomUUID } from "node:crypto";
 import { access } from "node:fs/promises";
 import { resolve } from "node:path";
 import { z } from "zod";
 import { NianbaoError } from "../../../core/api/errors";
 import { importReportFile } from "../../import/import-report-file";
 import { saveReportFile } from "../../storage/report-file";
-import { loadTemplate } from "../../templates/template-store";
+import { DEFAULT_TEMPLATE_ID, loadTemplate } from "../../templates/template-store";
+import { SYSTEM_DEPS } from "../../system-deps";
 import { EXIT_OK, type CliIo } from "../cli-io";
 import { parseCliArgs } from "../parse-cli-args";
 
@@ -16,7 +16,7 @@ const Args = z.object({
   output: z.string().min(1, "缺少 -o（输出文件）").refine((p) => p.endsWith(".nianbao"), "输出文件须以 .nianbao 结尾"),
   year: z.string().regex(/^\d{4}$/, "--year 须为四位年份，如 2023").transform(Number).optional(),
   org: z.string().trim().min(1).max(100).optional(),
-  template: z.string().min(1).default("fazhi-zhengfu-niandu-baogao"),
+  template: z.string().min(1).default(DEFAULT_TEMPLATE_ID),
   force: z.boolean().default(false),
   positionals: z.array(z.string()).length(1, "须指定一个要导入的文件"),
 });
@@ -46,7 +46,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const template = await loadTemplate(opts.template);
   const result = await importReportFile(source, {
     template,
-    deps: { now: () => new Date().toISOString(), newId: randomUUID },
+    deps: SYSTEM_DEPS,
     rollForward: opts["roll-forward"],
     ...(opts.year === undefined ? {} : { year: opts.year }),
     ...(opts.org === undefined ? {} : { org: opts.org }),

@@ -3,22 +3,21 @@ import { z } from "zod";
 import { describeRecognized, type RecognizedDescription } from "../../../core/import/describe-recognized";
 import type { ImportNotice } from "../../../core/import/import-notice";
 import { describeReport, type ReportDescription } from "../../../core/inspect/describe-report";
+import type { WorkflowState } from "../../../core/model/workflow";
+import { STATE_NAMES } from "../../../core/workflow/state-names";
 import { recognizeReportFile } from "../../import/import-report-file";
 import { loadReportFile, REPORT_EXTENSION } from "../../storage/report-file";
-import { loadTemplate } from "../../templates/template-store";
+import { DEFAULT_TEMPLATE_ID, loadTemplate } from "../../templates/template-store";
 import { EXIT_OK, type CliIo } from "../cli-io";
 import { parseCliArgs } from "../parse-cli-args";
 
 const USAGE = "nianbao inspect <file.nianbao|.docx|.md|.txt> [--json] [--template <id>]";
-const DEFAULT_TEMPLATE = "fazhi-zhengfu-niandu-baogao";
 
 const Args = z.object({
   json: z.boolean().default(false),
-  template: z.string().min(1).default(DEFAULT_TEMPLATE),
+  template: z.string().min(1).default(DEFAULT_TEMPLATE_ID),
   positionals: z.array(z.string()).length(1, "须指定一个文件"),
 });
-
-const STATE_NAMES: Record<string, string> = { draft: "起草", review: "审核中", approved: "已签发", published: "已公开" };
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const opts = parseCliArgs(args, { json: { type: "boolean" }, template: { type: "string" } }, Args, USAGE);
@@ -36,7 +35,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (opts.json) {
     io.out(`${JSON.stringify({ file: path, schemaVersion: loaded.report.schemaVersion, migratedFrom: loaded.migratedFrom, ...description, fields }, null, 2)}\n`);
   } else {
-    io.out(renderText(path, description, loaded.migratedFrom));
+    io.out(renderText(path, description, loaded.migratedFrom, loaded.report.workflow.state));
   }
   return EXIT_OK;
 }
@@ -70,7 +69,7 @@ function renderRecognized(path: string, d: RecognizedDescription, notices: reado
   ].join("\n");
 }
 
-function renderText(path: string, d: ReportDescription, migratedFrom: number | null): string {
+function renderText(path: string, d: ReportDescription, migratedFrom: number | null, state: WorkflowState): string {
   const unconfirmed = d.fields.filter((f) => f.status === "unconfirmed").length;
   const lines = [
     `文件      ${path}${migratedFrom === null ? "" : `（由第 ${migratedFrom} 版格式升级）`}`,
@@ -79,7 +78,7 @@ function renderText(path: string, d: ReportDescription, migratedFrom: number | n
     `报告年度  ${d.reportYear ?? "（无）"}`,
     `成文日期  ${d.date ?? "（未定）"}`,
     `模板      ${d.template.id} v${d.template.version}`,
-    `状态      ${STATE_NAMES[d.workflow.state] ?? d.workflow.state}（第 ${d.workflow.revision} 稿）`,
+    `状态      ${STATE_NAMES[state]}（第 ${d.workflow.revision} 稿）`,
     "",
     "结构：",
     ...d.headings.map((h) => `${"  ".repeat(h.level)}${h.text}${h.level === 1 ? `  [${h.part ?? "自定义"}]` : ""}`),

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { access } from "node:fs/promises";
 import { resolve } from "node:path";
 import { z } from "zod";
@@ -6,6 +5,7 @@ import { NianbaoError } from "../../../core/api/errors";
 import { createReport } from "../../../core/model/create-report";
 import { saveReportFile } from "../../storage/report-file";
 import { loadTemplate } from "../../templates/template-store";
+import { SYSTEM_DEPS } from "../../system-deps";
 import { EXIT_OK, type CliIo } from "../cli-io";
 import { parseCliArgs } from "../parse-cli-args";
 
@@ -38,7 +38,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     throw new NianbaoError("invalid_input", `文件已存在：${path}（如需覆盖请加 --force）`, `file exists: ${path} (use --force to overwrite)`);
   }
   const template = await loadTemplate(opts.template);
-  const report = createReport(template, { org: opts.org, year: opts.year }, { now: () => new Date().toISOString(), newId: randomUUID });
+  const report = createReport(template, { org: opts.org, year: opts.year }, SYSTEM_DEPS);
   await saveReportFile(path, report);
   io.out(`已新建 ${template.name}：${path}\nCreated ${path}\n`);
   return EXIT_OK;

@@ -5,6 +5,7 @@ import { findQuote } from "../../../core/compare/find-quote";
 import { decidePlan, planChecklist, type PlanChecklistItem } from "../../../core/compare/plan-checklist";
 import { requireLastYear } from "../../../core/compare/require-last-year";
 import type { Report } from "../../../core/model/report";
+import { PLAN_STATUS_NAMES } from "../../export/plan-status-names";
 import { loadReportFile } from "../../storage/report-file";
 import { saveReportGuarded } from "../../workflow/save-report-guarded";
 import { EXIT_OK, type CliIo } from "../cli-io";
@@ -26,8 +27,6 @@ const Args = z
   .refine((a) => [a.addressed, a["not-done"], a.reopen].filter(Boolean).length === (a.item === undefined ? 0 : 1), "--item 须且只须配合 --addressed、--not-done、--reopen 之一")
   .refine((a) => !a.addressed || a.quote !== undefined, "--addressed 须用 --quote 给出本年报告中对应的原文")
   .refine((a) => !a["not-done"] || (a.reason !== undefined && a.reason.trim() !== ""), "--not-done 须用 --reason 说明未落实的原因");
-
-const STATUS_NAMES = { open: "待对照", addressed: "已落实", notDone: "未落实" } as const;
 
 /** Lists last year's plans with this year's answers, or records the answer to one of them. */
 export async function run(args: string[], io: CliIo): Promise<number> {
@@ -75,7 +74,7 @@ function renderText(items: readonly PlanChecklistItem[]): string {
   if (items.length === 0) return "上年报告未列出下一年度主要安排。\n";
   const lines = items.map((item, i) => {
     const detail = item.status === "addressed" ? `  → ${item.link?.quote ?? ""}` : item.status === "notDone" ? `  原因：${item.reason ?? ""}` : "";
-    return `${i + 1}. [${STATUS_NAMES[item.status]}] ${item.key}${detail}`;
+    return `${i + 1}. [${PLAN_STATUS_NAMES[item.status]}] ${item.key}${detail}`;
   });
   return `${lines.join("\n")}\n`;
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
@@ -13,6 +12,7 @@ import { defaultReportsDir, defaultStateDir } from "../../services/default-folde
 import { createPathGuard } from "../../services/path-guard";
 import { createHostServices } from "../../services/host-services";
 import { createPreviewPages } from "../../services/preview-pages";
+import { SYSTEM_DEPS } from "../../system-deps";
 import { EXIT_OK, type CliIo } from "../cli-io";
 import { parseCliArgs } from "../parse-cli-args";
 
@@ -48,7 +48,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     previews,
     guard: await createPathGuard(folders),
     stateDir,
-    clock: { now: () => new Date().toISOString(), newId: randomUUID },
+    clock: SYSTEM_DEPS,
     appVersion: appVersion(),
   });
   const host = await startHttpHost({ dispatch: createDispatcher(reportApi, service), rendererDir, previews, ...(opts.port === undefined ? {} : { port: opts.port }) });
