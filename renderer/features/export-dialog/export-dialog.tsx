@@ -7,6 +7,7 @@ import type { ReportStore } from "../../state/report-store";
 import { useSessionStore } from "../../state/session-store";
 import { useUiStore, type ExportFormat, type LastExport } from "../../state/ui-store";
 import { notifyError } from "../../state/notify-error";
+import { fileNameOf, parentFolder } from "../../platform/host-path";
 
 const PROFILE_NAMES: Record<ProfilePresetName, string> = {
   strict: "GB/T 9704 标准",
@@ -35,7 +36,7 @@ function ExportForm({ store, initial }: { store: ReportStore; initial: ExportFor
   const hostInfo = useSessionStore((s) => s.hostInfo);
   const reportPath = store.getState().path;
   const folders = useMemo(() => {
-    const own = reportPath === null ? [] : [reportPath.replace(/[\\/][^\\/]+$/, "")];
+    const own = reportPath === null ? [] : [parentFolder(reportPath)];
     return [...new Set([...own, ...(hostInfo?.folders ?? [])])];
   }, [hostInfo, reportPath]);
   const [docx, setDocx] = useState(initial === "docx");
@@ -156,5 +157,5 @@ function ExportForm({ store, initial }: { store: ReportStore; initial: ExportFor
 
 function baseName(path: string | null): string | null {
   if (path === null) return null;
-  return path.replace(/^.*[\\/]/, "").replace(/\.nianbao$/, "");
+  return fileNameOf(path).replace(/\.nianbao$/, "");
 }

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState, type ReactNode } from "react";
 import type { FolderEntry } from "../../../core/api/contract";
 import { useSessionStore } from "../../state/session-store";
 import { notifyError } from "../../state/notify-error";
+import { parentFolder } from "../../platform/host-path";
 
 export interface FolderBrowser {
   /** The folders the host was started with (`serve --dir`): the only places it reads or writes. */
@@ -36,7 +37,7 @@ export function FolderRoots({ browser }: { browser: FolderBrowser }) {
 /** The current folder's entries: 上一级 (never above an allowed folder), sub-folders, and files as `renderFile` draws them. */
 export function FolderEntries({ browser, renderFile, emptyText, label }: { browser: FolderBrowser; renderFile: (entry: FolderEntry) => ReactNode; emptyText: string; label?: string }) {
   const { folder, roots, entries, setFolder } = browser;
-  const parent = folder !== null && !roots.includes(folder) ? folder.replace(/[\\/][^\\/]+$/, "") : null;
+  const parent = folder !== null && !roots.includes(folder) ? parentFolder(folder) : null;
   return (
     <ul className="file-dialog__list" aria-label={label}>
       {parent !== null && <li><button type="button" className="link" onClick={() => setFolder(parent)}>⬆ 上一级</button></li>}

@@ -6,6 +6,7 @@ import { notifyError as fail } from "../../state/notify-error";
 import { useSessionStore } from "../../state/session-store";
 import { useUiStore } from "../../state/ui-store";
 import { FolderEntries, FolderRoots, useFolderBrowser } from "../folder-browser/folder-browser";
+import { fileNameOf } from "../../platform/host-path";
 
 const ACCEPT = ".docx,.md,.txt,.nianbao";
 const FORMAT_NAMES: Record<ImportPreview["format"], string> = { docx: "Word 文档", md: "Markdown 文本", txt: "纯文本", nianbao: "年报文件" };
@@ -92,7 +93,7 @@ function ImportForm() {
         </div>
         <div className="file-dialog__roots">
           {hostInfo?.nativeDialogs === true && (
-            <button type="button" onClick={() => void api.chooseOpenPath({ purpose: "import" }).then(({ path }) => path === null ? undefined : choose({ path }, path.replace(/^.*[\\/]/, "")), fail)}>浏览…</button>
+            <button type="button" onClick={() => void api.chooseOpenPath({ purpose: "import" }).then(({ path }) => path === null ? undefined : choose({ path }, fileNameOf(path)), fail)}>浏览…</button>
           )}
           <FolderRoots browser={browser} />
         </div>
