@@ -12,15 +12,7 @@ export interface SenderFrame {
  */
 export function isTrustedSender(frame: SenderFrame | null | undefined, trustedOrigin: string = APP_ORIGIN): boolean {
   if (frame === null || frame === undefined) return false;
-  if (frame.parent !== null) return false;
-  let origin: string;
-  try {
-    const url = new URL(frame.url);
-    origin = `${url.protocol}//${url.host}`;
-  } catch {
-    return false;
-  }
-  return origin === trustedOrigin;
+  return frame.parent === null && isAppUrl(frame.url, trustedOrigin);
 }
 
 /** Whether a navigation target stays inside the app; anything else is blocked. */

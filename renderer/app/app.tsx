@@ -10,6 +10,7 @@ import { platformTransport } from "../platform/transport";
 import { rememberedOpenPath, rememberedUnsavedReport, useSessionStore } from "../state/session-store";
 import { useUiStore } from "../state/ui-store";
 import { EditorScreen } from "./editor-screen";
+import { errorText, notifyError } from "../state/notify-error";
 
 export function App() {
   const session = useSessionStore((s) => s.session);
@@ -17,7 +18,7 @@ export function App() {
   const [fatal, setFatal] = useState<string | null>(null);
 
   useEffect(() => {
-    void boot().catch((error: unknown) => setFatal(error instanceof NianbaoError ? error.zh : String(error)));
+    void boot().catch((error: unknown) => setFatal(errorText(error)));
   }, []);
   useEffect(() => {
     const handleKeyDown = (event: KeyboardEvent) => {
@@ -67,7 +68,7 @@ async function openFromOs(path: string): Promise<void> {
   try {
     await useSessionStore.getState().open(await api.openReport({ path }));
   } catch (error) {
-    useUiStore.getState().notify("error", error instanceof NianbaoError ? error.zh : String(error));
+    notifyError(error);
   }
 }
 
@@ -90,7 +91,7 @@ async function boot(): Promise<void> {
       useUiStore.getState().notify("info", "已恢复未保存的报告（最近一次自动保存的内容），请记得保存。");
     }
   } catch (error) {
-    useUiStore.getState().notify("error", error instanceof NianbaoError ? error.zh : String(error));
+    notifyError(error);
     useSessionStore.getState().close();
   }
 }

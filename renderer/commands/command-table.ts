@@ -4,7 +4,7 @@ import { convertSelectionToField, insertNewField } from "./field-commands";
 import { addSubsection } from "./add-subsection";
 import { useSessionStore } from "../state/session-store";
 import { useUiStore } from "../state/ui-store";
-import { NianbaoError } from "../../core/api/errors";
+import { notifyError } from "../state/notify-error";
 
 export interface Command {
   id: string;
@@ -54,7 +54,7 @@ export async function runCommand(id: string): Promise<void> {
   try {
     await command.run();
   } catch (error) {
-    useUiStore.getState().notify("error", error instanceof NianbaoError ? error.zh : String(error));
+    notifyError(error);
   }
 }
 

@@ -59,9 +59,8 @@ export function locateField(editor: Editor, fieldId: string): boolean {
 /** The part's first block: used when a finding names only a part. */
 export function locatePart(editor: Editor, partId: string): boolean {
   let found: number | null = null;
-  editor.state.doc.forEach((node, offset) => {
-    if (found === null && node.type.name === "part" && node.attrs["partId"] === partId) found = offset;
+  editor.state.doc.forEach((node, _offset, index) => {
+    if (found === null && node.type.name === "part" && node.attrs["partId"] === partId) found = index;
   });
-  if (found === null) return false;
-  return locatePath(editor, ["body", "content", editor.state.doc.resolve(found + 1).index(0)]);
+  return found !== null && locatePath(editor, ["body", "content", found]);
 }

@@ -38,10 +38,12 @@ export function ReportEditor({ store }: { store: ReportStore }) {
     });
   }, [store]);
 
+  // A copy: ProseMirror's JSONContent type is looser than the validated DocNode. Only the first
+  // render's content is used, so a long report is not deep-copied again on every re-render.
+  const content = useMemo(() => JSON.parse(JSON.stringify(store.getState().body)) as JSONContent, [store]);
   const editor = useEditor({
     extensions,
-    // A copy: ProseMirror's JSONContent type is looser than the validated DocNode.
-    content: JSON.parse(JSON.stringify(store.getState().body)) as JSONContent,
+    content,
     immediatelyRender: true,
     editorProps: { attributes: { class: "report-body", "aria-label": "报告正文", spellcheck: "false", lang: "zh-CN" } },
     onTransaction: ({ editor: ed, transaction }) => {

@@ -49,13 +49,9 @@ export function ComparePanel({ store }: { store: ReportStore }) {
 
 function ParagraphDiff({ paragraph }: { paragraph: ParagraphComparison }) {
   const path = paragraph.path;
-  const jump = () => {
-    const editor = useSessionStore.getState().editor;
-    if (editor !== null && path !== null) locatePath(editor, ["body", ...path.flatMap((i) => ["content", i])]);
-  };
   return (
     <li className={`compare-item compare-item--${paragraph.status}`}>
-      <button type="button" className="link compare-item__jump" disabled={path === null} onClick={jump}>{STATUS_NAMES[paragraph.status]}</button>
+      <button type="button" className="link compare-item__jump" disabled={path === null} onClick={() => path !== null && jumpToBlock(path)}>{STATUS_NAMES[paragraph.status]}</button>
       <span className="compare-item__diff">
         {paragraph.diff.map((segment, i) =>
           segment.kind === "insert" ? <ins key={i}>{segment.text}</ins> : segment.kind === "delete" ? <del key={i}>{segment.text}</del> : <span key={i}>{segment.text}</span>,
@@ -77,14 +73,10 @@ function PlanItem({ item, store }: { item: PlanChecklistItem; store: ReportStore
     const quote = $from.parent.textContent.slice(0, 80);
     store.getState().decidePlan(item.key, { status: "addressed", link: { path, quote }, reason: null });
   };
-  const jump = () => {
-    const editor = useSessionStore.getState().editor;
-    if (editor !== null && item.link !== null) locatePath(editor, ["body", ...item.link.path.flatMap((i) => ["content", i])]);
-  };
   return (
     <li className={`plan-item plan-item--${item.status}`}>
       <p>{item.text}</p>
-      {item.status === "addressed" && item.link !== null && <button type="button" className="link" onClick={jump}>已落实：{item.link.quote}</button>}
+      {item.status === "addressed" && item.link !== null && <button type="button" className="link" onClick={() => item.link !== null && jumpToBlock(item.link.path)}>已落实：{item.link.quote}</button>}
       {item.status === "notDone" && <p className="muted">未落实：{item.reason}</p>}
       <div className="plan-item__actions">
         <button type="button" onClick={linkToCaret}>链接到光标处</button>
@@ -104,4 +96,10 @@ function PlanItem({ item, store }: { item: PlanChecklistItem; store: ReportStore
       )}
     </li>
   );
+}
+
+/** Puts the caret in the body block at these child indexes (a paragraph's place in the comparison or a plan's link). */
+function jumpToBlock(indexes: readonly number[]): void {
+  const editor = useSessionStore.getState().editor;
+  if (editor !== null) locatePath(editor, ["body", ...indexes.flatMap((i) => ["content", i])]);
 }

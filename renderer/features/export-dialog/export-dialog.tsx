@@ -1,12 +1,13 @@
 import { useMemo, useState } from "react";
 import type { ExportedFont } from "../../../core/api/contract";
-import { NianbaoError } from "../../../core/api/errors";
 import { checkReport } from "../../../core/checks/check-report";
 import { PROFILE_PRESETS, PROFILE_PRESET_NAMES, type ProfilePresetName } from "../../../core/export-model/profile-presets";
 import { localToday } from "../../platform/local-today";
 import type { ReportStore } from "../../state/report-store";
 import { useSessionStore } from "../../state/session-store";
 import { useUiStore, type ExportFormat, type LastExport } from "../../state/ui-store";
+import { notifyError } from "../../state/notify-error";
+import { fileNameOf, parentFolder } from "../../platform/host-path";
 
 const PROFILE_NAMES: Record<ProfilePresetName, string> = {
   strict: "GB/T 9704 标准",
@@ -35,7 +36,7 @@ function ExportForm({ store, initial }: { store: ReportStore; initial: ExportFor
   const hostInfo = useSessionStore((s) => s.hostInfo);
   const reportPath = store.getState().path;
   const folders = useMemo(() => {
-    const own = reportPath === null ? [] : [reportPath.replace(/[\\/][^\\/]+$/, "")];
+    const own = reportPath === null ? [] : [parentFolder(reportPath)];
     return [...new Set([...own, ...(hostInfo?.folders ?? [])])];
   }, [hostInfo, reportPath]);
   const [docx, setDocx] = useState(initial === "docx");
@@ -78,7 +79,7 @@ function ExportForm({ store, initial }: { store: ReportStore; initial: ExportFor
       useUiStore.getState().setLastExport(files);
       setDone({ ...files, fonts: result.fonts });
     } catch (error) {
-      fail(error);
+      notifyError(error);
     } finally {
       setBusy(false);
     }
@@ -88,10 +89,10 @@ function ExportForm({ store, initial }: { store: ReportStore; initial: ExportFor
     try {
       setPreview(await api.previewReport({ report: store.getState().snapshot(), ...chosenProfile }));
     } catch (error) {
-      fail(error);
+      notifyError(error);
     }
   };
-  const reveal = (path: string) => void api.revealPath({ path }).catch(fail);
+  const reveal = (path: string) => void api.revealPath({ path }).catch(notifyError);
   const substituted = (done?.fonts ?? preview?.fonts ?? []).filter((f) => f.substituted);
 
   return (
@@ -156,9 +157,5 @@ function ExportForm({ store, initial }: { store: ReportStore; initial: ExportFor
 
 function baseName(path: string | null): string | null {
   if (path === null) return null;
-  return path.replace(/^.*[\\/]/, "").replace(/\.nianbao$/, "");
-}
-
-function fail(error: unknown): void {
-  useUiStore.getState().notify("error", error instanceof NianbaoError ? error.zh : String(error));
+  return fileNameOf(path).replace(/\.nianbao$/, "");
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { createPortal } from "react-dom";
+import { MISSING_FIELD_TEXT } from "../../../core/doc/inline-text";
 import { applyTypedValue } from "../../../core/fields/apply-typed-value";
 import { yoyOf } from "../../../core/fields/field-text";
 import { formatValue } from "../../../core/fields/format-field";
@@ -136,7 +137,7 @@ function FieldForm({ store, field, anchor }: { store: ReportStore; field: Field;
       <label>名称<input aria-label="名称" value={draft.label} placeholder="如：受理审批服务事项" onChange={(e) => set("label", e.target.value)} /></label>
       <label>来源<input aria-label="来源" value={draft.source} placeholder="如：区政务服务中心" onChange={(e) => set("source", e.target.value)} /></label>
       <dl className="field-popover__facts">
-        <dt>正文显示</dt><dd>{preview ?? "【缺数】"}</dd>
+        <dt>正文显示</dt><dd>{preview ?? MISSING_FIELD_TEXT}</dd>
         <dt>上年</dt><dd>{lastYear ?? "无上年数据"}</dd>
         <dt>同比</dt><dd aria-label="同比">{yoy?.wording ?? (field.lastYear === null ? "无上年数据，无法比较" : "请先填写本年数值")}</dd>
         <dt>状态</dt><dd>{field.status === "confirmed" ? "已确认" : "未确认"}</dd>

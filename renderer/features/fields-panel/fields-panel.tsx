@@ -1,11 +1,12 @@
 import { useMemo, useState } from "react";
 import { applyTypedValue } from "../../../core/fields/apply-typed-value";
-import { fieldText, yoyOf } from "../../../core/fields/field-text";
+import { yoyOf } from "../../../core/fields/field-text";
 import { formatValue } from "../../../core/fields/format-field";
 import type { Field } from "../../../core/model/field";
 import { useReportStore, type ReportStore } from "../../state/report-store";
 import { useSessionStore } from "../../state/session-store";
 import { useUiStore } from "../../state/ui-store";
+import { fieldText } from "../../editor/field-text";
 import { locateField } from "../../editor/locate";
 
 /** 字段: every field of the report in one table, editable in place. */
@@ -66,7 +67,7 @@ function FieldRow({ field, fields }: { field: Field; fields: Record<string, Fiel
             if (typed.ok) useSessionStore.getState().history?.editField({ ...typed.field, status: typed.field.value === field.value ? field.status : "unconfirmed" });
           }}
         />
-        <span className="fields-table__shown">{fieldText({ fields }, field.id, "value") ?? "【缺数】"}</span>
+        <span className="fields-table__shown">{fieldText({ fields }, field.id, "value")}</span>
       </td>
       <td>{lastYear}</td>
       <td>{yoy}</td>

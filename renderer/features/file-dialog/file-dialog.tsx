@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useState } from "react";
-import type { FolderEntry } from "../../../core/api/contract";
+import { useState } from "react";
 import { NianbaoError } from "../../../core/api/errors";
+import { notifyError as fail } from "../../state/notify-error";
 import { useSessionStore } from "../../state/session-store";
 import { useUiStore } from "../../state/ui-store";
+import { FolderEntries, FolderRoots, useFolderBrowser } from "../folder-browser/folder-browser";
 
 /**
  * Browser mode has no native dialogs: this lists the folders the user named at launch
@@ -15,18 +16,11 @@ export function FileDialog() {
 
 function FileDialogBody({ mode }: { mode: "open" | "save" }) {
   const api = useSessionStore((s) => s.api);
-  const hostInfo = useSessionStore((s) => s.hostInfo);
-  const roots = useMemo(() => hostInfo?.folders ?? [], [hostInfo]);
   const session = useSessionStore((s) => s.session);
-  // Initial values in the first render, not an effect: keys typed at once must not be overwritten.
-  const [folder, setFolder] = useState<string | null>(() => roots[0] ?? null);
-  const [entries, setEntries] = useState<FolderEntry[]>([]);
+  const browser = useFolderBrowser("listFolder");
+  const { folder, entries } = browser;
+  // Initial value in the first render, not an effect: keys typed at once must not be overwritten.
   const [name, setName] = useState(() => (session === null ? "" : `${session.store.getState().report.meta.title}.nianbao`));
-
-  useEffect(() => {
-    if (api === null || folder === null) return;
-    void api.listFolder({ path: folder }).then(setEntries, fail);
-  }, [api, folder]);
 
   if (api === null) return null;
   const close = () => useUiStore.getState().setFileDialog(null);
@@ -46,30 +40,19 @@ function FileDialogBody({ mode }: { mode: "open" | "save" }) {
     useUiStore.getState().notify("info", "已保存。");
   };
   const title = mode === "open" ? "打开报告" : "保存报告";
-  const parent = folder !== null && !roots.includes(folder) ? folder.replace(/[\\/][^\\/]+$/, "") : null;
   return (
     <div className="modal-backdrop">
       <div className="modal" role="dialog" aria-modal="true" aria-label={title}>
         <h2>{title}</h2>
-        <div className="file-dialog__roots">
-          {roots.map((root) => <button key={root} type="button" className={root === folder ? "is-active" : undefined} onClick={() => setFolder(root)}>{root}</button>)}
-        </div>
+        <div className="file-dialog__roots"><FolderRoots browser={browser} /></div>
         <p className="muted">当前位置：{folder ?? "（无可用文件夹）"}</p>
-        <ul className="file-dialog__list">
-          {parent !== null && <li><button type="button" className="link" onClick={() => setFolder(parent)}>⬆ 上一级</button></li>}
-          {entries.map((entry) => (
-            <li key={entry.path}>
-              {entry.kind === "folder" ? (
-                <button type="button" className="link" onClick={() => setFolder(entry.path)}>📁 {entry.name}</button>
-              ) : mode === "open" ? (
-                <button type="button" className="link" onClick={() => void openFile(entry.path).catch(fail)}>📄 {entry.name}</button>
-              ) : (
-                <button type="button" className="link" onClick={() => setName(entry.name)}>📄 {entry.name}</button>
-              )}
-            </li>
-          ))}
-          {entries.length === 0 && <li className="muted">此文件夹中没有年报文件。</li>}
-        </ul>
+        <FolderEntries
+          browser={browser}
+          emptyText="此文件夹中没有年报文件。"
+          renderFile={(entry) => mode === "open"
+            ? <button type="button" className="link" onClick={() => void openFile(entry.path).catch(fail)}>📄 {entry.name}</button>
+            : <button type="button" className="link" onClick={() => setName(entry.name)}>📄 {entry.name}</button>}
+        />
         {mode === "save" && (
           <label>文件名
             <input aria-label="文件名" value={name} onChange={(e) => setName(e.target.value)} onKeyDown={(e) => e.key === "Enter" && void saveHere().catch(fail)} />
@@ -82,8 +65,4 @@ function FileDialogBody({ mode }: { mode: "open" | "save" }) {
       </div>
     </div>
   );
-}
-
-function fail(error: unknown): void {
-  useUiStore.getState().notify("error", error instanceof NianbaoError ? error.zh : String(error));
 }

@@ -1,9 +1,12 @@
-import { useEffect, useMemo, useState, type DragEvent } from "react";
-import type { FolderEntry, ImportPreview, ImportSource } from "../../../core/api/contract";
+import { useState, type DragEvent } from "react";
+import type { ImportPreview, ImportSource } from "../../../core/api/contract";
 import { MAX_UPLOAD_BYTES } from "../../../core/api/contract";
 import { NianbaoError } from "../../../core/api/errors";
+import { notifyError as fail } from "../../state/notify-error";
 import { useSessionStore } from "../../state/session-store";
 import { useUiStore } from "../../state/ui-store";
+import { FolderEntries, FolderRoots, useFolderBrowser } from "../folder-browser/folder-browser";
+import { fileNameOf } from "../../platform/host-path";
 
 const ACCEPT = ".docx,.md,.txt,.nianbao";
 const FORMAT_NAMES: Record<ImportPreview["format"], string> = { docx: "Word 文档", md: "Markdown 文本", txt: "纯文本", nianbao: "年报文件" };
@@ -20,19 +23,12 @@ export function ImportDialog() {
 function ImportForm() {
   const api = useSessionStore((s) => s.api);
   const hostInfo = useSessionStore((s) => s.hostInfo);
-  const roots = useMemo(() => hostInfo?.folders ?? [], [hostInfo]);
-  const [folder, setFolder] = useState<string | null>(roots[0] ?? null);
-  const [entries, setEntries] = useState<FolderEntry[]>([]);
+  const browser = useFolderBrowser("listImportable");
   const [source, setSource] = useState<ImportSource | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [rollForward, setRollForward] = useState(true);
   const [busy, setBusy] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
-
-  useEffect(() => {
-    if (api === null || folder === null) return;
-    void api.listImportable({ path: folder }).then(setEntries, fail);
-  }, [api, folder]);
 
   if (api === null) return null;
   const close = () => useUiStore.getState().setImportOpen(false);
@@ -81,7 +77,6 @@ function ImportForm() {
     const file = event.dataTransfer.files[0];
     if (file !== undefined) void upload(file);
   };
-  const parent = folder !== null && !roots.includes(folder) ? folder.replace(/[\\/][^\\/]+$/, "") : null;
 
   return (
     <div className="modal-backdrop">
@@ -98,21 +93,16 @@ function ImportForm() {
         </div>
         <div className="file-dialog__roots">
           {hostInfo?.nativeDialogs === true && (
-            <button type="button" onClick={() => void api.chooseOpenPath({ purpose: "import" }).then(({ path }) => path === null ? undefined : choose({ path }, path.replace(/^.*[\\/]/, "")), fail)}>浏览…</button>
+            <button type="button" onClick={() => void api.chooseOpenPath({ purpose: "import" }).then(({ path }) => path === null ? undefined : choose({ path }, fileNameOf(path)), fail)}>浏览…</button>
           )}
-          {roots.map((root) => <button key={root} type="button" className={root === folder ? "is-active" : undefined} onClick={() => setFolder(root)}>{root}</button>)}
+          <FolderRoots browser={browser} />
         </div>
-        <ul className="file-dialog__list" aria-label="可导入的文件">
-          {parent !== null && <li><button type="button" className="link" onClick={() => setFolder(parent)}>⬆ 上一级</button></li>}
-          {entries.map((entry) => (
-            <li key={entry.path}>
-              {entry.kind === "folder"
-                ? <button type="button" className="link" onClick={() => setFolder(entry.path)}>📁 {entry.name}</button>
-                : <button type="button" className="link" aria-pressed={source !== null && "path" in source && source.path === entry.path} onClick={() => void choose({ path: entry.path }, entry.name)}>📄 {entry.name}</button>}
-            </li>
-          ))}
-          {entries.length === 0 && <li className="muted">此文件夹中没有可导入的文件。</li>}
-        </ul>
+        <FolderEntries
+          browser={browser}
+          label="可导入的文件"
+          emptyText="此文件夹中没有可导入的文件。"
+          renderFile={(entry) => <button type="button" className="link" aria-pressed={source !== null && "path" in source && source.path === entry.path} onClick={() => void choose({ path: entry.path }, entry.name)}>📄 {entry.name}</button>}
+        />
         {busy !== null && <p role="progressbar" aria-label={busy} className="progress">{busy}</p>}
         {preview !== null && <PreviewSummary preview={preview} />}
         <label className="checkbox">
@@ -150,8 +140,4 @@ async function toBase64(file: File): Promise<string> {
     reader.readAsDataURL(file);
   });
   return url.slice(url.indexOf(",") + 1);
-}
-
-function fail(error: unknown): void {
-  useUiStore.getState().notify("error", error instanceof NianbaoError ? error.zh : String(error));
 }

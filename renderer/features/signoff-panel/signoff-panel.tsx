@@ -1,5 +1,4 @@
 import { useEffect, useState, type FormEvent } from "react";
-import { NianbaoError } from "../../../core/api/errors";
 import { SignoffRole, type WorkflowAction } from "../../../core/model/workflow";
 import { STEP_RULES, WorkflowStep } from "../../../core/workflow/apply-workflow-action";
 import { approvalStatus } from "../../../core/workflow/approval-status";
@@ -8,6 +7,7 @@ import { STATE_NAMES } from "../../../core/workflow/state-names";
 import { useReportStore, type ReportStore } from "../../state/report-store";
 import { useSessionStore } from "../../state/session-store";
 import { useUiStore } from "../../state/ui-store";
+import { errorText, notifyError } from "../../state/notify-error";
 
 const ACTION_NAMES: Record<WorkflowAction, string> = { create: "创建", ...Object.fromEntries(WorkflowStep.options.map((s) => [s, STEP_RULES[s].label])) } as Record<WorkflowAction, string>;
 
@@ -17,7 +17,7 @@ export function lockedMessage(report: Parameters<typeof assertEditable>[0]): str
     assertEditable(report);
     return null;
   } catch (error) {
-    return error instanceof NianbaoError ? error.zh : String(error);
+    return errorText(error);
   }
 }
 
@@ -40,7 +40,7 @@ export function SignoffPanel({ store }: { store: ReportStore }) {
       if (store.getState().path !== null) await store.getState().save();
       useUiStore.getState().notify("info", `已${STEP_RULES[action].label}。${store.getState().path === null ? "请保存报告。" : ""}`);
     } catch (error) {
-      useUiStore.getState().notify("error", error instanceof NianbaoError ? error.zh : String(error));
+      notifyError(error);
     }
   };
 
@@ -105,7 +105,7 @@ function SignFiles({ store }: { store: ReportStore }) {
       const { path } = await api.chooseOpenPath({ purpose: "certificate" });
       if (path !== null) setP12Path(path);
     } catch (error) {
-      useUiStore.getState().notify("error", error instanceof NianbaoError ? error.zh : String(error));
+      notifyError(error);
     }
   };
   const sign = async (event: FormEvent) => {
@@ -125,7 +125,7 @@ function SignFiles({ store }: { store: ReportStore }) {
       });
       setResult(`已签名（证书：${signed.subject}）：${[signed.pdf, signed.docx, signed.docxSignature].filter((p) => p !== null).join("、")}`);
     } catch (error) {
-      useUiStore.getState().notify("error", error instanceof NianbaoError ? error.zh : String(error));
+      notifyError(error);
     } finally {
       setPassword("");
       setBusy(false);

@@ -1,9 +1,8 @@
 import { useEffect, useState, type FormEvent } from "react";
 import type { RecentFile, RecoverySummary, TemplateSummary } from "../../../core/api/contract";
-import { NianbaoError } from "../../../core/api/errors";
 import { runCommand } from "../../commands/command-table";
 import { useSessionStore } from "../../state/session-store";
-import { useUiStore } from "../../state/ui-store";
+import { notifyError } from "../../state/notify-error";
 
 /** 新建报告, 打开, 最近打开 and, after a crash, the offer to restore unsaved work. */
 export function StartPage() {
@@ -23,7 +22,7 @@ export function StartPage() {
       setTemplateId((current) => current || (t[0]?.id ?? ""));
       setRecent(r);
       setRecoveries(rec);
-    }, report);
+    }, notifyError);
   }, [api]);
 
   if (api === null) return null;
@@ -35,15 +34,15 @@ export function StartPage() {
     try {
       await open(await api.newReport({ templateId, org: org.trim(), year: Number(year) }), { startDirty: true });
     } catch (error) {
-      report(error);
+      notifyError(error);
     } finally {
       setBusy(false);
     }
   };
-  const openRecent = (path: string) => void api.openReport({ path }).then((opened) => open(opened), report);
-  const restore = (id: string) => void api.readRecovery({ reportId: id }).then((opened) => open(opened, { startDirty: true }), report);
+  const openRecent = (path: string) => void api.openReport({ path }).then((opened) => open(opened), notifyError);
+  const restore = (id: string) => void api.readRecovery({ reportId: id }).then((opened) => open(opened, { startDirty: true }), notifyError);
   const discard = (id: string) =>
-    void api.discardRecovery({ reportId: id }).then(() => setRecoveries((list) => list.filter((r) => r.reportId !== id)), report);
+    void api.discardRecovery({ reportId: id }).then(() => setRecoveries((list) => list.filter((r) => r.reportId !== id)), notifyError);
 
   return (
     <main className="start-page">
@@ -99,8 +98,4 @@ export function StartPage() {
       </div>
     </main>
   );
-}
-
-function report(error: unknown): void {
-  useUiStore.getState().notify("error", error instanceof NianbaoError ? error.zh : String(error));
 }
