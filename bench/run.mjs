@@ -17,5 +17,17 @@ await build({
   packages: "external",
   logLevel: "warning",
 });
+// The floor scripts are CommonJS like the CLI, so neither pays the ESM loader.
+await build({
+  entryPoints: [join(root, "bench/floor/docx-library-floor.ts"), join(root, "bench/floor/docx-read-floor.ts")],
+  outdir: join(outdir, "floor"),
+  outExtension: { ".js": ".cjs" },
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  packages: "external",
+  logLevel: "warning",
+});
 const { main } = await import(pathToFileURL(join(outdir, "run-benchmarks.mjs")).href);
-await main(join(outdir, "in-process-case.mjs"));
+await main(join(outdir, "in-process-case.mjs"), join(outdir, "floor"));

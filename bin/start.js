@@ -24,7 +24,7 @@ if (electron !== null && existsSync(mainEntry)) {
 } else {
   const why = electron === null ? "未安装 Electron 程序（Electron binary not installed）" : "桌面外壳尚未构建（desktop shell not built）";
   process.stderr.write(`${why}：以浏览器模式启动 / starting browser mode.\n`);
-  const cli = new URL("./nianbao.js", import.meta.url);
+  const cli = new URL("./nianbao.cjs", import.meta.url);
   const child = spawn(process.execPath, [cli.pathname, "serve", "--open", ...process.argv.slice(2)], { stdio: "inherit" });
   child.on("exit", (code) => process.exit(code ?? 0));
 }

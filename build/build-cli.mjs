@@ -3,37 +3,62 @@
 // (start-up time is part of what the CLI is measured on); the renderer goes through Vite; the
 // Electron main and preload become CommonJS, which a sandboxed preload requires.
 import { build } from "esbuild";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const entryPoints = [join(root, "host/cli/main.ts")].filter((p) => existsSync(p));
+const cliEntry = join(root, "host/cli/main.ts");
+const cliDir = join(root, "dist/cli");
 
-// Chunk names carry content hashes: without a clean folder, every build leaves stale chunks behind.
-rmSync(join(root, "dist/cli"), { recursive: true, force: true });
+// Content-hashed names: without a clean folder, every build leaves stale bundles and caches behind.
+rmSync(cliDir, { recursive: true, force: true });
 
-// zod is bundled so that tree-shaking drops what the CLI never uses (its ~40 locales): importing
-// the whole package costs ~45 ms of start-up, more than the rest of a small command.
-const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
-const bundled = new Set(["zod"]);
-const external = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies })
-  .filter((name) => !bundled.has(name))
-  .flatMap((name) => [name, `${name}/*`]);
-
-await build({
-  entryPoints,
-  outdir: join(root, "dist/cli"),
-  bundle: true,
-  splitting: true,
-  format: "esm",
-  platform: "node",
-  target: "node20",
-  external,
-  sourcemap: true,
-  logLevel: "warning",
-  chunkNames: "chunks/[name]-[hash]",
-});
+// One CommonJS bundle: a cold start pays neither the ESM loader nor a module resolution per file,
+// and the launcher can hand V8 a code cache for it (host/cli/launch/run-with-code-cache.ts).
+// Dynamic imports of commands stay lazy (esbuild wraps those modules in lazy initialisers), so a
+// command still evaluates only what it needs. Kept outside: packages that find files beside
+// themselves (fonts, pagedjs) or are large and only used for PDF (playwright-core).
+const external = ["playwright-core", "@expo-google-fonts/*", "pagedjs", "electron"];
+const importMetaUrl = {
+  // host/paths.ts finds the app folder from import.meta.url, which CommonJS lacks.
+  define: { "import.meta.url": "__nianbaoModuleUrl" },
+  banner: { js: 'const __nianbaoModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+};
+if (existsSync(cliEntry)) {
+  const bundle = await build({
+    entryPoints: { nianbao: cliEntry },
+    outdir: cliDir,
+    entryNames: "[name]-[hash]",
+    outExtension: { ".js": ".cjs" },
+    bundle: true,
+    format: "cjs",
+    platform: "node",
+    target: "node20",
+    external,
+    ...importMetaUrl,
+    charset: "ascii",
+    minifyWhitespace: true,
+    sourcemap: true,
+    metafile: true,
+    logLevel: "warning",
+  });
+  const outFile = Object.keys(bundle.metafile.outputs).find((f) => f.endsWith(".cjs"));
+  if (outFile === undefined) throw new Error("esbuild wrote no CLI bundle");
+  const name = basename(outFile);
+  const hash = /^nianbao-(\w+)\.cjs$/u.exec(name)?.[1];
+  if (hash === undefined) throw new Error(`unexpected CLI bundle name ${name}`);
+  await build({
+    entryPoints: [join(root, "host/cli/launch/launch-cli.ts")],
+    outfile: join(cliDir, "launch.cjs"),
+    bundle: true,
+    format: "cjs",
+    platform: "node",
+    target: "node20",
+    define: { NIANBAO_CLI_BUNDLE: JSON.stringify(name), NIANBAO_CLI_BUNDLE_HASH: JSON.stringify(hash) },
+    logLevel: "warning",
+  });
+}
 
 const electronEntries = [
   { in: join(root, "electron/main/index.ts"), out: "main" },
@@ -49,9 +74,7 @@ if (electronEntries.length > 0) {
     platform: "node",
     target: "node20",
     external: ["electron"],
-    // host/paths.ts finds the app folder from import.meta.url, which CommonJS lacks.
-    define: { "import.meta.url": "__nianbaoModuleUrl" },
-    banner: { js: 'const __nianbaoModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+    ...importMetaUrl,
     packages: "external",
     sourcemap: true,
     logLevel: "warning",

@@ -58,6 +58,8 @@ const TERMS = [
   "两代表一委员", "三官一律", "一府一委两院", "三治融合", "四下基层", "五大发展理念", "三大攻坚战", "双随机、一公开",
 ];
 
+const HALF_WIDTH_TERMS = TERMS.map(toHalfWidth);
+
 const CN = `[${CHINESE_NUMERAL_CHARS}]{1,12}`;
 // Bounded repetitions keep the scan linear on hostile input (a megabyte of digits or spaces).
 const ARABIC = String.raw`\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,8})?|\d{1,15}(?:\.\d{1,8})?`;
@@ -265,8 +267,7 @@ function blockedRanges(text: string): Range[] {
   }
   const straight = /"[^"\n]{1,40}"/gu;
   for (const m of text.matchAll(straight)) ranges.push([m.index, m.index + m[0].length]);
-  for (const term of TERMS) {
-    const needle = toHalfWidth(term);
+  for (const needle of HALF_WIDTH_TERMS) {
     let from = 0;
     for (;;) {
       const s = text.indexOf(needle, from);

@@ -5,5 +5,7 @@ export interface CliCommand {
   summary: string;
   usage: string;
   /** Loaded on demand so that each command pays only for the modules it needs. */
+  /** A server that runs until stopped, rather than one job and exit. */
+  longRunning?: boolean;
   load: () => Promise<{ run: (args: string[], io: CliIo) => Promise<number> }>;
 }

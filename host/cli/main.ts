@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { commands } from "./commands/index";
 import { EXIT_ERROR, EXIT_OK, printError, type CliIo } from "./cli-io";
 
@@ -32,6 +33,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.out(`${command.summary}\n\n用法 Usage: ${command.usage}\n`);
     return EXIT_OK;
   }
+  // A one-shot command validates each schema a few times at most: zod's generated validators cost
+  // more to compile than they save there, and the CLI's code cache cannot hold code made by
+  // `new Function`. A server validates every request and keeps them.
+  if (command.longRunning !== true) z.config({ jitless: true });
   try {
     const { run } = await command.load();
     return await run(rest, io);

@@ -1,6 +1,7 @@
-import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { strFromU8, strToU8 } from "fflate";
 import { requestedFontFamily } from "../../core/export-model/font-roles";
 import type { LayoutProfile } from "../../core/model/layout-profile";
+import { unzipOwnPackage, zipFiles } from "../storage/zip-files";
 
 /**
  * `docx` always writes a theme whose fonts are Calibri and 等线; WPS then reports them as missing
@@ -8,7 +9,7 @@ import type { LayoutProfile } from "../../core/model/layout-profile";
  * package is rewritten: theme fonts become the document's own, and theme-font attributes go.
  */
 export function cleanDocxPackage(zip: Uint8Array, profile: LayoutProfile): Uint8Array {
-  const files = unzipSync(zip);
+  const files = unzipOwnPackage(zip);
   const body = requestedFontFamily("body", profile);
   const latin = profile.timesNewRomanDigits ? requestedFontFamily("latin", profile) : body;
   for (const [name, data] of Object.entries(files)) {
@@ -35,5 +36,5 @@ export function cleanDocxPackage(zip: Uint8Array, profile: LayoutProfile): Uint8
     xml = xml.replace(/<w:color w:val="[^"]*"(?: w:theme[A-Za-z]*="[^"]*")*\/>/g, '<w:color w:val="000000"/>');
     if (xml !== before) files[name] = strToU8(xml);
   }
-  return zipSync(files, { level: 6 });
+  return zipFiles(files);
 }

@@ -49,8 +49,8 @@ export interface ExportResult {
 export async function exportReport(request: ExportRequest): Promise<ExportResult> {
   const profile = request.profile ?? request.report.meta.profile;
   const model = buildExportModel(request.report, request.template, { profile });
-  const fonts = await resolveFonts(profile);
-  const docx = request.docxPath === undefined ? null : await writeDocx(model);
+  // Font discovery asks fontconfig in a child process: it runs while the .docx is being built.
+  const [fonts, docx] = await Promise.all([resolveFonts(profile), request.docxPath === undefined ? null : writeDocx(model)]);
   const pdf = request.pdfPath === undefined ? null : await printPdf(printPage(model, request.template, fonts), request.renderer);
   const pages = pdf === null ? 0 : await pageCount(pdf);
   if (request.docxPath !== undefined && docx !== null) await writeOutput(request.docxPath, docx);

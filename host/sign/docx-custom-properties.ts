@@ -1,6 +1,7 @@
-import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from "fflate";
+import { strFromU8, strToU8, unzipSync, type Unzipped } from "fflate";
 import { NianbaoError } from "../../core/api/errors";
 import { parseXml } from "../import/parse-xml";
+import { zipFiles } from "../storage/zip-files";
 
 const CUSTOM_PART = "docProps/custom.xml";
 const CUSTOM_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml";
@@ -46,7 +47,7 @@ export function withCustomProperties(entries: Unzipped, values: Record<string, s
   const out: Unzipped = { ...entries, [CUSTOM_PART]: strToU8(customXml(properties)) };
   out["[Content_Types].xml"] = strToU8(ensureContentType(strFromU8(entries["[Content_Types].xml"] ?? new Uint8Array())));
   out["_rels/.rels"] = strToU8(ensureRelationship(strFromU8(entries["_rels/.rels"] ?? strToU8(EMPTY_RELS))));
-  return zipSync(out);
+  return zipFiles(out);
 }
 
 const EMPTY_RELS = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';

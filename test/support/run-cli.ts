@@ -10,7 +10,7 @@ export interface CliResult {
 
 /** Runs the built `nianbao` binary as a user would (`npx nianbao …` resolves to this file). */
 export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
-  const result = spawnSync(process.execPath, [join(repoRoot, "bin/nianbao.js"), ...args], {
+  const result = spawnSync(process.execPath, [join(repoRoot, "bin/nianbao.cjs"), ...args], {
     cwd: options.cwd ?? repoRoot,
     env: { ...process.env, ...options.env },
     encoding: "utf8",

@@ -12,7 +12,7 @@ export interface ServeProcess {
 
 /** `nianbao serve` exactly as a user starts browser mode, with its reports and state in temp folders. */
 export async function startServe(docs: string, state: string): Promise<ServeProcess> {
-  const child: ChildProcess = spawn(process.execPath, [join(repoRoot, "bin/nianbao.js"), "serve", "--dir", docs, "--state-dir", state], {
+  const child: ChildProcess = spawn(process.execPath, [join(repoRoot, "bin/nianbao.cjs"), "serve", "--dir", docs, "--state-dir", state], {
     cwd: repoRoot,
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -3,8 +3,6 @@ import { z } from "zod";
 import { NianbaoError } from "../../../core/api/errors";
 import { PROFILE_PRESETS, PROFILE_PRESET_NAMES } from "../../../core/export-model/profile-presets";
 import { exportReport, writeOutput } from "../../export/export-report";
-import { writePlansDocx } from "../../export/write-plans-docx";
-import { REDLINE_AUTHOR, writeRedlineDocx } from "../../export/write-redline-docx";
 import { SUBSTITUTION_WARNING_ZH } from "../../fonts/resolve-fonts";
 import { importReportFile } from "../../import/import-report-file";
 import { DEFAULT_TEMPLATE_ID, loadTemplate } from "../../templates/template-store";
@@ -45,8 +43,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   refuseSharedOutputs([docxPath, pdfPath, redlinePath, plansPath]);
   const profile = opts.profile === undefined ? report.meta.profile : PROFILE_PRESETS[opts.profile];
   // Made before anything is written: a report without last year's snapshot leaves no files behind.
-  const redline = redlinePath === undefined ? null : await writeRedlineDocx(report, template, profile);
-  const plans = plansPath === undefined ? null : await writePlansDocx(report, profile);
+  // The redline and plans writers (and the diff library) load only when asked for.
+  const redlineWriter = redlinePath === undefined ? null : await import("../../export/write-redline-docx");
+  const redline = redlineWriter === null ? null : await redlineWriter.writeRedlineDocx(report, template, profile);
+  const plans = plansPath === undefined ? null : await (await import("../../export/write-plans-docx")).writePlansDocx(report, profile);
   const exported = await exportReport({
     report,
     template,
@@ -64,7 +64,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const lines: string[] = [];
   if (result.docx !== null) lines.push(`已导出 Word：${result.docx}`);
   if (result.pdf !== null) lines.push(`已导出 PDF：${result.pdf}（${result.pages} 页）`);
-  if (redlinePath !== undefined) lines.push(`已导出与上年对照的修订稿（Word 修订模式，作者“${REDLINE_AUTHOR}”）：${redlinePath}`);
+  if (redlinePath !== undefined && redlineWriter !== null) {
+    lines.push(`已导出与上年对照的修订稿（Word 修订模式，作者“${redlineWriter.REDLINE_AUTHOR}”）：${redlinePath}`);
+  }
   if (plansPath !== undefined) lines.push(`已导出上年主要安排落实情况对照表：${plansPath}`);
   const substituted = result.fonts.filter((f) => f.substituted);
   if (substituted.length > 0 && result.pdf !== null) {

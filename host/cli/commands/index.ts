@@ -72,6 +72,7 @@ export const commands: readonly CliCommand[] = [
     name: "serve",
     summary: "以浏览器模式启动年报（仅本机） / start browser mode on this machine only",
     usage: "nianbao serve [--open] [--port <n>] [--dir <报告文件夹>]… [--state-dir <dir>]",
+    longRunning: true,
     load: () => import("./serve-command"),
   },
 ];

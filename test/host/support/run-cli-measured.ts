@@ -28,11 +28,11 @@ const PEAK_RSS_HOOK =
       'process.on("exit", () => writeFileSync(process.env.NIANBAO_PEAK_RSS_FILE, String(process.resourceUsage().maxRSS)));',
   );
 
-/** Runs `node bin/nianbao.js …` as a user would and measures the child's peak memory. */
+/** Runs `node bin/nianbao.cjs …` as a user would and measures the child's peak memory. */
 export function runCliMeasured(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<MeasuredCliResult> {
   const dir = mkdtempSync(join(tmpdir(), "nianbao-rss-"));
   const rssFile = join(dir, "peak-rss");
-  const child = spawn(process.execPath, [`--import=${PEAK_RSS_HOOK}`, join(repoRoot, "bin/nianbao.js"), ...args], {
+  const child = spawn(process.execPath, [`--import=${PEAK_RSS_HOOK}`, join(repoRoot, "bin/nianbao.cjs"), ...args], {
     cwd: options.cwd ?? repoRoot,
     env: { ...process.env, ...options.env, NIANBAO_PEAK_RSS_FILE: rssFile },
     stdio: ["ignore", "pipe", "pipe"],
