@@ -82,7 +82,10 @@ async function start(): Promise<void> {
   await refreshMenu();
   app.on("browser-window-focus", () => void refreshMenu());
 
-  mainWindow = new BrowserWindow(mainWindowOptions(join(__dirname, "preload.cjs")));
+  // The three switches that matter most are restated where the window is made, so that neither an
+  // edit of window-options.ts nor a static checker reading this file can miss them.
+  const { webPreferences, ...windowOptions } = mainWindowOptions(join(__dirname, "preload.cjs"));
+  mainWindow = new BrowserWindow({ ...windowOptions, webPreferences: { ...webPreferences, contextIsolation: true, sandbox: true, nodeIntegration: false } });
   mainWindow.once("ready-to-show", () => mainWindow?.show());
   mainWindow.webContents.on("did-finish-load", flushPending);
   mainWindow.on("closed", () => (mainWindow = null));

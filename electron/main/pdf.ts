@@ -11,7 +11,9 @@ import { printWindowOptions } from "./window-options";
 export function electronPdfRenderer(): PdfRenderer {
   return {
     render: async (printHtmlPath) => {
-      const win = new BrowserWindow(printWindowOptions());
+      const { webPreferences, ...windowOptions } = printWindowOptions();
+      // As for the main window: the switches that matter most stay visible where the window is made.
+      const win = new BrowserWindow({ ...windowOptions, webPreferences: { ...webPreferences, contextIsolation: true, sandbox: true, nodeIntegration: false, javascript: false } });
       try {
         await win.loadURL(pathToFileURL(printHtmlPath).href);
         const pdf = await win.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true });
