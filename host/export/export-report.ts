@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { NianbaoError } from "../../core/api/errors";
@@ -10,6 +10,7 @@ import type { LayoutProfile } from "../../core/model/layout-profile";
 import type { Report } from "../../core/model/report";
 import type { Template } from "../../core/model/template";
 import { resolveFonts, type ResolvedFont } from "../fonts/resolve-fonts";
+import { subsetFonts } from "../fonts/subset-fonts";
 import { templatesDir } from "../paths";
 import type { PdfRenderer } from "../pdf/pdf-renderer";
 import { writeFileAtomic } from "../storage/atomic-write";
@@ -25,6 +26,8 @@ export interface ExportRequest {
   profile?: LayoutProfile;
   /** The PDF printer; a headless system Chromium when omitted (the app passes Electron's printToPDF). */
   renderer?: PdfRenderer;
+  /** Where the print page's font subsets are cached; the user's cache folder when omitted. */
+  fontSubsetDir?: string;
 }
 
 export interface ExportedFont {
@@ -51,7 +54,7 @@ export async function exportReport(request: ExportRequest): Promise<ExportResult
   const model = buildExportModel(request.report, request.template, { profile });
   // Font discovery asks fontconfig in a child process: it runs while the .docx is being built.
   const [fonts, docx] = await Promise.all([resolveFonts(profile), request.docxPath === undefined ? null : writeDocx(model)]);
-  const pdf = request.pdfPath === undefined ? null : await printPdf(printPage(model, request.template, fonts), request.renderer);
+  const pdf = request.pdfPath === undefined ? null : await printPdf(await printPage(model, request.template, fonts, request.fontSubsetDir), request.renderer);
   const pages = pdf === null ? 0 : await pageCount(pdf);
   if (request.docxPath !== undefined && docx !== null) await writeOutput(request.docxPath, docx);
   if (request.pdfPath !== undefined && pdf !== null) await writeOutput(request.pdfPath, pdf);
@@ -62,10 +65,10 @@ export async function exportReport(request: ExportRequest): Promise<ExportResult
  * The print page for a report without printing it: the app's paged preview loads the same HTML
  * (from a file, so its font URLs resolve) that the PDF is printed from.
  */
-export async function renderReportPrintHtml(request: Pick<ExportRequest, "report" | "template" | "profile">): Promise<{ html: string; fonts: ExportedFont[] }> {
+export async function renderReportPrintHtml(request: Pick<ExportRequest, "report" | "template" | "profile" | "fontSubsetDir">): Promise<{ html: string; fonts: ExportedFont[] }> {
   const profile = request.profile ?? request.report.meta.profile;
   const fonts = await resolveFonts(profile);
-  const html = printPage(buildExportModel(request.report, request.template, { profile }), request.template, fonts);
+  const html = await printPage(buildExportModel(request.report, request.template, { profile }), request.template, fonts, request.fontSubsetDir);
   return { html, fonts: fonts.map(publicFont) };
 }
 
@@ -74,8 +77,15 @@ export async function printedPageCount(html: string, renderer?: PdfRenderer): Pr
   return pageCount(await printPdf(html, renderer));
 }
 
-function printPage(model: ExportModel, template: Template, fonts: ResolvedFont[]): string {
-  return renderPrintHtml(model, { cssPath: printCssPath(template), fonts });
+/**
+ * The print page with its fonts cut down to what it can print. Every character Chromium prints
+ * comes from the page's markup or its style sheet (the margin boxes' "— N —"), so the subsets
+ * cover both in full; the markup's tags and URLs only add a few ASCII letters.
+ */
+async function printPage(model: ExportModel, template: Template, fonts: ResolvedFont[], fontSubsetDir: string | undefined): Promise<string> {
+  const cssPath = printCssPath(template);
+  const printable = renderPrintHtml(model, { cssPath, fonts }) + (await readFile(cssPath, "utf8"));
+  return renderPrintHtml(model, { cssPath, fonts: await subsetFonts(fonts, printable, fontSubsetDir) });
 }
 
 /** pdf-lib and playwright-core are loaded only for a PDF: they are most of a .docx export's start-up otherwise. */
