@@ -1,7 +1,11 @@
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, stat, unlink, utimes } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { homedir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import { z } from "zod";
 import { writeFileAtomic } from "../storage/atomic-write";
 import { isIntactSfnt } from "./is-intact-sfnt";
 import type { ResolvedFont } from "./resolve-fonts";
@@ -25,7 +29,13 @@ export function defaultFontSubsetDir(env: NodeJS.ProcessEnv = process.env): stri
   return join(xdg !== undefined && xdg !== "" ? xdg : join(homedir(), ".cache"), "nianbao", "font-subsets");
 }
 
+/** Subsets being made in this process, by cache entry: concurrent exports of one report share them. */
 const inFlight = new Map<string, Promise<string>>();
+
+interface Entry {
+  file: string;
+  path: string;
+}
 
 /**
  * The fonts, each cut down to the characters of `text` (a superset of what the page can print).
@@ -39,50 +49,104 @@ const inFlight = new Map<string, Promise<string>>();
  */
 export async function subsetFonts(fonts: ResolvedFont[], text: string, cacheDir: string = defaultFontSubsetDir()): Promise<ResolvedFont[]> {
   const characters = [...new Set(ASCII_PRINTABLE + text)].sort().join("");
-  const byFile = new Map<string, Promise<string>>();
-  for (const font of fonts) if (!byFile.has(font.file)) byFile.set(font.file, subsetFile(font.file, characters, cacheDir));
+  const subsets = new Map<string, Promise<string>>();
+  const missing: Entry[] = [];
+  for (const file of new Set(fonts.map((f) => f.file))) {
+    const path = await entryPath(file, characters, cacheDir);
+    if (path === null) subsets.set(file, Promise.resolve(file));
+    else if (inFlight.has(path)) subsets.set(file, inFlight.get(path) ?? Promise.resolve(file));
+    else if (await isCached(path)) subsets.set(file, Promise.resolve(path));
+    else missing.push({ file, path });
+  }
+  if (missing.length > 0) {
+    const made = makeSubsets(missing, characters, cacheDir);
+    for (const entry of missing) {
+      const done = made.then((paths) => (paths.has(entry.path) ? entry.path : entry.file)).finally(() => inFlight.delete(entry.path));
+      inFlight.set(entry.path, done);
+      subsets.set(entry.file, done);
+    }
+  }
   const files = new Map<string, string>();
-  for (const [file, subset] of byFile) files.set(file, await subset);
+  for (const [file, subset] of subsets) files.set(file, await subset);
   return fonts.map((font) => ({ ...font, file: files.get(font.file) ?? font.file }));
 }
 
-async function subsetFile(file: string, characters: string, cacheDir: string): Promise<string> {
-  let key: string;
-  try {
-    const info = await stat(file);
-    key = createHash("sha256").update(JSON.stringify([CACHE_FORMAT, file, info.size, info.mtimeMs, characters])).digest("hex").slice(0, 40);
-  } catch {
-    return file;
-  }
-  // Two exports of one report in this process share one subsetting; other processes meet at the atomic rename.
-  let pending = inFlight.get(key);
-  if (pending === undefined) {
-    pending = cachedSubset(file, characters, join(cacheDir, `${key}.ttf`)).finally(() => inFlight.delete(key));
-    inFlight.set(key, pending);
-  }
-  return pending;
+/** The cache entry for a font file and character set; null when the font file cannot be read. */
+async function entryPath(file: string, characters: string, cacheDir: string): Promise<string | null> {
+  const info = await stat(file).catch(() => null);
+  if (info === null) return null;
+  const key = createHash("sha256").update(JSON.stringify([CACHE_FORMAT, file, info.size, info.mtimeMs, characters])).digest("hex").slice(0, 40);
+  return join(cacheDir, `${key}.ttf`);
 }
 
-async function cachedSubset(file: string, characters: string, entry: string): Promise<string> {
-  const cached = await readFile(entry).catch(() => null);
-  if (cached !== null && isIntactSfnt(cached)) {
-    // The modification time doubles as "last used", which eviction goes by.
-    const now = new Date();
-    await utimes(entry, now, now).catch(() => undefined);
-    return entry;
-  }
-  try {
-    const { default: subsetFont } = await import("subset-font");
-    const subset = await subsetFont(await readFile(file), characters, { targetFormat: "truetype" });
+/** A torn or foreign file fails the checksum and is made again (and replaced) like a missing one. */
+async function isCached(path: string): Promise<boolean> {
+  const cached = await readFile(path).catch(() => null);
+  if (cached === null || !isIntactSfnt(cached)) return false;
+  // The modification time doubles as "last used", which eviction goes by.
+  const now = new Date();
+  await utimes(path, now, now).catch(() => undefined);
+  return true;
+}
+
+/** Makes and caches the missing subsets; returns the cache entries now in place. */
+async function makeSubsets(missing: Entry[], characters: string, cacheDir: string): Promise<Set<string>> {
+  const made = new Set<string>();
+  const subsets = await subsetInWorker(missing.map((e) => e.file), characters).catch(() => new Map<string, Uint8Array>());
+  for (const entry of missing) {
+    const subset = subsets.get(entry.file);
     // A collection (.ttc) or an odd font the subsetter cannot cut is printed from its own file.
-    if (!isIntactSfnt(subset)) return file;
-    await mkdir(dirname(entry), { recursive: true, mode: 0o700 });
-    await writeFileAtomic(entry, subset);
-    await evictStale(dirname(entry));
-    return entry;
-  } catch {
-    return file;
+    if (subset === undefined || !isIntactSfnt(subset)) continue;
+    try {
+      await mkdir(cacheDir, { recursive: true, mode: 0o700 });
+      // Another process making the same entry at once renames an identical file over it.
+      await writeFileAtomic(entry.path, subset);
+      made.add(entry.path);
+    } catch {
+      // An unwritable cache only costs speed.
+    }
   }
+  if (made.size > 0) await evictStale(cacheDir);
+  return made;
+}
+
+/**
+ * harfbuzz (subset-font's wasm build) grows its heap to ~120 MB on a CJK font and never gives it
+ * back, and cutting four fonts takes a few hundred milliseconds: a worker thread keeps both off
+ * the app's main thread and returns the memory when it exits. Its source is a string because the
+ * host is bundled into single files (build/build-cli.mjs), where a worker module would not exist.
+ */
+const SUBSET_WORKER = `(async () => {
+  const { parentPort, workerData } = await import("node:worker_threads");
+  const { readFile } = await import("node:fs/promises");
+  const subsetFont = (await import(workerData.library)).default;
+  for (const file of workerData.files) {
+    try {
+      const subset = await subsetFont(await readFile(file), workerData.characters, { targetFormat: "truetype" });
+      parentPort.postMessage({ file, subset });
+    } catch {
+      parentPort.postMessage({ file, subset: null });
+    }
+  }
+})();`;
+
+const WorkerReply = z.object({ file: z.string(), subset: z.instanceof(Uint8Array).nullable() });
+
+function subsetInWorker(files: string[], characters: string): Promise<Map<string, Uint8Array>> {
+  const library = pathToFileURL(createRequire(import.meta.url).resolve("subset-font")).href;
+  const worker = new Worker(SUBSET_WORKER, { eval: true, workerData: { library, files, characters } });
+  const subsets = new Map<string, Uint8Array>();
+  return new Promise((resolve, reject) => {
+    let replies = 0;
+    worker.on("message", (message: unknown) => {
+      const reply = WorkerReply.safeParse(message);
+      if (reply.success && reply.data.subset !== null) subsets.set(reply.data.file, reply.data.subset);
+      replies += 1;
+      if (replies === files.length) void worker.terminate().then(() => resolve(subsets));
+    });
+    worker.on("error", reject);
+    worker.on("exit", () => resolve(subsets));
+  });
 }
 
 /** Keeps the newest KEPT_ENTRIES subsets, plus any used in the last IN_USE_MS; drops leftovers of interrupted writes. */

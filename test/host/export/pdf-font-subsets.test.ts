@@ -1,0 +1,112 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { exportReport } from "../../../host/export/export-report";
+import { isIntactSfnt } from "../../../host/fonts/is-intact-sfnt";
+import { resolveFonts } from "../../../host/fonts/resolve-fonts";
+import { subsetFonts } from "../../../host/fonts/subset-fonts";
+import { ChromiumPdfRenderer } from "../../../host/pdf/chromium-pdf-renderer";
+import { check9704, pdfFonts } from "../../support/pdf-readers";
+import { fixtureReport, readFixtureMarkdown, reportFromMarkdown } from "../../support/report-from-markdown";
+import { fazhiTemplate } from "../../support/template";
+
+/*
+ * The PDF is printed from fonts cut down to the report's characters and cached between exports.
+ * Whatever the cache holds, every character must still print in an embedded CID TrueType font.
+ */
+
+const dir = mkdtempSync(join(tmpdir(), "nianbao-subsets-"));
+const renderer = new ChromiumPdfRenderer();
+
+afterAll(async () => {
+  await renderer.close();
+});
+
+/** The fixture with a level-1 heading and a paragraph in characters the published report never uses. */
+function editedFixture(): ReturnType<typeof fixtureReport> {
+  const markdown = readFixtureMarkdown().replace("\n吴中区木渎镇人民政府", "\n## 五、鑫淼工作情况\n\n新增鑫淼两字。\n\n吴中区木渎镇人民政府");
+  return reportFromMarkdown(markdown);
+}
+
+const text = (pdf: string): string => execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" });
+/** Font names without the subset tag (ABCDEF+), which differs between PDFs. */
+const fontNames = (pdf: string): string[] => [...new Set(pdfFonts(pdf).map((f) => f.name.replace(/^[A-Z]{6}\+/, "")))].sort();
+
+function expectEmbeddedCid(pdf: string): void {
+  const fonts = pdfFonts(pdf);
+  expect(fonts.length).toBeGreaterThan(0);
+  for (const font of fonts) {
+    expect(font.type, font.name).toBe("CID TrueType");
+    expect(font.embedded, font.name).toBe(true);
+  }
+}
+
+describe("PDF export from cached font subsets", () => {
+  it("prints characters added after a first export in the same embedded fonts", async () => {
+    const cache = join(dir, "edit-cache");
+    const template = fazhiTemplate();
+    const first = join(dir, "first.pdf");
+    const second = join(dir, "second.pdf");
+    await exportReport({ report: fixtureReport(), template, pdfPath: first, renderer, fontSubsetDir: cache });
+    const firstEntries = readdirSync(cache);
+    expect(text(first)).not.toContain("鑫");
+
+    await exportReport({ report: editedFixture(), template, pdfPath: second, renderer, fontSubsetDir: cache });
+    const printed = text(second);
+    expect(printed).toContain("五、鑫淼工作情况");
+    expect(printed).toContain("新增鑫淼两字。");
+    // A character missing from a stale subset would fall back to a system font: another (or a Type 3) font in the PDF.
+    expect(fontNames(second)).toEqual(fontNames(first));
+    expectEmbeddedCid(second);
+    const { problems, summary } = check9704(second);
+    expect(problems, summary).toEqual([]);
+    // The edited report got subsets of its own; the first report's stay for its next export.
+    expect(readdirSync(cache).length).toBeGreaterThan(firstEntries.length);
+    for (const entry of firstEntries) expect(readdirSync(cache)).toContain(entry);
+  }, 120_000);
+
+  it("rebuilds a damaged cache entry and prints the same text as from intact ones", async () => {
+    const cache = join(dir, "damaged-cache");
+    const template = fazhiTemplate();
+    const intact = join(dir, "intact.pdf");
+    const repaired = join(dir, "repaired.pdf");
+    await exportReport({ report: fixtureReport(), template, pdfPath: intact, renderer, fontSubsetDir: cache });
+    const entries = readdirSync(cache).map((name) => join(cache, name));
+    expect(entries.length).toBeGreaterThan(0);
+    // One torn write, one file of zeros of the same length.
+    const [torn, ...rest] = entries;
+    if (torn !== undefined) writeFileSync(torn, readFileSync(torn).subarray(0, 5000));
+    for (const entry of rest) writeFileSync(entry, Buffer.alloc(readFileSync(entry).length));
+
+    await exportReport({ report: fixtureReport(), template, pdfPath: repaired, renderer, fontSubsetDir: cache });
+    expect(text(repaired)).toBe(text(intact));
+    expect(fontNames(repaired)).toEqual(fontNames(intact));
+    expectEmbeddedCid(repaired);
+    for (const entry of entries) expect(isIntactSfnt(readFileSync(entry))).toBe(true);
+  }, 120_000);
+
+  it("falls back to the original font files when the cache folder cannot be written", async () => {
+    const fonts = await resolveFonts(fixtureReport().meta.profile);
+    const blocker = join(dir, "not-a-folder");
+    writeFileSync(blocker, "a file where the cache folder would go");
+    const subsets = await subsetFonts(fonts, "法治政府建设", join(blocker, "font-subsets"));
+    expect(subsets.map((f) => f.file)).toEqual(fonts.map((f) => f.file));
+  }, 60_000);
+
+  it("gives concurrent exports of one text the same intact subsets, each smaller than its font", async () => {
+    const fonts = await resolveFonts(fixtureReport().meta.profile);
+    const cache = join(dir, "concurrent-cache");
+    const [a, b] = await Promise.all([subsetFonts(fonts, "— 1 —法治政府", cache), subsetFonts(fonts, "— 1 —法治政府", cache)]);
+    expect(a?.map((f) => f.file)).toEqual(b?.map((f) => f.file));
+    for (const [i, font] of (a ?? []).entries()) {
+      expect(font.file.startsWith(cache)).toBe(true);
+      const subset = readFileSync(font.file);
+      expect(isIntactSfnt(subset)).toBe(true);
+      expect(subset.length).toBeLessThan(readFileSync(fonts[i]?.file ?? "").length);
+    }
+    // Every font role still has its own entry, and roles sharing a file share its subset.
+    expect(new Set(a?.map((f) => f.file)).size).toBe(new Set(fonts.map((f) => f.file)).size);
+  }, 60_000);
+});
