@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, stat, unlink, utimes } from "node:fs/promises";
+import { mkdir, open, readdir, readFile, stat, unlink, utimes } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import { join } from "node:path";
@@ -7,6 +7,7 @@ import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { z } from "zod";
 import { writeFileAtomic } from "../storage/atomic-write";
+import { firstFontOfCollection, isFontCollection } from "./first-font-of-collection";
 import { isIntactSfnt } from "./is-intact-sfnt";
 import type { ResolvedFont } from "./resolve-fonts";
 
@@ -92,10 +93,15 @@ async function isCached(path: string): Promise<boolean> {
 /** Makes and caches the missing subsets; returns the cache entries now in place. */
 async function makeSubsets(missing: Entry[], characters: string, cacheDir: string): Promise<Set<string>> {
   const made = new Set<string>();
-  const subsets = await subsetInWorker(missing.map((e) => e.file), characters).catch(() => new Map<string, Uint8Array>());
+  const jobs: SubsetJob[] = [];
+  for (const entry of missing) {
+    const font = await collectionsFirstFont(entry.file);
+    if (font !== undefined) jobs.push({ file: entry.file, font });
+  }
+  const subsets = await subsetInWorker(jobs, characters).catch(() => new Map<string, Uint8Array>());
   for (const entry of missing) {
     const subset = subsets.get(entry.file);
-    // A collection (.ttc) or an odd font the subsetter cannot cut is printed from its own file.
+    // A font the subsetter cannot cut is printed from its own file.
     if (subset === undefined || !isIntactSfnt(subset)) continue;
     try {
       await mkdir(cacheDir, { recursive: true, mode: 0o700 });
@@ -120,9 +126,10 @@ const SUBSET_WORKER = `(async () => {
   const { parentPort, workerData } = await import("node:worker_threads");
   const { readFile } = await import("node:fs/promises");
   const subsetFont = (await import(workerData.library)).default;
-  for (const file of workerData.files) {
+  for (const { file, font } of workerData.jobs) {
     try {
-      const subset = await subsetFont(await readFile(file), workerData.characters, { targetFormat: "truetype" });
+      const input = font === null ? await readFile(file) : Buffer.from(font.buffer, font.byteOffset, font.byteLength);
+      const subset = await subsetFont(input, workerData.characters, { targetFormat: "truetype" });
       parentPort.postMessage({ file, subset });
     } catch {
       parentPort.postMessage({ file, subset: null });
@@ -130,19 +137,42 @@ const SUBSET_WORKER = `(async () => {
   }
 })();`;
 
+/** A font file for the worker to cut: it reads single fonts itself; a collection's first font comes as bytes. */
+interface SubsetJob {
+  file: string;
+  font: Uint8Array | null;
+}
+
 const WorkerReply = z.object({ file: z.string(), subset: z.instanceof(Uint8Array).nullable() });
 
-function subsetInWorker(files: string[], characters: string): Promise<Map<string, Uint8Array>> {
-  const library = pathToFileURL(createRequire(import.meta.url).resolve("subset-font")).href;
-  const worker = new Worker(SUBSET_WORKER, { eval: true, workerData: { library, files, characters } });
+/** null for a single font (the worker reads it), its first font for a collection, undefined when unusable. */
+async function collectionsFirstFont(file: string): Promise<Uint8Array | null | undefined> {
+  const handle = await open(file, "r").catch(() => null);
+  if (handle === null) return undefined;
+  try {
+    const head = new Uint8Array(4);
+    await handle.read(head, 0, 4, 0);
+    if (!isFontCollection(head)) return null;
+    return firstFontOfCollection(await handle.readFile()) ?? undefined;
+  } catch {
+    return undefined;
+  } finally {
+    await handle.close();
+  }
+}
+
+function subsetInWorker(jobs: SubsetJob[], characters: string): Promise<Map<string, Uint8Array>> {
   const subsets = new Map<string, Uint8Array>();
+  if (jobs.length === 0) return Promise.resolve(subsets);
+  const library = pathToFileURL(createRequire(import.meta.url).resolve("subset-font")).href;
+  const worker = new Worker(SUBSET_WORKER, { eval: true, workerData: { library, jobs, characters } });
   return new Promise((resolve, reject) => {
     let replies = 0;
     worker.on("message", (message: unknown) => {
       const reply = WorkerReply.safeParse(message);
       if (reply.success && reply.data.subset !== null) subsets.set(reply.data.file, reply.data.subset);
       replies += 1;
-      if (replies === files.length) void worker.terminate().then(() => resolve(subsets));
+      if (replies === jobs.length) void worker.terminate().then(() => resolve(subsets));
     });
     worker.on("error", reject);
     worker.on("exit", () => resolve(subsets));

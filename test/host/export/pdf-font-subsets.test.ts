@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { exportReport } from "../../../host/export/export-report";
+import { fontFamilyNames } from "../../../host/fonts/font-family-names";
 import { isIntactSfnt } from "../../../host/fonts/is-intact-sfnt";
 import { resolveFonts } from "../../../host/fonts/resolve-fonts";
 import { subsetFonts } from "../../../host/fonts/subset-fonts";
@@ -33,6 +34,33 @@ function editedFixture(): ReturnType<typeof fixtureReport> {
 const text = (pdf: string): string => execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" });
 /** Font names without the subset tag (ABCDEF+), which differs between PDFs. */
 const fontNames = (pdf: string): string[] => [...new Set(pdfFonts(pdf).map((f) => f.name.replace(/^[A-Z]{6}\+/, "")))].sort();
+
+/** A TrueType collection (.ttc, like Windows' simsun.ttc) of the given single fonts, each with its own tables. */
+function collectionOf(fonts: Buffer[]): Buffer {
+  const head = Buffer.alloc(12 + 4 * fonts.length);
+  head.write("ttcf", 0, "latin1");
+  head.writeUInt32BE(0x00010000, 4);
+  head.writeUInt32BE(fonts.length, 8);
+  const chunks: Buffer[] = [head];
+  let at = head.length;
+  for (const [f, font] of fonts.entries()) {
+    head.writeUInt32BE(at, 12 + 4 * f);
+    const count = font.readUInt16BE(4);
+    const directory = Buffer.from(font.subarray(0, 12 + 16 * count));
+    chunks.push(directory);
+    at += directory.length;
+    for (let i = 0; i < count; i++) {
+      const record = 12 + 16 * i;
+      const offset = font.readUInt32BE(record + 8);
+      const table = font.subarray(offset, offset + font.readUInt32BE(record + 12));
+      directory.writeUInt32BE(at, record + 8);
+      const padded = Buffer.concat([table, Buffer.alloc((4 - (table.length % 4)) % 4)]);
+      chunks.push(padded);
+      at += padded.length;
+    }
+  }
+  return Buffer.concat(chunks);
+}
 
 function expectEmbeddedCid(pdf: string): void {
   const fonts = pdfFonts(pdf);
@@ -108,5 +136,25 @@ describe("PDF export from cached font subsets", () => {
     }
     // Every font role still has its own entry, and roles sharing a file share its subset.
     expect(new Set(a?.map((f) => f.file)).size).toBe(new Set(fonts.map((f) => f.file)).size);
+  }, 60_000);
+
+  it("cuts the first font of a collection (.ttc), the one Chromium prints", async () => {
+    const fonts = await resolveFonts(fixtureReport().meta.profile);
+    const [first, second] = [...new Set(fonts.map((f) => f.file))];
+    if (first === undefined || second === undefined) throw new Error("the fixture uses at least two font files");
+    const singles = await subsetFonts(fonts.filter((f) => f.file === first || f.file === second), "年度报告", join(dir, "singles-cache"));
+    const members = [...new Set(singles.map((f) => f.file))].map((file) => readFileSync(file));
+    const collection = join(dir, "two-fonts.ttc");
+    writeFileSync(collection, collectionOf(members));
+    const [font] = fonts;
+    if (font === undefined) throw new Error("no font resolved");
+    const cache = join(dir, "collection-cache");
+    const [subset] = await subsetFonts([{ ...font, file: collection }], "— 2 —年度", cache);
+    expect(subset?.file.startsWith(cache)).toBe(true);
+    const cut = readFileSync(subset?.file ?? "");
+    expect(isIntactSfnt(cut)).toBe(true);
+    const names = await fontFamilyNames(subset?.file ?? "");
+    expect(names).toEqual(await fontFamilyNames(collection));
+    expect(names).not.toEqual(await fontFamilyNames(second));
   }, 60_000);
 });
