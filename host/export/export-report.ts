@@ -54,7 +54,7 @@ export async function exportReport(request: ExportRequest): Promise<ExportResult
   const model = buildExportModel(request.report, request.template, { profile });
   // Font discovery asks fontconfig in a child process: it runs while the .docx is being built.
   const [fonts, docx] = await Promise.all([resolveFonts(profile), request.docxPath === undefined ? null : writeDocx(model)]);
-  const pdf = request.pdfPath === undefined ? null : await printPdf(await printPage(model, request.template, fonts, request.fontSubsetDir), request.renderer);
+  const pdf = request.pdfPath === undefined ? null : await printReportPdf(await printPage(model, request.template, fonts, request.fontSubsetDir), request.renderer);
   const pages = pdf === null ? 0 : await pageCount(pdf);
   if (request.docxPath !== undefined && docx !== null) await writeOutput(request.docxPath, docx);
   if (request.pdfPath !== undefined && pdf !== null) await writeOutput(request.pdfPath, pdf);
@@ -68,7 +68,7 @@ export async function exportReport(request: ExportRequest): Promise<ExportResult
 export async function renderReportPrintHtml(request: Pick<ExportRequest, "report" | "template" | "profile" | "fontSubsetDir">): Promise<{ html: string; fonts: ExportedFont[] }> {
   const profile = request.profile ?? request.report.meta.profile;
   const fonts = await resolveFonts(profile);
-  const html = await printPage(buildExportModel(request.report, request.template, { profile }), request.template, fonts, request.fontSubsetDir);
+  const { html } = await printPage(buildExportModel(request.report, request.template, { profile }), request.template, fonts, request.fontSubsetDir);
   return { html, fonts: fonts.map(publicFont) };
 }
 
@@ -77,15 +77,33 @@ export async function printedPageCount(html: string, renderer?: PdfRenderer): Pr
   return pageCount(await printPdf(html, renderer));
 }
 
+interface PrintPage {
+  /** The page bound to font subsets. */
+  html: string;
+  /** The same page bound to the whole font files. */
+  whole: string;
+}
+
 /**
  * The print page with its fonts cut down to what it can print. Every character Chromium prints
  * comes from the page's markup or its style sheet (the margin boxes' "— N —"), so the subsets
  * cover both in full; the markup's tags and URLs only add a few ASCII letters.
  */
-async function printPage(model: ExportModel, template: Template, fonts: ResolvedFont[], fontSubsetDir: string | undefined): Promise<string> {
+async function printPage(model: ExportModel, template: Template, fonts: ResolvedFont[], fontSubsetDir: string | undefined): Promise<PrintPage> {
   const cssPath = printCssPath(template);
-  const printable = renderPrintHtml(model, { cssPath, fonts }) + (await readFile(cssPath, "utf8"));
-  return renderPrintHtml(model, { cssPath, fonts: await subsetFonts(fonts, printable, fontSubsetDir) });
+  const whole = renderPrintHtml(model, { cssPath, fonts });
+  const subsets = await subsetFonts(fonts, whole + (await readFile(cssPath, "utf8")), fontSubsetDir);
+  return { html: renderPrintHtml(model, { cssPath, fonts: subsets }), whole };
+}
+
+/** A subset Chromium refuses to load (the renderer's io_error) costs speed, not the export: the whole fonts print it then. */
+async function printReportPdf(page: PrintPage, renderer: PdfRenderer | undefined): Promise<Uint8Array> {
+  try {
+    return await printPdf(page.html, renderer);
+  } catch (error) {
+    if (!(error instanceof NianbaoError && error.code === "io_error") || page.html === page.whole) throw error;
+    return printPdf(page.whole, renderer);
+  }
 }
 
 /** pdf-lib and playwright-core are loaded only for a PDF: they are most of a .docx export's start-up otherwise. */

@@ -62,6 +62,27 @@ function collectionOf(fonts: Buffer[]): Buffer {
   return Buffer.concat(chunks);
 }
 
+/** Zeroes a table of a single font and sets head.checkSumAdjustment again, so only a real font parser notices. */
+function spoilTable(font: Buffer, tag: string): Buffer {
+  const out = Buffer.from(font);
+  const tableAt = (wanted: string): { offset: number; length: number } => {
+    for (let i = 0; i < out.readUInt16BE(4); i++) {
+      const record = 12 + 16 * i;
+      if (out.toString("latin1", record, record + 4) === wanted) return { offset: out.readUInt32BE(record + 8), length: out.readUInt32BE(record + 12) };
+    }
+    throw new Error(`no ${wanted} table`);
+  };
+  const spoilt = tableAt(tag);
+  out.fill(0, spoilt.offset, spoilt.offset + spoilt.length);
+  const head = tableAt("head");
+  out.writeUInt32BE(0, head.offset + 8);
+  const padded = Buffer.concat([out, Buffer.alloc((4 - (out.length % 4)) % 4)]);
+  let sum = 0;
+  for (let i = 0; i < padded.length; i += 4) sum = (sum + padded.readUInt32BE(i)) >>> 0;
+  out.writeUInt32BE((0xb1b0afba - sum) >>> 0, head.offset + 8);
+  return out;
+}
+
 function expectEmbeddedCid(pdf: string): void {
   const fonts = pdfFonts(pdf);
   expect(fonts.length).toBeGreaterThan(0);
@@ -113,6 +134,23 @@ describe("PDF export from cached font subsets", () => {
     expect(fontNames(repaired)).toEqual(fontNames(intact));
     expectEmbeddedCid(repaired);
     for (const entry of entries) expect(isIntactSfnt(readFileSync(entry))).toBe(true);
+  }, 120_000);
+
+  it("prints from the whole fonts when Chromium refuses a cached subset that looks intact", async () => {
+    const cache = join(dir, "refused-cache");
+    const template = fazhiTemplate();
+    const good = join(dir, "good.pdf");
+    const fallback = join(dir, "fallback.pdf");
+    await exportReport({ report: fixtureReport(), template, pdfPath: good, renderer, fontSubsetDir: cache });
+    for (const name of readdirSync(cache)) {
+      const entry = join(cache, name);
+      writeFileSync(entry, spoilTable(readFileSync(entry), "maxp"));
+      expect(isIntactSfnt(readFileSync(entry))).toBe(true);
+    }
+    await exportReport({ report: fixtureReport(), template, pdfPath: fallback, renderer, fontSubsetDir: cache });
+    expect(text(fallback)).toBe(text(good));
+    expect(fontNames(fallback)).toEqual(fontNames(good));
+    expectEmbeddedCid(fallback);
   }, 120_000);
 
   it("falls back to the original font files when the cache folder cannot be written", async () => {
