@@ -30,7 +30,7 @@ export function defaultFontSubsetDir(env: NodeJS.ProcessEnv = process.env): stri
   return join(xdg !== undefined && xdg !== "" ? xdg : join(homedir(), ".cache"), "nianbao", "font-subsets");
 }
 
-/** Subsets being made in this process, by cache entry: concurrent exports of one report share them. */
+/** Subsets being made in this process, by cache entry: an export that asks while they are made waits for them instead of cutting them again. */
 const inFlight = new Map<string, Promise<string>>();
 
 interface Entry {
