@@ -1,4 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { z } from "zod";
 import { exportReport } from "../host/export/export-report";
 import { importReportFile } from "../host/import/import-report-file";
@@ -12,7 +15,8 @@ import { loadTemplate } from "../host/templates/template-store";
  * timed runs follow `warmup` more untimed calls, i.e. the steady state of a running app.
  */
 const Spec = z.object({
-  kind: z.enum(["import-docx", "export-docx", "export-pdf"]),
+  /** export-pdf-uncached: every export cuts its font subsets anew, as the first export after an edit does. */
+  kind: z.enum(["import-docx", "export-docx", "export-pdf", "export-pdf-uncached"]),
   input: z.string(),
   output: z.string(),
   runs: z.number().int().min(1),
@@ -21,8 +25,11 @@ const Spec = z.object({
 
 const spec = Spec.parse(JSON.parse(process.argv[2] ?? "null"));
 const template = await loadTemplate("fazhi-zhengfu-niandu-baogao");
-const renderer = spec.kind === "export-pdf" ? new (await import("../host/pdf/chromium-pdf-renderer")).ChromiumPdfRenderer() : null;
+const pdf = spec.kind === "export-pdf" || spec.kind === "export-pdf-uncached";
+const renderer = pdf ? new (await import("../host/pdf/chromium-pdf-renderer")).ChromiumPdfRenderer() : null;
 const report = spec.kind === "import-docx" ? null : (await loadReportFile(spec.input)).report;
+
+const subsetRoot = mkdtempSync(join(tmpdir(), "nianbao-bench-subsets-"));
 
 async function once(): Promise<void> {
   if (report === null) {
@@ -30,7 +37,10 @@ async function once(): Promise<void> {
   } else if (renderer === null) {
     await exportReport({ report, template, docxPath: spec.output });
   } else {
-    await exportReport({ report, template, pdfPath: spec.output, renderer });
+    // The bench's own subset cache, never the user's: empty for every uncached export.
+    const fontSubsetDir = spec.kind === "export-pdf-uncached" ? mkdtempSync(join(subsetRoot, "run-")) : join(subsetRoot, "shared");
+    await exportReport({ report, template, pdfPath: spec.output, renderer, fontSubsetDir });
+    if (spec.kind === "export-pdf-uncached") rmSync(fontSubsetDir, { recursive: true, force: true });
   }
 }
 
@@ -47,4 +57,5 @@ for (let i = 0; i < spec.warmup; i++) await once();
 const times: number[] = [];
 for (let i = 0; i < spec.runs; i++) times.push(await timed());
 await renderer?.close();
+rmSync(subsetRoot, { recursive: true, force: true });
 process.stdout.write(`${JSON.stringify({ first, times, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);

@@ -43,7 +43,7 @@ interface CaseResult {
 
 const InProcess = z.object({ first: z.number(), times: z.array(z.number()), peakRssMb: z.number() });
 
-function measureInProcess(childScript: string, spec: { kind: "import-docx" | "export-docx" | "export-pdf"; input: string; output: string }): Measurement {
+function measureInProcess(childScript: string, spec: { kind: "import-docx" | "export-docx" | "export-pdf" | "export-pdf-uncached"; input: string; output: string }): Measurement {
   const r = spawnSync(process.execPath, [childScript, JSON.stringify({ ...spec, runs: RUNS, warmup: WARMUP })], { encoding: "utf8", cwd: appRoot() });
   if (r.status !== 0) throw new Error(`in-process ${spec.kind} failed: ${r.stderr}`);
   const out = InProcess.parse(JSON.parse(r.stdout));
@@ -117,6 +117,7 @@ function benchSubject(s: Subject, dir: string, childScript: string, soffice: str
   add("export-docx", measureInProcess(childScript, { kind: "export-docx", input: s.nianbao, output: join(dir, `ours${s.suffix}.docx`) }), "pandoc -f markdown -t docx", pandocExportMs, RUNS);
   const sofficeMs = measureWhole(sofficePdf, SOFFICE_RUNS);
   add("export-pdf", measureInProcess(childScript, { kind: "export-pdf", input: s.nianbao, output: join(dir, `ours${s.suffix}.pdf`) }), "soffice --headless --convert-to pdf", sofficeMs, RUNS);
+  add("export-pdf-uncached", measureInProcess(childScript, { kind: "export-pdf-uncached", input: s.nianbao, output: join(dir, `ours-uncached${s.suffix}.pdf`) }), "soffice --headless --convert-to pdf", sofficeMs, RUNS);
   add("cli-import-docx", measureWhole(cliImport, RUNS), "pandoc -f docx -t json", pandocImportMs, RUNS);
   add("cli-export-docx", measureWhole(cliExport, RUNS), "pandoc -f markdown -t docx", pandocExportMs, RUNS);
   // Cold: the CLI launches its headless Chromium for each export, as a script would.
@@ -211,6 +212,10 @@ Run on ${date}. Machine: ${machineText}.
   not optimised yet: a clerk's first import or export of a session (for PDF it follows the one
   export that launched the browser). The ratio uses the median. Each case runs in a process of its
   own; its peak RSS is that Node process's (for PDF, Chromium's own processes are not included).
+  The PDF prints from fonts cut down to the report's characters (\`host/fonts/subset-fonts.ts\`),
+  cached by font and character set: \`export-pdf\` re-exports an unchanged report (the cache
+  filled by the first call), \`export-pdf-uncached\` cuts the subsets on every export, as the first
+  export after an edit does.
 - **Whole process** (\`cli-import-docx\`, \`cli-export-docx\`, \`cli-export-pdf\`): \`node bin/nianbao.cjs
   import|export …\` from spawn to exit, as \`npx nianbao\` runs it; median of ${RUNS} runs
   (PDF: ${SOFFICE_RUNS}, each launching its own Chromium) after one warm-up.
