@@ -21,8 +21,8 @@ class ZlibDeflateEntry extends ZipPassThrough {
 
 /**
  * Zips files in the given order, deflated, into one archive. fflate's streaming writer puts each
- * entry's sizes in a data descriptor after it, as LibreOffice's own .docx files do; Word, WPS and
- * every zip reader take both forms.
+ * entry's sizes in a data descriptor after it, as LibreOffice's own .docx files do, and Word and
+ * LibreOffice read both forms.
  */
 export function zipFiles(files: Readonly<Record<string, Uint8Array>>): Uint8Array {
   const chunks: Uint8Array[] = [];
