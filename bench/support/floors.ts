@@ -54,7 +54,7 @@ export function countInstructions(name: string, command: readonly string[]): Ins
   const r = spawnSync("valgrind", ["--tool=callgrind", "--callgrind-out-file=/dev/null", ...command], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   const collected = /Collected\s*:\s*(\d+)/u.exec(r.stderr)?.[1];
   if (r.status !== 0 || collected === undefined) return null;
-  const count = { name, command: command.map((c) => c.replace(/^.*\//u, "")).join(" "), instructions_m: Math.round(Number(collected) / 1e6) };
+  const count = { name, command: command.map((c) => (c === "" ? '""' : c.replace(/^.*\//u, ""))).join(" "), instructions_m: Math.round(Number(collected) / 1e6) };
   process.stderr.write(`  instructions ${name}: ${count.instructions_m} M\n`);
   return count;
 }
