@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -23,6 +23,7 @@ const renderer = new ChromiumPdfRenderer();
 
 afterAll(async () => {
   await renderer.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 /** The fixture with a level-1 heading and a paragraph in characters the published report never uses. */
