@@ -8,10 +8,7 @@ export interface CliIo {
   env: Record<string, string | undefined>;
 }
 
-export const EXIT_OK = 0;
-/** The command ran and its verdict is negative (check findings, an invalid signature). */
-export const EXIT_NEGATIVE = 1;
-export const EXIT_ERROR = 2;
+export { EXIT_ERROR, EXIT_NEGATIVE, EXIT_OK } from "./exit-codes";
 
 export function usageError(zh: string, en: string): NianbaoError {
   return new NianbaoError("invalid_input", zh, en);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { commands } from "./commands/index";
+import { isHelpFlag } from "./asks-for-help";
 import { EXIT_ERROR, EXIT_OK, printError, type CliIo } from "./cli-io";
 
 export function helpText(): string {
@@ -20,7 +21,7 @@ export function helpText(): string {
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+  if (name === undefined || name === "help" || isHelpFlag(name)) {
     io.out(helpText());
     return name === undefined ? EXIT_ERROR : EXIT_OK;
   }
@@ -29,7 +30,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err(`错误：未知命令“${name}”。\nError: unknown command "${name}".\n\n${helpText()}`);
     return EXIT_ERROR;
   }
-  if (rest.includes("--help") || rest.includes("-h")) {
+  if (rest.some(isHelpFlag)) {
     io.out(`${command.summary}\n\n用法 Usage: ${command.usage}\n`);
     return EXIT_OK;
   }

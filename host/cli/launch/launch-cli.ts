@@ -1,4 +1,6 @@
 import { join } from "node:path";
+import { asksForHelp } from "../asks-for-help";
+import { EXIT_ERROR } from "../exit-codes";
 import { loadBundle } from "./run-with-code-cache";
 import type { runCli as RunCli } from "../main";
 
@@ -28,5 +30,7 @@ export async function launchCli(argv: string[]): Promise<void> {
     cwd: process.cwd(),
     env: process.env,
   });
-  bundle.saveCache();
+  // A cache holds only the functions its run compiled and is kept for good once V8 accepts it: a
+  // first run that only printed usage or failed early would leave the command slow until the next build.
+  if (process.exitCode !== EXIT_ERROR && !asksForHelp(argv)) bundle.saveCache();
 }
