@@ -60,7 +60,9 @@ export async function subsetFonts(fonts: ResolvedFont[], text: string, cacheDir:
     else missing.push({ file, path });
   }
   if (missing.length > 0) {
-    const made = makeSubsets(missing, characters, cacheDir);
+    // Every entry waits on this one promise: were it to reject, the export would fail and the
+    // entries not yet awaited would be unhandled rejections, which end a Node process.
+    const made = makeSubsets(missing, characters, cacheDir).catch(() => new Set<string>());
     for (const entry of missing) {
       const done = made.then((paths) => (paths.has(entry.path) ? entry.path : entry.file)).finally(() => inFlight.delete(entry.path));
       inFlight.set(entry.path, done);
