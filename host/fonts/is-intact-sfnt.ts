@@ -1,15 +1,17 @@
 /** What every intact sfnt's big-endian uint32 words add up to, once head.checkSumAdjustment is set (OpenType spec, `head` table). */
 const SFNT_CHECKSUM_MAGIC = 0xb1b0afba;
+/** TrueType outlines (0x00010000) and CFF outlines ("OTTO", as in Noto/Source Han CJK and many .otf fonts). */
+const SFNT_VERSIONS: ReadonlySet<number> = new Set([0x00010000, 0x4f54544f]);
 
 /**
- * True when `bytes` is a whole single-font TrueType file whose checksum holds. This catches a torn,
- * truncated or overwritten cache file before Chromium loads it. Hand-written: summing 32-bit words
- * needs no library.
+ * True when `bytes` is a whole single font (TrueType or CFF outlines) whose checksum holds. This
+ * catches a torn, truncated or overwritten cache file before Chromium loads it. Hand-written:
+ * summing 32-bit words needs no library.
  */
 export function isIntactSfnt(bytes: Uint8Array): boolean {
   if (bytes.length < 12) return false;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (view.getUint32(0) !== 0x00010000) return false;
+  if (!SFNT_VERSIONS.has(view.getUint32(0))) return false;
   let sum = 0;
   const whole = bytes.length - (bytes.length % 4);
   for (let i = 0; i < whole; i += 4) sum = (sum + view.getUint32(i)) >>> 0;

@@ -179,6 +179,24 @@ describe("PDF export from cached font subsets", () => {
     expect(new Set(a?.map((f) => f.file)).size).toBe(new Set(fonts.map((f) => f.file)).size);
   }, 60_000);
 
+  it("caches the subset of a font with CFF outlines (Noto CJK, most .otf fonts) like a TrueType one", async () => {
+    // fonts-noto-cjk's collections have CFF outlines; the subsetter keeps them, so the subset starts "OTTO".
+    const cff = execFileSync("fc-list", ["--format", "%{file}\\n", ":fontformat=CFF"], { encoding: "utf8" }).split("\n").find((f) => f.endsWith(".ttc"));
+    if (cff === undefined) throw new Error("no CFF font collection installed (fonts-noto-cjk)");
+    const [font] = await resolveFonts(fixtureReport().meta.profile);
+    if (font === undefined) throw new Error("no font resolved");
+    const cache = join(dir, "cff-cache");
+    const [subset] = await subsetFonts([{ ...font, file: cff }], "— 3 —法治政府", cache);
+    expect(subset?.file.startsWith(cache)).toBe(true);
+    const cut = readFileSync(subset?.file ?? "");
+    expect(cut.toString("latin1", 0, 4)).toBe("OTTO");
+    expect(isIntactSfnt(cut)).toBe(true);
+    // The next export finds it in the cache instead of cutting the font again.
+    const [again] = await subsetFonts([{ ...font, file: cff }], "— 3 —法治政府", cache);
+    expect(again?.file).toBe(subset?.file);
+    expect(readdirSync(cache)).toHaveLength(1);
+  }, 60_000);
+
   it("cuts the first font of a collection (.ttc), the one Chromium prints", async () => {
     const fonts = await resolveFonts(fixtureReport().meta.profile);
     const [first, second] = [...new Set(fonts.map((f) => f.file))];
