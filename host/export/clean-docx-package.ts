@@ -1,7 +1,7 @@
-import { strFromU8, strToU8 } from "fflate";
+import { strFromU8, strToU8, unzipSync } from "fflate";
 import { requestedFontFamily } from "../../core/export-model/font-roles";
 import type { LayoutProfile } from "../../core/model/layout-profile";
-import { unzipOwnPackage, zipFiles } from "../storage/zip-files";
+import { zipFiles } from "../storage/zip-files";
 
 /** A package's parts as `docx` makes them: XML as text, media as bytes. */
 export type DocxParts = ReadonlyMap<string, string | Uint8Array>;
@@ -22,9 +22,13 @@ export function cleanDocxParts(parts: DocxParts, profile: LayoutProfile): Uint8A
   return zipFiles(files);
 }
 
-/** The same for a package `docx` has already zipped (when its parts could not be had unzipped). */
+/**
+ * The same for a package `docx` has already zipped (when its parts could not be had unzipped).
+ * Only for this process's own output: unzipSync has no size limits (host/import/read-zip-entries.ts
+ * guards files from outside).
+ */
 export function cleanDocxPackage(zip: Uint8Array, profile: LayoutProfile): Uint8Array {
-  return cleanDocxParts(new Map(Object.entries(unzipOwnPackage(zip))), profile);
+  return cleanDocxParts(new Map(Object.entries(unzipSync(zip))), profile);
 }
 
 function cleanPart(name: string, source: string, body: string, latin: string): string {

@@ -1,5 +1,5 @@
-import { deflateRawSync, inflateRawSync } from "node:zlib";
-import { Unzip, UnzipPassThrough, Zip, ZipPassThrough, type AsyncFlateStreamHandler, type UnzipDecoder } from "fflate";
+import { deflateRawSync } from "node:zlib";
+import { Zip, ZipPassThrough } from "fflate";
 
 /**
  * A zip entry compressed by Node's zlib instead of fflate's JavaScript deflate: a 100-page
@@ -38,50 +38,5 @@ export function zipFiles(files: Readonly<Record<string, Uint8Array>>): Uint8Arra
   }
   zip.end();
   if (failure !== null) throw failure;
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.length;
-  }
-  return out;
-}
-
-/** The unzip side of the same idea: fflate's `Unzip.register` takes decoders for a compression. */
-class ZlibInflateDecoder implements UnzipDecoder {
-  static readonly compression = 8;
-  ondata: AsyncFlateStreamHandler = () => undefined;
-  private readonly chunks: Uint8Array[] = [];
-
-  push(chunk: Uint8Array, final: boolean): void {
-    // fflate may reuse the chunk's buffer after push returns.
-    this.chunks.push(chunk.slice());
-    if (final) this.ondata(null, new Uint8Array(inflateRawSync(Buffer.concat(this.chunks))), true);
-  }
-}
-
-/**
- * Unzips a package this process has just written (the `docx` library's output): no size limits,
- * so never use it on a file from outside (host/import/read-zip-entries.ts guards those).
- */
-export function unzipOwnPackage(bytes: Uint8Array): Record<string, Uint8Array> {
-  const files: Record<string, Uint8Array> = {};
-  let failure: Error | null = null;
-  const unzip = new Unzip((file) => {
-    const parts: Uint8Array[] = [];
-    file.ondata = (error, chunk, final) => {
-      if (error !== null) {
-        failure = error;
-        return;
-      }
-      parts.push(chunk);
-      if (final) files[file.name] = parts.length === 1 && parts[0] !== undefined ? parts[0] : new Uint8Array(Buffer.concat(parts));
-    };
-    file.start();
-  });
-  unzip.register(UnzipPassThrough);
-  unzip.register(ZlibInflateDecoder);
-  unzip.push(bytes, true);
-  if (failure !== null) throw failure;
-  return files;
+  return new Uint8Array(Buffer.concat(chunks));
 }
