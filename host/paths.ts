@@ -6,7 +6,7 @@ let cachedRoot: string | null = null;
 
 /**
  * The folder that holds `templates/`: the repository in development, the unpacked resources in a
- * packaged app. Found by walking up from this module, since bundling moves it (dist/cli/chunks/…).
+ * packaged app. Found by walking up from this module, since bundling moves it (dist/cli/nianbao-<hash>.cjs).
  */
 export function appRoot(): string {
   if (cachedRoot !== null) return cachedRoot;

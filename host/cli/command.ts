@@ -4,8 +4,8 @@ export interface CliCommand {
   name: string;
   summary: string;
   usage: string;
-  /** Loaded on demand so that each command pays only for the modules it needs. */
   /** A server that runs until stopped, rather than one job and exit. */
   longRunning?: boolean;
+  /** Loaded on demand so that each command pays only for the modules it needs. */
   load: () => Promise<{ run: (args: string[], io: CliIo) => Promise<number> }>;
 }
