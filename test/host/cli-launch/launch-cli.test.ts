@@ -1,7 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { copyBuiltCli } from "../../support/installed-cli";
 import { repoRoot } from "../../support/template";
 
 const dirs: string[] = [];
@@ -10,22 +11,18 @@ afterEach(() => {
 });
 
 /**
- * The built CLI (bin/nianbao.cjs and dist/cli) copied into a folder of its own, so that its code
- * caches are this test's alone; under node_modules so that its external packages resolve.
+ * The built CLI copied into a folder of its own, under node_modules so that its external packages
+ * resolve.
  */
 function installedCli(): { run: (args: string[]) => number; caches: () => string[] } {
   const cacheRoot = join(repoRoot, "node_modules", ".cache", "nianbao-test");
   mkdirSync(cacheRoot, { recursive: true });
   const dir = mkdtempSync(join(cacheRoot, "cli-"));
   dirs.push(dir);
-  mkdirSync(join(dir, "bin"));
-  mkdirSync(join(dir, "dist", "cli"), { recursive: true });
-  copyFileSync(join(repoRoot, "bin", "nianbao.cjs"), join(dir, "bin", "nianbao.cjs"));
-  const built = join(repoRoot, "dist", "cli");
-  for (const name of readdirSync(built).filter((n) => n.endsWith(".cjs"))) copyFileSync(join(built, name), join(dir, "dist", "cli", name));
+  const bin = copyBuiltCli(dir);
   return {
     run: (args) => {
-      const r = spawnSync(process.execPath, [join(dir, "bin", "nianbao.cjs"), ...args], {
+      const r = spawnSync(process.execPath, [bin, ...args], {
         cwd: repoRoot,
         env: { ...process.env, NIANBAO_ROOT: repoRoot },
         encoding: "utf8",

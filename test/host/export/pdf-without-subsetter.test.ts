@@ -1,8 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { copyBuiltCli } from "../../support/installed-cli";
 import { pdfFonts } from "../../support/pdf-readers";
 import { repoRoot } from "../../support/template";
 
@@ -12,16 +13,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** The built CLI installed beside every package but subset-font, as in an install that lacks it. */
 function installWithoutSubsetter(): string {
   const app = join(dir, "app");
-  mkdirSync(join(app, "bin"), { recursive: true });
-  mkdirSync(join(app, "dist", "cli"), { recursive: true });
+  const bin = copyBuiltCli(app);
   mkdirSync(join(app, "node_modules"));
-  copyFileSync(join(repoRoot, "bin", "nianbao.cjs"), join(app, "bin", "nianbao.cjs"));
-  const built = join(repoRoot, "dist", "cli");
-  for (const name of readdirSync(built).filter((n) => n.endsWith(".cjs"))) copyFileSync(join(built, name), join(app, "dist", "cli", name));
   for (const name of readdirSync(join(repoRoot, "node_modules"))) {
     if (name !== "subset-font" && !name.startsWith(".")) symlinkSync(join(repoRoot, "node_modules", name), join(app, "node_modules", name));
   }
-  return join(app, "bin", "nianbao.cjs");
+  return bin;
 }
 
 describe("PDF export when the font subsetter cannot be loaded", () => {
