@@ -1,4 +1,10 @@
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { defineConfig } from "vitest/config";
+
+// Tests (and the CLI and host processes they start) keep font subsets in a cache of their own,
+// never in the user's (~/.cache/nianbao).
+process.env["NIANBAO_CACHE_DIR"] ??= join(tmpdir(), "nianbao-test-cache");
 
 export default defineConfig({
   test: {
