@@ -3,13 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import iconv from "iconv-lite";
-import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SCHEMA_VERSION } from "../../core/model/report";
 import { loadReportFile, saveReportFile, serializeReport } from "../../host/storage/report-file";
 import { largeReport } from "../support/large-report";
-import { makeDocx, OLE_SIGNATURE, paragraphXml } from "./import/support/make-docx";
+import { makeDocx, paragraphXml } from "./import/support/make-docx";
 import { deflatedEntry, zerosEntry, zipArchive } from "./support/deflated-zip";
+import { oleFile, pdfBytes, reportJson, zipBombDocx } from "./support/hostile-files";
 import { runCliMeasured, type MeasuredCliResult } from "./support/run-cli-measured";
 
 /*
@@ -83,9 +83,6 @@ async function expectRefused(path: string, zh: string | RegExp, en: string | Reg
   expectKeepUntouched();
 }
 
-const CONTENT_TYPES = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
-const RELS =
-  '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';
 const BODY = [paragraphXml("2023年度某镇法治政府建设工作报告"), paragraphXml("一、主要举措和成效"), paragraphXml("全年受理信访件590件。")].join("");
 
 describe("hostile Word packages through the CLI", () => {
@@ -102,13 +99,13 @@ describe("hostile Word packages through the CLI", () => {
   });
 
   it("a zip bomb: 1 GB of zeros that says so", async () => {
-    const bomb = zipArchive([deflatedEntry("[Content_Types].xml", CONTENT_TYPES), deflatedEntry("_rels/.rels", RELS), zerosEntry("word/document.xml", 1024)]);
+    const bomb = zipBombDocx();
     expect(bomb.length).toBeLessThan(2 * MB);
     await expectRefused(write("bomb.docx", bomb), "解压后过大", /zip bomb/u);
   });
 
   it("a zip bomb: 1 GB of zeros that declares 4 KB", async () => {
-    const liar = zipArchive([deflatedEntry("[Content_Types].xml", CONTENT_TYPES), deflatedEntry("_rels/.rels", RELS), zerosEntry("word/document.xml", 1024, 4096)]);
+    const liar = zipBombDocx(4096);
     await expectRefused(write("liar.docx", liar), "已损坏", /damaged/u);
   });
 
@@ -123,21 +120,14 @@ describe("hostile Word packages through the CLI", () => {
 
   it("an encrypted .docx, a legacy .doc, and a .doc renamed .docx", async () => {
     // Word's password protection wraps the package in an OLE compound file with an EncryptedPackage stream.
-    const encrypted = new Uint8Array(4096);
-    encrypted.set(OLE_SIGNATURE);
-    encrypted.set(iconv.encode("EncryptedPackage", "utf16le"), 1024);
-    await expectRefused(write("password.docx", encrypted), "已加密", /encrypted/u);
-    const legacy = new Uint8Array(4096);
-    legacy.set(OLE_SIGNATURE);
-    legacy.set(iconv.encode("WordDocument", "utf16le"), 1024);
+    await expectRefused(write("password.docx", oleFile("EncryptedPackage")), "已加密", /encrypted/u);
+    const legacy = oleFile("WordDocument");
     await expectRefused(write("2022年报告.doc", legacy), "另存为", /\.docx/u);
     await expectRefused(write("renamed-doc.docx", legacy), "旧版", /legacy/u);
   });
 
   it("a PDF renamed .docx", async () => {
-    const pdf = await PDFDocument.create();
-    pdf.addPage().drawText("Annual report 2023");
-    await expectRefused(write("scan.docx", await pdf.save()), /PDF|不是 Word/u, /PDF|not a Word/u);
+    await expectRefused(write("scan.docx", await pdfBytes()), /PDF|不是 Word/u, /PDF|not a Word/u);
   });
 
   it("0-byte files", async () => {
@@ -206,12 +196,6 @@ describe("legitimate but large or unusual sources", () => {
 });
 
 describe("hostile .nianbao files and field values", () => {
-  function reportJson(mutate: (raw: Record<string, unknown>) => void): string {
-    const raw = JSON.parse(serializeReport(largeReport(1))) as Record<string, unknown>;
-    mutate(raw);
-    return JSON.stringify(raw);
-  }
-
   async function expectReportRefused(path: string, zh: string | RegExp, en: string | RegExp): Promise<void> {
     const before = readFileSync(path);
     // An earlier export the clerk already handed in: a failed export must not replace it.
