@@ -4,7 +4,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SCHEMA_VERSION } from "../../core/model/report";
 import { saveReportFile } from "../../host/storage/report-file";
-import { oleFile, pdfBytes, reportJson, zipBombDocx } from "../host/support/hostile-files";
+import { oleFile, pdfBytes, reportJson, sparseFile, zipBombDocx } from "../host/support/hostile-files";
 import { artifacts, startE2eBrowser, type E2eBrowser } from "../support/e2e-browser";
 import { largeReport } from "../support/large-report";
 
@@ -31,6 +31,7 @@ describe("browser mode: hostile files while a report is open", () => {
     writeFileSync(join(docs, "旧版改名.docx"), oleFile("WordDocument"));
     writeFileSync(join(docs, "扫描件.docx"), await pdfBytes());
     writeFileSync(join(docs, "空白.docx"), "");
+    sparseFile(join(docs, "巨大.docx"), 200 * 1024 * 1024);
     writeFileSync(join(docs, "乱码.txt"), Buffer.concat([Buffer.from("2023年度报告\n", "utf8"), Buffer.from(Array.from({ length: 2048 }, (_, i) => (i % 3 === 0 ? 0xff : 0x80 + (i % 0x7f))))]));
     writeFileSync(join(docs, "其他程序.nianbao"), JSON.stringify({ name: "package", version: "1.0.0" }));
     writeFileSync(join(docs, "新版本.nianbao"), reportJson((r) => { r.schemaVersion = SCHEMA_VERSION + 7; }));
@@ -69,6 +70,7 @@ describe("browser mode: hostile files while a report is open", () => {
       ["旧版改名.docx", "旧版"],
       ["扫描件.docx", /PDF|不是 Word/u],
       ["空白.docx", "空"],
+      ["巨大.docx", "过大"],
       ["乱码.txt", "编码"],
       ["新版本.nianbao", "较新版本"],
     ];

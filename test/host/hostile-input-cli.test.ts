@@ -1,4 +1,4 @@
-import { closeSync, existsSync, ftruncateSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
@@ -9,7 +9,7 @@ import { loadReportFile, saveReportFile, serializeReport } from "../../host/stor
 import { largeReport } from "../support/large-report";
 import { makeDocx, paragraphXml } from "./import/support/make-docx";
 import { deflatedEntry, zerosEntry, zipArchive } from "./support/deflated-zip";
-import { oleFile, pdfBytes, reportJson, zipBombDocx } from "./support/hostile-files";
+import { oleFile, pdfBytes, reportJson, sparseFile, zipBombDocx } from "./support/hostile-files";
 import { runCliMeasured, type MeasuredCliResult } from "./support/run-cli-measured";
 
 /*
@@ -42,13 +42,8 @@ function write(name: string, bytes: Uint8Array | string): string {
   return path;
 }
 
-/** A file of `bytes` zero bytes that takes no disk space. */
 function sparse(name: string, bytes: number): string {
-  const path = join(dir, name);
-  const fd = openSync(path, "w");
-  ftruncateSync(fd, bytes);
-  closeSync(fd);
-  return path;
+  return sparseFile(join(dir, name), bytes);
 }
 
 function expectClearError(r: MeasuredCliResult, zh: string | RegExp, en: string | RegExp): void {

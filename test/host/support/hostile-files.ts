@@ -1,3 +1,4 @@
+import { closeSync, ftruncateSync, openSync } from "node:fs";
 import iconv from "iconv-lite";
 import { PDFDocument } from "pdf-lib";
 import { serializeReport } from "../../../host/storage/report-file";
@@ -38,4 +39,12 @@ export function reportJson(mutate: (raw: Record<string, unknown>) => void): stri
   const raw = JSON.parse(serializeReport(largeReport(1))) as Record<string, unknown>;
   mutate(raw);
   return JSON.stringify(raw);
+}
+
+/** A file of `bytes` zero bytes that takes no disk space. */
+export function sparseFile(path: string, bytes: number): string {
+  const fd = openSync(path, "w");
+  ftruncateSync(fd, bytes);
+  closeSync(fd);
+  return path;
 }
