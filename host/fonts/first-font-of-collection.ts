@@ -1,8 +1,8 @@
-const TTCF = 0x74746366;
+import { COLLECTION_TAG } from "./sfnt-tags";
 
 /** True when the bytes start a font collection (.ttc), such as Windows' simsun.ttc (宋体). */
 export function isFontCollection(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0) === TTCF;
+  return bytes.length >= 4 && new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0) === COLLECTION_TAG;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { open } from "node:fs/promises";
+import { COLLECTION_TAG } from "./sfnt-tags";
 
 /**
  * The family names a font file declares (name IDs 1 and 16, every language), read from its sfnt
@@ -17,7 +18,7 @@ export async function fontFamilyNames(path: string): Promise<string[]> {
     let offset = 0;
     const head = await read(0, 12);
     if (head.length < 12) return [];
-    if (head.readUInt32BE(0) === 0x74746366 /* ttcf */) offset = (await read(12, 4)).readUInt32BE(0);
+    if (head.readUInt32BE(0) === COLLECTION_TAG) offset = (await read(12, 4)).readUInt32BE(0);
     const dir = await read(offset, 12);
     if (dir.length < 12) return [];
     const numTables = dir.readUInt16BE(4);

@@ -1,4 +1,5 @@
 import { open } from "node:fs/promises";
+import { CFF_TAG, COLLECTION_TAG, TRUETYPE_TAGS } from "./sfnt-tags";
 
 export type OutlineFormat = "truetype" | "cff" | "unknown";
 
@@ -13,14 +14,14 @@ export async function fontOutlineFormat(path: string): Promise<OutlineFormat> {
     const head = Buffer.alloc(16);
     await handle.read(head, 0, 16, 0);
     let tag = head.readUInt32BE(0);
-    if (tag === 0x74746366 /* ttcf */) {
+    if (tag === COLLECTION_TAG) {
       const first = head.readUInt32BE(12);
       const member = Buffer.alloc(4);
       await handle.read(member, 0, 4, first);
       tag = member.readUInt32BE(0);
     }
-    if (tag === 0x00010000 || tag === 0x74727565 /* true */) return "truetype";
-    if (tag === 0x4f54544f /* OTTO */) return "cff";
+    if (TRUETYPE_TAGS.has(tag)) return "truetype";
+    if (tag === CFF_TAG) return "cff";
     return "unknown";
   } finally {
     await handle.close();

@@ -1,7 +1,7 @@
+import { CFF_TAG, TRUETYPE_TAGS } from "./sfnt-tags";
+
 /** What every intact sfnt's big-endian uint32 words add up to, once head.checkSumAdjustment is set (OpenType spec, `head` table). */
 const SFNT_CHECKSUM_MAGIC = 0xb1b0afba;
-/** TrueType outlines (0x00010000) and CFF outlines ("OTTO", as in Noto/Source Han CJK and many .otf fonts). */
-const SFNT_VERSIONS: ReadonlySet<number> = new Set([0x00010000, 0x4f54544f]);
 
 /**
  * True when `bytes` is a whole single font (TrueType or CFF outlines) whose checksum holds. This
@@ -11,7 +11,8 @@ const SFNT_VERSIONS: ReadonlySet<number> = new Set([0x00010000, 0x4f54544f]);
 export function isIntactSfnt(bytes: Uint8Array): boolean {
   if (bytes.length < 12) return false;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (!SFNT_VERSIONS.has(view.getUint32(0))) return false;
+  const tag = view.getUint32(0);
+  if (!TRUETYPE_TAGS.has(tag) && tag !== CFF_TAG) return false;
   let sum = 0;
   const whole = bytes.length - (bytes.length % 4);
   for (let i = 0; i < whole; i += 4) sum = (sum + view.getUint32(i)) >>> 0;

@@ -120,7 +120,7 @@ async function makeSubsets(missing: Entry[], characters: string, cacheDir: strin
 
 /**
  * harfbuzz (subset-font's wasm build) grows its heap to ~120 MB on a CJK font and never gives it
- * back, and cutting four fonts takes a few hundred milliseconds: a worker thread keeps both off
+ * back, and cutting four fonts takes over a hundred milliseconds: a worker thread keeps both off
  * the app's main thread and returns the memory when it exits. Its source is a string because the
  * host is bundled into single files (build/build-cli.mjs), where a worker module would not exist.
  */

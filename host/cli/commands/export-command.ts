@@ -64,7 +64,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const lines: string[] = [];
   if (result.docx !== null) lines.push(`已导出 Word：${result.docx}`);
   if (result.pdf !== null) lines.push(`已导出 PDF：${result.pdf}（${result.pages} 页）`);
-  if (redlinePath !== undefined && redlineWriter !== null) {
+  if (redlineWriter !== null) {
     lines.push(`已导出与上年对照的修订稿（Word 修订模式，作者“${redlineWriter.REDLINE_AUTHOR}”）：${redlinePath}`);
   }
   if (plansPath !== undefined) lines.push(`已导出上年主要安排落实情况对照表：${plansPath}`);
