@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ReportEdit } from "../edits/report-edit";
 import { LayoutProfile } from "../model/layout-profile";
 import { Report } from "../model/report";
 import { Template } from "../model/template";
@@ -181,6 +182,15 @@ export const exportMethods = {
   ),
 } as const;
 
+/** Changes to a report file on disk: what the CLI's edit commands call (host/services/edit-service.ts). */
+export const editMethods = {
+  /**
+   * Loads the report at `path`, applies `edits` in order with core/edits/apply-edit.ts (all or
+   * none) and saves it through the same guard as saveReport.
+   */
+  editReportFile: method(z.object({ path: HostPath, edits: z.array(ReportEdit).min(1).max(1000) }).strict(), z.object({ report: Report, path: HostPath })),
+} as const;
+
 /**
  * The one service contract the renderer, the Electron main process, the loopback HTTP host and the
  * CLI share (architecture.md §3). Each feature contributes a method group; its service implements
@@ -191,6 +201,7 @@ export const reportApi = {
   ...fileMethods,
   ...importMethods,
   ...exportMethods,
+  ...editMethods,
 } as const;
 
 export type ReportApi = ClientOf<typeof reportApi>;
@@ -198,4 +209,5 @@ export type ReportApiServer = ServerOf<typeof reportApi>;
 export type FileMethodsServer = ServerOf<typeof fileMethods>;
 export type ImportMethodsServer = ServerOf<typeof importMethods>;
 export type ExportMethodsServer = ServerOf<typeof exportMethods>;
+export type EditMethodsServer = ServerOf<typeof editMethods>;
 export type ReportMethod = keyof typeof reportApi;

@@ -5,9 +5,11 @@ import { parseValue } from "./parse-value";
 export type ApplyResult = { ok: true; field: Field } | { ok: false; zh: string; en: string };
 
 /**
- * A field after the clerk typed `input` into it: the typed qualifier, scale and decimals replace
- * the old ones, a bare number keeps the field's display scale, and typing a value confirms it.
- * Nonsense (text, exponent forms, a 150% rate, a negative count, a unit of another kind) is refused.
+ * A field after the clerk typed `input` into it: a typed qualifier, scale and decimals replace the
+ * old ones, a bare number keeps the field's qualifier and display scale ("38万" into 超36万 reads
+ * 超38万). The status is left alone: whether a value is confirmed is the caller's decision
+ * (core/edits/change-field.ts). Nonsense (text, exponent forms, a 150% rate, a negative count, a
+ * unit of another kind) is refused.
  */
 export function applyTypedValue(field: Field, input: string): ApplyResult {
   const result = parseValue(input, { unit: field.unit });
@@ -26,16 +28,16 @@ export function applyTypedValue(field: Field, input: string): ApplyResult {
   const problem = fieldValueProblems(field.kind, parsed.value)[0];
   if (problem) return refuse(field, problem.zh, problem.en);
   const keepScale = parsed.scale === null && field.scale !== "none";
+  const qualifier = parsed.qualifier === "none" ? field.qualifier : parsed.qualifier;
   const next = Field.safeParse({
     ...field,
     value: parsed.value,
     unit: field.unit ?? parsed.unit,
     scale: parsed.scale ?? field.scale,
     decimals: keepScale ? field.decimals : parsed.decimals,
-    qualifier: parsed.qualifier,
+    qualifier,
     // A qualified number typed by hand is all the clerk knows: it is not an exact figure.
-    exact: parsed.qualifier === "none" || parsed.qualifier === "累计",
-    status: "confirmed",
+    exact: qualifier === "none" || qualifier === "累计",
   });
   if (!next.success) return refuse(field, "数值无法保存", "the value cannot be stored");
   return { ok: true, field: next.data };

@@ -1,4 +1,5 @@
 import { NianbaoError } from "../../core/api/errors";
+import type { CoreDeps } from "../../core/model/deps";
 
 /** What a command writes to; tests pass buffers, the binary passes process streams. */
 export interface CliIo {
@@ -6,6 +7,8 @@ export interface CliIo {
   err: (text: string) => void;
   cwd: string;
   env: Record<string, string | undefined>;
+  /** The clock and ids every command stamps with: the system's in the binary, a fixed one in tests. */
+  clock: CoreDeps;
 }
 
 export { EXIT_ERROR, EXIT_NEGATIVE, EXIT_OK } from "./exit-codes";

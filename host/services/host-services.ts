@@ -1,4 +1,5 @@
 import type { ReportApiServer } from "../../core/api/contract";
+import { createEditService } from "./edit-service";
 import { createExportService, type ExportServiceDeps } from "./export-service";
 import { createImportService } from "./import-service";
 import { createReportService, type ReportServiceDeps } from "./report-service";
@@ -15,5 +16,6 @@ export function createHostServices(deps: HostServiceDeps): ReportApiServer {
     ...createReportService(deps),
     ...createImportService(deps),
     ...createExportService(deps),
+    ...createEditService(deps),
   };
 }

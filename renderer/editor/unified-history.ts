@@ -3,6 +3,7 @@ import type { Editor } from "@tiptap/core";
 import type { Field } from "../../core/model/field";
 import { NianbaoError } from "../../core/api/errors";
 import { assertEditable } from "../../core/workflow/assert-editable";
+import { changeField, type FieldChange } from "../../core/edits/change-field";
 import type { ReportStore } from "../state/report-store";
 import { useUiStore } from "../state/ui-store";
 
@@ -36,6 +37,25 @@ export class UnifiedHistory {
       if (redoDepth(this.editor.state) === 0) this.future = [];
     }
     this.lastUndoDepth = depth;
+  }
+
+  /**
+   * A clerk's change to a field (popup, fields table, a check's fix) through core's one
+   * implementation; refusals are shown, not thrown. False when nothing was applied.
+   */
+  changeField(change: FieldChange): boolean {
+    const before = this.store.getState().fields[change.fieldId];
+    if (before === undefined) return false;
+    let after: Field;
+    try {
+      after = changeField(before, change);
+    } catch (error) {
+      if (error instanceof NianbaoError) useUiStore.getState().notify("error", error.zh);
+      else throw error;
+      return false;
+    }
+    if (JSON.stringify(after) !== JSON.stringify(before)) this.editField(after);
+    return true;
   }
 
   /** Applies a field edit and records it. */

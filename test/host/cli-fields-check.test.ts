@@ -59,15 +59,21 @@ describe("nianbao fields", () => {
     expect(plain.stdout).toContain("? accepted  受理审批服务事项：超36万件");
   });
 
-  it("sets values as a clerk types them, saves atomically, and words the worked examples", async () => {
+  it("sets values as a clerk types them, keeping the qualifier and leaving them unconfirmed, as the app's 应用 does", async () => {
     const file = await reportFile();
     const r = runCli(["fields", file, "--set", "accepted=400000", "--set", "closed=95.5%", "--json"]);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     const fields = JSON.parse(r.stdout) as Listed[];
     expect(fields.map((f) => [f.text, f.value, f.yoy, f.status])).toEqual([
-      ["40万件", 400000, "同比增长11.11%", "confirmed"],
-      ["95.5%", 95.5, "提高2.24个百分点", "confirmed"],
+      ["超40万件", 400000, "同比增长11.11%", "unconfirmed"],
+      ["95.5%", 95.5, "提高2.24个百分点", "unconfirmed"],
+    ]);
+    const confirmed = runCli(["fields", file, "--qualifier", "accepted=无", "--confirm", "accepted", "--confirm", "closed", "--json"]);
+    expect(confirmed.status).toBe(0);
+    expect((JSON.parse(confirmed.stdout) as Listed[]).map((f) => [f.text, f.status])).toEqual([
+      ["40万件", "confirmed"],
+      ["95.5%", "confirmed"],
     ]);
     const saved = await loadReportFile(file);
     expect(saved.report.fields["accepted"]).toMatchObject({ value: "400000", scale: "万", qualifier: "none" });
@@ -113,7 +119,7 @@ describe("nianbao check", () => {
     const { findings } = CheckResult.parse(JSON.parse(r.stdout));
     expect(findings.filter((f) => f.id === "FIELD-UNCONFIRMED").map((f) => f.location.fieldId)).toEqual(["accepted", "closed"]);
     expect(findings.find((f) => f.id === "DEADLINE-SUBMIT")?.message).toContain("还有 40 天");
-    runCli(["fields", file, "--set", "accepted=400000", "--set", "closed=95.5%"]);
+    runCli(["fields", file, "--set", "accepted=400000", "--set", "closed=95.5%", "--confirm", "accepted", "--confirm", "closed"]);
     const after = runCli(["check", file, "--today", "2025-01-20"]);
     expect(after.status).toBe(0);
     expect(after.stdout).toContain("错误 0 项");

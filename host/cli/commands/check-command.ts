@@ -4,7 +4,6 @@ import { checkReport, hasErrors } from "../../../core/checks/check-report";
 import type { Finding } from "../../../core/checks/finding";
 import { loadReportFile } from "../../storage/report-file";
 import { loadTemplate } from "../../templates/template-store";
-import { localNow } from "../../workflow/local-now";
 import { EXIT_NEGATIVE, EXIT_OK, type CliIo } from "../cli-io";
 import { parseCliArgs } from "../parse-cli-args";
 
@@ -25,7 +24,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const { report } = await loadReportFile(path);
   const template = await loadTemplate(report.template.id);
   // The host's calendar date, not UTC: deadlines are counted in the clerk's day.
-  const findings = checkReport(report, template, { today: opts.today ?? localNow().slice(0, 10) });
+  const findings = checkReport(report, template, { today: opts.today ?? io.clock.now().slice(0, 10) });
   if (opts.json) io.out(`${JSON.stringify({ findings }, null, 2)}\n`);
   else io.out(renderText(path, findings));
   return hasErrors(findings) ? EXIT_NEGATIVE : EXIT_OK;

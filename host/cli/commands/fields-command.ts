@@ -1,40 +1,52 @@
 import { resolve } from "node:path";
 import { z } from "zod";
-import { NianbaoError } from "../../../core/api/errors";
-import { applyTypedValue } from "../../../core/fields/apply-typed-value";
+import type { ReportEdit } from "../../../core/edits/report-edit";
 import { describeReport, type DescribedField } from "../../../core/inspect/describe-report";
-import type { Report } from "../../../core/model/report";
+import { Qualifier } from "../../../core/model/field";
 import { loadReportFile } from "../../storage/report-file";
-import { saveReportGuarded } from "../../workflow/save-report-guarded";
-import { assertEditable } from "../../../core/workflow/assert-editable";
 import { EXIT_OK, type CliIo } from "../cli-io";
+import { editClient } from "../edit-client";
 import { parseCliArgs } from "../parse-cli-args";
 
-const USAGE = "nianbao fields <file> [--json] [--set <id>=<value>]… [--confirm <id>]…";
+const USAGE =
+  "nianbao fields <file> [--json] [--set <id>=<value>]… [--qualifier <id>=<超|约|余|近|累计|以上|无>]… [--confirm <id>]… [--unconfirm <id>]…";
+
+const QUALIFIER_WORDS = [...Qualifier.options.filter((q) => q !== "none"), "无"] as const;
 
 const Args = z.object({
   json: z.boolean().default(false),
   set: z.array(z.string().regex(/^[^=]+=.*$/, "--set 须写作 <字段编号>=<数值>，如 --set accepted=超36万")).default([]),
+  qualifier: z
+    .array(z.string().regex(new RegExp(`^[^=]+=(${QUALIFIER_WORDS.join("|")})$`), `--qualifier 须写作 <字段编号>=<${QUALIFIER_WORDS.join("|")}>`))
+    .default([]),
   confirm: z.array(z.string().min(1)).default([]),
+  unconfirm: z.array(z.string().min(1)).default([]),
   positionals: z.array(z.string()).length(1, "须指定一个文件"),
 });
 
 /** The shape `fields --json` prints, one object per field. */
 export type FieldListing = Pick<DescribedField, "id" | "label" | "text" | "value" | "lastYearValue" | "lastYearText" | "unit" | "qualifier" | "percent" | "yoy" | "status">;
 
+/**
+ * Lists the fields, or changes them through the contract's editReportFile (the app's 应用 and
+ * 确认数值 semantics: a changed value is unconfirmed until --confirm).
+ */
 export async function run(args: string[], io: CliIo): Promise<number> {
   const opts = parseCliArgs(
     args,
-    { json: { type: "boolean" }, set: { type: "string", multiple: true }, confirm: { type: "string", multiple: true } },
+    {
+      json: { type: "boolean" },
+      set: { type: "string", multiple: true },
+      qualifier: { type: "string", multiple: true },
+      confirm: { type: "string", multiple: true },
+      unconfirm: { type: "string", multiple: true },
+    },
     Args,
     USAGE,
   );
   const path = resolve(io.cwd, opts.positionals[0] ?? "");
-  let { report } = await loadReportFile(path);
-  if (opts.set.length > 0 || opts.confirm.length > 0) {
-    report = updated(report, opts.set, opts.confirm);
-    await saveReportGuarded(path, report);
-  }
+  const edits = editsOf(opts);
+  const report = edits.length > 0 ? (await (await editClient(io, path)).editReportFile({ path, edits })).report : (await loadReportFile(path)).report;
   const fields: FieldListing[] = describeReport(report).fields.map(({ id, label, text, value, lastYearValue, lastYearText, unit, qualifier, percent, yoy, status }) => ({
     id, label, text, value, lastYearValue, lastYearText, unit, qualifier, percent, yoy, status,
   }));
@@ -42,35 +54,24 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   return EXIT_OK;
 }
 
-/** All edits or none: the first refused value stops the command before anything is written. */
-function updated(report: Report, sets: readonly string[], confirms: readonly string[]): Report {
-  assertEditable(report);
-  const fields = { ...report.fields };
-  const fieldOf = (id: string) => {
-    const field = fields[id];
-    if (field) return field;
-    const known = Object.keys(fields);
-    throw new NianbaoError(
-      "not_found",
-      `没有编号为“${id}”的字段。现有字段：${known.join("、") || "（无）"}`,
-      `no field with id "${id}"; fields: ${known.join(", ") || "(none)"}`,
-    );
+/** In the order a clerk would do it: qualifiers, then values, then confirmations. */
+function editsOf(opts: z.infer<typeof Args>): ReportEdit[] {
+  const split = (assignment: string): [string, string] => {
+    const at = assignment.indexOf("=");
+    return [assignment.slice(0, at).trim(), assignment.slice(at + 1)];
   };
-  for (const assignment of sets) {
-    const split = assignment.indexOf("=");
-    const id = assignment.slice(0, split).trim();
-    const result = applyTypedValue(fieldOf(id), assignment.slice(split + 1));
-    if (!result.ok) throw new NianbaoError("invalid_input", `${result.zh}。文件未改动。`, `${result.en}; the file was not changed`);
-    fields[id] = result.field;
-  }
-  for (const id of confirms) {
-    const field = fieldOf(id.trim());
-    if (field.value === null) {
-      throw new NianbaoError("invalid_input", `“${field.label}”尚无数值，不能确认。文件未改动。`, `field ${field.id} has no value and cannot be confirmed; the file was not changed`);
-    }
-    fields[field.id] = { ...field, status: "confirmed" };
-  }
-  return { ...report, fields, updatedAt: new Date().toISOString() };
+  return [
+    ...opts.qualifier.map((a): ReportEdit => {
+      const [fieldId, word] = split(a);
+      return { type: "changeField", fieldId, qualifier: word === "无" ? "none" : Qualifier.parse(word) };
+    }),
+    ...opts.set.map((a): ReportEdit => {
+      const [fieldId, input] = split(a);
+      return { type: "changeField", fieldId, input };
+    }),
+    ...opts.confirm.map((id): ReportEdit => ({ type: "changeField", fieldId: id.trim(), confirm: true })),
+    ...opts.unconfirm.map((id): ReportEdit => ({ type: "changeField", fieldId: id.trim(), confirm: false })),
+  ];
 }
 
 function renderText(fields: readonly FieldListing[]): string {

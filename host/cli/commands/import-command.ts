@@ -5,7 +5,6 @@ import { NianbaoError } from "../../../core/api/errors";
 import { importReportFile } from "../../import/import-report-file";
 import { saveReportFile } from "../../storage/report-file";
 import { DEFAULT_TEMPLATE_ID, loadTemplate } from "../../templates/template-store";
-import { SYSTEM_DEPS } from "../../system-deps";
 import { EXIT_OK, type CliIo } from "../cli-io";
 import { parseCliArgs } from "../parse-cli-args";
 
@@ -46,7 +45,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const template = await loadTemplate(opts.template);
   const result = await importReportFile(source, {
     template,
-    deps: SYSTEM_DEPS,
+    deps: io.clock,
     rollForward: opts["roll-forward"],
     ...(opts.year === undefined ? {} : { year: opts.year }),
     ...(opts.org === undefined ? {} : { org: opts.org }),

@@ -5,7 +5,6 @@ import { NianbaoError } from "../../../core/api/errors";
 import { createReport } from "../../../core/model/create-report";
 import { saveReportFile } from "../../storage/report-file";
 import { loadTemplate } from "../../templates/template-store";
-import { SYSTEM_DEPS } from "../../system-deps";
 import { EXIT_OK, type CliIo } from "../cli-io";
 import { parseCliArgs } from "../parse-cli-args";
 
@@ -38,7 +37,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     throw new NianbaoError("invalid_input", `文件已存在：${path}（如需覆盖请加 --force）`, `file exists: ${path} (use --force to overwrite)`);
   }
   const template = await loadTemplate(opts.template);
-  const report = createReport(template, { org: opts.org, year: opts.year }, SYSTEM_DEPS);
+  const report = createReport(template, { org: opts.org, year: opts.year }, io.clock);
   await saveReportFile(path, report);
   io.out(`已新建 ${template.name}：${path}\nCreated ${path}\n`);
   return EXIT_OK;

@@ -1,14 +1,12 @@
 import { resolve } from "node:path";
 import { z } from "zod";
-import { NianbaoError } from "../../../core/api/errors";
-import { findQuote } from "../../../core/compare/find-quote";
-import { decidePlan, planChecklist, type PlanChecklistItem } from "../../../core/compare/plan-checklist";
+import { planChecklist, type PlanChecklistItem } from "../../../core/compare/plan-checklist";
 import { requireLastYear } from "../../../core/compare/require-last-year";
-import type { Report } from "../../../core/model/report";
+import type { PlanAnswer } from "../../../core/edits/report-edit";
 import { PLAN_STATUS_NAMES } from "../../export/plan-status-names";
 import { loadReportFile } from "../../storage/report-file";
-import { saveReportGuarded } from "../../workflow/save-report-guarded";
 import { EXIT_OK, type CliIo } from "../cli-io";
+import { editClient } from "../edit-client";
 import { parseCliArgs } from "../parse-cli-args";
 
 const USAGE = "nianbao plans <file.nianbao> [--json] [--item <序号> (--addressed --quote <本年报告原文> | --not-done --reason <原因> | --reopen)]";
@@ -37,37 +35,23 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     USAGE,
   );
   const path = resolve(io.cwd, opts.positionals[0] ?? "");
-  let { report } = await loadReportFile(path);
+  const answer = answerOf(opts);
+  // Plans are working notes, not content: recording them is allowed on an approved report too.
+  const report =
+    answer === undefined || opts.item === undefined
+      ? (await loadReportFile(path)).report
+      : (await (await editClient(io, path)).editReportFile({ path, edits: [{ type: "answerPlan", plan: opts.item, answer }] })).report;
   requireLastYear(report);
-  if (opts.item !== undefined) {
-    report = decided(report, opts.item, opts);
-    // Plans are working notes, not content: recording them is allowed on an approved report too.
-    await saveReportGuarded(path, report);
-  }
   const items = planChecklist(report);
   io.out(opts.json ? `${JSON.stringify(items, null, 2)}\n` : renderText(items));
   return EXIT_OK;
 }
 
-function decided(report: Report, n: number, opts: z.infer<typeof Args>): Report {
-  const items = planChecklist(report);
-  const item = items[n - 1];
-  if (item === undefined) {
-    throw new NianbaoError("not_found", `上年报告只有 ${items.length} 项安排，没有第 ${n} 项。文件未改动。`, `last year's report lists ${items.length} plans, there is no item ${n}; the file was not changed`);
-  }
-  let next: Report;
-  if (opts.reopen) {
-    next = decidePlan(report, item.key, null);
-  } else if (opts["not-done"]) {
-    next = decidePlan(report, item.key, { status: "notDone", link: null, reason: (opts.reason ?? "").trim() });
-  } else {
-    const link = findQuote(report, opts.quote ?? "");
-    if (link === null) {
-      throw new NianbaoError("not_found", `本年报告正文中找不到“${opts.quote ?? ""}”，请复制报告中的原文。文件未改动。`, `"${opts.quote ?? ""}" is not in this year's report text; quote it exactly; the file was not changed`);
-    }
-    next = decidePlan(report, item.key, { status: "addressed", link, reason: null });
-  }
-  return { ...next, updatedAt: new Date().toISOString() };
+function answerOf(opts: z.infer<typeof Args>): PlanAnswer | null | undefined {
+  if (opts.reopen) return null;
+  if (opts["not-done"]) return { status: "notDone", reason: opts.reason ?? "" };
+  if (opts.addressed) return { status: "addressed", quote: opts.quote ?? "" };
+  return undefined;
 }
 
 function renderText(items: readonly PlanChecklistItem[]): string {

@@ -40,7 +40,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   const p12 = resolve(io.cwd, opts.p12);
   // Check the certificate before exporting, so a wrong password or an expired certificate writes nothing.
-  loadSigningIdentity(await readInputFile(p12, "证书"), password, new Date());
+  loadSigningIdentity(await readInputFile(p12, "证书"), password, new Date(io.clock.now()));
   const pdfPath = opts.pdf === undefined ? undefined : resolve(io.cwd, opts.pdf);
   const docxPath = opts.docx === undefined ? undefined : resolve(io.cwd, opts.docx);
   const exported = await exportForSigning(report, pdfPath, docxPath);

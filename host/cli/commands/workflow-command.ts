@@ -1,13 +1,12 @@
 import { resolve } from "node:path";
 import { z } from "zod";
 import { SignoffRole } from "../../../core/model/workflow";
-import { applyWorkflowAction, STEP_RULES, WorkflowStep } from "../../../core/workflow/apply-workflow-action";
+import { STEP_RULES, WorkflowStep } from "../../../core/workflow/apply-workflow-action";
 import { STATE_NAMES } from "../../../core/workflow/state-names";
 import type { Report } from "../../../core/model/report";
 import { loadReportFile } from "../../storage/report-file";
-import { localNow } from "../../workflow/local-now";
-import { saveReportGuarded } from "../../workflow/save-report-guarded";
 import { EXIT_OK, usageError, type CliIo } from "../cli-io";
+import { editClient } from "../edit-client";
 import { parseCliArgs } from "../parse-cli-args";
 
 const USAGE = "nianbao workflow <file> [submit|review|return|approve|publish|revise --as <姓名> --role <拟稿人|审核人|签发人> [--comment <意见>]]";
@@ -35,8 +34,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (opts.as === undefined || opts.role === undefined) {
     throw usageError(`须用 --as 写明办理人姓名，用 --role 写明身份。\n用法：${USAGE}`, `--as <name> and --role <role> are required\nUsage: ${USAGE}`);
   }
-  const next = applyWorkflowAction(report, { action: action.data, person: opts.as, role: opts.role, comment: opts.comment ?? null }, { now: localNow });
-  await saveReportGuarded(path, next);
+  const request = { action: action.data, person: opts.as, role: opts.role, comment: opts.comment ?? null };
+  const { report: next } = await (await editClient(io, path)).editReportFile({ path, edits: [{ type: "workflow", request }] });
   const { state, revision } = next.workflow;
   const date = action.data === "approve" ? `，成文日期 ${next.meta.date ?? ""}` : "";
   io.out(`已${STEP_RULES[action.data].label}：第 ${revision} 稿，状态“${STATE_NAMES[state]}”${date}。\n${action.data} done: revision ${revision}, state ${state}\n`);

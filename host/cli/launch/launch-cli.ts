@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { SYSTEM_DEPS } from "../../system-deps";
 import { asksForHelp } from "../asks-for-help";
 import { EXIT_ERROR } from "../exit-codes";
 import { loadBundle } from "./run-with-code-cache";
@@ -29,6 +30,7 @@ export async function launchCli(argv: string[]): Promise<void> {
     err: (text) => process.stderr.write(text),
     cwd: process.cwd(),
     env: process.env,
+    clock: SYSTEM_DEPS,
   });
   // A cache holds only the functions its run compiled and is kept for good once V8 accepts it: a
   // first run that only printed usage or failed early would leave the command slow until the next build.

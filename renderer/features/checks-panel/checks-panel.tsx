@@ -76,8 +76,7 @@ function applyFindingFix(fix: Fix, store: ReportStore): void {
     return;
   }
   if (fix.type === "setFieldValue") {
-    const field = store.getState().fields[fix.fieldId];
-    if (field !== undefined) history?.editField({ ...field, value: fix.value });
+    history?.changeField({ fieldId: fix.fieldId, input: fix.value });
     return;
   }
   if (editor === null) return;

@@ -1,10 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { createPortal } from "react-dom";
 import { MISSING_FIELD_TEXT } from "../../../core/doc/inline-text";
-import { applyTypedValue } from "../../../core/fields/apply-typed-value";
+import { changeField, type FieldChange } from "../../../core/edits/change-field";
 import { yoyOf } from "../../../core/fields/field-text";
 import { formatValue } from "../../../core/fields/format-field";
-import { DecimalString } from "../../../core/model/decimal-string";
 import { DisplayScale, Qualifier, type Field } from "../../../core/model/field";
 import { useReportStore, type ReportStore } from "../../state/report-store";
 import { useSessionStore } from "../../state/session-store";
@@ -33,28 +32,27 @@ export function FieldPopover({ store }: { store: ReportStore }) {
   return createPortal(<FieldForm key={field.id} store={store} field={field} anchor={popover.anchor} />, document.body);
 }
 
-interface TypedValue {
-  value: string | null;
-  scale: DisplayScale;
-  qualifier: Qualifier;
-  decimals: number;
-  exact: boolean | undefined;
+/** The change the form describes; `confirm` only when the clerk pressed 确认数值. */
+function changeOf(field: Field, draft: Draft, confirm?: true): FieldChange {
+  return {
+    fieldId: field.id,
+    input: draft.value,
+    unit: draft.unit.trim() === "" ? null : draft.unit.trim(),
+    scale: draft.scale,
+    qualifier: draft.qualifier,
+    label: draft.label,
+    source: draft.source,
+    ...(confirm === undefined ? {} : { confirm }),
+  };
 }
 
-/**
- * The value box as the field will store it: a plain decimal keeps the chosen scale and qualifier;
- * a number written the way reports write it ("超40万", "1900余") is read by core/fields. Null when
- * it is neither.
- */
-function typedValue(field: Field, draft: Draft): TypedValue | null {
-  const text = draft.value.trim();
-  const asChosen = { scale: draft.scale, qualifier: draft.qualifier, decimals: field.decimals, exact: field.exact };
-  if (text === "") return { value: null, ...asChosen };
-  if (DecimalString.safeParse(text).success) return { value: text, ...asChosen };
-  const applied = applyTypedValue({ ...field, unit: draft.unit.trim() === "" ? null : draft.unit.trim() }, text);
-  if (!applied.ok) return null;
-  const { value, scale, qualifier, decimals, exact } = applied.field;
-  return { value, scale, qualifier, decimals, exact };
+/** The field as the form would leave it (core/edits), or null while the value box cannot be read. */
+function previewOf(field: Field, draft: Draft): Field | null {
+  try {
+    return changeField(field, changeOf(field, draft));
+  } catch {
+    return null;
+  }
 }
 
 function draftOf(field: Field): Draft {
@@ -66,36 +64,15 @@ function FieldForm({ store, field, anchor }: { store: ReportStore; field: Field;
   const fields = useReportStore(store, (s) => s.fields);
   const valueRef = useRef<HTMLInputElement>(null);
   useEffect(() => valueRef.current?.focus(), []);
-  const typed = typedValue(field, draft);
+  const typed = previewOf(field, draft);
   const valueOk = typed !== null;
-  const preview = typed?.value == null
-    ? null
-    : formatValue({ value: typed.value, unit: draft.unit === "" ? null : draft.unit, scale: typed.scale, qualifier: typed.qualifier, decimals: typed.decimals });
+  const preview = typed?.value == null ? null : formatValue(typed);
   const lastYear = field.lastYear === null ? null : formatValue({ ...field.lastYear, decimals: field.decimals });
   // Live: the wording follows the value being typed, before it is applied.
-  const draftField: Field = { ...field, value: typed?.value ?? null, qualifier: typed?.qualifier ?? draft.qualifier, ...(typed?.exact === undefined ? {} : { exact: typed.exact }) };
+  const draftField: Field = typed ?? { ...field, value: null };
   const yoy = yoyOf({ fields: { ...fields, [field.id]: draftField } }, draftField);
 
-  const commit = (confirm: boolean): boolean => {
-    if (typed === null) return false;
-    const history = useSessionStore.getState().history;
-    const value = typed.value;
-    const next: Field = {
-      ...field,
-      value,
-      unit: draft.unit.trim() === "" ? null : draft.unit.trim(),
-      scale: typed.scale,
-      qualifier: typed.qualifier,
-      decimals: typed.decimals,
-      ...(typed.exact === undefined ? {} : { exact: typed.exact }),
-      label: draft.label.trim(),
-      source: draft.source.trim() === "" ? null : draft.source.trim(),
-      status: confirm && value !== null ? "confirmed" : value === field.value ? field.status : "unconfirmed",
-    };
-    const unchanged = JSON.stringify(next) === JSON.stringify(field);
-    if (!unchanged) history?.editField(next);
-    return true;
-  };
+  const commit = (confirm?: true): boolean => useSessionStore.getState().history?.changeField(changeOf(field, draft, confirm)) ?? false;
   const close = () => {
     useUiStore.getState().closePopover();
     // Synchronously, unlike the focus command, so keys typed right after closing reach the text.
@@ -103,7 +80,7 @@ function FieldForm({ store, field, anchor }: { store: ReportStore; field: Field;
   };
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (commit(false)) close();
+    if (commit()) close();
   };
   const handleKeyDown = (event: KeyboardEvent) => {
     if (event.key === "Escape") close();
@@ -117,7 +94,7 @@ function FieldForm({ store, field, anchor }: { store: ReportStore; field: Field;
       <label>数值
         <input ref={valueRef} aria-label="数值" inputMode="decimal" value={draft.value} aria-invalid={!valueOk} onChange={(e) => set("value", e.target.value)} onBlur={() => {
           // "超40万" becomes 400000 with 超 and 万 in their own boxes, so the clerk sees how it was read.
-          if (typed?.value != null && typed.value !== draft.value.trim()) setDraft((d) => ({ ...d, value: typed.value ?? "", scale: typed.scale, qualifier: typed.qualifier }));
+          if (typed?.value != null && typed.value !== draft.value.trim()) setDraft((d) => ({ ...d, value: typed.value ?? "", scale: typed.scale, qualifier: typed.qualifier, unit: typed.unit ?? d.unit }));
         }} />
       </label>
       {!valueOk && <p className="field-popover__error">请输入数字，例如 360000、超36万、1900余、93.26。</p>}

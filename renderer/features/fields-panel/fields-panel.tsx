@@ -1,5 +1,5 @@
 import { useMemo, useState } from "react";
-import { applyTypedValue } from "../../../core/fields/apply-typed-value";
+import { changeField, type FieldChange } from "../../../core/edits/change-field";
 import { yoyOf } from "../../../core/fields/field-text";
 import { formatValue } from "../../../core/fields/format-field";
 import type { Field } from "../../../core/model/field";
@@ -43,12 +43,12 @@ export function FieldsPanel({ store }: { store: ReportStore }) {
 
 function FieldRow({ field, fields }: { field: Field; fields: Record<string, Field> }) {
   const yoy = yoyOf({ fields }, field)?.wording ?? "—";
-  const edit = (patch: Partial<Field>) => useSessionStore.getState().history?.editField({ ...field, ...patch });
+  const change = (c: Omit<FieldChange, "fieldId">) => useSessionStore.getState().history?.changeField({ fieldId: field.id, ...c });
   const lastYear = field.lastYear === null ? "—" : (formatValue({ ...field.lastYear, decimals: field.decimals }) ?? "—");
   return (
     <tr className={field.status === "unconfirmed" ? "is-unconfirmed" : undefined}>
       <td>
-        <CellInput label="名称" value={field.label} onCommit={(label) => edit({ label })} />
+        <CellInput label="名称" value={field.label} onCommit={(label) => change({ label })} />
         <button type="button" className="link" onClick={() => {
           const editor = useSessionStore.getState().editor;
           if (editor !== null) locateField(editor, field.id);
@@ -59,24 +59,20 @@ function FieldRow({ field, fields }: { field: Field; fields: Record<string, Fiel
           label={`${field.label || "字段"}的本年数值`}
           value={field.value ?? ""}
           inputMode="decimal"
-          validate={(v) => v === "" || applyTypedValue(field, v).ok}
-          onCommit={(v) => {
-            if (v === "") return edit({ value: null, status: "unconfirmed" });
-            const typed = applyTypedValue(field, v);
-            // A value typed in the table is checked, not confirmed: 确认 is its own click here.
-            if (typed.ok) useSessionStore.getState().history?.editField({ ...typed.field, status: typed.field.value === field.value ? field.status : "unconfirmed" });
-          }}
+          validate={(v) => v === "" || readable(field, v)}
+          // A value typed in the table is checked, not confirmed: 确认 is its own click here.
+          onCommit={(input) => change({ input })}
         />
         <span className="fields-table__shown">{fieldText({ fields }, field.id, "value")}</span>
       </td>
       <td>{lastYear}</td>
       <td>{yoy}</td>
       <td>
-        <button type="button" className="fields-table__status" disabled={field.value === null} onClick={() => edit({ status: field.status === "confirmed" ? "unconfirmed" : "confirmed" })}>
+        <button type="button" className="fields-table__status" disabled={field.value === null} onClick={() => change({ confirm: field.status !== "confirmed" })}>
           {field.status === "confirmed" ? "已确认" : "未确认"}
         </button>
       </td>
-      <td><CellInput label="来源" value={field.source ?? ""} onCommit={(s) => edit({ source: s === "" ? null : s })} /></td>
+      <td><CellInput label="来源" value={field.source ?? ""} onCommit={(source) => change({ source })} /></td>
     </tr>
   );
 }
@@ -103,4 +99,13 @@ function CellInput(props: { label: string; value: string; inputMode?: "decimal";
       }}
     />
   );
+}
+
+function readable(field: Field, input: string): boolean {
+  try {
+    changeField(field, { fieldId: field.id, input });
+    return true;
+  } catch {
+    return false;
+  }
 }

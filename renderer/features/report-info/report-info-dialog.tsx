@@ -2,6 +2,7 @@ import { useState, type FormEvent } from "react";
 import { ReportMeta } from "../../../core/model/report";
 import { describeIssues } from "../../../core/model/zod-issues";
 import type { ReportStore } from "../../state/report-store";
+import { errorText } from "../../state/notify-error";
 import { useUiStore } from "../../state/ui-store";
 
 const Editable = ReportMeta.pick({ title: true, org: true, docNumber: true, recipient: true });
@@ -33,7 +34,12 @@ function ReportInfoForm({ store }: { store: ReportStore }) {
       setError(describeIssues(parsed.error));
       return;
     }
-    store.getState().updateMeta(parsed.data);
+    try {
+      store.getState().updateMeta(parsed.data);
+    } catch (error) {
+      setError(errorText(error));
+      return;
+    }
     close();
   };
   return (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyFix } from "../../../core/checks/apply-fix";
+import { applyFix } from "../../../core/edits/apply-fix";
 import { checkReport, hasErrors } from "../../../core/checks/check-report";
 import { Finding } from "../../../core/checks/finding";
 import { Report } from "../../../core/model/report";

@@ -58,9 +58,9 @@ describe("fieldText: what a field atom reads", () => {
 describe("applyTypedValue: a clerk types into a field", () => {
   const count = Field.parse({ id: "accepted", label: "受理审批服务事项", kind: "count", value: null, unit: "件", scale: "none", status: "unconfirmed" });
 
-  it("stores 超36万 as 360000 shown in 万, inexact, and confirms it", () => {
+  it("stores 超36万 as 360000 shown in 万, inexact, leaving the status to the caller", () => {
     const r = applyTypedValue(count, "超36万");
-    expect(r.ok && r.field).toMatchObject({ value: "360000", scale: "万", qualifier: "超", decimals: 0, exact: false, status: "confirmed" });
+    expect(r.ok && r.field).toMatchObject({ value: "360000", scale: "万", qualifier: "超", decimals: 0, exact: false, status: "unconfirmed" });
   });
 
   it("keeps the display scale for a bare number and takes the typed decimals otherwise", () => {

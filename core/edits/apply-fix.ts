@@ -1,5 +1,5 @@
 import { Report } from "../model/report";
-import type { Fix } from "./finding";
+import type { Fix } from "../checks/finding";
 
 export type ApplyFixResult = { ok: true; report: Report } | { ok: false; zh: string; en: string };
 

@@ -1,0 +1,86 @@
+import { z } from "zod";
+import { NianbaoError } from "../api/errors";
+import { applyTypedValue } from "../fields/apply-typed-value";
+import { DecimalString } from "../model/decimal-string";
+import { DisplayScale, Field, FieldId, Qualifier } from "../model/field";
+
+/**
+ * One change to one field as the clerk makes it in the number popup, the fields table, a check's
+ * fix or `nianbao fields`: every property is optional, absent ones stay as they are.
+ */
+export const FieldChange = z
+  .object({
+    fieldId: FieldId,
+    /** The value box as typed: "超40万", "95.5%", "412345"; "" clears the value. */
+    input: z.string().max(100).optional(),
+    unit: z.string().trim().max(20).nullable().optional(),
+    scale: DisplayScale.optional(),
+    qualifier: Qualifier.optional(),
+    label: z.string().trim().max(200).optional(),
+    source: z.string().trim().max(200).nullable().optional(),
+    /**
+     * true: 确认数值; false: back to 未确认. Absent: a changed value is unconfirmed until someone
+     * confirms it, an unchanged one keeps its status.
+     */
+    confirm: z.boolean().optional(),
+  })
+  .strict();
+export type FieldChange = z.input<typeof FieldChange>;
+
+/**
+ * The field after `change`, or a NianbaoError in the clerk's words. The one implementation of
+ * "typed value → field" behind the popup, the fields table, the checks panel and the CLI.
+ */
+export function changeField(field: Field, change: FieldChange): Field {
+  const unit = change.unit === undefined ? field.unit : change.unit === "" ? null : change.unit;
+  // Explicit choices (a unit, scale or qualifier picked from a list) apply before the typed text is read.
+  let next: Field = {
+    ...field,
+    unit,
+    scale: change.scale ?? field.scale,
+    qualifier: change.qualifier ?? field.qualifier,
+    ...(change.label === undefined ? {} : { label: change.label.trim() }),
+    ...(change.source === undefined ? {} : { source: change.source === null || change.source.trim() === "" ? null : change.source.trim() }),
+  };
+  if (change.qualifier !== undefined && change.qualifier !== field.qualifier) {
+    next = { ...next, exact: change.qualifier === "none" || change.qualifier === "累计" };
+  }
+  const input = change.input?.trim();
+  if (input === "") {
+    next = { ...next, value: null };
+  } else if (input !== undefined) {
+    next = typed(next, input);
+  }
+  const valueChanged = next.value !== field.value;
+  const status = statusAfter(field, next, change.confirm, valueChanged);
+  const parsed = Field.safeParse({ ...next, status });
+  if (!parsed.success) {
+    throw new NianbaoError("invalid_input", `${field.id}（${field.label}）：修改后的字段无效，未保存`, `field ${field.id}: the change makes the field invalid`);
+  }
+  return parsed.data;
+}
+
+/**
+ * The value box read the way reports write numbers. A plain decimal ("360500") is the figure
+ * itself, so it keeps whether the field holds an exact figure behind a qualified display.
+ */
+function typed(field: Field, input: string): Field {
+  const result = applyTypedValue(field, input);
+  if (!result.ok) throw new NianbaoError("invalid_input", result.zh, result.en);
+  if (!DecimalString.safeParse(input).success) return result.field;
+  const { exact: _typedExact, ...rest } = result.field;
+  return field.exact === undefined ? rest : { ...rest, exact: field.exact };
+}
+
+function statusAfter(before: Field, after: Field, confirm: boolean | undefined, valueChanged: boolean): Field["status"] {
+  if (confirm === true) {
+    if (after.value === null) throw refused(before, "尚无数值，不能确认", "has no value and cannot be confirmed");
+    return "confirmed";
+  }
+  if (confirm === false) return "unconfirmed";
+  return valueChanged ? "unconfirmed" : before.status;
+}
+
+function refused(field: Field, zh: string, en: string): NianbaoError {
+  return new NianbaoError("invalid_input", `${field.id}（${field.label}）：${zh}`, `field ${field.id}: ${en}`);
+}

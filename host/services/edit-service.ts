@@ -1,0 +1,31 @@
+import { NianbaoError } from "../../core/api/errors";
+import type { EditMethodsServer } from "../../core/api/contract";
+import { applyEdits } from "../../core/edits/apply-edit";
+import type { CoreDeps } from "../../core/model/deps";
+import { loadReportFile } from "../storage/report-file";
+import { saveReportGuarded } from "../workflow/save-report-guarded";
+import type { PathGuard } from "./path-guard";
+
+export interface EditServiceDeps {
+  guard: PathGuard;
+  clock: Pick<CoreDeps, "now">;
+}
+
+/** Implements the contract's edits of a report file: load, core/edits, guarded save. */
+export function createEditService(deps: EditServiceDeps): EditMethodsServer {
+  return {
+    editReportFile: async ({ path, edits }) => {
+      const real = await deps.guard.check(path);
+      const { report } = await loadReportFile(real);
+      let next;
+      try {
+        next = applyEdits(report, edits, deps.clock);
+      } catch (error) {
+        if (error instanceof NianbaoError) throw new NianbaoError(error.code, `${error.zh.replace(/[。；]?$/, "。")}文件未改动。`, `${error.message}; the file was not changed`);
+        throw error;
+      }
+      await saveReportGuarded(real, next);
+      return { report: next, path: real };
+    },
+  };
+}
