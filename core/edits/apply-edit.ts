@@ -7,16 +7,24 @@ import type { Field } from "../model/field";
 import type { Report } from "../model/report";
 import { applyWorkflowAction } from "../workflow/apply-workflow-action";
 import { assertEditable } from "../workflow/assert-editable";
+import type { Template } from "../model/template";
 import { applyFix } from "./apply-fix";
 import { changeField, type FieldChange } from "./change-field";
 import { ReportEdit, type PlanAnswer } from "./report-edit";
+import { assertNoSignOffBlockers } from "./sign-off-gate";
+
+/** What a use case may read besides the report: the clock, and the template its checks run against. */
+export interface EditDeps extends Pick<CoreDeps, "now"> {
+  template: Template;
+}
 
 /**
  * The report after one user action, stamped with the injected clock; the input is not changed.
  * Refusals are NianbaoErrors in the clerk's words. Content edits are refused on an approved report;
- * sign-off steps and plan answers (working notes, not printed) are not.
+ * sign-off steps and plan answers (working notes, not printed) are not. 签发 is refused while
+ * `check` reports errors.
  */
-export function applyEdit(report: Report, edit: ReportEdit, deps: Pick<CoreDeps, "now">): Report {
+export function applyEdit(report: Report, edit: ReportEdit, deps: EditDeps): Report {
   const parsed = ReportEdit.safeParse(edit);
   if (!parsed.success) {
     const detail = parsed.error.issues.map((i) => i.message).join("；");
@@ -34,6 +42,7 @@ export function applyEdit(report: Report, edit: ReportEdit, deps: Pick<CoreDeps,
       if (e.fix.type === "setFieldValue") return stamped(withField(report, { fieldId: e.fix.fieldId, input: e.fix.value }), deps);
       return stamped(fixed(report, e.fix), deps);
     case "workflow":
+      if (e.request.action === "approve") assertNoSignOffBlockers(report, deps.template, deps.now().slice(0, 10), "approve");
       return applyWorkflowAction(report, e.request, deps);
     case "answerPlan":
       return stamped(answered(report, e.plan, e.answer), deps);
@@ -44,7 +53,7 @@ export function applyEdit(report: Report, edit: ReportEdit, deps: Pick<CoreDeps,
 }
 
 /** All edits or none: the first refusal stops the sequence and nothing is returned. */
-export function applyEdits(report: Report, edits: readonly ReportEdit[], deps: Pick<CoreDeps, "now">): Report {
+export function applyEdits(report: Report, edits: readonly ReportEdit[], deps: EditDeps): Report {
   return edits.reduce((current, edit) => applyEdit(current, edit, deps), report);
 }
 

@@ -3,12 +3,14 @@ import type { EditMethodsServer } from "../../core/api/contract";
 import { applyEdits } from "../../core/edits/apply-edit";
 import type { CoreDeps } from "../../core/model/deps";
 import { loadReportFile } from "../storage/report-file";
+import { loadTemplate } from "../templates/template-store";
 import { saveReportGuarded } from "../workflow/save-report-guarded";
 import type { PathGuard } from "./path-guard";
 
 export interface EditServiceDeps {
   guard: PathGuard;
   clock: Pick<CoreDeps, "now">;
+  templatesDir?: string;
 }
 
 /** Implements the contract's edits of a report file: load, core/edits, guarded save. */
@@ -17,9 +19,10 @@ export function createEditService(deps: EditServiceDeps): EditMethodsServer {
     editReportFile: async ({ path, edits }) => {
       const real = await deps.guard.check(path);
       const { report } = await loadReportFile(real);
+      const template = await loadTemplate(report.template.id, deps.templatesDir);
       let next;
       try {
-        next = applyEdits(report, edits, deps.clock);
+        next = applyEdits(report, edits, { now: deps.clock.now, template });
       } catch (error) {
         if (error instanceof NianbaoError) throw new NianbaoError(error.code, `${error.zh.replace(/[。；]?$/, "。")}文件未改动。`, `${error.message}; the file was not changed`);
         throw error;

@@ -59,6 +59,7 @@ export function createExportService(deps: ExportServiceDeps): ExportMethodsServe
       const docx = await checkOptional(docxPath);
       const signed = await signExportedFiles({
         report,
+        ...(deps.templatesDir === undefined ? {} : { templatesDir: deps.templatesDir }),
         p12: await deps.guard.check(p12Path),
         password,
         signer,

@@ -1,5 +1,6 @@
 import { NianbaoError } from "../../core/api/errors";
 import type { Report } from "../../core/model/report";
+import { assertSignable } from "./assert-signable";
 import { approvalStatus } from "../../core/workflow/approval-status";
 import { readInputFile } from "./read-input-file";
 import { writeFileAtomic } from "../storage/atomic-write";
@@ -22,6 +23,7 @@ export interface SignExportedFilesInput {
   report: Report;
   /** The signing time; defaults to now. */
   now?: Date;
+  templatesDir?: string;
 }
 
 export interface SignedFiles {
@@ -48,8 +50,9 @@ export async function signExportedFiles(input: SignExportedFilesInput): Promise<
   }
   const signer = input.signer.trim();
   if (signer === "") throw new NianbaoError("invalid_input", "请填写签名人姓名。", "the signer's name is missing");
-  const stamp = approvalStamp(input.report, signer);
   const signedAt = input.now ?? new Date();
+  await assertSignable(input.report, signedAt, input.templatesDir);
+  const stamp = approvalStamp(input.report, signer);
   const identity = loadSigningIdentity(await readInputFile(input.p12, "证书"), input.password, signedAt);
   const pdf = pdfPath === undefined ? null : await readInputFile(pdfPath, " PDF ");
   const docx = docxPath === undefined ? null : await readInputFile(docxPath, " .docx ");

@@ -39,6 +39,7 @@ function listed(file: string): Listed[] {
 describe("nianbao fields", () => {
   it("refuses to change a field of an approved report and says how to make a revision", async () => {
     const file = await reportFile();
+    expect(runCli(["fields", file, "--confirm", "accepted", "--confirm", "closed"]).status).toBe(0);
     for (const [step, person, role] of [["submit", "王小明", "拟稿人"], ["review", "李科长", "审核人"], ["approve", "张镇长", "签发人"]] as const) {
       expect(runCli(["workflow", file, step, "--as", person, "--role", role]).status, step).toBe(0);
     }

@@ -1,4 +1,5 @@
 import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { finishedReport } from "../support/finished-report";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Field } from "../../core/model/field";
 import { UnifiedHistory } from "../../renderer/editor/unified-history";
@@ -117,12 +118,20 @@ describe("the 检查 panel", () => {
 });
 
 describe("sign-off in the editor", () => {
-  it("freezes the report once approved, says why, and unfreezes it with a revision", () => {
+  it("refuses 签发 while checks report errors, freezes the report once approved, says why, and unfreezes it with a revision", async () => {
     const t = setup();
     render(<SignoffPanel store={t.store} />);
     const panel = screen.getByRole("region", { name: "签发" });
     expect(panel.textContent).toContain("当前状态：起草");
     act(() => t.store.getState().applyWorkflow({ action: "submit", person: "张三", role: "拟稿人" }));
+    // 签发 is refused while 检查 reports errors, and the refusal names them.
+    const blocked = zhError(() => t.store.getState().applyWorkflow({ action: "approve", person: "李四", role: "签发人" }));
+    expect(blocked).toContain("须先处理才能签发");
+    expect(blocked).toContain("[FIELD-UNCONFIRMED]");
+    expect(t.store.getState().report.workflow.state).toBe("review");
+    // The finished report: the published text with every number confirmed.
+    const finished = await finishedReport();
+    act(() => t.store.getState().replaceReport({ ...t.store.getState().report, meta: finished.meta, body: finished.body, fields: { ...finished.fields, cases: { ...casesOf(t), status: "confirmed" } } }));
     act(() => t.store.getState().applyWorkflow({ action: "approve", person: "李四", role: "签发人", comment: "同意" }));
     expect(panel.textContent).toContain("当前状态：已签发");
     expect(panel.textContent).toContain("李四（签发人） · 签发 → 已签发");

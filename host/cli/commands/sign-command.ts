@@ -3,6 +3,7 @@ import { z } from "zod";
 import { NianbaoError } from "../../../core/api/errors";
 import type { Report } from "../../../core/model/report";
 import { exportReport } from "../../export/export-report";
+import { assertSignable } from "../../sign/assert-signable";
 import { readInputFile } from "../../sign/read-input-file";
 import { approvalStamp, signExportedFiles } from "../../sign/sign-exported-files";
 import { loadSigningIdentity } from "../../sign/signing-identity";
@@ -32,6 +33,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     USAGE,
   );
   const { report } = await loadReportFile(resolve(io.cwd, opts.positionals[0] ?? ""));
+  await assertSignable(report, new Date(io.clock.now()));
   approvalStamp(report, opts.signer);
   const variable = opts["password-env"];
   const password = io.env[variable];
@@ -51,6 +53,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     password,
     signer: opts.signer,
     report,
+    now: new Date(io.clock.now()),
   });
   const lines = [`已签名（第 ${signed.revision} 稿，证书 ${signed.subject}）：`];
   if (signed.pdf !== null) lines.push(`  ${signed.pdf}`);

@@ -1,5 +1,5 @@
 import type { StateCreator } from "zustand/vanilla";
-import { applyEdit } from "../../../core/edits/apply-edit";
+import { applyEdit, type EditDeps } from "../../../core/edits/apply-edit";
 import type { ReportEdit } from "../../../core/edits/report-edit";
 import { localIso } from "../../../core/text/local-iso";
 import type { DocumentSlice, ReportState, ReportStoreDeps } from "../report-state";
@@ -7,10 +7,11 @@ import type { DocumentSlice, ReportState, ReportStoreDeps } from "../report-stat
 /** Report-level changes go through core/edits, the same use cases the host and the CLI run. */
 export function documentSlice(deps: ReportStoreDeps): StateCreator<ReportState, [], [], DocumentSlice> {
   return (set, get) => {
+    const editDeps = (): EditDeps => ({ now: () => localIso(new Date()), template: get().template });
     // Meta and plan edits do not touch body or fields, so they apply to the stored report as it is.
     const editMeta = (edit: ReportEdit) => {
       const { report, revision } = get();
-      set({ report: applyEdit(report, edit, { now: () => localIso(new Date()) }), revision: revision + 1, status: "dirty" });
+      set({ report: applyEdit(report, edit, editDeps()), revision: revision + 1, status: "dirty" });
     };
     return {
       report: deps.opened.report,
@@ -23,7 +24,7 @@ export function documentSlice(deps: ReportStoreDeps): StateCreator<ReportState, 
       updateMeta: (patch) => editMeta({ type: "updateMeta", patch }),
       applyWorkflow: (request) => {
         // The step's content hash must cover the text as typed, not as last debounced.
-        get().replaceReport(applyEdit(get().snapshot(), { type: "workflow", request }, { now: () => localIso(new Date()) }));
+        get().replaceReport(applyEdit(get().snapshot(), { type: "workflow", request }, editDeps()));
       },
       decidePlan: (key, decision) =>
         editMeta({

@@ -3,6 +3,7 @@ import { applyEdit } from "../../../core/edits/apply-edit";
 import { changeField } from "../../../core/edits/change-field";
 import { Field } from "../../../core/model/field";
 import { thrownBy } from "../../support/error-code";
+import { fazhiTemplate } from "../../support/template";
 import { cleanReport, withFields } from "../checks/crafted-report";
 
 const carried = Field.parse({
@@ -40,7 +41,7 @@ describe("changeField: the one way a typed value becomes a field", () => {
 
 describe("applyEdit", () => {
   const report = withFields(cleanReport(), carried, rate);
-  const clock = { now: () => "2025-02-01T10:00:00.000+08:00" };
+  const clock = { now: () => "2025-02-01T10:00:00.000+08:00", template: fazhiTemplate() };
 
   it("stamps the injected clock and leaves the input report alone", () => {
     const next = applyEdit(report, { type: "changeField", fieldId: "closed", input: "95.5%" }, clock);

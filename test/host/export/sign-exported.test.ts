@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { check9704 } from "../../support/pdf-readers";
-import { fixtureReport } from "../../support/report-from-markdown";
+import { finishedReport } from "../../support/finished-report";
 import { runCli } from "../../support/run-cli";
 import { saveReportFile } from "../../../host/storage/report-file";
 import { makeTestCertificates, TEST_PASSWORD, type TestCertificates } from "../sign/support/test-certificates";
@@ -17,7 +17,7 @@ describe("nianbao sign on an exported report", () => {
   it("exports the approved report to GB/T 9704 PDF and .docx, signs both, and verify accepts them", async () => {
     const dir = mkdtempSync(join(tmpdir(), "nianbao-sign-export-"));
     const file = join(dir, "木渎镇2023.nianbao");
-    await saveReportFile(file, fixtureReport());
+    await saveReportFile(file, await finishedReport());
     for (const [step, who, role] of [["submit", "王小明", "拟稿人"], ["review", "李审核", "审核人"], ["approve", "张镇长", "签发人"]] as const) {
       expect(runCli(["workflow", file, step, "--as", who, "--role", role]).status).toBe(0);
     }

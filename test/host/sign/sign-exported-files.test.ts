@@ -10,7 +10,9 @@ import { matchApproved } from "../../../host/sign/match-approved";
 import { DOCX_PROPERTY_NAMES } from "../../../host/sign/sign-docx";
 import { signExportedFiles } from "../../../host/sign/sign-exported-files";
 import { verifyDocxFile, verifyPdf, verifyPdfFile } from "../../../host/sign/verify-signature";
-import { approvedReport, draftReport, tempDir, writeTestDocx, writeTestPdf } from "./support/signed-fixtures";
+import { finishedReport } from "../../support/finished-report";
+import { approvedReport, tempDir, writeTestDocx, writeTestPdf } from "./support/signed-fixtures";
+import type { Report } from "../../../core/model/report";
 import { makeTestCertificates, TEST_PASSWORD, type TestCertificates } from "./support/test-certificates";
 
 let certs: TestCertificates;
@@ -40,7 +42,7 @@ function opensslVerify(docx: string, p7s: string): { status: number | null; stde
 describe("signExportedFiles", () => {
   it("signs the PDF so that pdfsig accepts it with the Chinese signer name, and detects a flipped byte", async () => {
     const { pdfPath } = await exportedFiles();
-    const report = approvedReport();
+    const report = await approvedReport();
     const signed = await signExportedFiles({ pdfPath, p12: certs.valid, password: TEST_PASSWORD, signer: "李秘书", report });
     expect(signed.subject).toBe("C=CN, O=苏州市吴中区木渎镇, CN=木渎镇人民政府");
     const out = pdfsig(pdfPath);
@@ -68,14 +70,14 @@ describe("signExportedFiles", () => {
 
   it("flags content appended after signing (an incremental update) as modified", async () => {
     const { pdfPath } = await exportedFiles();
-    await signExportedFiles({ pdfPath, p12: certs.valid, password: TEST_PASSWORD, signer: "李秘书", report: approvedReport() });
+    await signExportedFiles({ pdfPath, p12: certs.valid, password: TEST_PASSWORD, signer: "李秘书", report: await approvedReport() });
     const appended = Buffer.concat([readFileSync(pdfPath), Buffer.from("\n1 0 obj\n<< /Title (changed) >>\nendobj\n%%EOF\n")]);
     expect(verifyPdf(appended)).toMatchObject({ valid: false, modifiedAfterSigning: true });
   });
 
   it("writes a .docx.p7s that openssl verifies, records the approval in the .docx, and fails after a change", async () => {
     const { docxPath } = await exportedFiles();
-    const report = approvedReport();
+    const report = await approvedReport();
     const signed = await signExportedFiles({ docxPath, p12: certs.valid, password: TEST_PASSWORD, signer: "李秘书", report });
     const p7s = `${docxPath}.p7s`;
     expect(signed.docxSignature).toBe(p7s);
@@ -112,7 +114,7 @@ describe("signExportedFiles", () => {
       '<?xml version="1.0" encoding="UTF-8"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="报告年度"><vt:i4>2024</vt:i4></property><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="3" name="NianbaoContentHash"><vt:lpwstr>stale</vt:lpwstr></property></Properties>',
     );
     writeFileSync(docxPath, zipSync(entries));
-    const report = approvedReport();
+    const report = await approvedReport();
     await signExportedFiles({ docxPath, p12: certs.valid, password: TEST_PASSWORD, signer: "李秘书", report });
     const props = readCustomProperties(openDocx(readFileSync(docxPath)));
     expect(props.get("报告年度")).toBe("2024");
@@ -120,21 +122,21 @@ describe("signExportedFiles", () => {
   });
 
   describe("refuses with a clear message and writes nothing", () => {
-    const cases: { name: string; p12: () => string; password?: string; zh: string; report?: () => ReturnType<typeof draftReport>; pdfIsText?: boolean }[] = [
+    const cases: { name: string; p12: () => string; password?: string; zh: string; report?: () => Report | Promise<Report>; pdfIsText?: boolean }[] = [
       { name: "wrong password", p12: () => certs.valid, password: "wrong", zh: "证书密码不正确" },
       { name: "no private key", p12: () => certs.withoutKey, zh: "没有私钥" },
       { name: "expired certificate", p12: () => certs.expired, zh: "过期" },
       { name: "not yet valid certificate", p12: () => certs.notYetValid, zh: "起才生效" },
       { name: "not a certificate file", p12: () => join(certs.dir, "signer.crt.pem"), zh: "不是 PKCS#12" },
       { name: "non-PDF input", p12: () => certs.valid, zh: "不是 PDF", pdfIsText: true },
-      { name: "report not approved", p12: () => certs.valid, zh: "尚未签发", report: draftReport },
+      { name: "report not approved", p12: () => certs.valid, zh: "尚未签发", report: finishedReport },
     ];
     for (const c of cases) {
       it(c.name, async () => {
         const { pdfPath, docxPath } = await exportedFiles();
         if (c.pdfIsText === true) writeFileSync(pdfPath, "这是一个文本文件，不是 PDF。");
         const before = { pdf: readFileSync(pdfPath), docx: readFileSync(docxPath) };
-        const error = await signExportedFiles({ pdfPath, docxPath, p12: c.p12(), password: c.password ?? TEST_PASSWORD, signer: "李秘书", report: (c.report ?? approvedReport)() }).then(
+        const error = await signExportedFiles({ pdfPath, docxPath, p12: c.p12(), password: c.password ?? TEST_PASSWORD, signer: "李秘书", report: await (c.report ?? approvedReport)() }).then(
           () => null,
           (e: unknown) => e,
         );

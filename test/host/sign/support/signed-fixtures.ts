@@ -3,25 +3,20 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Document, Packer, Paragraph } from "docx";
 import { PDFDocument, StandardFonts } from "pdf-lib";
-import { createReport } from "../../../../core/model/create-report";
 import type { Report } from "../../../../core/model/report";
-import { applyWorkflowAction } from "../../../../core/workflow/apply-workflow-action";
-import { fixedDeps } from "../../../support/deps";
+import { applyEdit } from "../../../../core/edits/apply-edit";
+import { finishedReport } from "../../../support/finished-report";
 import { fazhiTemplate } from "../../../support/template";
 
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), "nianbao-sign-"));
 }
 
-export function draftReport(): Report {
-  return createReport(fazhiTemplate(), { org: "吴中区木渎镇人民政府", year: 2024 }, fixedDeps());
-}
-
-/** A report taken through 拟稿 → 审核 → 签发 with the core workflow. */
-export function approvedReport(): Report {
-  const clock = { now: () => "2025-01-20T09:30:00.000+08:00" };
-  const submitted = applyWorkflowAction(draftReport(), { action: "submit", person: "王小明", role: "拟稿人" }, clock);
-  return applyWorkflowAction(submitted, { action: "approve", person: "张镇长", role: "签发人" }, clock);
+/** A finished report taken through 拟稿 → 审核 → 签发 by the use case the app and the CLI run. */
+export async function approvedReport(): Promise<Report> {
+  const deps = { now: () => "2025-01-20T09:30:00.000+08:00", template: fazhiTemplate() };
+  const submitted = applyEdit(await finishedReport(), { type: "workflow", request: { action: "submit", person: "王小明", role: "拟稿人" } }, deps);
+  return applyEdit(submitted, { type: "workflow", request: { action: "approve", person: "张镇长", role: "签发人" } }, deps);
 }
 
 /** A real two-page PDF made with pdf-lib. */
