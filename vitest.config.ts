@@ -8,6 +8,8 @@ process.env["NIANBAO_CACHE_DIR"] ??= join(tmpdir(), "nianbao-test-cache");
 
 export default defineConfig({
   test: {
+    // dist/ is rebuilt when a source is newer than it, so no test runs an old bundle.
+    globalSetup: ["test/support/fresh-build.ts"],
     projects: [
       { test: { name: "core", environment: "node", include: ["test/core/**/*.test.ts"] } },
       { test: { name: "host", environment: "node", include: ["test/host/**/*.test.ts", "test/layers/**/*.test.ts"], testTimeout: 60_000 } },

@@ -3,11 +3,12 @@
 // (start-up time is part of what the CLI is measured on); the renderer goes through Vite; the
 // Electron main and preload become CommonJS, which a sandboxed preload requires.
 import { build } from "esbuild";
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { basename, dirname, join } from "node:path";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const buildStartedAt = Date.now();
 const cliEntry = join(root, "host/cli/main.ts");
 const cliDir = join(root, "dist/cli");
 
@@ -85,3 +86,7 @@ if (existsSync(join(root, "renderer/index.html"))) {
   const { build: viteBuild } = await import("vite");
   await viteBuild({ configFile: join(root, "build/vite.renderer.config.mjs") });
 }
+
+// Tests compare this with the sources' mtimes (test/support/fresh-build.ts): one taken before the
+// build started, so a file saved during the build still counts as newer.
+writeFileSync(join(root, "dist/.build-stamp"), `${buildStartedAt}\n`);

@@ -15,6 +15,9 @@ export function signOffBlockers(report: Report, template: Template, today: strin
   return checkReport(report, template, { today }).filter((f) => f.severity === "error" && !(step === "approve" && f.id === "DATE-EMPTY"));
 }
 
+/** The hint on a refusal whose list the app shows in its 检查 panel rather than in a notice. */
+export const SHOW_CHECKS_HINT = "请在“检查”面板中逐项处理。";
+
 /** Refuses the step while errors remain, listing each one as the 检查 panel and `nianbao check` name it. */
 export function assertNoSignOffBlockers(report: Report, template: Template, today: string, step: SignOffStep): void {
   const blockers = signOffBlockers(report, template, today, step);
@@ -26,5 +29,6 @@ export function assertNoSignOffBlockers(report: Report, template: Template, toda
     "forbidden",
     `检查发现 ${blockers.length} 项错误，须先处理才能${action}：\n${shown.map((f, i) => `${i + 1}. [${f.id}] ${f.message}`).join("\n")}${more}`,
     `${blockers.length} check error(s) block ${step === "approve" ? "approval" : "signing"}: ${[...new Set(blockers.map((f) => f.id))].join(", ")}`,
+    { hint: SHOW_CHECKS_HINT },
   );
 }

@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { runCli } from "../support/run-cli";
 import { copyFileSync, existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
@@ -152,6 +153,26 @@ describe("browser mode: last year's report to this year's files", () => {
     await panel.getByLabel("姓名").fill("张三");
     await panel.getByRole("button", { name: "提交审核" }).click();
     await expect.poll(() => panel.textContent()).toContain("当前状态：审核中");
+    await panel.getByLabel("姓名").fill("李四");
+    await panel.getByLabel("身份").selectOption("签发人");
+    await panel.getByLabel("意见").fill("同意印发");
+    // Twenty numbers are still last year's and unconfirmed: 签发 is refused and says which.
+    await panel.getByRole("button", { name: "签发", exact: true }).click();
+    await expect.poll(() => page.getByRole("alert").textContent()).toContain("须先处理才能签发");
+    // The notice says how many and where; the 检查 panel opens with the list.
+    await expect(page.getByRole("region", { name: "检查" }).textContent()).resolves.toContain("尚未确认");
+    await page.getByRole("button", { name: "签发", exact: true }).click();
+    await expect(panel.textContent()).resolves.toContain("当前状态：审核中");
+    await page.screenshot({ path: join(artifacts, "signoff-blocked.png") });
+    // The clerk fills and confirms the rest (here in one go with the CLI on the saved file) and reopens it.
+    const file = join(docs(), "木渎2024.nianbao");
+    const listed = JSON.parse(runCli(["fields", file, "--json"]).stdout) as { id: string; status: string; text: string | null; lastYearText: string | null }[];
+    // A growth bound to its base already shows the computed rate: that is the value to confirm.
+    const fill = listed.filter((f) => f.status !== "confirmed").flatMap((f) => ["--set", `${f.id}=${f.text ?? f.lastYearText ?? ""}`, "--confirm", f.id]);
+    expect(runCli(["fields", file, ...fill]).status).toBe(0);
+    await page.reload();
+    await page.locator(".report-body").waitFor();
+    await page.getByRole("button", { name: "签发", exact: true }).click();
     await panel.getByLabel("姓名").fill("李四");
     await panel.getByLabel("身份").selectOption("签发人");
     await panel.getByLabel("意见").fill("同意印发");

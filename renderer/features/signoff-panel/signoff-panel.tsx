@@ -1,4 +1,6 @@
 import { useEffect, useState, type FormEvent } from "react";
+import { NianbaoError } from "../../../core/api/errors";
+import { SHOW_CHECKS_HINT } from "../../../core/edits/sign-off-gate";
 import { SignoffRole, type WorkflowAction } from "../../../core/model/workflow";
 import { STEP_RULES, WorkflowStep } from "../../../core/workflow/apply-workflow-action";
 import { approvalStatus } from "../../../core/workflow/approval-status";
@@ -40,7 +42,13 @@ export function SignoffPanel({ store }: { store: ReportStore }) {
       if (store.getState().path !== null) await store.getState().save();
       useUiStore.getState().notify("info", `已${STEP_RULES[action].label}。${store.getState().path === null ? "请保存报告。" : ""}`);
     } catch (error) {
-      notifyError(error);
+      if (error instanceof NianbaoError && error.hint === SHOW_CHECKS_HINT) {
+        // The list of blockers is the 检查 panel's: a notice says how many and where to look.
+        useUiStore.getState().setPanel("checks");
+        useUiStore.getState().notify("error", `${(error.zh.split("\n")[0] ?? "").replace(/：$/, "。")}${SHOW_CHECKS_HINT}`);
+      } else {
+        notifyError(error);
+      }
     }
   };
 
