@@ -5,6 +5,7 @@ import type { ImportNotice } from "../../core/import/import-notice";
 import { SourceBlock } from "../../core/import/source-block";
 import { decodeText } from "./decode-text";
 import { readDocx } from "./docx-reader";
+import { InputBudget } from "./input-budget";
 import { readTextBlocks } from "./text-reader";
 
 export type SourceFormat = "docx" | "md" | "txt";
@@ -45,16 +46,18 @@ export async function readSourceDocument(path: string): Promise<SourceDocument> 
     );
   }
   const bytes = new Uint8Array(await readFile(path));
+  // One budget for the whole file: zip entries, XML, paragraphs and characters all draw on it.
+  const budget = new InputBudget(path);
   let blocks: unknown[];
   let notices: ImportNotice[] = [];
   if (format === "docx") {
-    const content = readDocx(bytes);
+    const content = readDocx(bytes, budget);
     blocks = content.blocks;
     notices = content.notices;
   } else {
     const { text, encoding } = decodeText(bytes);
     if (encoding === "gb18030") notices.push({ zh: "文件按 GBK/GB18030 编码读取。", en: "the file was read as GBK/GB18030" });
-    blocks = readTextBlocks(text, format === "md");
+    blocks = readTextBlocks(text, format === "md", budget);
   }
   const parsed = blocks.map((b) => SourceBlock.parse(b));
   const hasText = parsed.some((b) => (b.type === "paragraph" ? b.text.trim() !== "" : b.rows.some((r) => r.some((c) => c.trim() !== ""))));
