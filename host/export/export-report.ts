@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { NianbaoError } from "../../core/api/errors";
+import { fileError, NianbaoError } from "../../core/api/errors";
 import { buildExportModel } from "../../core/export-model/build-export-model";
 import type { ExportModel } from "../../core/export-model/export-model";
 import type { FontRole } from "../../core/export-model/font-roles";
@@ -145,8 +145,6 @@ export async function writeOutput(path: string, data: Uint8Array): Promise<void>
   try {
     await writeFileAtomic(path, data);
   } catch (error) {
-    if (error instanceof NianbaoError) throw error;
-    const en = error instanceof Error ? error.message : String(error);
-    throw new NianbaoError("io_error", `无法写入 ${path}：${en}`, `cannot write ${path}: ${en}`, { cause: error });
+    throw fileError(error, path, "write");
   }
 }

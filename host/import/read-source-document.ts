@@ -1,6 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import { extname } from "node:path";
-import { NianbaoError } from "../../core/api/errors";
+import { fileError, NianbaoError } from "../../core/api/errors";
 import type { ImportNotice } from "../../core/import/import-notice";
 import { SourceBlock } from "../../core/import/source-block";
 import { decodeText } from "./decode-text";
@@ -32,9 +32,15 @@ export async function readSourceDocument(path: string): Promise<SourceDocument> 
   if (format === null) throw unsupported(path);
   let size: number;
   try {
-    size = (await stat(path)).size;
+    const info = await stat(path);
+    if (!info.isFile()) throw new NianbaoError("file_invalid", `这是一个文件夹，不是要导入的文件：${path}`, `this is a directory, not a file to import: ${path}`);
+    size = info.size;
   } catch (error) {
-    throw new NianbaoError("not_found", `找不到文件：${path}`, `file not found: ${path}`, { cause: error });
+    if (error instanceof NianbaoError) throw error;
+    if (typeof error === "object" && error !== null && "code" in error && error.code === "ENOENT") {
+      throw new NianbaoError("not_found", `找不到文件：${path}`, `file not found: ${path}`, { cause: error });
+    }
+    throw fileError(error, path, "read");
   }
   const limit = format === "docx" ? MAX_DOCX_BYTES : MAX_TEXT_BYTES;
   if (size === 0) throw new NianbaoError("file_invalid", `文件是空的：${path}`, `the file is empty: ${path}`);
@@ -45,7 +51,12 @@ export async function readSourceDocument(path: string): Promise<SourceDocument> 
       `file too large (${size} bytes; limit ${limit}) for an annual report`,
     );
   }
-  const bytes = new Uint8Array(await readFile(path));
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(path));
+  } catch (error) {
+    throw fileError(error, path, "read");
+  }
   // One budget for the whole file: zip entries, XML, paragraphs and characters all draw on it.
   const budget = new InputBudget(path);
   let blocks: unknown[];

@@ -64,7 +64,7 @@ async function acquire(lock: string, path: string, waitMs: number): Promise<void
       }
       return;
     } catch (error) {
-      if (!(typeof error === "object" && error !== null && "code" in error && error.code === "EEXIST")) throw fileError(error, lock, "write");
+      if (!(typeof error === "object" && error !== null && "code" in error && error.code === "EEXIST")) throw fileError(error, path, "write");
     }
     const holder = await readHolder(lock);
     if (holder === null) continue;

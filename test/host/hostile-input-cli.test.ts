@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SCHEMA_VERSION } from "../../core/model/report";
 import { loadReportFile, saveReportFile, serializeReport } from "../../host/storage/report-file";
 import { largeReport } from "../support/large-report";
+import { repoRoot } from "../support/template";
 import { makeDocx, paragraphXml } from "./import/support/make-docx";
 import { deflatedEntry, zerosEntry, zipArchive } from "./support/deflated-zip";
 import { manyEntriesDocx, millionLinesText, oleFile, pdfBytes, reportJson, sparseFile, spreadZipBombDocx, zipBombDocx } from "./support/hostile-files";
@@ -394,5 +395,35 @@ describe("issue 13: saves that hold", () => {
     const r = await runCliMeasured(["fields", path, "--set", "cases=400000"]);
     expect(r.status, r.stderr).toBe(0);
     expect(existsSync(join(dir, ".stale-lock.nianbao.lock"))).toBe(false);
+  });
+});
+
+describe("issue 13: operating-system errors and hidden characters", () => {
+  it("a folder that cannot be written, a path through a file, and a folder given as a document: Chinese, with the path, never raw", async () => {
+    const source = join(repoRoot, "test/fixtures/mudu-2023-fazhi-report.md");
+    const cases: [string[], RegExp][] = [
+      [["import", source, "-o", "/sys/nianbao-test.nianbao"], /\/sys\/nianbao-test\.nianbao（没有权限/u],
+      [["import", source, "-o", "/dev/null/x.nianbao"], /\/dev\/null\/x\.nianbao（路径中有一部分不是文件夹/u],
+      [["export", source, "--docx", "/sys/nianbao-test.docx"], /\/sys\/nianbao-test\.docx（没有权限/u],
+      [["inspect", mkdtempSync(join(dir, "folder-")) + ".docx"], /找不到文件/u],
+    ];
+    mkdirSync(join(dir, "a-folder.docx"), { recursive: true });
+    cases.push([["inspect", join(dir, "a-folder.docx")], /文件夹.*a-folder\.docx/u]);
+    for (const [args, zh] of cases) {
+      const r = await runCliMeasured(args);
+      expectClearError(r, zh, /./u);
+      expect(r.stderr.split("\n")[0]).not.toMatch(/E[A-Z]{3,}|\.lock|\.tmp/u);
+    }
+  });
+
+  it("check warns about a right-to-left override and a lone surrogate in the title", async () => {
+    const path = write("bidi.nianbao", reportJson((r) => {
+      (r.meta as Record<string, unknown>).title = "2023年度\u202e告报\u202c\ud800";
+    }));
+    const r = await runCliMeasured(["check", path, "--json"]);
+    expect(r.signal).toBeNull();
+    expect(r.stdout).toContain("CHAR-BIDI");
+    expect(r.stdout).toContain("CHAR-SURROGATE");
+    expectBoundedMemory(r);
   });
 });
