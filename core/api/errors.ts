@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { systemErrorMessage, type FileAction } from "./system-error";
 
 export const ErrorCode = z.enum([
   "invalid_input",
@@ -48,10 +49,25 @@ export const ErrorEnvelope = z.object({
 });
 export type ErrorEnvelope = z.infer<typeof ErrorEnvelope>;
 
+/**
+ * A failed file operation as a NianbaoError naming `path` in Chinese and English: an operating
+ * system error gets its reason in words, never the raw `EACCES: permission denied, open '…'`.
+ */
+export function fileError(error: unknown, path: string, action: FileAction): NianbaoError {
+  if (error instanceof NianbaoError) return error;
+  const known = systemErrorMessage(error, path, action);
+  if (known !== null) return new NianbaoError(known.code, known.zh, known.en, { cause: error });
+  const en = error instanceof Error ? error.message : String(error);
+  return new NianbaoError("io_error", `无法${action === "read" ? "读取" : "写入"}：${path}。`, `cannot ${action} ${path}: ${en}`, { cause: error });
+}
+
 export function toErrorEnvelope(error: unknown): ErrorEnvelope {
   if (error instanceof NianbaoError) {
     return { code: error.code, zh: error.zh, en: error.message, hint: error.hint };
   }
+  // An operating-system error that no caller wrapped still reaches the user in words.
+  const system = systemErrorMessage(error);
+  if (system !== null) return { ...system, hint: null };
   const en = error instanceof Error ? error.message : String(error);
   return { code: "internal", zh: `内部错误：${en}`, en: `internal error: ${en}`, hint: null };
 }

@@ -6,6 +6,7 @@ import type { CheckContext } from "./check-context";
 import { checkDeadlines } from "./check-deadlines";
 import { checkCarried, checkFields } from "./check-fields";
 import { checkGrowth } from "./check-growth";
+import { checkHiddenCharacters } from "./check-hidden-characters";
 import { checkLastYear } from "./check-last-year";
 import { checkMeta } from "./check-meta";
 import { checkNumbering } from "./check-numbering";
@@ -23,7 +24,7 @@ export interface CheckOptions {
   copiedTextLimits?: Partial<Record<PartId, number>>;
 }
 
-const CHECKS = [checkStructure, checkFields, checkCarried, checkGrowth, checkYears, checkTextNumbers, checkNumbering, checkPunctuation, checkMeta, checkDeadlines, checkLastYear];
+const CHECKS = [checkStructure, checkFields, checkCarried, checkGrowth, checkYears, checkTextNumbers, checkNumbering, checkPunctuation, checkHiddenCharacters, checkMeta, checkDeadlines, checkLastYear];
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /**

@@ -21,7 +21,17 @@ const Versioned = z.object({ schemaVersion: z.number().int().min(0) });
 export function migrateReport(raw: unknown): MigratedReport {
   const versioned = Versioned.safeParse(raw);
   if (!versioned.success) {
-    throw new NianbaoError("file_invalid", "这不是年报文件：缺少版本号 schemaVersion。", "not a Nianbao report: schemaVersion is missing");
+    const given = typeof raw === "object" && raw !== null && "schemaVersion" in raw ? raw.schemaVersion : undefined;
+    if (given === undefined) {
+      throw new NianbaoError("file_invalid", "这不是年报文件：缺少版本号 schemaVersion。", "not a Nianbao report: schemaVersion is missing");
+    }
+    // 1e309 parses as Infinity; JSON.stringify would show it as null.
+    const shown = typeof given === "number" ? String(given) : JSON.stringify(given).slice(0, 40);
+    throw new NianbaoError(
+      "file_invalid",
+      `文件的版本号 schemaVersion 无效（${shown}），应为 0 到 ${SCHEMA_VERSION} 之间的整数；文件可能已损坏。`,
+      `the file's schemaVersion is invalid (${shown}); expected an integer from 0 to ${SCHEMA_VERSION}`,
+    );
   }
   const from = versioned.data.schemaVersion;
   if (from > SCHEMA_VERSION) {

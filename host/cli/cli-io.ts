@@ -1,4 +1,5 @@
 import { NianbaoError } from "../../core/api/errors";
+import { systemErrorMessage } from "../../core/api/system-error";
 import type { CoreDeps } from "../../core/model/deps";
 
 /** What a command writes to; tests pass buffers, the binary passes process streams. */
@@ -21,6 +22,12 @@ export function usageError(zh: string, en: string): NianbaoError {
 export function printError(io: CliIo, error: unknown): void {
   if (error instanceof NianbaoError) {
     io.err(`错误：${error.zh}\nError: ${error.message}\n`);
+    return;
+  }
+  // The last line of defence: an operating-system error no command wrapped, still in words.
+  const system = systemErrorMessage(error);
+  if (system !== null) {
+    io.err(`错误：${system.zh}\nError: ${system.en}\n`);
     return;
   }
   const en = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { NianbaoError } from "../../core/api/errors";
+import { fileError, NianbaoError } from "../../core/api/errors";
 import { buildExportModel } from "../../core/export-model/build-export-model";
 import type { ExportModel } from "../../core/export-model/export-model";
 import type { FontRole } from "../../core/export-model/font-roles";
@@ -65,11 +65,11 @@ export async function exportReport(request: ExportRequest): Promise<ExportResult
  * The print page for a report without printing it: the app's paged preview loads the same HTML
  * (from a file, so its font URLs resolve) that the PDF is printed from.
  */
-export async function renderReportPrintHtml(request: Pick<ExportRequest, "report" | "template" | "profile" | "fontSubsetDir">): Promise<{ html: string; fonts: ExportedFont[] }> {
+export async function renderReportPrintHtml(request: Pick<ExportRequest, "report" | "template" | "profile" | "fontSubsetDir">): Promise<{ html: string; fonts: ExportedFont[]; assets: string[] }> {
   const profile = request.profile ?? request.report.meta.profile;
   const fonts = await resolveFonts(profile);
-  const { html } = await printPage(buildExportModel(request.report, request.template, { profile }), request.template, fonts, request.fontSubsetDir);
-  return { html, fonts: fonts.map(publicFont) };
+  const { html, assets } = await printPage(buildExportModel(request.report, request.template, { profile }), request.template, fonts, request.fontSubsetDir);
+  return { html, fonts: fonts.map(publicFont), assets };
 }
 
 /** Prints a page from renderReportPrintHtml and counts its sheets: the paged preview shows the PDF's own count. */
@@ -82,6 +82,8 @@ interface PrintPage {
   html: string;
   /** The same page bound to the whole font files. */
   whole: string;
+  /** The files `html` binds by file:// URL: the template's print.css and the font subsets. */
+  assets: string[];
 }
 
 /**
@@ -93,7 +95,7 @@ async function printPage(model: ExportModel, template: Template, fonts: Resolved
   const cssPath = printCssPath(template);
   const whole = renderPrintHtml(model, { cssPath, fonts });
   const subsets = await subsetFonts(fonts, whole + (await readFile(cssPath, "utf8")), fontSubsetDir);
-  return { html: renderPrintHtml(model, { cssPath, fonts: subsets }), whole };
+  return { html: renderPrintHtml(model, { cssPath, fonts: subsets }), whole, assets: [cssPath, ...subsets.map((f) => f.file)] };
 }
 
 /** A subset Chromium refuses to load (the renderer's io_error) costs speed, not the export: the whole fonts print it then. */
@@ -143,8 +145,6 @@ export async function writeOutput(path: string, data: Uint8Array): Promise<void>
   try {
     await writeFileAtomic(path, data);
   } catch (error) {
-    if (error instanceof NianbaoError) throw error;
-    const en = error instanceof Error ? error.message : String(error);
-    throw new NianbaoError("io_error", `无法写入 ${path}：${en}`, `cannot write ${path}: ${en}`, { cause: error });
+    throw fileError(error, path, "write");
   }
 }

@@ -32,17 +32,33 @@ export interface HttpHost {
   token: string;
   /** The address to open: the token travels in the fragment, which browsers never send to servers. */
   url: string;
+  /**
+   * An address for another program to open (xdg-open, open, start): a one-time code, valid once
+   * and for two minutes, that the host answers with a redirect to `url`. The token itself never
+   * appears on another process's command line, where other users of the machine can read it.
+   */
+  oneTimeUrl: () => string;
   close: () => Promise<void>;
 }
 
 const RPC_PATH = /^\/rpc\/([A-Za-z][A-Za-z0-9]{0,63})$/;
+const OPEN_PATH = /^\/open\/([A-Za-z0-9_-]{22,64})$/;
+const ONE_TIME_CODE_MS = 2 * 60 * 1000;
+/**
+ * Request bodies held in memory at once, over all connections: a few saves or uploads in flight
+ * (each at most REPORT_LIMITS.fileBytes), not a dozen 63 MB requests (1.1 GB).
+ */
+const MAX_BODY_BYTES_IN_FLIGHT = 2 * MAX_REPORT_FILE_BYTES;
+/** On every response, errors included: no browser guesses a type the host did not send. */
+const BASE_HEADERS = { "x-content-type-options": "nosniff", "referrer-policy": "no-referrer", "cache-control": "no-store" } as const;
 
 /** Browser mode's front door: node:http on 127.0.0.1 only, serving POST /rpc/:method and the renderer. */
 export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
   const token = options.token ?? randomBytes(24).toString("base64url");
   let port = 0;
+  const state: HostState = { codes: new Map(), bodyBytesInFlight: 0 };
   const server: Server = createServer((req, res) => {
-    handle(req, res, port, token, options).catch((error: unknown) => {
+    handle(req, res, port, token, options, state).catch((error: unknown) => {
       const en = error instanceof Error ? error.message : String(error);
       sendJson(res, 500, fail("internal", `内部错误：${en}`, `internal error: ${en}`));
     });
@@ -56,6 +72,11 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     port,
     token,
     url: `http://127.0.0.1:${port}/#token=${token}`,
+    oneTimeUrl: () => {
+      const code = randomBytes(24).toString("base64url");
+      state.codes.set(code, Date.now() + ONE_TIME_CODE_MS);
+      return `http://127.0.0.1:${port}/open/${code}`;
+    },
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());
@@ -63,7 +84,13 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   };
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, port: number, token: string, options: HttpHostOptions): Promise<void> {
+interface HostState {
+  /** One-time codes for oneTimeUrl, with when each expires. */
+  codes: Map<string, number>;
+  bodyBytesInFlight: number;
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, port: number, token: string, options: HttpHostOptions, state: HostState): Promise<void> {
   const path = new URL(req.url ?? "/", "http://127.0.0.1").pathname;
   const rpc = RPC_PATH.exec(path);
   const isApi = path.startsWith("/rpc/");
@@ -76,8 +103,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, port: number, t
     if (!(req.headers["content-type"] ?? "").startsWith("application/json")) {
       return sendJson(res, 415, fail("invalid_input", "请求须为 JSON。", "request body must be JSON"));
     }
-    const body = await readBody(req, MAX_REPORT_FILE_BYTES);
-    if (body === null) return sendJson(res, 413, fail("file_too_large", "请求过大。", "request body too large"));
+    const body = await readBody(req, MAX_REPORT_FILE_BYTES, state);
+    if (body === "busy") return sendJson(res, 503, fail("io_error", "正在处理其他较大的请求，请稍后再试。", "too many large requests at once; try again"));
+    if (body === null) return sendJson(res, 413, fail("file_too_large", `请求过大（上限 ${MAX_REPORT_FILE_BYTES / 1048576} MB）。`, "request body too large"));
     let payload: unknown;
     try {
       payload = body.length === 0 ? {} : JSON.parse(body.toString("utf8"));
@@ -87,32 +115,37 @@ async function handle(req: IncomingMessage, res: ServerResponse, port: number, t
     return sendJson(res, 200, await options.dispatch(rpc[1] ?? "", payload));
   }
   if (req.method !== "GET" && req.method !== "HEAD") {
-    res.writeHead(405).end();
+    res.writeHead(405, { ...BASE_HEADERS, "content-type": "text/plain; charset=utf-8" }).end("不支持的请求 / method not allowed");
+    return;
+  }
+  const open = OPEN_PATH.exec(path);
+  if (open !== null) {
+    const code = open[1] ?? "";
+    const expires = state.codes.get(code);
+    state.codes.delete(code);
+    if (expires === undefined || expires < Date.now()) {
+      res.writeHead(404, { ...BASE_HEADERS, "content-type": "text/plain; charset=utf-8" }).end("此链接已用过或已过期，请打开启动年报时输出的地址。/ This link was used or has expired; open the address Nianbao printed.");
+      return;
+    }
+    // The fragment is the renderer's to read; browsers keep it across the redirect and never send it back.
+    res.writeHead(303, { ...BASE_HEADERS, location: `/#token=${token}` }).end();
     return;
   }
   if (path.startsWith(PREVIEW_PREFIX)) {
     const page = (await options.previews?.read(path)) ?? null;
-    if (page === null) {
-      res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("未找到 / not found");
-      return;
-    }
-    res.writeHead(200, { "content-type": page.type, "content-security-policy": PREVIEW_CSP, "x-content-type-options": "nosniff", "referrer-policy": "no-referrer", "cache-control": "no-store" });
+    if (page === null) return notFound(res);
+    res.writeHead(200, { ...BASE_HEADERS, "content-type": page.type, "content-security-policy": PREVIEW_CSP });
     res.end(req.method === "HEAD" ? undefined : page.body);
     return;
   }
   const file = options.rendererDir === null ? null : await readStaticFile(options.rendererDir, path);
-  if (file === null) {
-    res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("未找到 / not found");
-    return;
-  }
-  res.writeHead(200, {
-    "content-type": file.type,
-    "content-security-policy": CONTENT_SECURITY_POLICY,
-    "x-content-type-options": "nosniff",
-    "referrer-policy": "no-referrer",
-    "cache-control": "no-store",
-  });
+  if (file === null) return notFound(res);
+  res.writeHead(200, { ...BASE_HEADERS, "content-type": file.type, "content-security-policy": CONTENT_SECURITY_POLICY });
   res.end(req.method === "HEAD" ? undefined : file.body);
+}
+
+function notFound(res: ServerResponse): void {
+  res.writeHead(404, { ...BASE_HEADERS, "content-type": "text/plain; charset=utf-8" }).end("未找到 / not found");
 }
 
 function refuse(res: ServerResponse, verdict: Extract<GuardVerdict, { ok: false }>): void {
@@ -123,18 +156,25 @@ function refuse(res: ServerResponse, verdict: Extract<GuardVerdict, { ok: false 
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" });
+  res.writeHead(status, { ...BASE_HEADERS, "content-type": "application/json; charset=utf-8" });
   res.end(JSON.stringify(body));
 }
 
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+/** The body, null beyond `limit`, "busy" when the host already holds its share of bodies in memory. */
+async function readBody(req: IncomingMessage, limit: number, state: HostState): Promise<Buffer | null | "busy"> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req) {
-    const buf = chunk as Buffer;
-    size += buf.length;
-    if (size > limit) return null;
-    chunks.push(buf);
+  try {
+    for await (const chunk of req) {
+      const buf = chunk as Buffer;
+      size += buf.length;
+      state.bodyBytesInFlight += buf.length;
+      if (size > limit) return null;
+      if (state.bodyBytesInFlight > MAX_BODY_BYTES_IN_FLIGHT) return "busy";
+      chunks.push(buf);
+    }
+    return Buffer.concat(chunks);
+  } finally {
+    state.bodyBytesInFlight -= size;
   }
-  return Buffer.concat(chunks);
 }

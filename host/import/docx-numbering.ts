@@ -1,4 +1,5 @@
 import { toChineseNumeral } from "../../core/text/chinese-numeral";
+import type { InputBudget } from "./input-budget";
 import { parseXml } from "./parse-xml";
 
 interface Level {
@@ -16,7 +17,7 @@ export interface NumberingRenderer {
   next: (numId: string, ilvl: number) => string;
 }
 
-export function readNumbering(xml: string | null): NumberingRenderer {
+export function readNumbering(xml: string | null, budget: InputBudget): NumberingRenderer {
   const abstracts = new Map<string, Map<number, Level>>();
   const nums = new Map<string, string>();
   if (xml !== null) {
@@ -41,7 +42,7 @@ export function readNumbering(xml: string | null): NumberingRenderer {
         else if (name === "w:num") st.num = null;
       },
       text: () => undefined,
-    });
+    }, budget);
   }
   const counters = new Map<string, number[]>();
   return {

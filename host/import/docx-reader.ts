@@ -5,7 +5,8 @@ import type { SourceBlockInput, SourceParagraphInput, SourceRun } from "../../co
 import { readNumbering } from "./docx-numbering";
 import { applyParagraphProp, applyRunProp, readStyles, type ParagraphProps, type RunProps, type StyleSheet } from "./docx-styles";
 import { parseXml } from "./parse-xml";
-import { readZipEntries } from "./read-zip-entries";
+import { openBoundedZip } from "./bounded-zip";
+import { InputBudget } from "./input-budget";
 
 export interface DocxContent {
   blocks: SourceBlockInput[];
@@ -22,28 +23,28 @@ const IMAGES = new Set(["w:drawing", "w:pict", "w:object"]);
  * style chain → direct formatting), so every run knows its East Asian font, size and weight.
  * mammoth reports only w:ascii and no inheritance (stack-notes.md §6), which loses 黑体 headings.
  */
-export function readDocx(bytes: Uint8Array): DocxContent {
+export function readDocx(bytes: Uint8Array, budget: InputBudget = new InputBudget("Word 文档")): DocxContent {
   if (OLE_SIGNATURE.every((b, i) => bytes[i] === b)) throw oleError(bytes);
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) {
     throw new NianbaoError("file_corrupt", "文件已损坏，或不是 Word（.docx）文档。", "the file is damaged or not a Word (.docx) document");
   }
-  const entries = readZipEntries(bytes, (name) => name === "_rels/.rels" || /^word\/(document\d*|styles|numbering)\.xml$/u.test(name) || name === "word/_rels/document.xml.rels");
-  const mainPath = mainDocumentPath(entries);
-  const main = entries.get(mainPath);
+  const zip = openBoundedZip(bytes, budget);
+  // Only the parts read are inflated: the main document the package's relationships name, its styles and numbering.
+  const mainPath = mainDocumentPath(zip.read("_rels/.rels"));
+  const main = /^word\/document\d*\.xml$/u.test(mainPath) ? zip.read(mainPath) : undefined;
   if (!main) {
     throw new NianbaoError("unsupported_format", "这不是 Word 文档（压缩包中没有 word/document.xml）。请用 Word 或 WPS 另存为 .docx 后再导入。", "not a Word document: the package has no word/document.xml; save it as .docx");
   }
-  const styles = readStyles(textOf(entries.get("word/styles.xml")));
-  const numbering = readNumbering(textOf(entries.get("word/numbering.xml")));
-  return readDocument(strFromU8(main), styles, numbering);
+  const styles = readStyles(textOf(zip.read("word/styles.xml")), budget);
+  const numbering = readNumbering(textOf(zip.read("word/numbering.xml")), budget);
+  return readDocument(strFromU8(main), styles, numbering, budget);
 }
 
 function textOf(bytes: Uint8Array | undefined): string | null {
   return bytes === undefined ? null : strFromU8(bytes);
 }
 
-function mainDocumentPath(entries: Map<string, Uint8Array>): string {
-  const rels = entries.get("_rels/.rels");
+function mainDocumentPath(rels: Uint8Array | undefined): string {
   const target = rels === undefined ? null : /Type="[^"]*\/officeDocument"[^>]*Target="\/?([^"]+)"|Target="\/?([^"]+)"[^>]*Type="[^"]*\/officeDocument"/u.exec(strFromU8(rels));
   return target?.[1] ?? target?.[2] ?? "word/document.xml";
 }
@@ -74,7 +75,7 @@ interface TableState {
   rows: string[][];
 }
 
-function readDocument(xml: string, styles: StyleSheet, numbering: ReturnType<typeof readNumbering>): DocxContent {
+function readDocument(xml: string, styles: StyleSheet, numbering: ReturnType<typeof readNumbering>, budget: InputBudget): DocxContent {
   const blocks: SourceBlockInput[] = [];
   let images = 0;
   const st: {
@@ -98,6 +99,8 @@ function readDocument(xml: string, styles: StyleSheet, numbering: ReturnType<typ
       if (prefix !== "" && first) runs = [{ ...first, text: prefix }, ...runs];
     }
     const text = runs.map((r) => r.text).join("");
+    // Characters were charged as they were read; the paragraph (or table cell) itself is charged here.
+    budget.paragraph(0);
     const table = st.tables[st.tables.length - 1];
     if (table !== undefined) {
       st.cell?.push(text);
@@ -209,9 +212,12 @@ function readDocument(xml: string, styles: StyleSheet, numbering: ReturnType<typ
       }
     },
     text: (t) => {
-      if (st.skip === 0 && st.inText && st.run !== null) st.run.text += t;
+      if (st.skip === 0 && st.inText && st.run !== null) {
+        budget.text(t.length);
+        st.run.text += t;
+      }
     },
-  });
+  }, budget);
   const notices: ImportNotice[] = [];
   if (images > 0) notices.push({ zh: `已跳过 ${images} 个图片或文本框（只导入文字）。`, en: `skipped ${images} image(s) or text box(es); only text is imported` });
   return { blocks, notices };

@@ -1,3 +1,4 @@
+import type { InputBudget } from "./input-budget";
 import { parseXml } from "./parse-xml";
 
 /** Run properties as far as recognition needs them; undefined means "inherit". */
@@ -64,7 +65,7 @@ export function applyParagraphProp(target: ParagraphProps, name: string, a: Read
 }
 
 /** docDefaults and styles from word/styles.xml; an absent styles part gives empty defaults. */
-export function readStyles(xml: string | null): StyleSheet {
+export function readStyles(xml: string | null, budget: InputBudget): StyleSheet {
   const defaults = { rPr: {} as RunProps, pPr: {} as ParagraphProps };
   const styles = new Map<string, StyleDef>();
   let defaultParagraphStyle: string | null = null;
@@ -98,7 +99,7 @@ export function readStyles(xml: string | null): StyleSheet {
         else if (name === "w:pPr") st.inPPr = false;
       },
       text: () => undefined,
-    });
+    }, budget);
   }
   const cache = new Map<string, { rPr: RunProps; pPr: ParagraphProps; name: string | null }>();
   const resolve = (styleId: string | null, seen: Set<string> = new Set()): { rPr: RunProps; pPr: ParagraphProps; name: string | null } => {

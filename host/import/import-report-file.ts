@@ -1,12 +1,14 @@
 import { extname } from "node:path";
+import { NianbaoError } from "../../core/api/errors";
 import { buildImportedReport } from "../../core/import/build-imported-report";
 import type { ImportNotice } from "../../core/import/import-notice";
 import { recognizeReport, type RecognizedReport } from "../../core/import/recognize-report";
 import { rollForward } from "../../core/import/roll-forward";
 import type { CoreDeps } from "../../core/model/deps";
 import type { Report } from "../../core/model/report";
+import { assertWithinReportLimits, measureReportText, REPORT_LIMITS } from "../../core/model/report-limits";
 import type { Template } from "../../core/model/template";
-import { loadReportFile, REPORT_EXTENSION } from "../storage/report-file";
+import { loadReportFile, REPORT_EXTENSION, serializeReport } from "../storage/report-file";
 import { readSourceDocument, type SourceFormat } from "./read-source-document";
 
 export interface ImportReportOptions {
@@ -59,5 +61,20 @@ export async function importReportFile(path: string, options: ImportReportOption
     }
   }
   if (options.rollForward === true) report = rollForward(report, options.deps);
+  assertOpenable(report, path);
   return { report, format, recognized, notices };
+}
+
+/** A report that could not be opened again is refused here, by the very limits opening applies. */
+function assertOpenable(report: Report, path: string): void {
+  assertWithinReportLimits(measureReportText(report), path);
+  const bytes = Buffer.byteLength(serializeReport(report), "utf8");
+  if (bytes > REPORT_LIMITS.fileBytes) {
+    const limit = REPORT_LIMITS.fileBytes / 1048576;
+    throw new NianbaoError(
+      "file_too_large",
+      `导入后的报告将达 ${Math.ceil(bytes / 1048576)} MB，超过年报文件的上限 ${limit} MB，已拒绝导入：${path}`,
+      `the imported report would be ${bytes} bytes, beyond the ${limit} MB limit of a report file; refused: ${path}`,
+    );
+  }
 }

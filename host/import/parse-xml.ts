@@ -1,5 +1,6 @@
 import { SaxesParser } from "saxes";
 import { NianbaoError } from "../../core/api/errors";
+import type { InputBudget } from "./input-budget";
 
 export interface XmlHandlers {
   open: (name: string, attributes: Readonly<Record<string, string>>) => void;
@@ -9,9 +10,10 @@ export interface XmlHandlers {
 
 /**
  * Streams an OOXML part through saxes. A DOCTYPE is refused outright: Office never writes one,
- * and refusing it means entity declarations are never read, let alone expanded or fetched.
+ * and refusing it means entity declarations are never read, let alone expanded or fetched. Every
+ * event is charged to the file's budget, so millions of empty elements stop at its limit.
  */
-export function parseXml(xml: string, part: string, handlers: XmlHandlers): void {
+export function parseXml(xml: string, part: string, handlers: XmlHandlers, budget: InputBudget): void {
   const parser = new SaxesParser({ xmlns: false, position: false });
   parser.on("doctype", () => {
     throw new NianbaoError(
@@ -20,10 +22,20 @@ export function parseXml(xml: string, part: string, handlers: XmlHandlers): void
       `refused: ${part} contains a DOCTYPE/entity declaration, which Office never writes; re-save the file as .docx`,
     );
   });
-  parser.on("opentag", (tag) => handlers.open(tag.name, tag.attributes));
-  parser.on("closetag", (tag) => handlers.close(tag.name));
-  parser.on("text", handlers.text);
-  parser.on("cdata", handlers.text);
+  parser.on("opentag", (tag) => {
+    budget.xmlEvent();
+    handlers.open(tag.name, tag.attributes);
+  });
+  parser.on("closetag", (tag) => {
+    budget.xmlEvent();
+    handlers.close(tag.name);
+  });
+  const text = (t: string): void => {
+    budget.xmlEvent();
+    handlers.text(t);
+  };
+  parser.on("text", text);
+  parser.on("cdata", text);
   try {
     parser.write(xml).close();
   } catch (error) {

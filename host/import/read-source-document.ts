@@ -1,10 +1,11 @@
 import { readFile, stat } from "node:fs/promises";
 import { extname } from "node:path";
-import { NianbaoError } from "../../core/api/errors";
+import { fileError, NianbaoError } from "../../core/api/errors";
 import type { ImportNotice } from "../../core/import/import-notice";
 import { SourceBlock } from "../../core/import/source-block";
 import { decodeText } from "./decode-text";
 import { readDocx } from "./docx-reader";
+import { InputBudget } from "./input-budget";
 import { readTextBlocks } from "./text-reader";
 
 export type SourceFormat = "docx" | "md" | "txt";
@@ -31,9 +32,15 @@ export async function readSourceDocument(path: string): Promise<SourceDocument> 
   if (format === null) throw unsupported(path);
   let size: number;
   try {
-    size = (await stat(path)).size;
+    const info = await stat(path);
+    if (!info.isFile()) throw new NianbaoError("file_invalid", `这是一个文件夹，不是要导入的文件：${path}`, `this is a directory, not a file to import: ${path}`);
+    size = info.size;
   } catch (error) {
-    throw new NianbaoError("not_found", `找不到文件：${path}`, `file not found: ${path}`, { cause: error });
+    if (error instanceof NianbaoError) throw error;
+    if (typeof error === "object" && error !== null && "code" in error && error.code === "ENOENT") {
+      throw new NianbaoError("not_found", `找不到文件：${path}`, `file not found: ${path}`, { cause: error });
+    }
+    throw fileError(error, path, "read");
   }
   const limit = format === "docx" ? MAX_DOCX_BYTES : MAX_TEXT_BYTES;
   if (size === 0) throw new NianbaoError("file_invalid", `文件是空的：${path}`, `the file is empty: ${path}`);
@@ -44,17 +51,24 @@ export async function readSourceDocument(path: string): Promise<SourceDocument> 
       `file too large (${size} bytes; limit ${limit}) for an annual report`,
     );
   }
-  const bytes = new Uint8Array(await readFile(path));
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(path));
+  } catch (error) {
+    throw fileError(error, path, "read");
+  }
+  // One budget for the whole file: zip entries, XML, paragraphs and characters all draw on it.
+  const budget = new InputBudget(path);
   let blocks: unknown[];
   let notices: ImportNotice[] = [];
   if (format === "docx") {
-    const content = readDocx(bytes);
+    const content = readDocx(bytes, budget);
     blocks = content.blocks;
     notices = content.notices;
   } else {
     const { text, encoding } = decodeText(bytes);
     if (encoding === "gb18030") notices.push({ zh: "文件按 GBK/GB18030 编码读取。", en: "the file was read as GBK/GB18030" });
-    blocks = readTextBlocks(text, format === "md");
+    blocks = readTextBlocks(text, format === "md", budget);
   }
   const parsed = blocks.map((b) => SourceBlock.parse(b));
   const hasText = parsed.some((b) => (b.type === "paragraph" ? b.text.trim() !== "" : b.rows.some((r) => r.some((c) => c.trim() !== ""))));

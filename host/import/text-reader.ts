@@ -1,11 +1,12 @@
 import type { SourceBlockInput } from "../../core/import/source-block";
+import { InputBudget } from "./input-budget";
 
 /**
  * Plain text and Markdown as source blocks: one paragraph per line (paragraphs broken
  * mid-sentence are rejoined by recognition), Markdown heading depth kept only as a hint because
  * real files mix it up, emphasis marks and list bullets removed, pipe tables read as tables.
  */
-export function readTextBlocks(text: string, markdown: boolean): SourceBlockInput[] {
+export function readTextBlocks(text: string, markdown: boolean, budget: InputBudget = new InputBudget("文本")): SourceBlockInput[] {
   const blocks: SourceBlockInput[] = [];
   let table: string[][] | null = null;
   const endTable = (): void => {
@@ -13,6 +14,8 @@ export function readTextBlocks(text: string, markdown: boolean): SourceBlockInpu
     table = null;
   };
   for (const raw of text.replace(/\r\n?/gu, "\n").split("\n")) {
+    // Empty lines too: a million of them would still make a million blocks.
+    budget.paragraph(raw.length);
     if (markdown && /^\s*\|.*\|\s*$/u.test(raw)) {
       const cells = raw.trim().slice(1, -1).split("|").map((c) => stripInline(c.trim()));
       if (cells.every((c) => /^:?-{2,}:?$/u.test(c))) continue;

@@ -44,10 +44,10 @@ export function createExportService(deps: ExportServiceDeps): ExportMethodsServe
         throw new NianbaoError("unsupported", "此模式下请导出 PDF 查看分页效果。", "paged preview is served by the loopback host only");
       }
       const request = { report, template: await template(report.template.id), ...(profile === undefined ? {} : { profile }) };
-      const { html, fonts } = await renderReportPrintHtml(request);
+      const { html, fonts, assets } = await renderReportPrintHtml(request);
       // The page count is the PDF's own: Chromium paginates the very HTML the preview shows.
       const pages = await printedPageCount(html, deps.pdfRenderer);
-      return { url: deps.previews.publish(html), pages, fonts };
+      return { url: deps.previews.publish(html, assets), pages, fonts };
     },
     revealPath: async ({ path }) => {
       if (deps.reveal === undefined) throw new NianbaoError("unsupported", "浏览器模式下无法打开文件夹，请按显示的路径查找文件。", "cannot reveal files in browser mode");

@@ -4,7 +4,7 @@ import { createExportService, type ExportServiceDeps } from "./export-service";
 import { createImportService } from "./import-service";
 import { createReportService, type ReportServiceDeps } from "./report-service";
 
-export type HostServiceDeps = ReportServiceDeps & Omit<ExportServiceDeps, "guard" | "templatesDir">;
+export type HostServiceDeps = ReportServiceDeps & Omit<ExportServiceDeps, "guard" | "templatesDir"> & { uploadDir?: string };
 
 /**
  * Everything behind the contract, composed once for all front doors (Electron main, the loopback

@@ -20,6 +20,8 @@ const KEPT_UPLOADS = 4;
 export interface ImportServiceDeps {
   guard: PathGuard;
   stateDir: string;
+  /** Where uploads are written (a host's own folder, removed when it stops); `<state>/uploads` by default. */
+  uploadDir?: string;
   clock: CoreDeps;
   templatesDir?: string;
 }
@@ -30,7 +32,7 @@ export interface ImportServiceDeps {
  * folder under the host's state directory.
  */
 export function createImportService(deps: ImportServiceDeps): ImportMethodsServer {
-  const uploadDir = join(deps.stateDir, "uploads");
+  const uploadDir = deps.uploadDir ?? join(deps.stateDir, "uploads");
   const uploads = new Map<string, string>();
 
   const resolveSource = async (source: ImportSource): Promise<string> => {
@@ -55,7 +57,7 @@ export function createImportService(deps: ImportServiceDeps): ImportMethodsServe
       if (bytes.length > MAX_UPLOAD_BYTES) throw new NianbaoError("file_too_large", "文件过大（上限 20 MB）。", "upload too large");
       // Unguessable, unlike report ids: it names a file the host will read back.
       const uploadId = randomUUID();
-      await mkdir(uploadDir, { recursive: true });
+      await mkdir(uploadDir, { recursive: true, mode: 0o700 });
       const path = join(uploadDir, `${uploadId}${extname(name).toLowerCase()}`);
       await writeFile(path, bytes, { mode: 0o600 });
       uploads.set(uploadId, path);

@@ -26,11 +26,21 @@ export async function createPathGuard(folders: readonly string[]): Promise<PathG
     allow,
     check: async (path) => {
       if (!isAbsolute(path)) throw notAllowed(path);
-      const real = await realOrParent(resolve(path));
-      for (const root of roots) {
-        const rel = relative(root, real);
-        if (rel === "" || (!rel.startsWith("..") && !isAbsolute(rel))) return real;
+      const inside = (candidate: string) =>
+        [...roots].some((root) => {
+          const rel = relative(root, candidate);
+          return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+        });
+      let real: string;
+      try {
+        real = await realOrParent(resolve(path));
+      } catch (error) {
+        // Outside the chosen folders, a missing folder gets the same answer as an existing one:
+        // the reply must not tell whether a path elsewhere on the machine exists.
+        if (!inside(resolve(path))) throw notAllowed(path);
+        throw error;
       }
+      if (inside(real)) return real;
       throw notAllowed(path);
     },
   };

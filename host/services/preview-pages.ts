@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, extname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { pathToFileURL } from "node:url";
 
 export interface PreviewFile {
   body: Buffer;
@@ -10,8 +10,12 @@ export interface PreviewFile {
 }
 
 export interface PreviewPages {
-  /** Stores a print page and returns the host-relative URL it is served at. */
-  publish: (html: string) => string;
+  /**
+   * Stores a print page and returns the host-relative URL it is served at. `assets` are the files
+   * the page binds by file:// URL (the template's print.css, the font files), named by the code
+   * that built the page; nothing else is ever served.
+   */
+  publish: (html: string, assets?: readonly string[]) => string;
   /** The page or one of its assets for a GET of `urlPath`; null when unknown. */
   read: (urlPath: string) => Promise<PreviewFile | null>;
 }
@@ -34,7 +38,6 @@ const PAGED_CONFIG = `window.PagedConfig = {
 `;
 /** A clerk looks at one preview at a time; older ones are dropped. */
 const KEPT_PAGES = 3;
-const FILE_URL = /file:\/\/[^"')\s]+/g;
 const TYPES: Record<string, string> = {
   ".css": "text/css; charset=utf-8",
   ".ttf": "font/ttf",
@@ -51,20 +54,23 @@ interface Page {
 
 /**
  * The print HTML binds its style sheet and fonts by file:// URL, which a page served over HTTP may
- * not load. Each published page gets an unguessable id; its file URLs are rewritten to numbered
- * asset URLs under that id, and only those files are ever served.
+ * not load. Each published page gets an unguessable id; the URLs of the assets its builder named
+ * are rewritten, where they stand as markup (`href="…"`, `url("…")`), to numbered asset URLs under
+ * that id, and only those files are ever served. The report's text never names a file to serve:
+ * it reaches the page HTML-escaped (a `"` is `&quot;`), so it cannot spell either form, and a
+ * file:// URL in it stays text.
  */
 export function createPreviewPages(): PreviewPages {
   const pages = new Map<string, Page>();
   return {
-    publish: (html) => {
+    publish: (html, named = []) => {
       const id = randomUUID();
-      const assets: string[] = [];
-      const rewritten = html.replace(FILE_URL, (url) => {
-        const path = fileURLToPath(url);
-        let index = assets.indexOf(path);
-        if (index === -1) index = assets.push(path) - 1;
-        return `${PREVIEW_PREFIX}${id}/asset/${index}${extname(path)}`;
+      const assets = [...new Set(named)].filter((path) => TYPES[extname(path).toLowerCase()] !== undefined);
+      let rewritten = html;
+      assets.forEach((path, index) => {
+        const href = pathToFileURL(path).href;
+        const served = `${PREVIEW_PREFIX}${id}/asset/${index}${extname(path).toLowerCase()}`;
+        rewritten = rewritten.replaceAll(`href="${href}"`, `href="${served}"`).replaceAll(`url("${href}")`, `url("${served}")`);
       });
       pages.set(id, { html: pagedSheets(rewritten), assets });
       for (const old of [...pages.keys()].slice(0, Math.max(0, pages.size - KEPT_PAGES))) pages.delete(old);

@@ -1,5 +1,7 @@
 import { strFromU8, strToU8, unzipSync, type Unzipped } from "fflate";
 import { NianbaoError } from "../../core/api/errors";
+import { checkZipBudget } from "../import/bounded-zip";
+import { InputBudget } from "../import/input-budget";
 import { parseXml } from "../import/parse-xml";
 import { zipFiles } from "../storage/zip-files";
 
@@ -16,12 +18,14 @@ interface CustomProperty {
   value: string;
 }
 
-/** Unzips a .docx, refusing anything that is not a Word package. */
+/** Unzips a .docx, refusing anything that is not a Word package, or a zip bomb (every part is kept: the package is zipped again). */
 export function openDocx(bytes: Uint8Array): Unzipped {
   let entries: Unzipped;
   try {
+    checkZipBudget(bytes, new InputBudget("Word 文档"));
     entries = unzipSync(bytes);
   } catch (error) {
+    if (error instanceof NianbaoError && error.code === "file_too_large") throw error;
     throw new NianbaoError("unsupported_format", "这不是 .docx 文件（无法解压）。", "not a .docx file (not a zip package)", { cause: error });
   }
   if (entries["[Content_Types].xml"] === undefined || entries["word/document.xml"] === undefined) {
@@ -76,7 +80,7 @@ function parseCustomXml(xml: string): CustomProperty[] {
       }
       inValue = false;
     },
-  });
+  }, new InputBudget(CUSTOM_PART));
   return properties;
 }
 

@@ -66,8 +66,9 @@ export async function signExportedFiles(input: SignExportedFilesInput): Promise<
       await writeFileAtomic(docxSignature, signedDocx.p7s);
     }
   } catch (error) {
-    const en = error instanceof Error ? error.message : String(error);
-    throw new NianbaoError("io_error", `写入签名文件失败：${en}`, `cannot write the signed files: ${en}`, { cause: error });
+    // writeFileAtomic's errors already name the file in Chinese.
+    const failed = error instanceof NianbaoError ? error : new NianbaoError("io_error", "写入签名文件失败。", `cannot write the signed files: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new NianbaoError(failed.code, `写入签名文件失败：${failed.zh}`, `cannot write the signed files: ${failed.message}`, { cause: error });
   }
   return { pdf: pdfPath ?? null, docx: docxPath ?? null, docxSignature, subject: identity.subject, signedAt, revision: stamp.revision, contentHash: stamp.contentHash };
 }

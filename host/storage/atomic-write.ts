@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { copyFile, open, rename, unlink } from "node:fs/promises";
+import { constants, type Stats } from "node:fs";
+import { access, copyFile, open, readdir, rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { fileError, NianbaoError } from "../../core/api/errors";
 
 export interface AtomicWriteOptions {
   /** Keep the file being replaced as `<path>.bak`. */
@@ -9,32 +11,98 @@ export interface AtomicWriteOptions {
   beforeRename?: () => Promise<void>;
 }
 
+/** The hidden temp files a save of `name` makes beside it: `.<name>.<12 hex>.tmp` and `.baktmp`. */
+const TEMP_SUFFIX = /^\.[0-9a-f]{12}\.(?:tmp|baktmp)$/u;
+
 /**
  * Replaces `path` so that at every instant the file on disk is either the old or the new
  * version: write a temp file in the same folder (same file system), fsync it, rename it over.
+ * The new file keeps the old one's permission bits and (where the process may) its owner; a
+ * read-only file is never replaced. Every failure is a Chinese message naming the file, and no
+ * temp file outlives it.
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+  const existing = await existingFile(path);
   const dir = dirname(path);
-  const tmp = join(dir, `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
-  await writeDurably(tmp, data);
+  const tmp = tempPathOf(path, "tmp");
   try {
-    if (options.backup === true) await backUp(path);
+    await writeDurably(tmp, data, existing);
+  } catch (error) {
+    throw fileError(error, path, "write");
+  }
+  try {
+    if (options.backup === true && existing !== null) await backUp(path);
     await options.beforeRename?.();
     await rename(tmp, path);
   } catch (error) {
     await unlink(tmp).catch(() => undefined);
-    throw error;
+    throw fileError(error, path, "write");
   }
-  await syncDir(dir);
+  await syncDir(dir).catch(() => undefined);
 }
 
 export function backupPathOf(path: string): string {
   return `${path}.bak`;
 }
 
-async function writeDurably(path: string, data: string | Uint8Array): Promise<void> {
-  const handle = await open(path, "wx", 0o644);
+/**
+ * Removes the temp files earlier saves of `path` left behind when they were killed. Only safe
+ * while no other save of `path` is under way (the caller holds the report's lock, or checked that
+ * nobody does).
+ */
+export async function removeStaleTemps(path: string): Promise<void> {
+  const prefix = `.${basename(path)}`;
+  const names = await readdir(dirname(path)).catch(() => [] as string[]);
+  for (const name of names) {
+    if (name.startsWith(prefix) && TEMP_SUFFIX.test(name.slice(prefix.length))) {
+      await unlink(join(dirname(path), name)).catch(() => undefined);
+    }
+  }
+}
+
+function tempPathOf(path: string, kind: "tmp" | "baktmp"): string {
+  return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.${kind}`);
+}
+
+/** The file about to be replaced; refuses a folder, a device or a read-only file. */
+async function existingFile(path: string): Promise<Stats | null> {
+  let info: Stats;
   try {
+    info = await stat(path);
+  } catch (error) {
+    if (isCode(error, "ENOENT")) return null;
+    throw fileError(error, path, "write");
+  }
+  if (info.isDirectory()) {
+    throw new NianbaoError("io_error", `无法写入：${path}（这是一个文件夹，不是文件）。请换一个文件名。`, `cannot write ${path}: it is a directory`);
+  }
+  if (!info.isFile()) {
+    throw new NianbaoError("io_error", `无法写入：${path}（这不是普通文件）。请换一个文件名。`, `cannot write ${path}: not a regular file`);
+  }
+  // The mode bits are checked as well as access(): as root, access() allows writing any file.
+  const readOnly = (info.mode & 0o200) === 0 || !(await access(path, constants.W_OK).then(() => true, () => false));
+  if (readOnly) {
+    throw new NianbaoError(
+      "forbidden",
+      `文件为只读，未写入：${path}。如需修改，请先在文件属性中取消“只读”，或另存为新文件。`,
+      `the file is read-only and was not replaced: ${path}`,
+    );
+  }
+  return info;
+}
+
+async function writeDurably(path: string, data: string | Uint8Array, existing: Stats | null): Promise<void> {
+  const mode = existing === null ? 0o644 : existing.mode & 0o7777;
+  const handle = await open(path, "wx", mode);
+  try {
+    if (existing !== null) {
+      // open() applies the umask; chmod does not. Giving the file back to its owner needs root
+      // (or is a no-op for the owner); anyone else keeps their own ownership.
+      await handle.chmod(mode);
+      await handle.chown(existing.uid, existing.gid).catch((error: unknown) => {
+        if (!isCode(error, "EPERM")) throw error;
+      });
+    }
     await handle.writeFile(data);
     await handle.sync();
   } catch (error) {
@@ -47,20 +115,26 @@ async function writeDurably(path: string, data: string | Uint8Array): Promise<vo
 
 /** The backup is itself swapped in atomically, so a kill mid-copy never leaves a torn .bak. */
 async function backUp(path: string): Promise<void> {
-  const bakTmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.baktmp`);
+  const bakTmp = tempPathOf(path, "baktmp");
   try {
-    await copyFile(path, bakTmp);
+    await copyFile(path, bakTmp, constants.COPYFILE_EXCL);
+    // Read-only is enough to fsync, and the copy keeps the original's (possibly read-only) mode.
+    const handle = await open(bakTmp, "r");
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(bakTmp, backupPathOf(path));
   } catch (error) {
-    if (isNotFound(error)) return;
+    await unlink(bakTmp).catch(() => undefined);
+    if (isCode(error, "ENOENT") && !(await exists(path))) return;
     throw error;
   }
-  const handle = await open(bakTmp, "r+");
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await rename(bakTmp, backupPathOf(path));
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(() => true, () => false);
 }
 
 async function syncDir(dir: string): Promise<void> {
@@ -75,6 +149,6 @@ async function syncDir(dir: string): Promise<void> {
   }
 }
 
-function isNotFound(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && error.code === "ENOENT";
+function isCode(error: unknown, code: string): boolean {
+  return typeof error === "object" && error !== null && "code" in error && error.code === code;
 }

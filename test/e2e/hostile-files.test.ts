@@ -1,10 +1,11 @@
 import { readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SCHEMA_VERSION } from "../../core/model/report";
 import { saveReportFile } from "../../host/storage/report-file";
-import { oleFile, pdfBytes, reportJson, sparseFile, zipBombDocx } from "../host/support/hostile-files";
+import { manyEntriesDocx, millionLinesText, oleFile, pdfBytes, reportJson, sparseFile, spreadZipBombDocx, zipBombDocx } from "../host/support/hostile-files";
 import { artifacts, startE2eBrowser, type E2eBrowser } from "../support/e2e-browser";
 import { largeReport } from "../support/large-report";
 
@@ -27,6 +28,13 @@ describe("browser mode: hostile files while a report is open", () => {
     await saveReportFile(join(docs, REPORT), largeReport(1));
     saved = readFileSync(join(docs, REPORT));
     writeFileSync(join(docs, "炸弹.docx"), zipBombDocx());
+    writeFileSync(join(docs, "分散炸弹.docx"), spreadZipBombDocx());
+    writeFileSync(join(docs, "条目过多.docx"), manyEntriesDocx(5_001));
+    writeFileSync(join(docs, "百万行.txt"), millionLinesText());
+    writeFileSync(join(docs, "段落过多.nianbao"), reportJson((r) => {
+      const content = (r.body as { content: unknown[] }).content;
+      for (let i = 0; i < 20_001; i++) content.unshift({ type: "paragraph", content: [{ type: "text", text: "a" }] });
+    }));
     writeFileSync(join(docs, "加密.docx"), oleFile("EncryptedPackage"));
     writeFileSync(join(docs, "旧版改名.docx"), oleFile("WordDocument"));
     writeFileSync(join(docs, "扫描件.docx"), await pdfBytes());
@@ -66,6 +74,9 @@ describe("browser mode: hostile files while a report is open", () => {
 
     const imports: [string, string | RegExp][] = [
       ["炸弹.docx", "解压后过大"],
+      ["分散炸弹.docx", /解压后过大.*256 MB/u],
+      ["条目过多.docx", /过多.*5,000/u],
+      ["百万行.txt", /超过 20,000 个段落/u],
       ["加密.docx", "已加密"],
       ["旧版改名.docx", "旧版"],
       ["扫描件.docx", /PDF|不是 Word/u],
@@ -89,6 +100,7 @@ describe("browser mode: hostile files while a report is open", () => {
       ["其他程序.nianbao", "不是年报文件"],
       ["新版本.nianbao", "较新版本"],
       ["超大数值.nianbao", "不是有效的十进制数"],
+      ["段落过多.nianbao", /超过 20,000 个段落/u],
     ];
     for (const [name, zh] of opens) {
       await page.getByRole("button", { name: "打开", exact: true }).first().click();
@@ -122,5 +134,25 @@ describe("browser mode: hostile files while a report is open", () => {
     await expect(body.innerText()).resolves.toBe(text);
     expect(readFileSync(join(session.docs, REPORT)).equals(saved)).toBe(true);
     expect(session.pageErrors).toEqual([]);
+  });
+
+  it("issue 13: a 2 MB bomb spread over entries, dropped in (uploaded), is refused and the host stays under 500 MB", async () => {
+    const dropped = join(tmpdir(), `分散炸弹-${process.pid}.docx`);
+    // 2 MB, as in the report of the issue: 125 entries × 16 MiB = 2 GB inflated.
+    const bomb = spreadZipBombDocx(125);
+    expect(bomb.length).toBeLessThan(2.5 * 1024 * 1024);
+    writeFileSync(dropped, bomb);
+    await page.getByRole("button", { name: "导入上年报告", exact: true }).click();
+    const dialog = page.getByRole("dialog", { name: "导入上年报告" });
+    await dialog.getByLabel("选择要导入的文件").setInputFiles(dropped);
+    await expectNotice(/解压后过大.*256 MB/u);
+    await expect(dialog.getByRole("region", { name: "识别结果" }).count()).resolves.toBe(0);
+    await dialog.getByRole("button", { name: "取消" }).click();
+    // The host's own high-water mark, over every hostile file of this session.
+    const status = readFileSync(`/proc/${session.serve.pid}/status`, "utf8");
+    const peakKb = Number(/VmHWM:\s+(\d+) kB/u.exec(status)?.[1]);
+    expect(peakKb).toBeGreaterThan(0);
+    expect(peakKb / 1024).toBeLessThan(500);
+    expect(readFileSync(join(session.docs, REPORT)).equals(saved)).toBe(true);
   });
 });

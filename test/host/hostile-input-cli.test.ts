@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
@@ -7,9 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SCHEMA_VERSION } from "../../core/model/report";
 import { loadReportFile, saveReportFile, serializeReport } from "../../host/storage/report-file";
 import { largeReport } from "../support/large-report";
+import { repoRoot } from "../support/template";
 import { makeDocx, paragraphXml } from "./import/support/make-docx";
 import { deflatedEntry, zerosEntry, zipArchive } from "./support/deflated-zip";
-import { oleFile, pdfBytes, reportJson, sparseFile, zipBombDocx } from "./support/hostile-files";
+import { manyEntriesDocx, millionLinesText, oleFile, pdfBytes, reportJson, sparseFile, spreadZipBombDocx, zipBombDocx } from "./support/hostile-files";
 import { runCliMeasured, type MeasuredCliResult } from "./support/run-cli-measured";
 
 /*
@@ -239,5 +240,190 @@ describe("hostile .nianbao files and field values", () => {
       expectClearError(r, "文件未改动", /not changed/u);
       expectKeepUntouched();
     }
+  });
+});
+
+describe("issue 13: one budget per input file", () => {
+  it("a bomb spread over 400 entries of 16 MB each is refused under 500 MB", async () => {
+    const bomb = spreadZipBombDocx();
+    expect(bomb.length).toBeLessThan(8 * MB);
+    await expectRefused(write("spread-bomb.docx", bomb), /解压后过大.*256 MB/u, /zip bomb/u);
+  });
+
+  it("a package of 5,001 entries is refused, naming the limit", async () => {
+    await expectRefused(write("many-entries.docx", manyEntriesDocx(5_001)), /过多.*5,000/u, /5000 entries/u);
+  });
+
+  it("a document of millions of empty elements stops at the XML limit", async () => {
+    const path = write("xml-events.docx", makeDocx(BODY + "<a/>".repeat(3_000_000)));
+    await expectRefused(path, /5,000,000 个 XML 元素/u, /XML events/u);
+  });
+
+  it("2 MB of one-letter lines is refused before it becomes a report too large to open", async () => {
+    const path = write("million-lines.txt", millionLinesText());
+    await expectRefused(path, /超过 20,000 个段落/u, /20000 paragraphs/u);
+  });
+
+  it("a .nianbao beyond the paragraph limit is refused on opening with the same number", async () => {
+    const path = write("too-many-paragraphs.nianbao", reportJson((r) => {
+      const body = r.body as { content: unknown[] };
+      for (let i = 0; i < 20_001; i++) body.content.unshift({ type: "paragraph", content: [{ type: "text", text: "a" }] });
+    }));
+    expectClearError(await runCliMeasured(["inspect", path]), /超过 20,000 个段落/u, /20000 paragraphs/u);
+  });
+});
+
+describe("issue 13: saves that hold", () => {
+  function copyOfKeep(name: string): string {
+    const path = join(dir, name);
+    writeFileSync(path, keepBytes);
+    return path;
+  }
+
+  function leftovers(folder: string): string[] {
+    return readdirSync(folder).filter((n) => /\.(?:tmp|baktmp|lock)$/u.test(n));
+  }
+
+  it("a 0600 report stays 0600 after a save, and its backup too", async () => {
+    const sub = mkdtempSync(join(dir, "mode-"));
+    const path = join(sub, "private.nianbao");
+    writeFileSync(path, keepBytes, { mode: 0o600 });
+    chmodSync(path, 0o600);
+    const r = await runCliMeasured(["fields", path, "--set", "cases=400000"]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(statSync(`${path}.bak`).mode & 0o777).toBe(0o600);
+    expect(readFileSync(path, "utf8")).toContain('"400000"');
+    expect(leftovers(sub)).toEqual([]);
+  });
+
+  it("a 0444 report is not replaced, also when the user is root, and no temp file is left", async () => {
+    const sub = mkdtempSync(join(dir, "readonly-"));
+    const path = join(sub, "readonly.nianbao");
+    writeFileSync(path, keepBytes);
+    chmodSync(path, 0o444);
+    for (let i = 0; i < 3; i++) {
+      const r = await runCliMeasured(["fields", path, "--set", "cases=400000"]);
+      expectClearError(r, /只读.*readonly\.nianbao/u, /read-only/u);
+    }
+    expect(readFileSync(path).equals(keepBytes)).toBe(true);
+    expect(statSync(path).mode & 0o777).toBe(0o444);
+    expect(readdirSync(sub)).toEqual(["readonly.nianbao"]);
+  });
+
+  it("import -o onto a folder named x.nianbao, and opening it, say so in Chinese with the path", async () => {
+    const folder = join(dir, "folder.nianbao");
+    mkdirSync(folder, { recursive: true });
+    const source = write("small.md", "# 2023年度某镇法治政府建设工作报告\n\n一、主要举措和成效\n\n全年受理信访件590件。\n");
+    const imported = await runCliMeasured(["import", source, "-o", folder, "--force"]);
+    expectClearError(imported, /folder\.nianbao.*文件夹/u, /directory/u);
+    const inspected = await runCliMeasured(["inspect", folder]);
+    expectClearError(inspected, /文件夹.*folder\.nianbao/u, /directory/u);
+    expect(inspected.stderr).not.toContain("UTF-8");
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  it("schemaVersion 1e309 or -1 is called invalid, not missing", async () => {
+    for (const [name, version] of [["v-huge", "1e309"], ["v-negative", "-1"]] as const) {
+      const path = write(`${name}.nianbao`, reportJson(() => undefined).replace(/"schemaVersion":\d+/u, `"schemaVersion":${version}`));
+      const r = await runCliMeasured(["inspect", path]);
+      expectClearError(r, /schemaVersion 无效/u, /schemaVersion is invalid/u);
+      expect(r.stderr).not.toContain("缺少");
+    }
+  });
+
+  it("temp files of killed saves are removed on the next start and after a failed save", async () => {
+    const sub = mkdtempSync(join(dir, "temps-"));
+    const path = join(sub, "report.nianbao");
+    writeFileSync(path, keepBytes);
+    // What a save killed between writing and renaming leaves behind.
+    writeFileSync(join(sub, ".report.nianbao.0123456789ab.tmp"), keepBytes);
+    writeFileSync(join(sub, ".report.nianbao.ba9876543210.baktmp"), keepBytes);
+    const r = await runCliMeasured(["inspect", path]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(leftovers(sub)).toEqual([]);
+    chmodSync(path, 0o444);
+    writeFileSync(join(sub, ".report.nianbao.0123456789ab.tmp"), keepBytes);
+    const failed = await runCliMeasured(["fields", path, "--set", "cases=1"]);
+    expect(failed.status).toBe(2);
+    expect(leftovers(sub)).toEqual([]);
+  });
+
+  it("two concurrent fields --set never both exit 0 with one update lost", async () => {
+    const sub = mkdtempSync(join(dir, "race-"));
+    let refused = 0;
+    for (let round = 0; round < 8; round++) {
+      const path = join(sub, `race-${round}.nianbao`);
+      writeFileSync(path, keepBytes);
+      const [a, b] = await Promise.all([
+        runCliMeasured(["fields", path, "--set", `cases=${100 + round}`]),
+        runCliMeasured(["fields", path, "--set", `rate=${50 + round}`]),
+      ]);
+      const saved = readFileSync(path, "utf8");
+      for (const [r, value] of [[a, `"${100 + round}"`], [b, `"${50 + round}"`]] as const) {
+        if (r.status === 0) {
+          expect(saved, `round ${round}: an update that exited 0 is in the file`).toContain(value);
+        } else {
+          refused++;
+          expectClearError(r, /其他程序|正由/u, /changed by another program|being saved by/u);
+        }
+      }
+      expect(a.status === 0 || b.status === 0, `round ${round}: one of the two succeeds`).toBe(true);
+    }
+    expect(leftovers(sub)).toEqual([]);
+    // Not asserted: how often the race is actually hit on this machine.
+    void refused;
+  });
+
+  it("a report locked by another live writer is refused, naming the holder", async () => {
+    const path = copyOfKeep("locked.nianbao");
+    const lock = join(dir, ".locked.nianbao.lock");
+    writeFileSync(lock, JSON.stringify({ pid: process.pid, host: (await import("node:os")).hostname(), user: "王小明", since: "2024-01-17T09:00:00.000Z" }));
+    try {
+      const r = await runCliMeasured(["fields", path, "--set", "cases=1"]);
+      expectClearError(r, new RegExp(`王小明.*进程 ${process.pid}`, "u"), /being saved by/u);
+      expect(readFileSync(path).equals(keepBytes)).toBe(true);
+    } finally {
+      rmSync(lock, { force: true });
+    }
+  });
+
+  it("a lock left by a killed writer does not block the next save", async () => {
+    const path = copyOfKeep("stale-lock.nianbao");
+    // A pid no live process has: beyond the kernel's pid_max.
+    writeFileSync(join(dir, ".stale-lock.nianbao.lock"), JSON.stringify({ pid: 2 ** 30, host: (await import("node:os")).hostname(), user: "x", since: "2024-01-17T09:00:00.000Z" }));
+    const r = await runCliMeasured(["fields", path, "--set", "cases=400000"]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(existsSync(join(dir, ".stale-lock.nianbao.lock"))).toBe(false);
+  });
+});
+
+describe("issue 13: operating-system errors and hidden characters", () => {
+  it("a folder that cannot be written, a path through a file, and a folder given as a document: Chinese, with the path, never raw", async () => {
+    const source = join(repoRoot, "test/fixtures/mudu-2023-fazhi-report.md");
+    const cases: [string[], RegExp][] = [
+      [["import", source, "-o", "/sys/nianbao-test.nianbao"], /\/sys\/nianbao-test\.nianbao（没有权限/u],
+      [["import", source, "-o", "/dev/null/x.nianbao"], /\/dev\/null\/x\.nianbao（路径中有一部分不是文件夹/u],
+      [["export", source, "--docx", "/sys/nianbao-test.docx"], /\/sys\/nianbao-test\.docx（没有权限/u],
+      [["inspect", mkdtempSync(join(dir, "folder-")) + ".docx"], /找不到文件/u],
+    ];
+    mkdirSync(join(dir, "a-folder.docx"), { recursive: true });
+    cases.push([["inspect", join(dir, "a-folder.docx")], /文件夹.*a-folder\.docx/u]);
+    for (const [args, zh] of cases) {
+      const r = await runCliMeasured(args);
+      expectClearError(r, zh, /./u);
+      expect(r.stderr.split("\n")[0]).not.toMatch(/E[A-Z]{3,}|\.lock|\.tmp/u);
+    }
+  });
+
+  it("check warns about a right-to-left override and a lone surrogate in the title", async () => {
+    const path = write("bidi.nianbao", reportJson((r) => {
+      (r.meta as Record<string, unknown>).title = "2023年度\u202e告报\u202c\ud800";
+    }));
+    const r = await runCliMeasured(["check", path, "--json"]);
+    expect(r.signal).toBeNull();
+    expect(r.stdout).toContain("CHAR-BIDI");
+    expect(r.stdout).toContain("CHAR-SURROGATE");
+    expectBoundedMemory(r);
   });
 });

@@ -103,6 +103,44 @@ describe("the loopback HTTP host", () => {
     expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: "path_not_allowed" } });
   });
 
+  it("sends nosniff on every response: 404, 405, 401, 403 and a bad request", async () => {
+    const own = { host: `127.0.0.1:${host.port}` };
+    const replies = [
+      await send(host, "/no-such-file.js", { headers: own }),
+      await send(host, "/", { method: "DELETE", headers: own }),
+      await send(host, "/rpc/hostInfo", { method: "POST", headers: { ...rpcHeaders, "x-nianbao-token": "wrong" }, body: "{}" }),
+      await send(host, "/", { headers: { host: "evil.example" } }),
+      await send(host, "/rpc/hostInfo", { method: "POST", headers: rpcHeaders, body: "{" }),
+      await send(host, "/open/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", { headers: own }),
+    ];
+    expect(replies.map((r) => r.status)).toEqual([404, 405, 401, 403, 400, 404]);
+    for (const reply of replies) expect(reply.headers["x-content-type-options"]).toBe("nosniff");
+  });
+
+  it("opens the app from a one-time address that carries no token and works once", async () => {
+    const own = { host: `127.0.0.1:${host.port}` };
+    const url = host.oneTimeUrl();
+    expect(url).not.toContain(host.token);
+    expect(url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/open/[A-Za-z0-9_-]+$`));
+    const path = new URL(url).pathname;
+    const first = await send(host, path, { headers: own });
+    expect(first.status).toBe(303);
+    expect(first.headers.location).toBe(`/#token=${host.token}`);
+    const again = await send(host, path, { headers: own });
+    expect(again.status).toBe(404);
+    expect(again.body).toContain("已用过或已过期");
+    expect(again.body).not.toContain(host.token);
+  });
+
+  it("answers a path outside the folders the same whether it exists or not", async () => {
+    const replies = await Promise.all(
+      ["/etc/passwd", "/etc/no-such-file", "/no-such-folder/x.nianbao", "/etc/no-such-folder/x.nianbao"].map(async (path) =>
+        JSON.parse((await send(host, "/rpc/openReport", { method: "POST", headers: rpcHeaders, body: JSON.stringify({ path }) })).body) as { error: { code: string } },
+      ),
+    );
+    expect(replies.map((r) => r.error.code)).toEqual(["path_not_allowed", "path_not_allowed", "path_not_allowed", "path_not_allowed"]);
+  });
+
   it("serves a paged preview and its Paged.js only to this host's own pages, under the preview CSP", async () => {
     const previews = createPreviewPages();
     const service = await createTestHost();

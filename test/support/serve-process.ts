@@ -4,6 +4,8 @@ import { repoRoot } from "./template";
 
 export interface ServeProcess {
   url: string;
+  /** The host's process id (its memory high-water mark is in /proc/<pid>/status, VmHWM). */
+  pid: number;
   origin: string;
   stop: () => Promise<void>;
   /** SIGKILL, as a crash or a power cut ends the host: no handler runs. */
@@ -43,6 +45,7 @@ export async function startServe(docs: string, state: string): Promise<ServeProc
     });
   return {
     url,
+    pid: child.pid ?? 0,
     origin: new URL(url).origin,
     stop: () => end("SIGTERM"),
     kill: () => end("SIGKILL"),

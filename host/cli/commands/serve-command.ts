@@ -12,6 +12,7 @@ import { defaultReportsDir, defaultStateDir } from "../../services/default-folde
 import { createPathGuard } from "../../services/path-guard";
 import { createHostServices } from "../../services/host-services";
 import { createPreviewPages } from "../../services/preview-pages";
+import { createUploadFolder } from "../../services/upload-folder";
 import { SYSTEM_DEPS } from "../../system-deps";
 import { EXIT_OK, type CliIo } from "../cli-io";
 import { parseCliArgs } from "../parse-cli-args";
@@ -43,9 +44,11 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const stateDir = opts["state-dir"] === undefined ? defaultStateDir(io.env) : resolve(io.cwd, opts["state-dir"]);
   await mkdir(stateDir, { recursive: true });
   const previews = createPreviewPages();
+  const uploads = await createUploadFolder(stateDir);
   const service = createHostServices({
     mode: "browser",
     previews,
+    uploadDir: uploads.dir,
     guard: await createPathGuard(folders),
     stateDir,
     clock: SYSTEM_DEPS,
@@ -57,12 +60,24 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       `报告文件夹：${folders.join("、")}\n按 Ctrl+C 退出。\n` +
       `Nianbao browser mode: open ${host.url} (loopback only; Ctrl+C to stop)\n`,
   );
-  if (opts.open) openInBrowser(host.url, io);
+  // The browser gets a one-time address: the token must not be on xdg-open's command line.
+  if (opts.open) openInBrowser(host.oneTimeUrl(), io);
   await new Promise<void>((done) => {
+    let stopping = false;
+    // Handlers stay until the uploads are gone: Ctrl+C under `npm start` delivers SIGINT twice
+    // (the terminal's and the launcher's), and the second must not end the process half-way.
     const stop = () => {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
-      void host.close().then(done);
+      if (stopping) return;
+      stopping = true;
+      void host
+        .close()
+        .then(() => uploads.remove())
+        .catch(() => undefined)
+        .then(() => {
+          process.off("SIGINT", stop);
+          process.off("SIGTERM", stop);
+          done();
+        });
     };
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);

@@ -20,6 +20,27 @@ export function zipBombDocx(declaredBytes?: number): Buffer {
   return zipArchive([deflatedEntry("[Content_Types].xml", CONTENT_TYPES), deflatedEntry("_rels/.rels", RELS), zerosEntry("word/document.xml", 1024, declaredBytes)]);
 }
 
+/**
+ * issue 13: a bomb spread over `entries` parts named word/document<N>.xml, each `mebibytes` MiB
+ * of zeros under the per-entry cap (400 × 16 MiB = 6.4 GB in 6.6 MB); one deflate stream shared.
+ */
+export function spreadZipBombDocx(entries = 400, mebibytes = 16): Buffer {
+  const zeros = zerosEntry("word/document.xml", mebibytes);
+  const parts = Array.from({ length: entries }, (_, i) => ({ ...zeros, name: i === 0 ? "word/document.xml" : `word/document${i}.xml` }));
+  return zipArchive([deflatedEntry("[Content_Types].xml", CONTENT_TYPES), deflatedEntry("_rels/.rels", RELS), ...parts]);
+}
+
+/** A package of `entries` tiny parts: more than any Word document has. */
+export function manyEntriesDocx(entries: number): Buffer {
+  const tiny = deflatedEntry("x", "<a/>");
+  return zipArchive([deflatedEntry("[Content_Types].xml", CONTENT_TYPES), deflatedEntry("_rels/.rels", RELS), ...Array.from({ length: entries }, (_, i) => ({ ...tiny, name: `customXml/item${i}.xml` }))]);
+}
+
+/** 2 MB of one-letter lines: text that would make a report too large to open (issue 13). */
+export function millionLinesText(): string {
+  return "2023年度某镇法治政府建设工作报告\n一、主要举措和成效\n" + "a\n".repeat(1_000_000);
+}
+
 /** An OLE compound file holding the named stream: EncryptedPackage for a password-protected .docx, WordDocument for a .doc. */
 export function oleFile(stream: "EncryptedPackage" | "WordDocument"): Uint8Array {
   const bytes = new Uint8Array(4096);
