@@ -52,7 +52,7 @@ export async function startServe(docs: string, state: string): Promise<ServeProc
   };
 }
 
-/** The flags this machine's Chromium needs headless as root (.library env notes, stack-notes §2). */
+/** The flags this machine's Chromium needs headless as root (stack-notes.md §2). */
 export const CHROMIUM_ARGS = [
   "--no-sandbox",
   "--disable-gpu",
