@@ -1,0 +1,145 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Report } from "../../core/model/report";
+import { artifacts, FIXTURE_NAME, placeFixture, startE2eBrowser, type E2eBrowser } from "../support/e2e-browser";
+
+/*
+ * The editor as a clerk used to Word meets it (issue 16): paragraph styles and Enter, findings
+ * that point instead of select, review marks that can be cleared, a word-by-word comparison with
+ * last year, and pasting from Word. Everything through the mouse and the keyboard.
+ */
+
+const body = (page: Page) => page.locator(".report-body");
+const part = (page: Page, id: string) => page.locator(`.report-body section[data-part='${id}']`);
+
+async function importFixture(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole("button", { name: "导入上年报告", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "导入上年报告" });
+  await dialog.getByRole("button", { name: `📄 ${FIXTURE_NAME}` }).click();
+  await dialog.getByRole("region", { name: "识别结果" }).waitFor();
+  await dialog.getByRole("button", { name: "确认导入" }).click();
+  await body(page).waitFor();
+}
+
+/** The caret at the end of a paragraph, by clicking right of its last line as a clerk does. */
+async function caretAtEnd(page: Page, selector: string): Promise<void> {
+  const target = page.locator(selector);
+  await target.scrollIntoViewIfNeeded();
+  const box = await target.boundingBox();
+  if (box === null) throw new Error(`${selector} is not on screen`);
+  await target.click({ position: { x: box.width - 3, y: box.height - 6 } });
+  await page.keyboard.press("End");
+}
+
+const selectionIsEmpty = (page: Page) => page.evaluate(() => window.getSelection()?.isCollapsed === true);
+
+describe("the editor a Word user trusts", () => {
+  let session: E2eBrowser;
+  let page: Page;
+
+  beforeAll(async () => {
+    session = await startE2eBrowser();
+    placeFixture(session.docs);
+    page = await session.newPage();
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await importFixture(page, session.serve.url);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it("gives 正文 after Enter at the end of a heading and of a body paragraph, and styles paragraphs from the toolbar, the keyboard and the right-click menu", async () => {
+    const style = page.getByRole("combobox", { name: "段落样式" });
+    const duty = part(page, "duty");
+    await caretAtEnd(page, ".report-body section[data-part='duty'] > h1");
+    await expect(style.inputValue()).resolves.toBe("1");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("本年度新增一段正文。");
+    await expect(duty.locator("> :nth-child(2)").evaluate((el) => el.tagName)).resolves.toBe("P");
+    await expect(duty.locator("> p").first().textContent()).resolves.toBe("本年度新增一段正文。");
+    await expect(style.inputValue()).resolves.toBe("body");
+    // A new paragraph is this year's text, not last year's.
+    await expect(duty.locator("> p").first().getAttribute("data-carried")).resolves.toBeNull();
+
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("再写一段。");
+    await expect(duty.locator("> p").nth(1).textContent()).resolves.toBe("再写一段。");
+
+    // Ctrl+Alt+2: a level-2 heading numbered after the ones above it in the part (none here).
+    await page.keyboard.press("Control+Alt+2");
+    await expect(duty.locator("> h2").count()).resolves.toBe(1);
+    await expect(duty.locator("> h2").textContent()).resolves.toBe("（一）再写一段。");
+    await expect(style.inputValue()).resolves.toBe("2");
+    // Ctrl+Alt+0 back to 正文, without the number.
+    await page.keyboard.press("Control+Alt+0");
+    await expect(duty.locator("> h2").count()).resolves.toBe(0);
+    await expect(duty.locator("> p").nth(1).textContent()).resolves.toBe("再写一段。");
+
+    // The toolbar list: 二级标题 in part two, after its six subsections and before nothing, is （七）.
+    const measures = part(page, "measures");
+    await caretAtEnd(page, ".report-body section[data-part='measures'] > p >> nth=-1");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("优化法治化营商环境情况");
+    await style.selectOption({ label: "二级标题 （一）" });
+    await expect(measures.locator("> h2").last().textContent()).resolves.toBe("（七）优化法治化营商环境情况");
+    // The number is text the clerk may edit; the caret is back in the text.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains("ProseMirror"))).toBe(true);
+
+    // The right-click menu: 三级标题 under it.
+    await page.keyboard.press("End");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("开展营商环境评价");
+    const paragraph = measures.locator("> p").last();
+    await expect(paragraph.textContent()).resolves.toBe("开展营商环境评价");
+    await paragraph.click({ button: "right" });
+    const menu = page.getByRole("menu", { name: "段落" });
+    await expect(menu.getByRole("menuitemradio", { name: /正文/ }).getAttribute("aria-checked")).resolves.toBe("true");
+    await page.screenshot({ path: join(artifacts, "editor-context-menu.png") });
+    await menu.getByRole("menuitemradio", { name: /三级标题/ }).click();
+    await expect(menu.count()).resolves.toBe(0);
+    await expect(measures.locator("> h3").last().textContent()).resolves.toBe("1.开展营商环境评价");
+
+    // A statutory heading keeps its style, and says why.
+    await caretAtEnd(page, ".report-body section[data-part='measures'] > h1");
+    await page.keyboard.press("Control+Alt+0");
+    await expect(page.getByRole("status").filter({ hasText: "法定部分的一级标题不能更改样式" }).count()).resolves.toBe(1);
+    await expect(measures.locator("> h1").count()).resolves.toBe(1);
+    await page.screenshot({ path: join(artifacts, "editor-paragraph-styles.png") });
+  });
+
+  it("points at a finding's place without selecting it: the first key typed keeps the heading", async () => {
+    await page.getByRole("button", { name: "检查", exact: true }).click();
+    const checks = page.getByRole("region", { name: "检查" });
+    await page.screenshot({ path: join(artifacts, "checks-panel.png") });
+    // A finding about the subsection heading added above: its number breaks no rule, but the
+    // level-3 "1." under it is reported by the numbering check only if wrong; use a carried heading instead.
+    const finding = checks.getByRole("button", { name: /此段沿用上年报告.*（二）推进行政决策/ });
+    await finding.click();
+    const heading = part(page, "measures").locator("> h2", { hasText: "推进行政决策" });
+    await expect.poll(() => heading.evaluate((el) => el.classList.contains("locate-flash"))).toBe(true);
+    await expect(selectionIsEmpty(page)).resolves.toBe(true);
+    // In the middle of the page column, not at its edge.
+    const { top, bottom } = await heading.evaluate((el) => el.getBoundingClientRect());
+    const view = await page.locator(".page-scroll").evaluate((el) => el.getBoundingClientRect());
+    const middle = (view.top + view.bottom) / 2;
+    expect(Math.abs((top + bottom) / 2 - middle)).toBeLessThan(view.height / 4);
+    await page.screenshot({ path: join(artifacts, "checks-finding-located.png") });
+    await page.keyboard.type("X");
+    await expect(heading.textContent()).resolves.toBe("X（二）推进行政决策科学化民主化法治化情况");
+    await page.keyboard.press("Backspace");
+    await expect(heading.textContent()).resolves.toBe("（二）推进行政决策科学化民主化法治化情况");
+  });
+});
+
+export async function savedReport(page: Page, docs: string, name: string): Promise<Report> {
+  await page.getByRole("button", { name: "保存", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "保存报告" });
+  await dialog.getByLabel("文件名").fill(name);
+  await dialog.getByRole("button", { name: "保存到此处" }).click();
+  await expect.poll(() => page.title()).toContain(`${name}.nianbao`);
+  return Report.parse(JSON.parse(readFileSync(join(docs, `${name}.nianbao`), "utf8")));
+}
