@@ -88,8 +88,11 @@ export function compareWithLastYear(current: DocNode, lastYear: DocNode): Compar
   return { unchangedRatio: ratioOf(paragraphs), parts, paragraphs };
 }
 
-/** Share of a piece's bigrams that must be found in a paragraph for the piece to count as cut from it. */
-const CONTAINED = 0.8;
+/**
+ * Share of a piece's bigrams that must be found in a paragraph for the piece to count as cut from
+ * it: half, since a paste that splits a paragraph also joins the pasted text to both halves.
+ */
+const CONTAINED = 0.5;
 /** Pieces shorter than this (in bigrams) are too small to trace to a source. */
 const MIN_PIECE = 6;
 

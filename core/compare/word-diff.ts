@@ -52,11 +52,16 @@ export function wordDiff(before: string, after: string): DiffSegment[] {
   return out;
 }
 
-/** Only the part of last year's paragraph this text came from: the ends deleted around it belong to its other halves. */
+/**
+ * Only the stretch of last year's paragraph this text came from: what was deleted before its
+ * first and after its last common word went to the paragraph's other pieces.
+ */
 export function trimOuterDeletions(diff: readonly DiffSegment[]): DiffSegment[] {
-  let start = 0;
-  let end = diff.length;
-  while (start < end && diff[start]?.kind === "delete") start++;
-  while (end > start && diff[end - 1]?.kind === "delete") end--;
-  return diff.slice(start, end);
+  // A stop or a particle in common at the very end proves nothing about where the piece came from.
+  const anchor = (d: DiffSegment) => d.kind === "equal" && [...d.text].length > GLUE_CHARS;
+  const first = diff.findIndex(anchor);
+  if (first < 0) return diff.filter((d) => d.kind !== "delete");
+  let last = diff.length - 1;
+  while (diff[last] !== undefined && !anchor(diff[last] as DiffSegment)) last--;
+  return diff.filter((d, i) => d.kind !== "delete" || (i > first && i < last));
 }

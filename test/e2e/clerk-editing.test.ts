@@ -133,6 +133,113 @@ describe("the editor a Word user trusts", () => {
     await page.keyboard.press("Backspace");
     await expect(heading.textContent()).resolves.toBe("（二）推进行政决策科学化民主化法治化情况");
   });
+
+  it("clears 沿用上年 when a carried paragraph is rewritten, not when only its numbers change, and per part with undo", async () => {
+    const checks = page.getByRole("region", { name: "检查" });
+    const carriedFindings = checks.getByRole("button", { name: /^此段沿用上年报告/ });
+    // The heading typed into above has been rewritten (X, then Backspace): no longer last year's.
+    await expect.poll(() => checks.getByRole("button", { name: /^此段沿用上年报告.*（二）推进行政决策/ }).count()).toBe(0);
+    const before = await carriedFindings.count();
+    expect(before).toBeGreaterThan(10);
+    // The statutory headings are fixed text: never reported, never coloured.
+    await expect(checks.getByRole("button", { name: /^此段沿用上年报告.*党政主要负责人履行/ }).count()).resolves.toBe(0);
+    await expect(part(page, "duty").locator("> h1").evaluate((el) => getComputedStyle(el).backgroundColor)).resolves.toBe("rgba(0, 0, 0, 0)");
+
+    // A number typed into a carried paragraph is not a rewrite.
+    const numbered = part(page, "measures").locator("> p", { has: page.locator("[data-field-id]") }).first();
+    await expect(numbered.getAttribute("data-carried")).resolves.toBe("true");
+    await numbered.locator("[data-field-id]").first().click();
+    const popover = page.getByRole("dialog", { name: "编辑字段" });
+    await popover.getByLabel("数值").fill("12");
+    await popover.getByRole("button", { name: "确认数值" }).click();
+    await expect(popover.count()).resolves.toBe(0);
+    await expect(numbered.getAttribute("data-carried")).resolves.toBe("true");
+
+    // Rewording it is.
+    const dutyText = part(page, "duty").locator("> p", { hasText: "木渎镇高度重视法治建设工作" });
+    await expect(dutyText.getAttribute("data-carried")).resolves.toBe("true");
+    await caretAtEnd(page, ".report-body section[data-part='duty'] > p:has-text('木渎镇高度重视法治建设工作')");
+    await page.keyboard.type("全年召开专题会议四次。");
+    await expect.poll(() => dutyText.getAttribute("data-carried")).toBeNull();
+    await expect.poll(() => carriedFindings.count()).toBe(before - 1);
+
+    // Right-click → 标为已审阅 on one paragraph.
+    const nextYear = part(page, "nextYear").locator("> p").first();
+    await nextYear.click({ button: "right" });
+    await page.getByRole("menu", { name: "段落" }).getByRole("menuitem", { name: "标为已审阅" }).click();
+    await expect(nextYear.getAttribute("data-carried")).resolves.toBeNull();
+    await expect.poll(() => carriedFindings.count()).toBe(before - 2);
+
+    // 本部分全部已审阅 in the outline, and Ctrl+Z takes it back.
+    await page.getByRole("button", { name: "大纲", exact: true }).click();
+    const outline = page.getByRole("region", { name: "大纲" });
+    const measuresEntry = outline.getByRole("listitem").filter({ hasText: "主要举措和成效" });
+    await expect.poll(() => measuresEntry.textContent()).toMatch(/上年原文 \d+%待审阅 \d+ 段/);
+    await page.screenshot({ path: join(artifacts, "outline-review.png") });
+    await measuresEntry.getByRole("button", { name: "本部分全部已审阅" }).click();
+    await expect.poll(() => part(page, "measures").locator("[data-carried='true']").count()).toBe(0);
+    await expect.poll(() => measuresEntry.textContent()).toContain("已审阅");
+    await page.keyboard.press("Control+z");
+    await expect.poll(() => part(page, "measures").locator("[data-carried='true']").count()).toBeGreaterThan(5);
+    await page.keyboard.press("Control+y");
+    await expect.poll(() => part(page, "measures").locator("[data-carried='true']").count()).toBe(0);
+    await page.getByRole("button", { name: "检查", exact: true }).click();
+    await expect.poll(() => checks.getByRole("button", { name: /^此段沿用上年报告/ }).count()).toBeLessThan(before - 10);
+  });
+
+  it("scrolls a part's heading near the top when it is clicked in the outline", async () => {
+    await page.getByRole("button", { name: "大纲", exact: true }).click();
+    const outline = page.getByRole("region", { name: "大纲" });
+    for (const [name, id] of [["不足和原因", "shortcomings"], ["主要举措和成效", "measures"], ["下一年度", "nextYear"]] as const) {
+      await outline.getByRole("button", { name: new RegExp(name) }).first().click();
+      const heading = part(page, id).locator("> h1");
+      const top = await heading.evaluate((el) => el.getBoundingClientRect().top - (el.closest(".page-scroll")?.getBoundingClientRect().top ?? 0));
+      // The last part may not scroll that far: the page ends.
+      if (id !== "nextYear") expect(top).toBeGreaterThanOrEqual(0);
+      expect(top).toBeLessThan(120);
+    }
+  });
+
+  it("pastes from Word without its look, splits the paragraph it lands in, and 上年对照 matches the pieces word by word", async () => {
+    const target = part(page, "shortcomings").locator("> p").first();
+    const text = (await target.textContent()) ?? "";
+    const at = text.indexOf("主要表现在");
+    expect(at).toBeGreaterThan(0);
+    await target.click({ position: { x: 60, y: 10 } });
+    await page.keyboard.press("Home");
+    for (let i = 0; i < at; i++) await page.keyboard.press("ArrowRight");
+    const wordHtml =
+      "<html xmlns:o='urn:schemas-microsoft-com:office:office'><body>" +
+      "<p class=MsoNormal><b><span style='font-family:黑体;color:red;font-size:18.0pt'>复制来的加粗文字，</span></b><i>斜体</i></p>" +
+      "<p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><![if !supportLists]><span style='mso-list:Ignore'>1.<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp;&nbsp; </span></span><![endif]><span style='font-family:仿宋_GB2312;color:#1F4E79'>全年办理复议案件126件。</span></p>" +
+      "</body></html>";
+    await page.evaluate((html) => {
+      const data = new DataTransfer();
+      data.setData("text/html", html);
+      data.setData("text/plain", "复制来的加粗文字，斜体\n1.全年办理复议案件126件。");
+      document.querySelector(".report-body")?.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    }, wordHtml);
+    const shortcomings = part(page, "shortcomings");
+    await expect.poll(() => shortcomings.textContent()).toContain("全年办理复议案件126件。");
+    await expect(shortcomings.locator("strong, b, em, i, [style]").count()).resolves.toBe(0);
+    const paragraphs = await shortcomings.locator("> p").allTextContents();
+    expect(paragraphs.some((p) => p.endsWith("复制来的加粗文字，斜体"))).toBe(true);
+    expect(paragraphs.some((p) => p.startsWith("1.全年办理复议案件126件。主要表现在"))).toBe(true);
+    await page.screenshot({ path: join(artifacts, "editor-pasted-from-word.png") });
+
+    await page.getByRole("button", { name: "上年对照", exact: true }).click();
+    const compare = page.getByRole("region", { name: "上年对照" });
+    const items = compare.getByRole("list", { name: "段落对照" }).getByRole("listitem");
+    // Both halves answer to last year's paragraph; neither is 新增.
+    const pieces = items.filter({ hasText: "主要表现在" }).or(items.filter({ hasText: "复制来的加粗文字" }));
+    await expect.poll(() => pieces.count()).toBe(2);
+    for (const label of await pieces.getByRole("button").allTextContents()) expect(label).not.toBe("新增");
+    // The sentence added to the duty paragraph reads as one insertion, whole words, not scrambled characters.
+    const rewritten = items.filter({ hasText: "全年召开专题会议四次" });
+    await expect(rewritten.getByLabel("本年").locator("ins").allTextContents()).resolves.toEqual(["全年召开专题会议四次。"]);
+    await expect(rewritten.getByLabel("上年").locator("del").count()).resolves.toBe(0);
+    await page.screenshot({ path: join(artifacts, "compare-panel.png") });
+  });
 });
 
 export async function savedReport(page: Page, docs: string, name: string): Promise<Report> {

@@ -55,9 +55,10 @@ describe("browser mode: last year's report to this year's files", () => {
     const checks = page.getByRole("region", { name: "检查" });
     const acceptedFindings = checks.getByRole("button", { name: new RegExp(`^“${ACCEPTED}”`) });
     await expect(acceptedFindings.allTextContents()).resolves.toEqual([`“${ACCEPTED}”尚未填写数值`, expect.stringContaining(`“${ACCEPTED}”尚未确认`)]);
-    // A finding leads to its place: the chip of the field it is about.
+    // A finding leads to its place: the chip of the field it is about, highlighted, not selected.
     await acceptedFindings.first().click();
-    await expect.poll(() => page.locator(".ProseMirror-selectednode[data-field-id='f2'], .ProseMirror-selectednode [data-field-id='f2']").count()).toBe(1);
+    await expect.poll(() => page.locator(".locate-flash[data-field-id='f2'], .locate-flash [data-field-id='f2']").count()).toBe(1);
+    await expect(page.locator(".ProseMirror-selectednode").count()).resolves.toBe(0);
     await page.getByRole("button", { name: "检查", exact: true }).click();
 
     const growthChip = page.getByLabel(`字段 ${ACCEPTED_GROWTH}：【缺数】，未确认`);
