@@ -9,6 +9,7 @@ import { useSessionStore } from "../state/session-store";
 import { useUiStore } from "../state/ui-store";
 import { sectionExtensions, storeFieldResolver } from "./extension-sets";
 import { UnifiedHistory } from "./unified-history";
+import { TIDY_CARRIED, tidyCarried } from "./review-marks";
 
 const BODY_SYNC_DELAY_MS = 400;
 
@@ -65,7 +66,7 @@ export function ReportEditor({ store }: { store: ReportStore }) {
     onTransaction: ({ editor: ed, transaction }) => {
       historyRef.current?.noteEditorChange();
       if (!transaction.docChanged) return;
-      store.getState().markDocumentChanged();
+      if (transaction.getMeta(TIDY_CARRIED) !== true) store.getState().markDocumentChanged();
       scheduleSync(ed);
     },
   });
@@ -91,6 +92,12 @@ export function ReportEditor({ store }: { store: ReportStore }) {
       if (editor.isEditable !== editable) editor.setEditable(editable);
     };
     followWorkflow();
+    const { report } = store.getState();
+    // Never on a frozen report: its content is what was approved.
+    if (report.lastYear !== null && isEditable(report)) {
+      const tidy = tidyCarried(editor.state, lastYearWording(report.lastYear.body));
+      if (tidy !== null) editor.view.dispatch(tidy);
+    }
     const unsubscribe = store.subscribe((state, previous) => {
       if (state.report.workflow !== previous.report.workflow) followWorkflow();
     });

@@ -59,3 +59,20 @@ export function isCarriedAt(state: EditorState): boolean {
   const { $from } = state.selection;
   return $from.parent.attrs["carried"] === true && !isPartHeading(state, $from.before());
 }
+
+/** Set on the transaction that drops stale marks when a report opens: not an edit of the clerk's. */
+export const TIDY_CARRIED = "nianbao:tidyCarried";
+
+/**
+ * Drops the mark from carried blocks whose wording is no longer last year's (files written before
+ * rewriting cleared the mark), so the colour agrees with 检查. Null when nothing is stale.
+ */
+export function tidyCarried(state: EditorState, lastYear: ReadonlySet<string>): Transaction | null {
+  const tr = state.tr;
+  state.doc.descendants((node, pos) => {
+    if (!node.isTextblock) return true;
+    if (node.attrs["carried"] === true && !lastYear.has(wordingOf(node))) tr.setNodeAttribute(pos, "carried", false);
+    return false;
+  });
+  return tr.docChanged ? tr.setMeta("addToHistory", false).setMeta(TIDY_CARRIED, true) : null;
+}

@@ -159,6 +159,10 @@ describe("browser mode: last year's report to this year's files", () => {
     await panel.getByRole("button", { name: "签发", exact: true }).click();
     await expect.poll(() => panel.textContent()).toContain("当前状态：已签发");
     await expect.poll(() => page.locator(".report-body").getAttribute("contenteditable")).toBe("false");
+    // 沿用上年 is a working mark: its colour is gone from the approved report.
+    const carried = page.locator(".report-body p[data-carried='true']");
+    await expect(carried.count()).resolves.toBeGreaterThan(0);
+    await expect(carried.first().evaluate((el) => getComputedStyle(el).backgroundColor)).resolves.toBe("rgba(0, 0, 0, 0)");
     await expect(page.getByRole("note").first().textContent()).resolves.toContain("内容已冻结");
     // The step is in the file: a reload finds the report approved and still frozen.
     await expect.poll(() => page.title()).not.toMatch(/^● /);
