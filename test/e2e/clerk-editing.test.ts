@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Report } from "../../core/model/report";
+import { documentXml } from "../support/tracked-changes";
 import { artifacts, FIXTURE_NAME, placeFixture, startE2eBrowser, type E2eBrowser } from "../support/e2e-browser";
 
 /*
@@ -109,6 +110,22 @@ describe("the editor a Word user trusts", () => {
     await expect(page.getByRole("status").filter({ hasText: "法定部分的一级标题不能更改样式" }).count()).resolves.toBe(1);
     await expect(measures.locator("> h1").count()).resolves.toBe(1);
     await page.screenshot({ path: join(artifacts, "editor-paragraph-styles.png") });
+
+    // In the file and in the Word export, the text typed after the heading is body text.
+    const saved = await savedReport(page, session.docs, "木渎2024");
+    const dutyPart = saved.body.content.find((n) => n.type === "part" && n.attrs.partId === "duty");
+    expect(dutyPart?.type === "part" ? dutyPart.content.slice(0, 3).map((b) => b.type) : []).toEqual(["heading", "paragraph", "paragraph"]);
+    await page.getByRole("button", { name: "导出 Word", exact: true }).click();
+    const exporter = page.getByRole("dialog", { name: "导出" });
+    await exporter.getByRole("button", { name: "开始导出" }).click();
+    await exporter.getByRole("status", { name: "导出完成" }).waitFor({ timeout: 60_000 });
+    await exporter.getByRole("button", { name: "关闭" }).click();
+    const paragraphs = documentXml(join(session.docs, "木渎2024.docx")).split("</w:p>");
+    const typed = paragraphs.find((xml) => xml.replace(/<[^>]+>/g, "").includes("本年度新增一段正文。"));
+    expect(typed).toBeDefined();
+    expect(typed).not.toMatch(/w:pStyle w:val="Heading/);
+    const subsection = paragraphs.find((xml) => xml.replace(/<[^>]+>/g, "").includes("（七）优化法治化营商环境情况"));
+    expect(subsection).toMatch(/w:pStyle w:val="Heading2"/);
   });
 
   it("points at a finding's place without selecting it: the first key typed keeps the heading", async () => {
@@ -202,12 +219,17 @@ describe("the editor a Word user trusts", () => {
 
   it("pastes from Word without its look, splits the paragraph it lands in, and 上年对照 matches the pieces word by word", async () => {
     const target = part(page, "shortcomings").locator("> p").first();
-    const text = (await target.textContent()) ?? "";
-    const at = text.indexOf("主要表现在");
-    expect(at).toBeGreaterThan(0);
-    await target.click({ position: { x: 60, y: 10 } });
-    await page.keyboard.press("Home");
-    for (let i = 0; i < at; i++) await page.keyboard.press("ArrowRight");
+    await target.click();
+    // The caret just before 主要表现在, as a click there would put it (set through the DOM selection, which the editor follows).
+    await target.evaluate((el) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+        const at = node.textContent?.indexOf("主要表现在") ?? -1;
+        if (at >= 0) return window.getSelection()?.collapse(node, at);
+      }
+      throw new Error("主要表现在 not found");
+    });
+    await expect.poll(() => page.evaluate(() => window.getSelection()?.focusNode?.textContent?.slice(window.getSelection()?.focusOffset ?? 0, (window.getSelection()?.focusOffset ?? 0) + 5))).toBe("主要表现在");
     const wordHtml =
       "<html xmlns:o='urn:schemas-microsoft-com:office:office'><body>" +
       "<p class=MsoNormal><b><span style='font-family:黑体;color:red;font-size:18.0pt'>复制来的加粗文字，</span></b><i>斜体</i></p>" +
