@@ -1,4 +1,5 @@
 import type { Editor } from "@tiptap/core";
+import { closeHistory } from "@tiptap/pm/history";
 import { setParagraphStyle, type ParagraphStyle } from "../editor/paragraph-style";
 import { useUiStore } from "../state/ui-store";
 
@@ -13,7 +14,8 @@ export function applyParagraphStyle(editor: Editor, style: ParagraphStyle): bool
     useUiStore.getState().notify("info", result.reason);
     return false;
   }
-  if (result.tr.docChanged) editor.view.dispatch(result.tr.scrollIntoView());
+  // A style change is one step of its own for 撤销, as in Word, not part of the typing before it.
+  if (result.tr.docChanged) editor.view.dispatch(closeHistory(result.tr).scrollIntoView());
   editor.view.focus();
   return true;
 }

@@ -1,4 +1,5 @@
 import type { Node as PmNode } from "@tiptap/pm/model";
+import { closeHistory } from "@tiptap/pm/history";
 import type { EditorState, Transaction } from "@tiptap/pm/state";
 import { normalWording } from "../../core/compare/carried-wording";
 import { FIELD_TOKEN } from "../../core/compare/collect-paragraphs";
@@ -38,7 +39,8 @@ export function clearCarried(tr: Transaction, from: number, to: number): number 
 
 /** 标为已审阅 for the paragraphs the selection touches. */
 export function markSelectionReviewed(state: EditorState): { tr: Transaction; cleared: number } {
-  const tr = state.tr;
+  // One undo step of its own.
+  const tr = closeHistory(state.tr);
   const { $from, $to } = state.selection;
   const cleared = clearCarried(tr, $from.start(), Math.max($to.end(), $from.start() + 1));
   return { tr, cleared };
@@ -46,7 +48,7 @@ export function markSelectionReviewed(state: EditorState): { tr: Transaction; cl
 
 /** 本部分全部已审阅: every carried block of the part at this index of the body. */
 export function markPartReviewed(state: EditorState, partIndex: number): { tr: Transaction; cleared: number } {
-  const tr = state.tr;
+  const tr = closeHistory(state.tr);
   if (partIndex < 0 || partIndex >= state.doc.childCount) return { tr, cleared: 0 };
   let pos = 0;
   for (let i = 0; i < partIndex; i++) pos += state.doc.child(i).nodeSize;

@@ -103,6 +103,14 @@ describe("the editor a Word user trusts", () => {
     await menu.getByRole("menuitemradio", { name: /三级标题/ }).click();
     await expect(menu.count()).resolves.toBe(0);
     await expect(measures.locator("> h3").last().textContent()).resolves.toBe("1.开展营商环境评价");
+    // The same menu from the keyboard (Shift+F10), arrows and Enter; Ctrl+Z takes the style back.
+    await page.keyboard.press("Shift+F10");
+    await expect(menu.count()).resolves.toBe(1);
+    for (let i = 0; i < 4; i++) await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await expect(measures.locator("> h4").last().textContent()).resolves.toBe("（1）开展营商环境评价");
+    await page.keyboard.press("Control+z");
+    await expect(measures.locator("> h3").last().textContent()).resolves.toBe("1.开展营商环境评价");
 
     // A statutory heading keeps its style, and says why.
     await caretAtEnd(page, ".report-body section[data-part='measures'] > h1");
