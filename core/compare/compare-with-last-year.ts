@@ -54,7 +54,8 @@ export function compareWithLastYear(current: DocNode, lastYear: DocNode): Compar
     const theirs = before.get(part) ?? [];
     const alignment = alignParagraphs(mine.map((p) => p.text), theirs.map((p) => p.text));
     const inPart: ParagraphComparison[] = [];
-    const sources = theirs.map((p) => bigramProfile(p.text));
+    // Profiles only when something is left unmatched: most parts pair every paragraph.
+    const sources = alignment.added.length === 0 ? [] : theirs.map((p) => bigramProfile(p.text));
     const splitFrom = new Map<number, number>();
     for (const i of alignment.added) {
       const a = mine[i];
@@ -74,7 +75,7 @@ export function compareWithLastYear(current: DocNode, lastYear: DocNode): Compar
       if (a && b) inPart.push(splitPiece(a, b));
       else if (a) inPart.push({ status: "new", part, text: readable(a.text), lastYearText: "", path: a.path, lastYearPath: null, diff: [{ kind: "insert", text: readable(a.text) }], unchangedRatio: 0 });
     }
-    const currentProfiles = mine.map((p) => bigramProfile(p.text));
+    const currentProfiles = alignment.removed.length === 0 ? [] : mine.map((p) => bigramProfile(p.text));
     for (const j of alignment.removed) {
       const b = theirs[j];
       // Split up into this year's paragraphs, or merged into one of them: not removed.

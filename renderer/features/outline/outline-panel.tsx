@@ -2,7 +2,6 @@ import { useDeferredValue, useMemo } from "react";
 import type { DocNode, InlineNode } from "../../../core/model/doc";
 import { inlineText } from "../../../core/doc/inline-text";
 import { lastYearWording, wording } from "../../../core/compare/carried-wording";
-import { compareWithLastYear } from "../../../core/compare/compare-with-last-year";
 import type { Template } from "../../../core/model/template";
 import { isEditable } from "../../../core/workflow/assert-editable";
 import { showPartHeading } from "../../editor/locate";
@@ -18,7 +17,11 @@ interface OutlinePart {
   required: boolean;
   /** Characters of body text under the part (headings excluded). */
   written: number;
-  /** Share of the part's text that is still last year's wording; null without a last-year report. */
+  /**
+   * Share of the part's paragraph text still worded exactly as a paragraph of last year's
+   * (numbers in chips aside); null without a last-year report. Exact matches only: the full
+   * comparison (上年对照) takes seconds on a long report, too slow to follow every edit.
+   */
   lastYearShare: number | null;
   /** Carried paragraphs nobody has rewritten or marked 已审阅. */
   unreviewed: number;
@@ -33,7 +36,8 @@ export function OutlinePanel({ store }: { store: ReportStore }) {
   const template = useReportStore(store, (s) => s.template);
   const lastYear = useReportStore(store, (s) => s.report.lastYear);
   const editable = useReportStore(store, (s) => isEditable(s.report));
-  const parts = useMemo(() => outlineParts(body, template, lastYear?.body ?? null), [body, template, lastYear]);
+  const lastWording = useMemo(() => (lastYear === null ? null : lastYearWording(lastYear.body)), [lastYear]);
+  const parts = useMemo(() => outlineParts(body, template, lastWording), [body, template, lastWording]);
   return (
     <section className="side-panel" aria-label="大纲">
       <header className="side-panel__header"><h2>大纲</h2></header>
@@ -70,25 +74,30 @@ export function OutlinePanel({ store }: { store: ReportStore }) {
   );
 }
 
-function outlineParts(body: DocNode, template: Template, lastYearBody: DocNode | null): OutlinePart[] {
+function outlineParts(body: DocNode, template: Template, lastWording: ReadonlySet<string> | null): OutlinePart[] {
   const text = (content: readonly InlineNode[] | undefined) => inlineText(content, () => "0");
-  const comparison = lastYearBody === null ? null : compareWithLastYear(body, lastYearBody);
-  const lastWording = lastYearWording(lastYearBody);
   const result: OutlinePart[] = [];
   body.content.forEach((node, index) => {
     if (node.type !== "part") return;
     const templatePart = template.parts.find((p) => p.id === node.attrs.partId);
     const [first, ...rest] = node.content;
     const written = rest.reduce((n, block) => n + (block.type === "paragraph" ? text(block.content).trim().length : 0), 0);
-    const unreviewed = rest.filter((block) => block.type !== "table" && block.attrs.carried && wording(block.content) !== "" && lastWording.has(wording(block.content))).length;
-    const compared = comparison?.parts.find((p) => p.part === (node.attrs.partId ?? "custom"));
+    const unreviewed = rest.filter((block) => block.type !== "table" && block.attrs.carried && wording(block.content) !== "" && lastWording?.has(wording(block.content)) === true).length;
+    let total = 0;
+    let same = 0;
+    for (const block of rest) {
+      if (block.type !== "paragraph") continue;
+      const words = wording(block.content);
+      total += words.length;
+      if (lastWording?.has(words) === true) same += words.length;
+    }
     result.push({
       index,
       heading: first?.type === "heading" ? text(first.content) : "",
       guidance: templatePart?.guidance ?? null,
       required: templatePart?.required ?? false,
       written,
-      lastYearShare: comparison === null ? null : (compared?.unchangedRatio ?? 0),
+      lastYearShare: lastWording === null ? null : total === 0 ? 0 : same / total,
       unreviewed,
     });
   });
