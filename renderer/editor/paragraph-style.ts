@@ -55,6 +55,14 @@ export function setParagraphStyle(state: EditorState, style: ParagraphStyle): St
   if (!block.isTextblock) return { ok: false, reason: "请先把光标放在要设置样式的段落中。" };
   const current = currentStyle(state);
   if (current === null) return { ok: false, reason: "表格中的文字只能是正文。" };
+  const many = style === 1 ? [] : selectedBlocks(state);
+  if (many.length > 1) {
+    // Several paragraphs selected: each gets the style, as in Word; part headings keep theirs.
+    const tr = state.tr;
+    for (const pos of many) restyle(tr, tr.mapping.map(pos), style);
+    renumber(tr);
+    return { ok: true, tr };
+  }
   if (current === style) return { ok: true, tr: state.tr };
   if ($from.depth === 1) return { ok: false, reason: "“一、”之前的开头段落只能是正文。" };
   const partDepth = $from.depth - 1;
@@ -80,6 +88,20 @@ export function setParagraphStyle(state: EditorState, style: ParagraphStyle): St
   }
   renumber(tr);
   return { ok: true, tr };
+}
+
+/** The start of every paragraph and heading (not a part's own heading) the selection touches. */
+function selectedBlocks(state: EditorState): number[] {
+  const { from, to } = state.selection;
+  const out: number[] = [];
+  state.doc.nodesBetween(from, to, (node, pos, parent, index) => {
+    if (node.isTextblock) {
+      if (parent?.type.name === "part" && index > 0) out.push(pos);
+      return false;
+    }
+    return node.type.name === "doc" || node.type.name === "part";
+  });
+  return out;
 }
 
 /** Changes the block at pos to the style, swapping its leading number for the new level's. */

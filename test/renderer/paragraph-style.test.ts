@@ -61,6 +61,20 @@ describe("paragraph styles", () => {
     expect(outline(editor)[1]).toEqual(["measures", "h1:二、主要举措和成效", "h2:（一）组织领导", "p:乙段", "h2:（二）依法决策", "p:丙段"]);
   });
 
+  it("styles every paragraph a selection touches, numbering them in order", () => {
+    const { editor } = makeEditor(report());
+    let from = 0;
+    let to = 0;
+    editor.state.doc.descendants((node, pos) => {
+      if (node.textContent === "乙段" && node.isTextblock) from = pos + 1;
+      if (node.textContent === "丙段" && node.isTextblock) to = pos + 2;
+      return true;
+    });
+    editor.commands.setTextSelection({ from, to });
+    expect(apply(editor, 3)).toBeNull();
+    expect(outline(editor)[1]).toEqual(["measures", "h1:二、主要举措和成效", "h2:（一）组织领导", "h3:1.乙段", "h3:2.依法决策", "h3:3.丙段"]);
+  });
+
   it("starts a part of its own for a level-1 heading, and joins it back for 正文; the statutory headings stay", () => {
     const { editor } = makeEditor(report());
     caretAt(editor, "丙段");
