@@ -5,7 +5,9 @@ import { yoyOf } from "../fields/field-text";
 import { formatValue } from "../fields/format-field";
 import type { CheckContext } from "./check-context";
 import { at, type Finding } from "./finding";
-import { firstFieldUses } from "./report-blocks";
+import { firstFieldUses, type TextBlock } from "./report-blocks";
+import { lastYearWording, normalWording } from "../compare/carried-wording";
+import { FIELD_TOKEN } from "../compare/collect-paragraphs";
 
 const PROBLEM_IDS: Record<ValueProblemCode, { id: string; severity: Finding["severity"] }> = {
   rate_out_of_range: { id: "RATE-RANGE", severity: "error" },
@@ -82,14 +84,22 @@ export function checkFields({ report, blocks }: CheckContext): Finding[] {
   return findings;
 }
 
-/** Paragraphs and headings carried over from last year that nobody has reviewed yet. */
-export function checkCarried({ blocks }: CheckContext): Finding[] {
+/**
+ * Paragraphs and headings carried over from last year that nobody has reviewed yet. A carried
+ * block whose wording is no longer last year's has been rewritten, which is a review; the
+ * statutory level-1 headings are fixed text and never count.
+ */
+export function checkCarried({ report, blocks }: CheckContext): Finding[] {
+  // Without last year's text to compare with, the mark is all there is to go by.
+  const lastYear = report.lastYear === null ? null : lastYearWording(report.lastYear.body);
+  const blockWording = (b: TextBlock) => normalWording(b.pieces.map((p) => (p.type === "field" ? FIELD_TOKEN : p.text)).join(""));
+  const isPartHeading = (b: TextBlock) => b.kind === "heading" && b.level === 1 && !b.inTable && b.path.length === 5 && b.path[4] === 0;
   return blocks
-    .filter((b) => b.carried && b.text.trim() !== "")
+    .filter((b) => b.carried && b.text.trim() !== "" && !isPartHeading(b) && (lastYear === null || lastYear.has(blockWording(b))))
     .map((b) => ({
       id: "TEXT-CARRIED",
       severity: "warning" as const,
-      message: `此段沿用上年报告，尚未审阅：“${excerpt(b.text)}”`,
+      message: `此段沿用上年报告，尚未审阅（改写或标为已审阅后不再提示）：“${excerpt(b.text)}”`,
       location: at(b.part, b.path),
     }));
 }

@@ -13,6 +13,8 @@ export const ReportDocument = Document.extend({ content: "(paragraph | table)* p
 const carriedAttribute = {
   carried: {
     default: false,
+    // The text typed after Enter is this year's, not last year's.
+    keepOnSplit: false,
     parseHTML: (el: HTMLElement) => el.getAttribute("data-carried") === "true",
     renderHTML: (attrs: Record<string, unknown>) => (attrs["carried"] === true ? { "data-carried": "true" } : {}),
   },
@@ -34,7 +36,8 @@ export const ReportHeading = Heading.extend({
 export const Part = Node.create({
   name: "part",
   group: "part",
-  content: "heading (heading | paragraph | table)*",
+  // Paragraph first: it is the default block, so Enter after a heading gives 正文 as in Word.
+  content: "heading (paragraph | heading | table)*",
   defining: true,
   isolating: true,
   addAttributes() {

@@ -59,6 +59,18 @@ export function menuTemplate(actions: MenuActions, recent: readonly RecentEntry[
       ],
     },
     {
+      label: "格式",
+      // The keys themselves are handled in the page (renderer/commands/command-table.ts), which
+      // leaves them alone while a text box has the focus; the menu only shows them.
+      submenu: [
+        { ...cmd("正文", "format.body", "CmdOrCtrl+Shift+N"), registerAccelerator: false },
+        { ...cmd("一级标题 一、", "format.heading1", "CmdOrCtrl+Alt+1"), registerAccelerator: false },
+        { ...cmd("二级标题 （一）", "format.heading2", "CmdOrCtrl+Alt+2"), registerAccelerator: false },
+        { ...cmd("三级标题 1.", "format.heading3", "CmdOrCtrl+Alt+3"), registerAccelerator: false },
+        { ...cmd("四级标题 （1）", "format.heading4", "CmdOrCtrl+Alt+4"), registerAccelerator: false },
+      ],
+    },
+    {
       label: "视图",
       submenu: [
         cmd("大纲", "view.outline"),

@@ -24,6 +24,8 @@ export function App() {
     const handleKeyDown = (event: KeyboardEvent) => {
       const command = commands.find((c) => c.keyTest?.(event) === true);
       if (command === undefined) return;
+      // Paragraph styles act on the text, not on a box being typed into.
+      if (command.id.startsWith("format.") && event.target instanceof HTMLElement && event.target.closest("input, textarea") !== null) return;
       event.preventDefault();
       void runCommand(command.id);
     };

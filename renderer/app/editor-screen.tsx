@@ -8,6 +8,7 @@ import { ExportDialog } from "../features/export-dialog/export-dialog";
 import { FieldsPanel } from "../features/fields-panel/fields-panel";
 import { SignoffPanel } from "../features/signoff-panel/signoff-panel";
 import { OutlinePanel } from "../features/outline/outline-panel";
+import { EditorContextMenu } from "../features/editor-context-menu/editor-context-menu";
 import { ReportInfoDialog } from "../features/report-info/report-info-dialog";
 import { Toolbar } from "../features/toolbar/toolbar";
 import { lockedMessage } from "../features/signoff-panel/signoff-panel";
@@ -28,7 +29,7 @@ export function EditorScreen({ store }: { store: ReportStore }) {
       <RecoveryBanner store={store} />
       <LockedBanner store={store} />
       <div className="editor-layout">
-        <aside className="editor-side">
+        <aside className={`editor-side editor-side--${panel}`}>
           {panel === "fields" ? <FieldsPanel store={store} />
             : panel === "checks" ? <ChecksPanel store={store} />
             : panel === "signoff" ? <SignoffPanel store={store} />
@@ -43,6 +44,7 @@ export function EditorScreen({ store }: { store: ReportStore }) {
           </article>
         </main>
       </div>
+      <EditorContextMenu />
       <FieldPopover store={store} />
       <ReportInfoDialog store={store} />
       <ExportDialog store={store} />

@@ -2,6 +2,9 @@ import type { Editor } from "@tiptap/core";
 import type { UnifiedHistory } from "../editor/unified-history";
 import { convertSelectionToField, insertNewField } from "./field-commands";
 import { addSubsection } from "./add-subsection";
+import { applyParagraphStyle } from "./paragraph-style-command";
+import { PARAGRAPH_STYLES, type ParagraphStyle } from "../editor/paragraph-style";
+import { currentBridge } from "../platform/bridge";
 import { useSessionStore } from "../state/session-store";
 import { useUiStore } from "../state/ui-store";
 import { notifyError } from "../state/notify-error";
@@ -16,6 +19,29 @@ export interface Command {
 }
 
 const mod = (event: KeyboardEvent) => event.ctrlKey || event.metaKey;
+
+/** Ctrl+Alt+digit by key position, so layouts where Alt changes the character still match. */
+const ctrlAltDigit = (event: KeyboardEvent, digit: number) => mod(event) && event.altKey && !event.shiftKey && (event.code === `Digit${digit}` || event.code === `Numpad${digit}` || event.key === String(digit));
+
+/**
+ * 正文 also on Word's Ctrl+Shift+N, in the desktop app only: browsers keep that key for a private
+ * window and never pass it to the page.
+ */
+const wordBodyKey = (event: KeyboardEvent) => currentBridge() !== null && mod(event) && event.shiftKey && !event.altKey && event.key.toLowerCase() === "n";
+
+function styleCommand({ style, label, shortcut }: { style: ParagraphStyle; label: string; shortcut: string }): Command {
+  const digit = style === "body" ? 0 : style;
+  return {
+    id: style === "body" ? "format.body" : `format.heading${style}`,
+    label,
+    shortcut: style === "body" ? `${shortcut}${currentBridge() !== null ? " / Ctrl+Shift+N" : ""}` : shortcut,
+    keyTest: (e) => ctrlAltDigit(e, digit) || (style === "body" && wordBodyKey(e)),
+    run: () => {
+      const { editor } = useSessionStore.getState();
+      if (editor !== null) applyParagraphStyle(editor, style);
+    },
+  };
+}
 
 /** Every user command, read by the toolbar, keyboard shortcuts and Electron's menu (by id). */
 export const commands: readonly Command[] = [
@@ -37,6 +63,7 @@ export const commands: readonly Command[] = [
     if (editor !== null && !addSubsection(editor)) useUiStore.getState().notify("info", "请先把光标放在要添加小节的部分中。");
   } },
   { id: "edit.reportInfo", label: "报告信息", run: () => useUiStore.getState().setReportInfoOpen(true) },
+  ...PARAGRAPH_STYLES.map(styleCommand),
   { id: "view.outline", label: "大纲", run: () => useUiStore.getState().setPanel("outline") },
   { id: "view.fields", label: "字段", run: () => useUiStore.getState().setPanel("fields") },
   { id: "view.checks", label: "检查", run: () => useUiStore.getState().setPanel("checks") },

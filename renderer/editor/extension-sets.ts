@@ -6,6 +6,9 @@ import type { PopoverAnchor } from "../state/ui-store";
 import { DeleteNearAtom } from "./extensions/delete-near-atom/delete-near-atom";
 import { FieldHygiene } from "./extensions/field-hygiene/field-hygiene";
 import { PartGuard } from "./extensions/part-guard/part-guard";
+import { CarriedText } from "./extensions/carried-text/carried-text";
+import { LocateFlash } from "./extensions/locate-flash/locate-flash";
+import { PasteHygiene } from "./extensions/paste-hygiene/paste-hygiene";
 import { ReportFieldEditor, ReportFieldKeys } from "./extensions/report-field/report-field-editor";
 import { fieldText } from "./field-text";
 
@@ -16,6 +19,8 @@ export interface EditorExtensionOptions {
   openField: (fieldId: string, anchor: PopoverAnchor) => void;
   requiredPartIds: readonly string[];
   onPartRemovalBlocked: () => void;
+  /** Last year's wording (core/compare/carried-wording), against which carried text is judged. */
+  lastYearWording?: () => ReadonlySet<string>;
   /** Undo/redo across text and field edits; null leaves the keys to ProseMirror's history. */
   undo: (() => boolean) | null;
   redo: (() => boolean) | null;
@@ -30,7 +35,10 @@ export function sectionExtensions(options: EditorExtensionOptions): Extensions {
   const schema = reportExtensions(options.resolveField).map((extension) =>
     extension.name === "reportField"
       ? ReportFieldEditor.configure({ resolve: options.resolveField, store: options.store, openField: options.openField })
-      : extension,
+      : extension.name === "heading" || extension.name === "paragraph"
+        ? // Styles go through the numbering-aware commands (renderer/commands/paragraph-style-command.ts), not TipTap's toggles or "# " rules.
+          extension.extend({ addKeyboardShortcuts: () => ({}), addInputRules: () => [] })
+        : extension,
   );
   return [
     ...schema,
@@ -40,6 +48,9 @@ export function sectionExtensions(options: EditorExtensionOptions): Extensions {
     FieldHygiene.configure({ isKnownField: options.isKnownField }),
     DeleteNearAtom,
     PartGuard.configure({ requiredPartIds: options.requiredPartIds, onBlocked: options.onPartRemovalBlocked }),
+    CarriedText.configure({ lastYearWording: options.lastYearWording ?? (() => new Set<string>()) }),
+    LocateFlash,
+    PasteHygiene,
   ];
 }
 

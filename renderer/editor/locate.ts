@@ -1,4 +1,6 @@
 import type { Editor } from "@tiptap/core";
+import { TextSelection } from "@tiptap/pm/state";
+import { FLASH_MS, setFlash, type FlashRange } from "./extensions/locate-flash/locate-flash";
 import type { ReportPath } from "../../core/checks/finding";
 import { useUiStore } from "../state/ui-store";
 
@@ -63,4 +65,63 @@ export function locatePart(editor: Editor, partId: string): boolean {
     if (found === null && node.type.name === "part" && node.attrs["partId"] === partId) found = index;
   });
   return found !== null && locatePath(editor, ["body", "content", found]);
+}
+
+let flashTimer: number | null = null;
+
+/**
+ * Points at a path (a finding's place): scrolls it to the middle of the view, highlights it
+ * with a fading mark and puts the caret at its start. Nothing is selected, so the first key typed
+ * adds text instead of replacing the place.
+ */
+export function pointAtPath(editor: Editor, path: ReportPath): boolean {
+  const pos = positionOfPath(editor, path);
+  if (pos === null) return false;
+  const { doc } = editor.state;
+  const node = doc.nodeAt(pos);
+  if (node === null) return false;
+  let flash: FlashRange;
+  let caret: number;
+  if (node.type.name === "part") {
+    const heading = node.firstChild;
+    flash = { from: pos + 1, to: pos + 1 + (heading?.nodeSize ?? 0), node: true };
+    caret = pos + 2;
+  } else if (node.isText) {
+    flash = { from: pos, to: pos + node.nodeSize, node: false };
+    caret = pos;
+  } else {
+    flash = { from: pos, to: pos + node.nodeSize, node: true };
+    caret = node.isInline ? pos : pos + 1;
+  }
+  const selection = TextSelection.near(doc.resolve(Math.min(caret, doc.content.size)));
+  editor.view.dispatch(setFlash(editor.state.tr.setSelection(selection), flash));
+  editor.view.focus();
+  scrollToMiddle(editor, flash);
+  if (flashTimer !== null) window.clearTimeout(flashTimer);
+  flashTimer = window.setTimeout(() => {
+    flashTimer = null;
+    if (!editor.isDestroyed) editor.view.dispatch(setFlash(editor.state.tr, null));
+  }, FLASH_MS);
+  return true;
+}
+
+function scrollToMiddle(editor: Editor, flash: FlashRange): void {
+  const dom = flash.node ? editor.view.nodeDOM(flash.from) : editor.view.domAtPos(flash.from).node;
+  const element = dom instanceof HTMLElement ? dom : dom?.parentElement;
+  element?.scrollIntoView({ block: "center" });
+}
+
+/** Scrolls a part's heading near the top of the page column and puts the caret in it. */
+export function showPartHeading(editor: Editor, partIndex: number): void {
+  const { doc } = editor.state;
+  if (partIndex < 0 || partIndex >= doc.childCount) return;
+  let pos = 0;
+  for (let i = 0; i < partIndex; i++) pos += doc.child(i).nodeSize;
+  editor.view.dispatch(editor.state.tr.setSelection(TextSelection.near(doc.resolve(pos + 2))));
+  editor.view.focus();
+  const heading = editor.view.nodeDOM(pos + 1);
+  const scroller = heading instanceof HTMLElement ? heading.closest(".page-scroll") : null;
+  if (!(heading instanceof HTMLElement) || scroller === null) return;
+  // A little room above, so the heading does not sit flush against the toolbar.
+  scroller.scrollTop += heading.getBoundingClientRect().top - scroller.getBoundingClientRect().top - 24;
 }

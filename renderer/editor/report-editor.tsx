@@ -3,13 +3,29 @@ import { EditorContent, useEditor } from "@tiptap/react";
 import { useEffect, useMemo, useRef } from "react";
 import type { DocNode } from "../../core/model/doc";
 import { isEditable } from "../../core/workflow/assert-editable";
+import { lastYearWording } from "../../core/compare/carried-wording";
 import type { ReportStore } from "../state/report-store";
 import { useSessionStore } from "../state/session-store";
 import { useUiStore } from "../state/ui-store";
 import { sectionExtensions, storeFieldResolver } from "./extension-sets";
 import { UnifiedHistory } from "./unified-history";
+import { TIDY_CARRIED, tidyCarried } from "./review-marks";
 
 const BODY_SYNC_DELAY_MS = 400;
+
+/** Last year's wording, built once per snapshot (it changes only when another report opens). */
+function cachedLastYearWording(store: ReportStore): () => ReadonlySet<string> {
+  let source: unknown = undefined;
+  let cached: ReadonlySet<string> = new Set();
+  return () => {
+    const lastYear = store.getState().report.lastYear;
+    if (lastYear !== source) {
+      source = lastYear;
+      cached = lastYearWording(lastYear?.body);
+    }
+    return cached;
+  };
+}
 
 /**
  * The writing column. TipTap owns the live document (it is not a controlled component, TipTap
@@ -26,6 +42,7 @@ export function ReportEditor({ store }: { store: ReportStore }) {
       resolveField: storeFieldResolver(store),
       openField: (fieldId, anchor) => useUiStore.getState().openPopover(fieldId, anchor),
       requiredPartIds: template.parts.filter((p) => p.required).map((p) => p.id),
+      lastYearWording: cachedLastYearWording(store),
       onPartRemovalBlocked: () => useUiStore.getState().notify("info", "法定部分不能删除。如需改写，请修改其中的文字。"),
       undo: () => {
         historyRef.current?.undo();
@@ -49,7 +66,7 @@ export function ReportEditor({ store }: { store: ReportStore }) {
     onTransaction: ({ editor: ed, transaction }) => {
       historyRef.current?.noteEditorChange();
       if (!transaction.docChanged) return;
-      store.getState().markDocumentChanged();
+      if (transaction.getMeta(TIDY_CARRIED) !== true) store.getState().markDocumentChanged();
       scheduleSync(ed);
     },
   });
@@ -75,6 +92,12 @@ export function ReportEditor({ store }: { store: ReportStore }) {
       if (editor.isEditable !== editable) editor.setEditable(editable);
     };
     followWorkflow();
+    const { report } = store.getState();
+    // Never on a frozen report: its content is what was approved.
+    if (report.lastYear !== null && isEditable(report)) {
+      const tidy = tidyCarried(editor.state, lastYearWording(report.lastYear.body));
+      if (tidy !== null) editor.view.dispatch(tidy);
+    }
     const unsubscribe = store.subscribe((state, previous) => {
       if (state.report.workflow !== previous.report.workflow) followWorkflow();
     });

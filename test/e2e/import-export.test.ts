@@ -56,9 +56,10 @@ describe("browser mode: last year's report to this year's files", () => {
     const checks = page.getByRole("region", { name: "检查" });
     const acceptedFindings = checks.getByRole("button", { name: new RegExp(`^“${ACCEPTED}”`) });
     await expect(acceptedFindings.allTextContents()).resolves.toEqual([`“${ACCEPTED}”尚未填写数值`, expect.stringContaining(`“${ACCEPTED}”尚未确认`)]);
-    // A finding leads to its place: the chip of the field it is about.
+    // A finding leads to its place: the chip of the field it is about, highlighted, not selected.
     await acceptedFindings.first().click();
-    await expect.poll(() => page.locator(".ProseMirror-selectednode[data-field-id='f2'], .ProseMirror-selectednode [data-field-id='f2']").count()).toBe(1);
+    await expect.poll(() => page.locator(".locate-flash[data-field-id='f2'], .locate-flash [data-field-id='f2']").count()).toBe(1);
+    await expect(page.locator(".ProseMirror-selectednode").count()).resolves.toBe(0);
     await page.getByRole("button", { name: "检查", exact: true }).click();
 
     const growthChip = page.getByLabel(`字段 ${ACCEPTED_GROWTH}：【缺数】，未确认`);
@@ -179,6 +180,10 @@ describe("browser mode: last year's report to this year's files", () => {
     await panel.getByRole("button", { name: "签发", exact: true }).click();
     await expect.poll(() => panel.textContent()).toContain("当前状态：已签发");
     await expect.poll(() => page.locator(".report-body").getAttribute("contenteditable")).toBe("false");
+    // 沿用上年 is a working mark: its colour is gone from the approved report.
+    const carried = page.locator(".report-body p[data-carried='true']");
+    await expect(carried.count()).resolves.toBeGreaterThan(0);
+    await expect(carried.first().evaluate((el) => getComputedStyle(el).backgroundColor)).resolves.toBe("rgba(0, 0, 0, 0)");
     await expect(page.getByRole("note").first().textContent()).resolves.toContain("内容已冻结");
     // The step is in the file: a reload finds the report approved and still frozen.
     await expect.poll(() => page.title()).not.toMatch(/^● /);

@@ -2,7 +2,7 @@ import { useDeferredValue, useMemo } from "react";
 import { checkReport } from "../../../core/checks/check-report";
 import type { Finding, Fix, Severity } from "../../../core/checks/finding";
 import { localToday } from "../../platform/local-today";
-import { locateField, locatePart, locatePath, positionOfPath } from "../../editor/locate";
+import { locateField, pointAtPath, positionOfPath } from "../../editor/locate";
 import { useReportStore, type ReportStore } from "../../state/report-store";
 import { useSessionStore } from "../../state/session-store";
 import { useUiStore } from "../../state/ui-store";
@@ -57,14 +57,16 @@ function jumpTo(finding: Finding): void {
   const editor = useSessionStore.getState().editor;
   if (editor === null) return;
   const { fieldId, path, part } = finding.location;
-  if (path !== null && path[0] === "body" && locatePath(editor, path)) return;
+  if (path !== null && path[0] === "body" && pointAtPath(editor, path)) return;
   if (fieldId !== null) {
     useUiStore.getState().setPanel("fields");
     useUiStore.getState().setOnlyUnconfirmed(false);
     locateField(editor, fieldId);
     return;
   }
-  if (part !== null) locatePart(editor, part);
+  if (part === null) return;
+  const index = editor.state.doc.content.content.findIndex((n) => n.type.name === "part" && n.attrs["partId"] === part);
+  if (index >= 0) pointAtPath(editor, ["body", "content", index]);
 }
 
 /** Fixes go through the editor or the unified history, so 撤销 takes them back. */

@@ -1,7 +1,7 @@
 import { useDeferredValue, useMemo, useState } from "react";
 import { compareWithLastYear, type ParagraphComparison, type ParagraphStatus } from "../../../core/compare/compare-with-last-year";
 import { planChecklist, type PlanChecklistItem } from "../../../core/compare/plan-checklist";
-import { locatePath } from "../../editor/locate";
+import { pointAtPath } from "../../editor/locate";
 import { useReportStore, type ReportStore } from "../../state/report-store";
 import { useSessionStore } from "../../state/session-store";
 import { useUiStore } from "../../state/ui-store";
@@ -34,6 +34,7 @@ export function ComparePanel({ store }: { store: ReportStore }) {
         <input type="checkbox" checked={hideUnchanged} onChange={(e) => setHideUnchanged(e.target.checked)} />
         隐藏未改动的段落
       </label>
+      <div className="compare-columns" aria-hidden="true"><span>本年</span><span>上年</span></div>
       <ol className="compare-list" aria-label="段落对照">
         {shown.map((p, i) => <ParagraphDiff key={`${p.path?.join(".") ?? "x"}-${p.lastYearPath?.join(".") ?? "x"}-${i}`} paragraph={p} />)}
         {shown.length === 0 && <li className="muted">没有改动的段落。</li>}
@@ -47,16 +48,27 @@ export function ComparePanel({ store }: { store: ReportStore }) {
   );
 }
 
+/** One paragraph as this year / last year side by side: insertions marked on the left, deletions on the right. */
 function ParagraphDiff({ paragraph }: { paragraph: ParagraphComparison }) {
   const path = paragraph.path;
+  const name = `${STATUS_NAMES[paragraph.status]}${paragraph.split === true ? "（拆分自上年段落）" : ""}`;
   return (
     <li className={`compare-item compare-item--${paragraph.status}`}>
-      <button type="button" className="link compare-item__jump" disabled={path === null} onClick={() => path !== null && jumpToBlock(path)}>{STATUS_NAMES[paragraph.status]}</button>
-      <span className="compare-item__diff">
-        {paragraph.diff.map((segment, i) =>
-          segment.kind === "insert" ? <ins key={i}>{segment.text}</ins> : segment.kind === "delete" ? <del key={i}>{segment.text}</del> : <span key={i}>{segment.text}</span>,
-        )}
-      </span>
+      <button type="button" className="link compare-item__jump" disabled={path === null} title={name} onClick={() => path !== null && jumpToBlock(path)}>
+        {paragraph.split === true ? "拆分" : STATUS_NAMES[paragraph.status]}
+      </button>
+      <div className="compare-pair">
+        <div aria-label="本年">
+          {paragraph.status === "removed" ? <span className="muted">（本年已删除）</span> : paragraph.diff.map((segment, i) =>
+            segment.kind === "insert" ? <ins key={i}>{segment.text}</ins> : segment.kind === "delete" ? null : <span key={i}>{segment.text}</span>,
+          )}
+        </div>
+        <div aria-label="上年">
+          {paragraph.status === "new" ? <span className="muted">（上年没有）</span> : paragraph.diff.map((segment, i) =>
+            segment.kind === "delete" ? <del key={i}>{segment.text}</del> : segment.kind === "insert" ? null : <span key={i}>{segment.text}</span>,
+          )}
+        </div>
+      </div>
     </li>
   );
 }
@@ -101,5 +113,5 @@ function PlanItem({ item, store }: { item: PlanChecklistItem; store: ReportStore
 /** Puts the caret in the body block at these child indexes (a paragraph's place in the comparison or a plan's link). */
 function jumpToBlock(indexes: readonly number[]): void {
   const editor = useSessionStore.getState().editor;
-  if (editor !== null) locatePath(editor, ["body", ...indexes.flatMap((i) => ["content", i])]);
+  if (editor !== null) pointAtPath(editor, ["body", ...indexes.flatMap((i) => ["content", i])]);
 }

@@ -1,6 +1,7 @@
 import { commandById, runCommand } from "../../commands/command-table";
 import { useReportStore, type ReportStore } from "../../state/report-store";
 import { useUiStore, type SidePanel } from "../../state/ui-store";
+import { ParagraphStyleSelect } from "../paragraph-style/paragraph-style-select";
 
 const GROUPS: readonly (readonly string[])[] = [
   ["file.new", "file.newFromLastYear", "file.open", "file.save"],
@@ -19,8 +20,9 @@ export function Toolbar({ store }: { store: ReportStore }) {
   const panel = useUiStore((s) => s.panel);
   return (
     <div className="toolbar" role="toolbar" aria-label="工具栏">
-      {GROUPS.map((group) => (
+      {GROUPS.map((group, index) => (
         <div key={group.join()} className="toolbar__group">
+          {index === 2 && <ParagraphStyleSelect />}
           {group.map((id) => {
             const command = commandById(id);
             if (command === undefined) return null;

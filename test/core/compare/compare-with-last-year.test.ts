@@ -64,3 +64,35 @@ describe("compareWithLastYear", () => {
     expect(result.unchangedRatio).toBe(0);
   });
 });
+
+describe("the comparison a Chinese reader can read", () => {
+  const LAST = "2023年是全面贯彻落实党的二十大精神的开局之年，做好法治政府建设工作具有重大意义。";
+  const NOW = "2024年是实现“十四五”规划目标任务的关键一年，做好法治政府建设工作具有重大意义。";
+
+  it("diffs by words grouped into runs, so each side reads as its own sentence", () => {
+    const [item] = compareWithLastYear(doc([["duty", [NOW]]]), doc([["duty", [LAST]]])).paragraphs;
+    const diff = item?.diff ?? [];
+    expect(diff.filter((d) => d.kind !== "delete").map((d) => d.text).join("")).toBe(NOW);
+    expect(diff.filter((d) => d.kind !== "insert").map((d) => d.text).join("")).toBe(LAST);
+    // No scrambling: one run each way (年是 in between is too short to stand alone), not
+    // characters of both years interleaved.
+    expect(diff.filter((d) => d.kind === "insert").map((d) => d.text)).toEqual(["2024年是实现“十四五”规划目标任务的关键一年"]);
+    expect(diff.filter((d) => d.kind === "delete").map((d) => d.text)).toEqual(["2023年是全面贯彻落实党的二十大精神的开局之年"]);
+    expect(diff.filter((d) => d.kind === "equal").map((d) => d.text)).toEqual(["，做好法治政府建设工作具有重大意义。"]);
+  });
+
+  it("matches the pieces of a paragraph split by a paste to their source instead of calling them new", () => {
+    const last = doc([["shortcomings", [A + B]]]);
+    const pasted = "复制来的一句话。";
+    const result = compareWithLastYear(doc([["shortcomings", [A + pasted, B]]]), last);
+    expect(result.paragraphs.map((p) => [p.status, p.split, p.lastYearPath])).toEqual([
+      ["changed", true, [0, 1]],
+      ["unchanged", true, [0, 1]],
+    ]);
+    // Each piece answers to its own stretch of last year's paragraph, not to the whole.
+    expect(result.paragraphs[0]?.diff).toEqual([{ kind: "equal", text: A }, { kind: "insert", text: pasted.slice(0, -1) }, { kind: "equal", text: "。" }]);
+    expect(result.paragraphs[1]?.diff).toEqual([{ kind: "equal", text: B }]);
+    expect(result.parts[0]?.counts).toEqual({ new: 0, changed: 1, unchanged: 1, removed: 0 });
+    expect(result.unchangedRatio).toBeCloseTo((A.length + 1 + B.length) / (A.length + pasted.length + B.length), 3);
+  });
+});

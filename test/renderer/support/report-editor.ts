@@ -49,7 +49,7 @@ export function destroyTestEditors(): void {
 export function makeEditor(
   content: JSONContent,
   fields: Field[] = [],
-  options: { withChips?: boolean; openField?: (fieldId: string) => void } = {},
+  options: { withChips?: boolean; openField?: (fieldId: string) => void; lastYearWording?: ReadonlySet<string> } = {},
 ): TestEditor {
   const opened = openedReport(fields);
   const store = storeFor(opened);
@@ -63,6 +63,7 @@ export function makeEditor(
       openField: (fieldId) => options.openField?.(fieldId),
       requiredPartIds: template.parts.filter((p) => p.required).map((p) => p.id),
       onPartRemovalBlocked: () => blocked.push("part"),
+      ...(options.lastYearWording === undefined ? {} : { lastYearWording: () => options.lastYearWording ?? new Set() }),
       undo: null,
       redo: null,
     }),
