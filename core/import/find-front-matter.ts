@@ -100,7 +100,8 @@ export function findFrontMatter(items: readonly SourceItem[]): FrontMatter {
   }
   const recipient = line(i);
   if (recipient !== null && /[：:]$/u.test(recipient.text) && recipient.text.length <= 40 && readNumbering(recipient.text) === null && !/[。；]/u.test(recipient.text) && !/如下[：:]$/u.test(recipient.text)) {
-    result.recipient = recipient.text.replace(/[：:]$/u, "");
+    // Kept as written, colon included: RCPT-01 checks the colon, and import does not edit.
+    result.recipient = recipient.text;
     i++;
   }
   result.consumed = i;
