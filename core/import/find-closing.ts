@@ -1,7 +1,7 @@
 import { readNumbering } from "./heading-numbering";
 import { dateOnly, looksLikeOrg } from "./find-front-matter";
 import type { SourceItem } from "./source-lines";
-import { findChineseDate } from "../text/parse-chinese-date";
+import { findChineseDate } from "../text/chinese-date";
 
 export interface Closing {
   org: string | null;

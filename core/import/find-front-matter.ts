@@ -1,4 +1,4 @@
-import { findChineseDate } from "../text/parse-chinese-date";
+import { findChineseDate } from "../text/chinese-date";
 import { readNumbering } from "./heading-numbering";
 import type { SourceItem, SourceLine } from "./source-lines";
 
