@@ -1,4 +1,4 @@
-import { NUMBERING_RANK, readLead, readNumbering } from "./heading-numbering";
+import { importedHeadingNumber, readLead } from "../text/heading-numbering";
 import type { SourceItem, SourceLine } from "./source-lines";
 
 /** A body item after rejoining and heading classification; ranks are compressed to levels later. */
@@ -49,7 +49,7 @@ export function bodyFormat(items: readonly SourceItem[]): BodyFormat {
  * Markdown depth), a run-in heading or body text, and rejoins paragraphs broken mid-sentence.
  */
 export function classifyLines(items: readonly SourceItem[], body: BodyFormat, rejoined: Rejoin[] = []): ClassifiedItem[] {
-  const mdDepths = items.flatMap((i) => (i.type === "line" && i.markdownLevel !== null && readNumbering(i.text) === null ? [i.markdownLevel] : []));
+  const mdDepths = items.flatMap((i) => (i.type === "line" && i.markdownLevel !== null && importedHeadingNumber(i.text) === null ? [i.markdownLevel] : []));
   const minDepth = mdDepths.length > 0 ? Math.min(...mdDepths) : 1;
   const out: ClassifiedItem[] = [];
   for (const item of items) {
@@ -59,7 +59,7 @@ export function classifyLines(items: readonly SourceItem[], body: BodyFormat, re
     }
     const classified = classifyLine(item, body, minDepth);
     const previous = out[out.length - 1];
-    const continues = classified.kind === "paragraph" && readNumbering(classified.text) === null;
+    const continues = classified.kind === "paragraph" && importedHeadingNumber(classified.text) === null;
     if (continues && previous !== undefined && (previous.kind === "paragraph" || previous.kind === "runIn") && isBroken(previous.text)) {
       rejoined.push({ before: previous.text, after: classified.text });
       previous.text += classified.text;
@@ -77,9 +77,9 @@ function isBroken(text: string): boolean {
 
 function classifyLine(line: SourceLine, body: BodyFormat, minMarkdownDepth: number): ClassifiedItem {
   const text = line.text;
-  const numbering = readNumbering(text);
+  const numbering = importedHeadingNumber(text);
   if (numbering !== null) {
-    const rank = NUMBERING_RANK[numbering.style];
+    const rank = numbering.level;
     const rest = text.slice(numbering.length);
     const d = rest.search(RUN_IN_DELIMITER);
     const hasMore = d >= 0 && rest.slice(d + 1).trim().length > 0;
