@@ -59,12 +59,18 @@ export function formatValue(v: FormattableValue, options: FormatOptions = {}): s
     if (number !== null && written.numerals === "chinese") digits = number;
   }
   if (options.thousandsSeparator === true && /^-?\d/u.test(digits)) digits = groupThousands(digits);
-  const scaleText = scale === "none" ? "" : scale;
+  const number = digits;
+  return defaultFrame({ ...v, scale }).replace("#", () => number);
+}
+
+/** The default arrangement, "#" for the number: 超#万件, #余件, #万元以上, 约#%. */
+export function defaultFrame(v: Pick<FormattableValue, "qualifier" | "scale" | "unit">): string {
+  const scaleText = v.scale === "none" ? "" : v.scale;
   const unit = v.unit ?? "";
-  if (v.qualifier === "余") return `${digits}${scaleText}余${unit}`;
-  if (v.qualifier === "以上") return `${digits}${scaleText}${unit}以上`;
+  if (v.qualifier === "余") return `#${scaleText}余${unit}`;
+  if (v.qualifier === "以上") return `#${scaleText}${unit}以上`;
   const prefix = v.qualifier === "none" ? "" : v.qualifier;
-  return `${prefix}${digits}${scaleText}${unit}`;
+  return `${prefix}#${scaleText}${unit}`;
 }
 
 export function formatField(field: Field, options: FormatOptions = {}): string | null {

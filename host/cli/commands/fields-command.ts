@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { z } from "zod";
 import { NianbaoError } from "../../../core/api/errors";
 import { applyTypedValue } from "../../../core/fields/apply-typed-value";
+import { withNumerals } from "../../../core/fields/with-numerals";
 import { describeReport, type DescribedField } from "../../../core/inspect/describe-report";
 import type { Report } from "../../../core/model/report";
 import { loadReportFile } from "../../storage/report-file";
@@ -10,12 +11,13 @@ import { assertEditable } from "../../../core/workflow/assert-editable";
 import { EXIT_OK, type CliIo } from "../cli-io";
 import { parseCliArgs } from "../parse-cli-args";
 
-const USAGE = "nianbao fields <file> [--json] [--set <id>=<value>]… [--confirm <id>]…";
+const USAGE = "nianbao fields <file> [--json] [--set <id>=<value>]… [--confirm <id>]… [--numerals <id>=digits|chinese]…";
 
 const Args = z.object({
   json: z.boolean().default(false),
   set: z.array(z.string().regex(/^[^=]+=.*$/, "--set 须写作 <字段编号>=<数值>，如 --set accepted=超36万")).default([]),
   confirm: z.array(z.string().min(1)).default([]),
+  numerals: z.array(z.string().regex(/^[^=]+=(?:digits|chinese)$/u, "--numerals 须写作 <字段编号>=digits 或 =chinese，如 --numerals f10=chinese")).default([]),
   positionals: z.array(z.string()).length(1, "须指定一个文件"),
 });
 
@@ -25,14 +27,14 @@ export type FieldListing = Pick<DescribedField, "id" | "label" | "text" | "value
 export async function run(args: string[], io: CliIo): Promise<number> {
   const opts = parseCliArgs(
     args,
-    { json: { type: "boolean" }, set: { type: "string", multiple: true }, confirm: { type: "string", multiple: true } },
+    { json: { type: "boolean" }, set: { type: "string", multiple: true }, confirm: { type: "string", multiple: true }, numerals: { type: "string", multiple: true } },
     Args,
     USAGE,
   );
   const path = resolve(io.cwd, opts.positionals[0] ?? "");
   let { report } = await loadReportFile(path);
-  if (opts.set.length > 0 || opts.confirm.length > 0) {
-    report = updated(report, opts.set, opts.confirm);
+  if (opts.set.length > 0 || opts.confirm.length > 0 || opts.numerals.length > 0) {
+    report = updated(report, opts.set, opts.confirm, opts.numerals);
     await saveReportGuarded(path, report);
   }
   const fields: FieldListing[] = describeReport(report).fields.map(({ id, label, text, value, lastYearValue, lastYearText, unit, qualifier, percent, yoy, status }) => ({
@@ -43,7 +45,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 }
 
 /** All edits or none: the first refused value stops the command before anything is written. */
-function updated(report: Report, sets: readonly string[], confirms: readonly string[]): Report {
+function updated(report: Report, sets: readonly string[], confirms: readonly string[], numerals: readonly string[]): Report {
   assertEditable(report);
   const fields = { ...report.fields };
   const fieldOf = (id: string) => {
@@ -62,6 +64,10 @@ function updated(report: Report, sets: readonly string[], confirms: readonly str
     const result = applyTypedValue(fieldOf(id), assignment.slice(split + 1));
     if (!result.ok) throw new NianbaoError("invalid_input", `${result.zh}。文件未改动。`, `${result.en}; the file was not changed`);
     fields[id] = result.field;
+  }
+  for (const choice of numerals) {
+    const [id = "", form] = choice.split("=");
+    fields[id.trim()] = withNumerals(fieldOf(id.trim()), form === "chinese" ? "chinese" : "digits");
   }
   for (const id of confirms) {
     const field = fieldOf(id.trim());
