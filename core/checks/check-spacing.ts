@@ -51,7 +51,7 @@ function writtenSpacing(report: Report, blocks: CheckContext["blocks"]): Finding
     findings.push({
       id: "SPACE-01",
       severity: "warning",
-      message: `“${field.label}”的数字与文字之间有半角空格：“${written.frame.replace("#", "…")}”`,
+      message: `汉字与数字之间不留半角空格：字段“${field.label}”写作“${written.frame.replace("#", "…")}”`,
       location: at(use.part, use.path, field.id),
       fix: { type: "setWrittenFrame", fieldId: field.id, frame, label: "删去空格" },
     });

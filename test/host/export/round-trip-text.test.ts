@@ -56,6 +56,8 @@ interface Case {
   pdf: string;
   loText: string;
   fieldTexts: string[];
+  /** Field ids in the order their atoms stand in the body. */
+  atomIds: string[];
   notices: string[];
 }
 
@@ -76,7 +78,8 @@ async function roundTrip(name: string, source: string, markdown: string): Promis
   libreOfficeConvert([docx], loDir, "txt:Text (encoded):UTF8");
   const loText = readFileSync(join(loDir, `${name}.txt`), "utf8").replace(/^\uFEFF/u, "");
   const fieldTexts = Object.values(report.fields).map((f) => f.sourceText ?? "");
-  return { name, source, lines: sourceLines(markdown), docx, pdf, loText, fieldTexts, notices: notices.map((n) => n.zh) };
+  const atomIds = [...JSON.stringify(report.body).matchAll(/"fieldId":"([^"]+)"/gu)].map((m) => m[1] ?? "");
+  return { name, source, lines: sourceLines(markdown), docx, pdf, loText, fieldTexts, atomIds, notices: notices.map((n) => n.zh) };
 }
 
 beforeAll(async () => {
@@ -145,8 +148,10 @@ describe("import then export without editing", () => {
   });
 
   it("keeps the fixture's 21 numbers as fields, and the Chinese-numeral report's eight", () => {
+    const ids = Array.from({ length: 21 }, (_, i) => `f${i + 1}`);
+    expect(byName("fixture").atomIds).toEqual(ids);
+    expect(byName("clerk-fixture").atomIds).toEqual(ids);
     expect(byName("fixture").fieldTexts).toHaveLength(21);
-    expect(byName("clerk-fixture").fieldTexts).toHaveLength(21);
     const chinese = byName("chinese").fieldTexts.join("|");
     for (const written of ["两座", "九个", "超二点六万家次", "三十二场次", "一千九百余件", "0.5万余元", "百分之九十", "召开两次", "590 件"]) expect(chinese).toContain(written);
     for (const words of ["第二、三批", "两级", "一次", "两会"]) expect(chinese).not.toContain(words);
