@@ -1,6 +1,5 @@
-import { formatChineseDate } from "../export-model/chinese-date";
+import { daysBetween, formatChineseDate } from "../text/chinese-date";
 import type { CheckContext } from "./check-context";
-import { daysBetween } from "./chinese-date";
 import { at, type Finding } from "./finding";
 
 /**

@@ -2,9 +2,10 @@ import { boundGrowth } from "../fields/bound-growth";
 import { Exact } from "../fields/exact";
 import { fieldValueProblems, isRateKind, type ValueProblemCode } from "../fields/field-value-problems";
 import { yoyOf } from "../fields/field-text";
-import { formatValue } from "../fields/format-field";
+import { displayDigits, formatValue, shownScale } from "../fields/format-field";
 import type { CheckContext } from "./check-context";
-import { at, type Finding } from "./finding";
+import type { Field } from "../model/field";
+import { at, type Finding, type FindingLocation } from "./finding";
 import { firstFieldUses, type TextBlock } from "./report-blocks";
 import { lastYearWording, normalWording } from "../compare/carried-wording";
 import { FIELD_TOKEN } from "../compare/collect-paragraphs";
@@ -77,11 +78,28 @@ export function checkFields({ report, blocks }: CheckContext): Finding[] {
         }
       }
     }
+    const scaleFinding = scaleChange(field, name, where);
+    if (scaleFinding !== undefined) findings.push(scaleFinding);
     if (use === undefined) {
       findings.push({ id: "FIELD-UNUSED", severity: "info", message: `${name}未在正文中出现`, location: at(null, ["fields", field.id], field.id) });
     }
   }
   return findings;
+}
+
+/**
+ * FIELD-SCALE: a value its written scale cannot show (202 in a field written 超7万平方米 would read
+ * "0万") prints unscaled; the clerk should know, since such a drop is usually a missing 万.
+ */
+function scaleChange(field: Field, name: string, where: FindingLocation): Finding | undefined {
+  if (field.value === null || field.scale === "none" || shownScale(field).scale === field.scale) return undefined;
+  const rounded = `${displayDigits(field.value, field.scale, field.decimals)}${field.scale}${field.unit ?? ""}`;
+  return {
+    id: "FIELD-SCALE",
+    severity: "warning",
+    message: `${name}原以“${field.scale}”为单位书写，数值 ${field.value} 按此写法会成为“${rounded}”，导出时写作“${formatValue(field) ?? field.value}”；请核对是否漏写了“${field.scale}”`,
+    location: where,
+  };
 }
 
 /**

@@ -1,6 +1,5 @@
-import { formatChineseDate } from "../export-model/chinese-date";
+import { CANONICAL_DATE, daysBetween, formatChineseDate, readDateLine } from "../text/chinese-date";
 import type { CheckContext } from "./check-context";
-import { CANONICAL_DATE, daysBetween, readDateLine } from "./chinese-date";
 import { at, type Finding } from "./finding";
 
 /** DATE-01/02 (成文日期) and RCPT-01 (主送机关 ends with "："). */

@@ -1,28 +1,20 @@
 import { toChineseNumeral } from "../text/chinese-numeral";
+import { readHeadingNumber, type NumberingLevel } from "../text/heading-numbering";
 import type { CheckContext } from "./check-context";
 import { at, type Finding, type ReportPath } from "./finding";
 import type { TextBlock } from "./report-blocks";
 
-type Level = 1 | 2 | 3 | 4;
+type Level = NumberingLevel;
 
 interface Numbering {
   level: Level;
-  /** The numeral as written: "二", "3". */
+  /** The numeral as written: "二", "3"; its value, null when malformed (一一). */
   numeral: string;
+  number: number | null;
   /** The whole token as written ("二.", "(三)", "1、") and as GB/T 9704 7.3.3 wants it. */
   written: string;
   expected: string;
 }
-
-const HAN = "[一二三四五六七八九十]+";
-/* Correct and wrong forms per level, after gbt9704.md §5 NUM-01–NUM-04. */
-const FORMS: readonly { level: Level; pattern: RegExp; canonical: (n: string) => string }[] = [
-  { level: 2, pattern: new RegExp(`^[（(]\\s*(${HAN})\\s*[)）][、.．，,]?`), canonical: (n) => `（${n}）` },
-  { level: 4, pattern: /^[（(]\s*(\d{1,2})\s*[)）][、.．，,]?/, canonical: (n) => `（${n}）` },
-  { level: 4, pattern: /^(\d{1,2})[)）]/, canonical: (n) => `（${n}）` },
-  { level: 1, pattern: new RegExp(`^(${HAN})\\s*[、.．，,]`), canonical: (n) => `${n}、` },
-  { level: 3, pattern: /^(\d{1,2})(?:\.、|[.．](?!\d)|[、，,])/, canonical: (n) => `${n}.` },
-];
 
 const ID: Record<Level, string> = { 1: "NUM-01", 2: "NUM-02", 3: "NUM-03", 4: "NUM-04" };
 const SHAPE: Record<Level, string> = { 1: "“一、”", 2: "“（一）”（其后不加标点）", 3: "“1.”", 4: "“（1）”" };
@@ -44,7 +36,7 @@ export function checkNumbering({ blocks }: CheckContext): Finding[] {
         continue;
       }
       const han = toChineseNumeral(Number(arabic[1]));
-      numbering = { level: 1, numeral: han, written: arabic[0], expected: `${han}、` };
+      numbering = { level: 1, numeral: han, number: Number(arabic[1]), written: arabic[0], expected: `${han}、` };
     }
     if (numbering === undefined) continue;
     if (numbering.written !== numbering.expected) {
@@ -56,8 +48,8 @@ export function checkNumbering({ blocks }: CheckContext): Finding[] {
         fix: { type: "replaceText", path, offset, from: numbering.written, to: numbering.expected, label: `改为“${numbering.expected}”` },
       });
     }
-    const n = numeralValue(numbering.numeral);
-    if (n === undefined) {
+    const n = numbering.number;
+    if (n === null) {
       findings.push({ id: "NUM-05", severity: "error", message: `标题编号“${numbering.numeral}”写法有误`, location: at(block.part, path) });
       continue;
     }
@@ -89,24 +81,9 @@ function numberedItem(block: TextBlock): { text: string; path: ReportPath; offse
 }
 
 function readNumbering(text: string): Numbering | undefined {
-  for (const form of FORMS) {
-    const m = form.pattern.exec(text);
-    if (m?.[1] === undefined) continue;
-    if (form.level === 3 && /^\d+[.．]?\d*\s*(年|月|日|%|万|亿)/.test(text)) return undefined;
-    // U+FF0E "．" is accepted beside "." after a level-3 number (gbt9704.md NUM-03).
-    const expected = form.level === 3 && m[0] === `${m[1]}．` ? m[0] : form.canonical(m[1]);
-    return { level: form.level, numeral: m[1], written: m[0], expected };
-  }
-  return undefined;
-}
-
-const DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-/** "三" → 3, "十二" → 12, "二十" → 20, "12" → 12; undefined for malformed numerals such as "一一". */
-export function numeralValue(numeral: string): number | undefined {
-  if (/^\d+$/.test(numeral)) return Number(numeral);
-  for (let n = 1; n <= 99; n++) if (toChineseNumeral(n) === numeral) return n;
-  return DIGIT[numeral];
+  const found = readHeadingNumber(text);
+  if (found === null) return undefined;
+  return { level: found.level, numeral: found.numeral, number: found.number, written: found.written, expected: found.canonical };
 }
 
 function gap(level: Level, from: number, to: number): string {

@@ -11,6 +11,7 @@ import { checkLastYear } from "./check-last-year";
 import { checkMeta } from "./check-meta";
 import { checkNumbering } from "./check-numbering";
 import { checkPunctuation } from "./check-punctuation";
+import { checkSpacing } from "./check-spacing";
 import { checkStructure } from "./check-structure";
 import { checkTextNumbers } from "./check-text-numbers";
 import { checkYears } from "./check-years";
@@ -24,7 +25,7 @@ export interface CheckOptions {
   copiedTextLimits?: Partial<Record<PartId, number>>;
 }
 
-const CHECKS = [checkStructure, checkFields, checkCarried, checkGrowth, checkYears, checkTextNumbers, checkNumbering, checkPunctuation, checkHiddenCharacters, checkMeta, checkDeadlines, checkLastYear];
+const CHECKS = [checkStructure, checkFields, checkCarried, checkGrowth, checkYears, checkTextNumbers, checkNumbering, checkPunctuation, checkSpacing, checkHiddenCharacters, checkMeta, checkDeadlines, checkLastYear];
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /**

@@ -23,6 +23,8 @@ export const Fix = z.discriminatedUnion("type", [
   z.object({ type: z.literal("replaceText"), path: ReportPath, offset: z.number().int().min(0), from: z.string().min(1), to: z.string(), label: z.string() }),
   z.object({ type: z.literal("setFieldValue"), fieldId: FieldId, value: DecimalString, label: z.string() }),
   z.object({ type: z.literal("setRecipient"), value: z.string(), label: z.string() }),
+  /** Rewrites the words around a field's number as written (超 # 万件 → 超#万件); the value stays. */
+  z.object({ type: z.literal("setWrittenFrame"), fieldId: FieldId, frame: z.string().min(1), label: z.string() }),
 ]);
 export type Fix = z.infer<typeof Fix>;
 

@@ -15,6 +15,11 @@ export function applyFix(report: Report, fix: Fix): ApplyFixResult {
     if (!field) return stale(`字段“${fix.fieldId}”已不存在`, `field ${fix.fieldId} no longer exists`);
     return validated({ ...(copy as Report), fields: { ...report.fields, [fix.fieldId]: { ...field, value: fix.value } } });
   }
+  if (fix.type === "setWrittenFrame") {
+    const field = report.fields[fix.fieldId];
+    if (field?.written === undefined) return stale(`字段“${fix.fieldId}”已不存在`, `field ${fix.fieldId} no longer exists`);
+    return validated({ ...(copy as Report), fields: { ...report.fields, [fix.fieldId]: { ...field, written: { ...field.written, frame: fix.frame } } } });
+  }
   const node = follow(copy, fix.path);
   if (!isTextNode(node)) return stale("要修改的文字已不存在", "the text to fix no longer exists");
   if (node.text.slice(fix.offset, fix.offset + fix.from.length) !== fix.from) return stale("文字已被修改，请重新检查", "the text has changed since the check; check again");

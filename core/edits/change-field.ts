@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { NianbaoError } from "../api/errors";
 import { applyTypedValue } from "../fields/apply-typed-value";
+import { withNumerals } from "../fields/with-numerals";
 import { DecimalString } from "../model/decimal-string";
 import { DisplayScale, Field, FieldId, Qualifier } from "../model/field";
 
@@ -16,6 +17,8 @@ export const FieldChange = z
     unit: z.string().trim().max(20).nullable().optional(),
     scale: DisplayScale.optional(),
     qualifier: Qualifier.optional(),
+    /** 两座 ↔ 2座: the numerals the value prints in from now on. */
+    numerals: z.enum(["digits", "chinese"]).optional(),
     label: z.string().trim().max(200).optional(),
     source: z.string().trim().max(200).nullable().optional(),
     /**
@@ -42,6 +45,7 @@ export function changeField(field: Field, change: FieldChange): Field {
     ...(change.label === undefined ? {} : { label: change.label.trim() }),
     ...(change.source === undefined ? {} : { source: change.source === null || change.source.trim() === "" ? null : change.source.trim() }),
   };
+  if (change.numerals !== undefined) next = withNumerals(next, change.numerals);
   if (change.qualifier !== undefined && change.qualifier !== field.qualifier) {
     next = { ...next, exact: change.qualifier === "none" || change.qualifier === "累计" };
   }

@@ -3,7 +3,7 @@ import type { LayoutProfile } from "../model/layout-profile";
 import type { Report } from "../model/report";
 import type { Template } from "../model/template";
 import { fillTemplateText } from "../model/template-text";
-import { UNDATED_PLACEHOLDER, formatChineseDate } from "./chinese-date";
+import { UNDATED_PLACEHOLDER, formatChineseDate } from "../text/chinese-date";
 import type { ExportBlock, ExportCell, ExportModel, ExportRun } from "./export-model";
 import type { FontRole } from "./font-roles";
 import { resolveFieldText } from "./resolve-field-text";

@@ -35,7 +35,7 @@ export function buildImportedReport(recognized: RecognizedReport, template: Temp
     fields[f.id] = {
       id: f.id, label: f.label, kind: f.kind, value: f.value, unit: f.unit, scale: f.scale, qualifier: f.qualifier,
       decimals: f.decimals, growthDecimals: 2, status: "confirmed", source: null, note: null, lastYear: null,
-      baseFieldId: f.baseFieldId, series: [], sourceText: f.text,
+      baseFieldId: f.baseFieldId, series: [], sourceText: f.text, written: f.written,
     };
   }
   return Report.parse({

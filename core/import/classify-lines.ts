@@ -1,4 +1,4 @@
-import { NUMBERING_RANK, readLead, readNumbering } from "./heading-numbering";
+import { importedHeadingNumber, readLead } from "../text/heading-numbering";
 import type { SourceItem, SourceLine } from "./source-lines";
 
 /** A body item after rejoining and heading classification; ranks are compressed to levels later. */
@@ -15,6 +15,12 @@ const RUN_IN_DELIMITER = /[。：！？:!?]/u;
 const MAX_RUN_IN_HEAD = 45;
 const HEI = /黑体|SimHei|方正黑|微软雅黑|Microsoft YaHei|思源黑|Source Han Sans|Noto Sans CJK/iu;
 const KAI = /楷|Kai/iu;
+
+/** Two source lines read as one paragraph because the first stops mid-sentence; the import summary lists them. */
+export interface Rejoin {
+  before: string;
+  after: string;
+}
 
 export interface BodyFormat {
   font: string | null;
@@ -42,8 +48,8 @@ export function bodyFormat(items: readonly SourceItem[]): BodyFormat {
  * Classifies each line as a heading (by numbering first, then Word outline level, style, font or
  * Markdown depth), a run-in heading or body text, and rejoins paragraphs broken mid-sentence.
  */
-export function classifyLines(items: readonly SourceItem[], body: BodyFormat): ClassifiedItem[] {
-  const mdDepths = items.flatMap((i) => (i.type === "line" && i.markdownLevel !== null && readNumbering(i.text) === null ? [i.markdownLevel] : []));
+export function classifyLines(items: readonly SourceItem[], body: BodyFormat, rejoined: Rejoin[] = []): ClassifiedItem[] {
+  const mdDepths = items.flatMap((i) => (i.type === "line" && i.markdownLevel !== null && importedHeadingNumber(i.text) === null ? [i.markdownLevel] : []));
   const minDepth = mdDepths.length > 0 ? Math.min(...mdDepths) : 1;
   const out: ClassifiedItem[] = [];
   for (const item of items) {
@@ -53,8 +59,9 @@ export function classifyLines(items: readonly SourceItem[], body: BodyFormat): C
     }
     const classified = classifyLine(item, body, minDepth);
     const previous = out[out.length - 1];
-    const continues = classified.kind === "paragraph" && readNumbering(classified.text) === null;
+    const continues = classified.kind === "paragraph" && importedHeadingNumber(classified.text) === null;
     if (continues && previous !== undefined && (previous.kind === "paragraph" || previous.kind === "runIn") && isBroken(previous.text)) {
+      rejoined.push({ before: previous.text, after: classified.text });
       previous.text += classified.text;
       continue;
     }
@@ -70,16 +77,16 @@ function isBroken(text: string): boolean {
 
 function classifyLine(line: SourceLine, body: BodyFormat, minMarkdownDepth: number): ClassifiedItem {
   const text = line.text;
-  const numbering = readNumbering(text);
+  const numbering = importedHeadingNumber(text);
   if (numbering !== null) {
-    const rank = NUMBERING_RANK[numbering.style];
+    const rank = numbering.level;
     const rest = text.slice(numbering.length);
     const d = rest.search(RUN_IN_DELIMITER);
     const hasMore = d >= 0 && rest.slice(d + 1).trim().length > 0;
     // 一、 and （一） lines are headings in 公文 even with a full stop; 1. and （1） lines often are list items.
     const sentenceLimit = rank <= 2 ? 40 : 26;
     const sentence = /[。！？!?]$/u.test(rest) && (rest.length > sentenceLimit || (rank > 2 && /[，,]/u.test(rest)));
-    if (!hasMore && !sentence && rest.length > 0 && rest.length <= 80 && !/[；;]/u.test(rest)) return { kind: "heading", rank, text: text.replace(/[。：:]$/u, "") };
+    if (!hasMore && !sentence && rest.length > 0 && rest.length <= 80 && !/[；;]/u.test(rest)) return { kind: "heading", rank, text };
     // 一、 lines get a longer lead: in scraped text the heading runs straight into its first sentence.
     if (hasMore && d > 0 && d <= (rank === 1 ? 2 * MAX_RUN_IN_HEAD : MAX_RUN_IN_HEAD)) {
       return { kind: "runIn", rank, text, leadLength: numbering.length + d + 1, heading: text.slice(0, numbering.length + d) };
@@ -88,7 +95,7 @@ function classifyLine(line: SourceLine, body: BodyFormat, minMarkdownDepth: numb
   }
   const lead = readLead(text);
   if (lead !== null && text.length <= 30 && !SENTENCE_PUNCT.test(text.slice(0, -1))) {
-    return { kind: "heading", rank: 2.5, text: text.replace(/[。]$/u, "") };
+    return { kind: "heading", rank: 2.5, text };
   }
   const short = text.length <= 40 && !SENTENCE_PUNCT.test(text) && !/[，,：:]$/u.test(text);
   if (!short) return { kind: "paragraph", text };

@@ -1,7 +1,7 @@
-import { readNumbering } from "./heading-numbering";
+import { importedHeadingNumber } from "../text/heading-numbering";
 import { dateOnly, looksLikeOrg } from "./find-front-matter";
 import type { SourceItem } from "./source-lines";
-import { findChineseDate } from "../text/parse-chinese-date";
+import { findChineseDate } from "../text/chinese-date";
 
 export interface Closing {
   org: string | null;
@@ -45,12 +45,12 @@ export function findClosing(items: readonly SourceItem[], floor: number): Closin
     }
   }
   const last = items[end - 1];
-  if (last?.type === "line" && end - 1 >= floor && looksLikeOrg(last.text) && readNumbering(last.text) === null) {
+  if (last?.type === "line" && end - 1 >= floor && looksLikeOrg(last.text) && importedHeadingNumber(last.text) === null) {
     return { org: last.text, date: null, start: end - 1 };
   }
   return { org: null, date: null, start: end };
 }
 
 function isSignatureLine(text: string): boolean {
-  return text.length <= 40 && !/[。，；：,;:！？]/u.test(text) && readNumbering(text) === null && !/^特此/u.test(text);
+  return text.length <= 40 && !/[。，；：,;:！？]/u.test(text) && importedHeadingNumber(text) === null && !/^特此/u.test(text);
 }

@@ -1,6 +1,7 @@
 import { Exact } from "../fields/exact";
-import type { DisplayScale, FieldKind, Qualifier } from "../model/field";
-import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from "../text/chinese-numeral";
+import { formatValue } from "../fields/format-field";
+import type { DisplayScale, FieldKind, Qualifier, WrittenForm } from "../model/field";
+import { CHINESE_NUMERAL_CHARS, parseChineseDecimal } from "../text/chinese-numeral";
 import { toHalfWidth } from "../text/to-half-width";
 
 /** A quantitative fact found in running text; offsets index the text given to findFields. */
@@ -24,6 +25,8 @@ export interface FoundField {
   percent: boolean;
   /** For a growth rate: the index (in the returned list) of the count it refers to. */
   baseIndex: number | null;
+  /** How the number is written; formatting the value with it gives back text.slice(start, end) exactly. */
+  written: WrittenForm;
 }
 
 /*
@@ -60,7 +63,7 @@ const TERMS = [
 
 const HALF_WIDTH_TERMS = TERMS.map(toHalfWidth);
 
-const CN = `[${CHINESE_NUMERAL_CHARS}]{1,12}`;
+const CN = `[${CHINESE_NUMERAL_CHARS}]{1,12}(?:点[〇零一二三四五六七八九]{1,4})?`;
 // Bounded repetitions keep the scan linear on hostile input (a megabyte of digits or spaces).
 const ARABIC = String.raw`\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,8})?|\d{1,15}(?:\.\d{1,8})?`;
 const UNIT_ALT = UNITS.map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
@@ -92,11 +95,12 @@ export function findFields(text: string): FoundField[] {
     const end = matchStart + m[0].length;
     if (numberStart < 0 || isBlocked(blocked, numberStart, end)) continue;
     if (!acceptable(normalized, text, { numberStart, numberText, end, unit, isChinese: g["cnum"] !== undefined, pre, yu: g["yu"] ?? g["yu0"], post: g["post"], unitEnd: end - (g["post"]?.length ?? 0) })) continue;
-    const number = g["cnum"] !== undefined || (g["pnum"] !== undefined && !/^\d/.test(numberText)) ? parseChineseNumeral(numberText) : Number.NaN;
-    const parsed = Number.isNaN(number) ? new Exact(numberText.replaceAll(",", "")) : number === null ? null : new Exact(number);
-    if (parsed === null) continue;
+    const chinese = g["cnum"] !== undefined || (g["pnum"] !== undefined && !/^\d/.test(numberText));
+    const chineseValue = chinese ? parseChineseDecimal(numberText) : null;
+    if (chinese && chineseValue === null) continue;
+    const parsed = new Exact(chineseValue ?? numberText.replaceAll(",", ""));
     const scaleText = g["scale"];
-    const built = valueOf(parsed, numberText, g["cnum"] !== undefined, scaleText, unit);
+    const built = valueOf(parsed, numberText, chinese, scaleText, unit);
     const preQualifier = pre === undefined ? null : (STATED_PREFIX[pre] ?? null);
     const inAtomPre = pre !== undefined && IN_ATOM_PREFIXES.has(pre);
     const atomStart = inAtomPre ? matchStart : g["pnum"] !== undefined ? normalized.lastIndexOf("百分之", numberStart) : numberStart;
@@ -112,6 +116,9 @@ export function findFields(text: string): FoundField[] {
     // With no words before the number (新建 2 座卫星消防站) the words after it say what was counted.
     const textEnd = namesThingAfter(before) && /^\p{Script=Han}/u.test(text.slice(end, clauseEnd)) ? clauseEnd : end;
     const baseLabel = base === null ? undefined : found[base]?.label;
+    const written = writtenForm(text, atomStart, end, numberStart, numberText, chinese, built.scale);
+    // A number is a field only when printing its value gives back the text as written.
+    if (formatValue({ ...built, qualifier: atomQualifier, written }) !== text.slice(atomStart, end)) continue;
     found.push({
       start: atomStart,
       end,
@@ -126,6 +133,7 @@ export function findFields(text: string): FoundField[] {
       kind,
       percent: built.unit === "%",
       baseIndex: base,
+      written,
     });
     lastEnd = end;
   }
@@ -146,16 +154,19 @@ interface Candidate {
 
 function acceptable(normalized: string, original: string, c: Candidate): boolean {
   const prev = previousNonSpace(normalized, c.numberStart);
-  if (prev !== null && /[A-Za-z0-9.第前后\-/#]/u.test(prev)) return false;
+  // A numeral glued to 点 is the tail of one the pattern could not read whole (二点六 past its length).
+  if (prev !== null && /[A-Za-z0-9.第前后\-/#点]/u.test(prev)) return false;
   const window = normalized.slice(Math.max(0, c.numberStart - 6), c.numberStart);
   if (/每/u.test(window) && !/[,。;]/u.test(window.slice(window.lastIndexOf("每")))) return false;
   const next = normalized[c.unitEnd] ?? "";
   if (c.unit !== "%" && c.post === undefined && next !== "" && (UNIT_WORD_CONTINUATIONS[c.unit] ?? "").includes(next)) return false;
   if (c.unit === "个" && NOT_COUNTED_AFTER_GE.test(normalized.slice(c.unitEnd, c.unitEnd + 8))) return false;
   if (/\d,\d/u.test(c.numberText) && !/\d,\d/u.test(original.slice(c.numberStart, c.numberStart + c.numberText.length))) return false;
+  // 第二、三批 and 第1、2次 are ordinals, however many follow the 第.
+  if (ORDINAL_LIST.test(normalized.slice(Math.max(0, c.numberStart - 24), c.numberStart))) return false;
   if (c.isChinese) {
-    const value = parseChineseNumeral(c.numberText);
-    if (value === null || value < 2) return false;
+    const value = Number(parseChineseDecimal(c.numberText) ?? Number.NaN);
+    if (Number.isNaN(value) || (value < 2 && !c.numberText.includes("点"))) return false;
     const qualified = c.pre !== undefined || c.yu !== undefined || c.post !== undefined;
     if (/^[十百千万亿]$/u.test(c.numberText) && !qualified) return false;
     if (prev !== null && /[数上几好]/u.test(prev)) return false;
@@ -165,8 +176,27 @@ function acceptable(normalized: string, original: string, c: Candidate): boolean
   return true;
 }
 
+const ORDINAL_LIST = new RegExp(`第[\\d${CHINESE_NUMERAL_CHARS}]{1,6}(?:[、,][\\d${CHINESE_NUMERAL_CHARS}]{1,6})*[、,]\\s{0,2}$`, "u");
+
+/** The written form of a recognised number: its numerals and the words around it, "#" for the number. */
+function writtenForm(text: string, atomStart: number, end: number, numberStart: number, numberText: string, chinese: boolean, scale: DisplayScale): WrittenForm {
+  const atom = text.slice(atomStart, end);
+  const original = text.slice(numberStart, numberStart + numberText.length);
+  // 两万人: the 万 of a Chinese numeral is the field's scale and stays in the frame.
+  const numberLength = chinese && scale !== "none" && /.[万亿]$/u.test(numberText) ? numberText.length - 1 : numberText.length;
+  const from = numberStart - atomStart;
+  return {
+    numerals: chinese ? "chinese" : "digits",
+    two: /^二(?:[百千万亿]|$)/u.test(original.slice(0, numberLength)) ? "二" : "两",
+    bareUnit: chinese && /^[百千万亿]/u.test(original),
+    grouped: /[,，]/u.test(original),
+    fullWidth: /[０-９]/u.test(original),
+    frame: `${atom.slice(0, from)}#${atom.slice(from + numberLength)}`,
+  };
+}
+
 function valueOf(parsed: Exact, numberText: string, isChinese: boolean, scaleText: string | undefined, unit: string): { value: string; unit: string | null; scale: DisplayScale; decimals: number } {
-  const fraction = /\.(\d+)$/u.exec(numberText)?.[1]?.length ?? 0;
+  const fraction = /[.点](\d+|[〇零一二三四五六七八九]+)$/u.exec(numberText)?.[1]?.length ?? 0;
   if (scaleText !== undefined && unit === "元") {
     return { value: parsed.toFixed(), unit: `${scaleText}元`, scale: "none", decimals: fraction };
   }
@@ -174,8 +204,9 @@ function valueOf(parsed: Exact, numberText: string, isChinese: boolean, scaleTex
     const factor = scaleText === "亿" ? 1e8 : 1e4;
     return { value: parsed.times(factor).toFixed(), unit, scale: scaleText === "亿" ? "亿" : "万", decimals: fraction };
   }
-  if (isChinese && /万$/u.test(numberText) && parsed.gte(1e4)) {
-    return { value: parsed.toFixed(), unit, scale: "万", decimals: 0 };
+  // 两万人 is 2 in 万; a bare 万 (近万人) is one 万 written as a numeral, not a scale.
+  if (isChinese && /.[万亿]$/u.test(numberText) && parsed.gte(1e4)) {
+    return { value: parsed.toFixed(), unit, scale: numberText.endsWith("亿") ? "亿" : "万", decimals: 0 };
   }
   return { value: parsed.toFixed(), unit, scale: "none", decimals: fraction };
 }

@@ -1,5 +1,5 @@
-import { findChineseDate } from "../text/parse-chinese-date";
-import { readNumbering } from "./heading-numbering";
+import { findChineseDate } from "../text/chinese-date";
+import { importedHeadingNumber } from "../text/heading-numbering";
 import type { SourceItem, SourceLine } from "./source-lines";
 
 export interface FrontMatter {
@@ -86,7 +86,7 @@ export function findFrontMatter(items: readonly SourceItem[]): FrontMatter {
       i++;
       continue;
     }
-    if (result.title !== null && looksLikeOrg(next.text) && readNumbering(next.text) === null) {
+    if (result.title !== null && looksLikeOrg(next.text) && importedHeadingNumber(next.text) === null) {
       result.org = next.text;
       i++;
       continue;
@@ -99,8 +99,9 @@ export function findFrontMatter(items: readonly SourceItem[]): FrontMatter {
     break;
   }
   const recipient = line(i);
-  if (recipient !== null && /[：:]$/u.test(recipient.text) && recipient.text.length <= 40 && readNumbering(recipient.text) === null && !/[。；]/u.test(recipient.text) && !/如下[：:]$/u.test(recipient.text)) {
-    result.recipient = recipient.text.replace(/[：:]$/u, "");
+  if (recipient !== null && /[：:]$/u.test(recipient.text) && recipient.text.length <= 40 && importedHeadingNumber(recipient.text) === null && !/[。；]/u.test(recipient.text) && !/如下[：:]$/u.test(recipient.text)) {
+    // Kept as written, colon included: RCPT-01 checks the colon, and import does not edit.
+    result.recipient = recipient.text;
     i++;
   }
   result.consumed = i;
@@ -126,7 +127,7 @@ function findReportTitleLine(items: readonly SourceItem[], from: number): number
 
 function isTitleLine(l: SourceLine, first: boolean): boolean {
   const t = l.text;
-  if (t.length > 60 || SENTENCE_END.test(t) || /[：:]$/u.test(t) || readNumbering(t) !== null || dateOnly(t) !== null) return false;
+  if (t.length > 60 || SENTENCE_END.test(t) || /[：:]$/u.test(t) || importedHeadingNumber(t) !== null || dateOnly(t) !== null) return false;
   if (/[。；]/u.test(t)) return false;
   if (!first) return true;
   const headingStyled = l.outlineLevel !== null || /^(heading|标题)\s*\d/iu.test(l.styleName ?? "");

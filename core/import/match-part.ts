@@ -1,6 +1,6 @@
 import type { PartId } from "../model/part-id";
 import type { Template } from "../model/template";
-import { stripHeadingNumbering } from "./heading-numbering";
+import { stripHeadingNumbering } from "../text/heading-numbering";
 
 /*
  * Keyword evidence per part, tried after the template's own variants. Order matters: a heading

@@ -2,7 +2,7 @@ import type { DocNode, HeadingLevel, HeadingNode, InlineNode, ParagraphNode, Par
 import type { PartId } from "../model/part-id";
 import type { Template } from "../model/template";
 import { parseChineseNumeral } from "../text/chinese-numeral";
-import { bodyFormat, classifyLines, type ClassifiedItem } from "./classify-lines";
+import { bodyFormat, classifyLines, type ClassifiedItem, type Rejoin } from "./classify-lines";
 import { findClosing } from "./find-closing";
 import { findFields, type FoundField } from "./find-fields";
 import { findFrontMatter, looksLikeOrg } from "./find-front-matter";
@@ -44,12 +44,13 @@ export function recognizeReport(blocks: readonly SourceBlock[], template: Templa
   const front = findFrontMatter(items);
   const closing = findClosing(items, front.consumed);
   const bodyItems = items.slice(front.consumed, closing.start);
-  const classified = classifyLines(bodyItems, bodyFormat(bodyItems));
+  const rejoined: Rejoin[] = [];
+  const classified = classifyLines(bodyItems, bodyFormat(bodyItems), rejoined);
   const levels = levelMap(classified);
   const opening = firstParagraphText(classified);
   const reportYear = findReportYear(front.title, classified, opening, closing.date ?? front.date);
   const org = closing.org ?? front.org ?? orgFromTitle(front.title) ?? orgFromSentence(opening);
-  const notices: ImportNotice[] = [];
+  const notices: ImportNotice[] = rejoined.map(rejoinNotice);
   const built = buildBody(classified, levels, template, reportYear);
   if (built.fields.length >= MAX_FIELDS) {
     notices.push({ zh: `数字超过 ${MAX_FIELDS} 个，其余数字保留为普通文字。`, en: `more than ${MAX_FIELDS} numbers; the rest were kept as plain text` });
@@ -68,6 +69,16 @@ export function recognizeReport(blocks: readonly SourceBlock[], template: Templa
     body: built.body,
     fields: built.fields,
     notices,
+  };
+}
+
+/** What the import summary says about two lines it read as one paragraph (text pasted from a PDF breaks mid-sentence). */
+function rejoinNotice({ before, after }: Rejoin): ImportNotice {
+  const tail = before.length > 12 ? `…${before.slice(-12)}` : before;
+  const head = after.length > 12 ? `${after.slice(0, 12)}…` : after;
+  return {
+    zh: `原文在句中断行，已将“${tail}”与下一行“${head}”合为一段；如需分段，请在该处按回车。`,
+    en: `a line broke mid-sentence; "${tail}" and the next line "${head}" were joined into one paragraph`,
   };
 }
 
@@ -198,8 +209,7 @@ function inlineWithFields(text: string, fields: RecognizedField[], rowLabel?: st
   const ids: string[] = [];
   let at = 0;
   for (const f of found) {
-    const gap = trimSpaceNextToField(text.slice(at, f.start), "end");
-    const before = ids.length > 0 ? trimSpaceNextToField(gap, "start") : gap;
+    const before = text.slice(at, f.start);
     if (before !== "") nodes.push({ type: "text", text: before });
     const id = `f${fields.length + 1}`;
     ids.push(id);
@@ -209,22 +219,9 @@ function inlineWithFields(text: string, fields: RecognizedField[], rowLabel?: st
     nodes.push({ type: "reportField", attrs: { fieldId: id, show: "value" } });
     at = f.end;
   }
-  const rest = found.length > 0 ? trimSpaceNextToField(text.slice(at), "start") : text.slice(at);
+  const rest = text.slice(at);
   if (rest !== "") nodes.push({ type: "text", text: rest });
   return nodes;
-}
-
-/**
- * Text copied from web pages and PDFs spaces numbers out ("同比增长 17.48%"); next to Chinese text
- * such a half-width space is a 公文 error once the number is a field, so it goes. Spaces between
- * Latin text and a number stay.
- */
-function trimSpaceNextToField(text: string, side: "start" | "end"): string {
-  const match = side === "end" ? /^(.*?)[ \t\u00a0]+$/s.exec(text) : /^[ \t\u00a0]+(.*)$/s.exec(text);
-  if (!match) return text;
-  const kept = match[1] ?? "";
-  const neighbour = side === "end" ? kept.slice(-1) : kept.slice(0, 1);
-  return neighbour === "" || neighbour.charCodeAt(0) > 0x7f ? kept : text;
 }
 
 function toRecognized(f: FoundField, id: string, baseFieldId: string | null): RecognizedField {

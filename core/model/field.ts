@@ -19,6 +19,30 @@ export type Qualifier = z.infer<typeof Qualifier>;
 export const DisplayScale = z.enum(["none", "万", "亿"]);
 export type DisplayScale = z.infer<typeof DisplayScale>;
 
+/**
+ * How a number was written in the text, so that new values print the same way: 两座 → 三座,
+ * 超 36 万件 → 超 38 万件, 百分之九十 → 百分之九十五. Absent for fields made by hand (digits, no spaces).
+ */
+export const WrittenForm = z.object({
+  /** Arabic digits (36) or Chinese numerals (三十六, 二点六). */
+  numerals: z.enum(["digits", "chinese"]),
+  /** How a leading 2 reads in Chinese numerals: 两座, 两万 or 二百. */
+  two: z.enum(["两", "二"]).default("两"),
+  /** A leading 一 left out before 百, 千 or 万, as in 近千人次 and 近万人. */
+  bareUnit: z.boolean().default(false),
+  /** Thousands separators as written (1,900). */
+  grouped: z.boolean().default(false),
+  /** Full-width digits as written (３６). */
+  fullWidth: z.boolean().default(false),
+  /**
+   * The words around the number exactly as written, "#" standing for the number in the field's
+   * scale: "超 # 万件", "#余件", "#万余元", "百分之#". Used while it still names the field's
+   * qualifier, scale and unit; otherwise the value prints in the default arrangement.
+   */
+  frame: z.string().min(1).max(80).regex(/^[^#]*#[^#]*$/, "数字写法格式不正确 (bad written frame)"),
+});
+export type WrittenForm = z.infer<typeof WrittenForm>;
+
 export const FieldStatus = z.enum(["unconfirmed", "confirmed"]);
 export type FieldStatus = z.infer<typeof FieldStatus>;
 
@@ -61,6 +85,8 @@ export const Field = z.object({
   series: z.array(SeriesPoint).default([]),
   /** The sentence fragment an imported value was recognised in (受理信访件 590 件), as the source wrote it. */
   sourceText: z.string().max(500).optional(),
+  /** How the number was written where it was imported from; new values print the same way. */
+  written: WrittenForm.optional(),
 });
 export type Field = z.infer<typeof Field>;
 export type FieldInput = z.input<typeof Field>;

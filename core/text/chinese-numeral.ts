@@ -66,3 +66,80 @@ export function parseChineseNumeral(text: string): number | null {
   }
   return total + section + (digit ?? 0);
 }
+
+const FRACTION_DIGITS = "零一二三四五六七八九";
+
+/**
+ * 二点六 → "2.6", 一千九百 → "1900", 零点五 → "0.5": a Chinese number as a plain decimal string,
+ * the fraction read digit by digit after 点. Null when either side is not a numeral.
+ */
+export function parseChineseDecimal(text: string): string | null {
+  const [int = "", fraction, extra] = text.split("点");
+  if (extra !== undefined) return null;
+  const whole = parseChineseNumeral(int);
+  if (whole === null || !Number.isSafeInteger(whole)) return null;
+  if (fraction === undefined) return String(whole);
+  if (!/^[〇零一二三四五六七八九]{1,8}$/u.test(fraction)) return null;
+  const digits = [...fraction].map((ch) => DIGIT_VALUES[ch] ?? 0).join("");
+  return `${whole}.${digits}`;
+}
+
+/**
+ * "1900" → 一千九百, "32" → 三十二, "2.6" → 二点六, "20000" → 两万, "105" → 一百零五: a
+ * non-negative decimal in the numerals of running text. `two` is how a leading 2 before 百, 千,
+ * 万, 亿 or alone reads (两座, 两万 or 二百); inside a number or before 点 it is always 二 (十二,
+ * 二十, 二点六).
+ * Null past the 亿亿 range or for a negative number.
+ */
+export function toChineseNumber(decimal: string, two: "两" | "二" = "两"): string | null {
+  const m = /^(\d+)(?:\.(\d+))?$/u.exec(decimal);
+  if (m?.[1] === undefined) return null;
+  const int = m[1].replace(/^0+(?=\d)/u, "");
+  if (int.length > 16) return null;
+  const fraction = m[2];
+  let text = integerText(int);
+  if (fraction === undefined && /^二(?:[百千万亿]|$)/u.test(text)) text = two + text.slice(1);
+  return fraction === undefined ? text : `${text}点${[...fraction].map((d) => FRACTION_DIGITS[Number(d)] ?? "").join("")}`;
+}
+
+function integerText(int: string): string {
+  if (int === "0") return "零";
+  const groups: string[] = [];
+  for (let end = int.length; end > 0; end -= 4) groups.unshift(int.slice(Math.max(0, end - 4), end));
+  const bigUnits = ["", "万", "亿", "万亿"];
+  let out = "";
+  let zeroPending = false;
+  groups.forEach((group, index) => {
+    const value = Number(group);
+    const unit = bigUnits[groups.length - 1 - index] ?? "";
+    if (value === 0) {
+      zeroPending = out !== "";
+      return;
+    }
+    // 一万零五百: a group below 1000 after a higher group is read with a 零.
+    if (out !== "" && (zeroPending || value < 1000)) out += "零";
+    out += groupText(group.padStart(4, "0"), out === "") + unit;
+    zeroPending = false;
+  });
+  return out;
+}
+
+/** Four digits under 万: 1905 → 一千九百零五, 0012 → 十二 at the start of a number, 一十二 after a higher unit. */
+function groupText(four: string, leading: boolean): string {
+  const units = ["千", "百", "十", ""];
+  let out = "";
+  let zero = false;
+  [...four].forEach((d, i) => {
+    const n = Number(d);
+    if (n === 0) {
+      zero = out !== "";
+      return;
+    }
+    if (zero) out += "零";
+    zero = false;
+    const unit = units[i] ?? "";
+    // 十二 opens a number; 一百一十二 keeps the 一 before 十 inside it.
+    out += unit === "十" && n === 1 && out === "" && leading ? "十" : (DIGITS[n] ?? "") + unit;
+  });
+  return out;
+}

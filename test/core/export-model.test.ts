@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildExportModel } from "../../core/export-model/build-export-model";
-import { UNDATED_PLACEHOLDER, formatChineseDate } from "../../core/export-model/chinese-date";
+import { UNDATED_PLACEHOLDER, formatChineseDate } from "../../core/text/chinese-date";
 import type { ExportBlock } from "../../core/export-model/export-model";
 import { pageGeometry } from "../../core/export-model/page-geometry";
 import { PROFILE_PRESETS } from "../../core/export-model/profile-presets";

@@ -37,7 +37,7 @@ describe("browser mode: last year's report to this year's files", () => {
     const recognised = dialog.getByRole("region", { name: "识别结果" });
     await recognised.waitFor();
     await expect(recognised.locator("ol > li").count()).resolves.toBe(4);
-    await expect(recognised.textContent()).resolves.toContain(`${ACCEPTED}：超36万件`);
+    await expect(recognised.textContent()).resolves.toContain(`${ACCEPTED}：超 36 万件`);
     await expect(dialog.getByRole("checkbox", { name: /以上年报告为基础新建 2024 年度/ }).isChecked()).resolves.toBe(true);
     await page.screenshot({ path: join(artifacts, "import-preview.png") });
     await dialog.getByRole("button", { name: "确认导入" }).click();
@@ -78,7 +78,7 @@ describe("browser mode: last year's report to this year's files", () => {
     await popover.getByRole("button", { name: "确认数值" }).click();
     await expect(popover.count()).resolves.toBe(0);
 
-    await expect(page.getByLabel(`字段 ${ACCEPTED}：超40万件`).count()).resolves.toBeGreaterThan(0);
+    await expect(page.getByLabel(`字段 ${ACCEPTED}：超 40 万件`).count()).resolves.toBeGreaterThan(0);
     await expect(page.getByLabel(`字段 ${ACCEPTED_GROWTH}：11.11%，未确认`).count()).resolves.toBe(1);
     await expect.poll(() => acceptedFindings.count()).toBe(0);
     await page.screenshot({ path: join(artifacts, "editor-imported-checks.png") });
@@ -112,13 +112,13 @@ describe("browser mode: last year's report to this year's files", () => {
     await exporter.getByRole("button", { name: "开始导出" }).click();
     await exporter.getByRole("status", { name: "导出完成" }).waitFor({ timeout: 60_000 });
     const docx = join(docs(), "木渎2024.docx");
-    expect(documentXml(docx).replace(/<[^>]+>/g, "")).toContain("超40万件");
+    expect(documentXml(docx).replace(/<[^>]+>/g, "")).toContain("超 40 万件");
     await exporter.getByRole("button", { name: "关闭" }).click();
 
     await page.getByRole("button", { name: "导出 PDF", exact: true }).click();
     await exporter.getByRole("button", { name: "打印预览" }).click();
     const preview = exporter.frameLocator("iframe[title='打印预览']");
-    await expect.poll(() => preview.locator("body").textContent(), { timeout: 60_000 }).toContain("超40万件");
+    await expect.poll(() => preview.locator("body").textContent(), { timeout: 60_000 }).toContain("超 40 万件");
     const pagesText = await exporter.getByText(/共 \d+ 页/).textContent();
     await exporter.getByRole("button", { name: "开始导出" }).click();
     await exporter.getByRole("status", { name: "导出完成" }).waitFor({ timeout: 60_000 });
@@ -134,7 +134,7 @@ describe("browser mode: last year's report to this year's files", () => {
 
     await page.reload();
     await page.locator(".report-body").waitFor();
-    await expect(page.getByLabel(`字段 ${ACCEPTED}：超40万件`).count()).resolves.toBeGreaterThan(0);
+    await expect(page.getByLabel(`字段 ${ACCEPTED}：超 40 万件`).count()).resolves.toBeGreaterThan(0);
     await expect(page.getByLabel(`字段 ${ACCEPTED_GROWTH}：11.11%，未确认`).count()).resolves.toBe(1);
     await page.getByRole("button", { name: "检查", exact: true }).click();
     await expect(page.getByRole("region", { name: "检查" }).getByRole("button", { name: new RegExp(`^“${ACCEPTED}”`) }).count()).resolves.toBe(0);

@@ -30,7 +30,7 @@ describe("import through the contract", () => {
     expect(preview).toMatchObject({ fileName: "木渎2023.md", format: "md", reportYear: 2023, org: "吴中区木渎镇人民政府" });
     expect(preview.parts.map((p) => p.partId)).toEqual(["duty", "measures", "shortcomings", "nextYear"]);
     expect(preview.parts.every((p) => p.paragraphs > 0)).toBe(true);
-    expect(preview.fields).toContainEqual({ label: "受理各类审批服务事项", shown: "超36万件" });
+    expect(preview.fields).toContainEqual({ label: "受理各类审批服务事项", shown: "超 36 万件" });
 
     const opened = await api.importReport({ source: { path }, rollForward: true });
     expect(opened.path).toBeNull();
@@ -61,7 +61,7 @@ describe("export, preview and signing through the contract", () => {
     const docxPath = join(docs, "木渎2023.docx");
     const result = await api.exportReport({ report, docxPath });
     expect(result).toMatchObject({ docx: docxPath, pdf: null, pages: 0 });
-    expect(documentXml(docxPath).replace(/<[^>]+>/g, "")).toContain("超36万件");
+    expect(documentXml(docxPath).replace(/<[^>]+>/g, "")).toContain("超 36 万件");
     await expect(codeOf(api.exportReport({ report, docxPath: "/tmp/elsewhere.docx" }))).resolves.toBe("path_not_allowed");
     await expect(codeOf(api.exportReport({ report }))).resolves.toBe("invalid_input");
   });
@@ -82,7 +82,7 @@ describe("export, preview and signing through the contract", () => {
       expect(csp).toMatch(/script-src 'self';/);
       expect(csp).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
       const html = await page.text();
-      expect(html).toContain("超36万件");
+      expect(html).toContain("超 36 万件");
       expect(html).not.toContain("file://");
       // The same print HTML as the PDF: its @page box and the template's print.css with the page-number margin boxes.
       expect(html).toContain("@page { size: A4; margin: 37mm 26mm 35mm 28mm; }");

@@ -9,7 +9,7 @@ import { editClient } from "../edit-client";
 import { parseCliArgs } from "../parse-cli-args";
 
 const USAGE =
-  "nianbao fields <file> [--json] [--set <id>=<value>]… [--qualifier <id>=<超|约|余|近|累计|以上|无>]… [--confirm <id>]… [--unconfirm <id>]…";
+  "nianbao fields <file> [--json] [--set <id>=<value>]… [--qualifier <id>=<超|约|余|近|累计|以上|无>]… [--numerals <id>=digits|chinese]… [--confirm <id>]… [--unconfirm <id>]…";
 
 const QUALIFIER_WORDS = [...Qualifier.options.filter((q) => q !== "none"), "无"] as const;
 
@@ -19,6 +19,7 @@ const Args = z.object({
   qualifier: z
     .array(z.string().regex(new RegExp(`^[^=]+=(${QUALIFIER_WORDS.join("|")})$`), `--qualifier 须写作 <字段编号>=<${QUALIFIER_WORDS.join("|")}>`))
     .default([]),
+  numerals: z.array(z.string().regex(/^[^=]+=(?:digits|chinese)$/u, "--numerals 须写作 <字段编号>=digits 或 =chinese，如 --numerals f10=chinese")).default([]),
   confirm: z.array(z.string().min(1)).default([]),
   unconfirm: z.array(z.string().min(1)).default([]),
   positionals: z.array(z.string()).length(1, "须指定一个文件"),
@@ -38,6 +39,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       json: { type: "boolean" },
       set: { type: "string", multiple: true },
       qualifier: { type: "string", multiple: true },
+      numerals: { type: "string", multiple: true },
       confirm: { type: "string", multiple: true },
       unconfirm: { type: "string", multiple: true },
     },
@@ -54,7 +56,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   return EXIT_OK;
 }
 
-/** In the order a clerk would do it: qualifiers, then values, then confirmations. */
+/** In the order a clerk would do it: qualifiers and numerals, then values, then confirmations. */
 function editsOf(opts: z.infer<typeof Args>): ReportEdit[] {
   const split = (assignment: string): [string, string] => {
     const at = assignment.indexOf("=");
@@ -64,6 +66,10 @@ function editsOf(opts: z.infer<typeof Args>): ReportEdit[] {
     ...opts.qualifier.map((a): ReportEdit => {
       const [fieldId, word] = split(a);
       return { type: "changeField", fieldId, qualifier: word === "无" ? "none" : Qualifier.parse(word) };
+    }),
+    ...opts.numerals.map((a): ReportEdit => {
+      const [fieldId, form] = split(a);
+      return { type: "changeField", fieldId, numerals: form === "chinese" ? "chinese" : "digits" };
     }),
     ...opts.set.map((a): ReportEdit => {
       const [fieldId, input] = split(a);

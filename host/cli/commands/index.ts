@@ -35,7 +35,7 @@ export const commands: readonly CliCommand[] = [
   {
     name: "fields",
     summary: "列出、填写和确认报告中的数字字段 / list, set and confirm a report's numeric fields",
-    usage: "nianbao fields <file> [--json] [--set <id>=<value>]… [--confirm <id>]…",
+    usage: "nianbao fields <file> [--json] [--set <id>=<value>]… [--confirm <id>]… [--numerals <id>=digits|chinese]…",
     load: () => import("./fields-command"),
   },
   {

@@ -81,6 +81,11 @@ function applyFindingFix(fix: Fix, store: ReportStore): void {
     history?.changeField({ fieldId: fix.fieldId, input: fix.value });
     return;
   }
+  if (fix.type === "setWrittenFrame") {
+    const field = store.getState().fields[fix.fieldId];
+    if (field?.written !== undefined) history?.editField({ ...field, written: { ...field.written, frame: fix.frame } });
+    return;
+  }
   if (editor === null) return;
   const start = positionOfPath(editor, fix.path);
   const node = start === null ? null : editor.state.doc.nodeAt(start);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readDateLine } from "../../../core/checks/chinese-date";
+import { readDateLine } from "../../../core/text/chinese-date";
 
 describe("readDateLine", () => {
   it.each([

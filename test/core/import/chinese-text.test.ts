@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseChineseNumeral, toChineseNumeral } from "../../../core/text/chinese-numeral";
-import { findChineseDate } from "../../../core/text/parse-chinese-date";
+import { findChineseDate } from "../../../core/text/chinese-date";
 
 describe("Chinese numerals", () => {
   it.each([

@@ -18,8 +18,8 @@ describe("nianbao export of a Word or text report", () => {
     const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
     expect(text).toContain("2023年度木渎镇法治政府建设工作报告");
     expect(text).toContain("二、本年度推进法治政府建设的主要举措和成效");
-    expect(text).toContain("超36万件");
-    expect(text).toContain("同比增长17.48%");
+    expect(text).toContain("超 36 万件");
+    expect(text).toContain("同比增长 17.48%");
     expect(text).toContain("吴中区木渎镇人民政府");
   });
 

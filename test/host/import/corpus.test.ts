@@ -18,7 +18,7 @@ const facts = (d: RecognizedDescription) => d.fields.map((f) => [f.value, f.unit
 describe("varied corpus", () => {
   it("county bureau report", async () => {
     const d = await recognise(corpus("county-bureau-2023.txt"));
-    expect(d).toMatchObject({ title: "临江区司法局关于2023年度法治政府建设工作情况的报告", recipient: "区委、区政府", org: "临江区司法局", date: "2024-01-15", reportYear: 2023 });
+    expect(d).toMatchObject({ title: "临江区司法局关于2023年度法治政府建设工作情况的报告", recipient: "区委、区政府：", org: "临江区司法局", date: "2024-01-15", reportYear: 2023 });
     expect(d.headings.filter((h) => h.level === 1).map((h) => h.part)).toEqual(["measures", "duty", "shortcomings", "nextYear"]);
     expect(d.headings.filter((h) => h.level === 2).map((h) => h.text)).toEqual([
       "（一）深化行政复议体制改革", "（二）规范行政执法行为", "（三）推进公共法律服务", "（四）加强普法宣传教育", "（一）持续深化法治政府建设", "（二）提升行政执法质效",
