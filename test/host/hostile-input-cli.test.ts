@@ -281,7 +281,7 @@ describe("issue 13: saves that hold", () => {
   }
 
   function leftovers(folder: string): string[] {
-    return readdirSync(folder).filter((n) => /\.(?:tmp|baktmp|lock)$/u.test(n));
+    return readdirSync(folder).filter((n) => /\.(?:tmp|baktmp|lock)$|\.lock\.[0-9a-f]+$/u.test(n));
   }
 
   it("a 0600 report stays 0600 after a save, and its backup too", async () => {
