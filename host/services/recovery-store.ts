@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, unlink } from "node:fs/promises";
+import { mkdir, readdir, readFile, stat, unlink } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
 import { HostPath } from "../../core/api/contract";
@@ -33,6 +33,8 @@ export interface RecoveryStore {
   discard: (reportId: string) => Promise<void>;
 }
 
+const STALE_TEMP_MS = 60_000;
+
 export function createRecoveryStore(stateDir: string): RecoveryStore {
   const dir = join(stateDir, "recovery");
   // Report ids come from files, so they are hashed rather than trusted as file names.
@@ -54,6 +56,12 @@ export function createRecoveryStore(stateDir: string): RecoveryStore {
     },
     list: async () => {
       const names = await readdir(dir).catch(() => [] as string[]);
+      // Temp files of autosaves killed mid-write (the app lists recoveries at start); a write under way is younger.
+      for (const name of names.filter((n) => n.startsWith(".") && n.endsWith(".tmp"))) {
+        const file = join(dir, name);
+        const info = await stat(file).catch(() => null);
+        if (info !== null && Date.now() - info.mtimeMs > STALE_TEMP_MS) await unlink(file).catch(() => undefined);
+      }
       const found = await Promise.all(names.filter((n) => n.endsWith(".json")).map((n) => readOne(join(dir, n))));
       return found.filter((r): r is Recovery => r !== null).sort((a, b) => b.savedAt.localeCompare(a.savedAt));
     },

@@ -11,8 +11,8 @@ export interface AtomicWriteOptions {
   beforeRename?: () => Promise<void>;
 }
 
-/** The hidden temp files a save of `name` makes beside it: `.<name>.<12 hex>.tmp` and `.baktmp`. */
-const TEMP_SUFFIX = /^\.[0-9a-f]{12}\.(?:tmp|baktmp)$/u;
+/** The hidden temp files a save of `name` makes beside it: `.<name>.<12 hex>.tmp`, `.baktmp`, and the lock's `.<name>.lock.<12 hex>`. */
+const TEMP_SUFFIX = /^\.(?:[0-9a-f]{12}\.(?:tmp|baktmp)|lock\.[0-9a-f]{12})$/u;
 
 /**
  * Replaces `path` so that at every instant the file on disk is either the old or the new

@@ -1,5 +1,6 @@
 import { hostname, userInfo } from "node:os";
-import { open, readFile, stat, unlink } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { link, open, readFile, stat, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
@@ -56,15 +57,10 @@ async function acquire(lock: string, path: string, waitMs: number): Promise<void
   const me: LockHolder = { pid: process.pid, host: hostname(), user: safeUser(), since: new Date().toISOString() };
   for (;;) {
     try {
-      const handle = await open(lock, "wx", 0o600);
-      try {
-        await handle.writeFile(JSON.stringify(me));
-      } finally {
-        await handle.close();
-      }
+      await createLockFile(lock, JSON.stringify(me));
       return;
     } catch (error) {
-      if (!(typeof error === "object" && error !== null && "code" in error && error.code === "EEXIST")) throw fileError(error, path, "write");
+      if (!isCode(error, "EEXIST")) throw fileError(error, path, "write");
     }
     const holder = await readHolder(lock);
     if (holder === null) continue;
@@ -75,6 +71,30 @@ async function acquire(lock: string, path: string, waitMs: number): Promise<void
     }
     if (Date.now() >= deadline) throw lockedBy(holder, path);
     await sleep(POLL_MS);
+  }
+}
+
+/**
+ * Creates the lock file with its content in one step: the holder is written to a temp file that
+ * is then hard-linked to the lock's name (link fails if the name exists), so a kill never leaves
+ * an empty lock that nobody could tell from a live one. File systems without hard links (FAT on a
+ * USB stick) get an exclusive create followed by the write.
+ */
+async function createLockFile(lock: string, content: string): Promise<void> {
+  const tmp = `${lock}.${randomBytes(6).toString("hex")}`;
+  await writeFile(tmp, content, { mode: 0o600, flag: "wx" });
+  try {
+    await link(tmp, lock);
+  } catch (error) {
+    if (!isCode(error, "EPERM") && !isCode(error, "ENOTSUP") && !isCode(error, "ENOSYS")) throw error;
+    const handle = await open(lock, "wx", 0o600);
+    try {
+      await handle.writeFile(content);
+    } finally {
+      await handle.close();
+    }
+  } finally {
+    await unlink(tmp).catch(() => undefined);
   }
 }
 
@@ -119,6 +139,10 @@ function lockedBy(holder: LockHolder | "unreadable", path: string): NianbaoError
     `the file is being saved by ${whoEn}; not written: ${path}. Try again later`,
     { hint: lockPathOf(path) },
   );
+}
+
+function isCode(error: unknown, code: string): boolean {
+  return typeof error === "object" && error !== null && "code" in error && error.code === code;
 }
 
 function safeUser(): string {

@@ -250,6 +250,16 @@ describe("issue 13: one budget per input file", () => {
     await expectRefused(write("spread-bomb.docx", bomb), /解压后过大.*256 MB/u, /zip bomb/u);
   });
 
+  it("verify reads a spread bomb (with a .p7s beside it) under the same budget: invalid, under 500 MB", async () => {
+    const path = write("signed-bomb.docx", spreadZipBombDocx());
+    write("signed-bomb.docx.p7s", "not a signature");
+    const r = await runCliMeasured(["verify", path]);
+    expect(r.signal, r.stderr).toBeNull();
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stdout).toContain("签名无效");
+    expectBoundedMemory(r);
+  });
+
   it("a package of 5,001 entries is refused, naming the limit", async () => {
     await expectRefused(write("many-entries.docx", manyEntriesDocx(5_001)), /过多.*5,000/u, /5000 entries/u);
   });
@@ -281,7 +291,7 @@ describe("issue 13: saves that hold", () => {
   }
 
   function leftovers(folder: string): string[] {
-    return readdirSync(folder).filter((n) => /\.(?:tmp|baktmp|lock)$/u.test(n));
+    return readdirSync(folder).filter((n) => /\.(?:tmp|baktmp|lock)$|\.lock\.[0-9a-f]+$/u.test(n));
   }
 
   it("a 0600 report stays 0600 after a save, and its backup too", async () => {

@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { codeOf } from "../support/error-code";
+import { codeOf, rejectionOf } from "../support/error-code";
 import { createTestHost } from "../support/report-host";
 
 describe("the report service through the contract", () => {
@@ -25,6 +25,29 @@ describe("the report service through the contract", () => {
     expect(recent[0]?.title).toBe(created.report.meta.title);
     const listing = await api.listFolder({ path: docs });
     expect(listing).toEqual([{ name: "木渎2024.nianbao", path, kind: "report" }]);
+  });
+
+  it("issue 13: refuses to overwrite a file another program changed since it was opened, and keeps a 0600 file 0600", async () => {
+    const { api, docs } = await createTestHost();
+    const created = await api.newReport({ templateId: "fazhi-zhengfu-niandu-baogao", org: "木渎镇人民政府", year: 2024 });
+    const path = join(docs, "木渎2024.nianbao");
+    await api.saveReport({ report: created.report, path });
+    chmodSync(path, 0o600);
+    const opened = await api.openReport({ path });
+    await api.saveReport({ report: { ...opened.report, meta: { ...opened.report.meta, docNumber: "木政发〔2025〕1号" } }, path });
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    // Another program (the CLI, another window) saves the file in between.
+    const theirs = readFileSync(path, "utf8").replace("木政发〔2025〕1号", "木政发〔2025〕2号");
+    writeFileSync(path, theirs);
+    const refused = await rejectionOf(api.saveReport({ report: { ...opened.report, meta: { ...opened.report.meta, docNumber: "木政发〔2025〕3号" } }, path }));
+    expect(refused.code).toBe("report_locked");
+    expect(refused.zh).toContain("已被其他程序或窗口修改");
+    expect(readFileSync(path, "utf8")).toBe(theirs);
+    // Opening it again takes the other program's version; saving then works.
+    const again = await api.openReport({ path });
+    expect(again.report.meta.docNumber).toBe("木政发〔2025〕2号");
+    await api.saveReport({ report: { ...again.report, meta: { ...again.report.meta, docNumber: "木政发〔2025〕3号" } }, path });
+    expect(readFileSync(path, "utf8")).toContain("木政发〔2025〕3号");
   });
 
   it("refuses paths outside the chosen folders, including through a symlink", async () => {
