@@ -41,6 +41,13 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
   await syncDir(dir).catch(() => undefined);
 }
 
+const LOCK_TEMP_GRACE_MS = 60_000;
+
+async function olderThan(file: string, ms: number): Promise<boolean> {
+  const info = await stat(file).catch(() => null);
+  return info !== null && Date.now() - info.mtimeMs > ms;
+}
+
 export function backupPathOf(path: string): string {
   return `${path}.bak`;
 }
@@ -54,9 +61,13 @@ export async function removeStaleTemps(path: string): Promise<void> {
   const prefix = `.${basename(path)}`;
   const names = await readdir(dirname(path)).catch(() => [] as string[]);
   for (const name of names) {
-    if (name.startsWith(prefix) && TEMP_SUFFIX.test(name.slice(prefix.length))) {
-      await unlink(join(dirname(path), name)).catch(() => undefined);
-    }
+    const suffix = name.slice(prefix.length);
+    if (!name.startsWith(prefix) || !TEMP_SUFFIX.test(suffix)) continue;
+    const file = join(dirname(path), name);
+    // A lock's temp file lives for an instant while another process takes the lock: deleting a young
+    // one would make that process fail with "file not found" instead of waiting its turn.
+    if (suffix.startsWith(".lock.") && !(await olderThan(file, LOCK_TEMP_GRACE_MS))) continue;
+    await unlink(file).catch(() => undefined);
   }
 }
 
