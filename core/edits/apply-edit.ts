@@ -7,6 +7,7 @@ import type { Field } from "../model/field";
 import type { Report } from "../model/report";
 import { applyWorkflowAction } from "../workflow/apply-workflow-action";
 import { assertEditable } from "../workflow/assert-editable";
+import { STATE_NAMES, stageName } from "../workflow/state-names";
 import { applyFix } from "./apply-fix";
 import { changeField, type FieldChange } from "./change-field";
 import { ReportEdit, type PlanAnswer } from "./report-edit";
@@ -40,6 +41,15 @@ export function applyEdit(report: Report, edit: ReportEdit, deps: Pick<CoreDeps,
     case "updateMeta":
       assertEditable(report);
       return stamped({ ...report, meta: { ...report.meta, ...definedOnly(e.patch) } }, deps);
+    case "workflowSettings":
+      if (report.workflow.state !== "draft") {
+        throw new NianbaoError(
+          "forbidden",
+          `签核设置只能在“${STATE_NAMES.draft}”时修改（当前为“${stageName(report.workflow)}”）。`,
+          `sign-off settings can only change while the report is a draft (now ${report.workflow.state})`,
+        );
+      }
+      return stamped({ ...report, workflow: { ...report.workflow, distinctPeople: e.distinctPeople } }, deps);
   }
 }
 
