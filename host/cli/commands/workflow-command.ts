@@ -43,7 +43,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 }
 
 function renderHistory(path: string, report: Report): string {
-  const { state, revision, events } = report.workflow;
+  const { revision, events } = report.workflow;
   const lines = [`文件  ${path}`, `状态  ${stageName(report.workflow)}（第 ${revision} 稿）${report.workflow.distinctPeople ? "" : "（本单位不要求拟稿、审核、签发为不同人员）"}`, "", "签核记录："];
   for (const e of events) {
     if (e.action === "create") continue;
