@@ -4,6 +4,8 @@ export interface PopoverAnchor {
   left: number;
   top: number;
   bottom: number;
+  /** The chip's position in the document, when known: the caret goes right after it on close. */
+  pos?: number;
 }
 
 export type SidePanel = "outline" | "fields" | "checks" | "signoff" | "compare";
@@ -19,7 +21,8 @@ export interface LastExport {
 
 /** Ephemeral UI state: never saved, never mixed with the report. */
 export interface UiState {
-  popover: { fieldId: string; anchor: PopoverAnchor } | null;
+  /** isNew: opened by 插入字段; Esc on it while still empty takes the chip and its record back. */
+  popover: { fieldId: string; anchor: PopoverAnchor; isNew: boolean } | null;
   panel: SidePanel;
   onlyUnconfirmed: boolean;
   fileDialog: FileDialogMode;
@@ -28,7 +31,7 @@ export interface UiState {
   exportDialog: ExportFormat | null;
   lastExport: LastExport | null;
   notice: { kind: "info" | "error"; text: string } | null;
-  openPopover: (fieldId: string, anchor: PopoverAnchor) => void;
+  openPopover: (fieldId: string, anchor: PopoverAnchor, options?: { isNew?: boolean }) => void;
   closePopover: () => void;
   setPanel: (panel: SidePanel) => void;
   setOnlyUnconfirmed: (value: boolean) => void;
@@ -51,7 +54,7 @@ export const useUiStore = create<UiState>()((set) => ({
   exportDialog: null,
   lastExport: null,
   notice: null,
-  openPopover: (fieldId, anchor) => set({ popover: { fieldId, anchor } }),
+  openPopover: (fieldId, anchor, options) => set({ popover: { fieldId, anchor, isNew: options?.isNew === true } }),
   closePopover: () => set({ popover: null }),
   setPanel: (panel) => set({ panel }),
   setOnlyUnconfirmed: (onlyUnconfirmed) => set({ onlyUnconfirmed }),
