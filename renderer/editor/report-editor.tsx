@@ -1,4 +1,5 @@
 import type { Editor, JSONContent } from "@tiptap/core";
+import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { EditorContent, useEditor } from "@tiptap/react";
 import { useEffect, useMemo, useRef } from "react";
 import type { DocNode } from "../../core/model/doc";
@@ -10,6 +11,7 @@ import { sectionExtensions, storeFieldResolver } from "./extension-sets";
 import { UnifiedHistory } from "./unified-history";
 
 const BODY_SYNC_DELAY_MS = 400;
+const FROZEN_GUARD = new PluginKey("frozenReport");
 
 /**
  * The writing column. TipTap owns the live document (it is not a controlled component, TipTap
@@ -75,11 +77,24 @@ export function ReportEditor({ store }: { store: ReportStore }) {
       if (editor.isEditable !== editable) editor.setEditable(editable);
     };
     followWorkflow();
+    // Commands (toolbar, menus, undo) change the document even when the view is read-only; a frozen
+    // report refuses every change to its text, whatever asks for it.
+    editor.registerPlugin(
+      new Plugin({
+        key: FROZEN_GUARD,
+        filterTransaction: (tr) => {
+          if (!tr.docChanged || isEditable(store.getState().report)) return true;
+          useUiStore.getState().notify("error", "报告已签发，内容已冻结，不能修改。如需修改，请在“签发”面板点“修订”。");
+          return false;
+        },
+      }),
+    );
     const unsubscribe = store.subscribe((state, previous) => {
       if (state.report.workflow !== previous.report.workflow) followWorkflow();
     });
     return () => {
       unsubscribe();
+      if (!editor.isDestroyed) editor.unregisterPlugin(FROZEN_GUARD);
       if (syncTimer.current !== null) window.clearTimeout(syncTimer.current);
       store.getState().setLiveBodyReader(null);
       useSessionStore.getState().attachEditor(null, null);
