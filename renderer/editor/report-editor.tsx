@@ -4,6 +4,7 @@ import { EditorContent, useEditor } from "@tiptap/react";
 import { useEffect, useMemo, useRef } from "react";
 import type { DocNode } from "../../core/model/doc";
 import { isEditable } from "../../core/workflow/assert-editable";
+import { lockedMessage } from "../state/locked-message";
 import type { ReportStore } from "../state/report-store";
 import { useSessionStore } from "../state/session-store";
 import { useUiStore } from "../state/ui-store";
@@ -84,7 +85,7 @@ export function ReportEditor({ store }: { store: ReportStore }) {
         key: FROZEN_GUARD,
         filterTransaction: (tr) => {
           if (!tr.docChanged || isEditable(store.getState().report)) return true;
-          useUiStore.getState().notify("error", "报告已签发，内容已冻结，不能修改。如需修改，请在“签发”面板点“修订”。");
+          useUiStore.getState().notify("error", lockedMessage(store.getState().report) ?? "");
           return false;
         },
       }),

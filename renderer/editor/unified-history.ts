@@ -2,7 +2,7 @@ import { redoDepth, undoDepth } from "@tiptap/pm/history";
 import type { Editor } from "@tiptap/core";
 import type { Field } from "../../core/model/field";
 import { NianbaoError } from "../../core/api/errors";
-import { assertEditable } from "../../core/workflow/assert-editable";
+import { lockedMessage } from "../state/locked-message";
 import { changeField, type FieldChange } from "../../core/edits/change-field";
 import type { ReportStore } from "../state/report-store";
 import { useUiStore } from "../state/ui-store";
@@ -103,14 +103,10 @@ export class UnifiedHistory {
   }
 
   private editable(): boolean {
-    try {
-      assertEditable(this.store.getState().report);
-      return true;
-    } catch (error) {
-      // An approved report is frozen: say why instead of silently dropping the edit.
-      if (error instanceof NianbaoError) useUiStore.getState().notify("error", error.zh);
-      return false;
-    }
+    // An approved report is frozen: say why instead of silently dropping the edit.
+    const locked = lockedMessage(this.store.getState().report);
+    if (locked !== null) useUiStore.getState().notify("error", locked);
+    return locked === null;
   }
 
   canUndo(): boolean {

@@ -38,7 +38,7 @@ describe("the fields table, the status bar and a sign-off that speaks plainly", 
     await panel.getByRole("button", { name: "全部" }).click();
     const rows = panel.locator("tbody tr[data-field-id]");
     await expect(rows.evaluateAll((rs) => rs.map((r) => r.getAttribute("data-field-id")))).resolves.toEqual(Array.from({ length: 21 }, (_, i) => `f${i + 1}`));
-    await expect(panel.locator(".fields-table__group th").first().textContent()).resolves.toContain("党政主要负责人");
+    await expect(panel.locator(".fields-table__group th").first().textContent()).resolves.toContain("二、本年度推进法治政府建设的主要举措和成效");
 
     // Type to overwrite, Enter moves down to the next row's value.
     const first = panel.getByLabel("顺利完成新社区选举工作 本年数值");
@@ -53,7 +53,7 @@ describe("the fields table, the status bar and a sign-off that speaks plainly", 
     await expect(chip(page, "f1").getAttribute("aria-label")).resolves.toBe("字段 顺利完成新社区选举工作：10个，未确认");
 
     await panel.getByLabel("选择 顺利完成新社区选举工作").check();
-    await panel.getByLabel("选择 受理各类审批服务事项").check();
+    await panel.getByLabel("选择 受理各类审批服务事项", { exact: true }).check();
     await panel.getByLabel("受理各类审批服务事项 来源部门").click();
     await page.keyboard.press("Control+Enter");
     await expect(chip(page, "f1").getAttribute("aria-label")).resolves.toBe("字段 顺利完成新社区选举工作：10个");

@@ -71,7 +71,8 @@ function draftOf(field: Field): Draft {
  */
 function referenceOf(fieldId: string, anchor: PopoverAnchor): VirtualElement {
   const rect = () => {
-    const editor = useSessionStore.getState().editor;
+    const live = useSessionStore.getState().editor;
+    const editor = live === null || live.isDestroyed ? null : live;
     const pos = editor === null ? null : chipPosition(editor, fieldId, anchor.pos ?? null);
     const dom = editor === null || pos === null ? null : editor.view.nodeDOM(pos);
     if (dom instanceof HTMLElement) return dom.getBoundingClientRect();
@@ -86,7 +87,8 @@ function useFloating(floating: RefObject<HTMLElement | null>, fieldId: string, a
     const element = floating.current;
     if (element === null) return;
     const reference = referenceOf(fieldId, anchor);
-    const contextElement = useSessionStore.getState().editor?.view.dom;
+    const editor = useSessionStore.getState().editor;
+    const contextElement = editor === null || editor.isDestroyed ? undefined : editor.view.dom;
     const virtual: VirtualElement = contextElement === undefined ? reference : { ...reference, contextElement };
     const place = () =>
       void computePosition(virtual, element, {

@@ -212,6 +212,8 @@ function CellInput(props: { cell: "value" | "source"; label: string; value: stri
       onBlur={commit}
       onKeyDown={(e) => {
         if (e.key === "Escape") setDraft(null);
+        // The table then moves down a row (spreadsheet habit); the value is kept first.
+        if (e.key === "Enter" && !e.ctrlKey && !e.metaKey) commit();
       }}
     />
   );

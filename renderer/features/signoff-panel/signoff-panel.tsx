@@ -16,11 +16,7 @@ const ACTION_NAMES: Record<WorkflowAction, string> = { create: "创建", ...Obje
 const BUTTON_NAMES: Record<WorkflowStep, string> = { submit: "提交审核", review: "审核通过", approve: "签发", return: "退回修改", publish: "公开", revise: "修订" };
 const STAGES = ["起草中", "审核中", "待签发", "已签发", "已公开"] as const;
 
-/** Why an approved report cannot be edited, in the app's words; null while editable. */
-export function lockedMessage(report: Report): string | null {
-  if (isEditable(report)) return null;
-  return `报告第 ${report.workflow.revision} 稿${stageName(report.workflow)}，内容已冻结：正文、字段和报告信息都不能修改。如需修改，请点“修订”创建修订稿，原签发稿会保留在签核记录中。`;
-}
+export { lockedMessage } from "../../state/locked-message";
 
 /** The steps open from the report's stage; 审核通过 once is enough for a round. */
 export function openSteps(report: Report): WorkflowStep[] {
