@@ -186,7 +186,7 @@ function FieldForm({ store, field, anchor, isNew }: { store: ReportStore; field:
                 if (typed?.value != null && typed.value !== draft.value.trim()) setDraft((d) => ({ ...d, value: typed.value ?? "", scale: typed.scale, qualifier: typed.qualifier, unit: typed.unit ?? d.unit }));
               }} />
             </label>
-            {!valueOk && <p className="field-popover__error">请输入数值，例如 360000、超36万、1900余、93.26、两、一千九百余。</p>}
+            {!valueOk && <p className="field-popover__error">请输入数字，例如 360000、超36万、1900余、93.26，也可写汉字数字，如 两、一千九百余。</p>}
             <div className="field-popover__row">
               <label>单位<input aria-label="单位" value={draft.unit} onChange={(e) => set("unit", e.target.value)} /></label>
               <label>显示为
