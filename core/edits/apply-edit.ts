@@ -8,6 +8,7 @@ import type { Report } from "../model/report";
 import { applyWorkflowAction } from "../workflow/apply-workflow-action";
 import { assertEditable } from "../workflow/assert-editable";
 import type { Template } from "../model/template";
+import { STATE_NAMES, stageName } from "../workflow/state-names";
 import { applyFix } from "./apply-fix";
 import { changeField, type FieldChange } from "./change-field";
 import { ReportEdit, type PlanAnswer } from "./report-edit";
@@ -49,6 +50,15 @@ export function applyEdit(report: Report, edit: ReportEdit, deps: EditDeps): Rep
     case "updateMeta":
       assertEditable(report);
       return stamped({ ...report, meta: { ...report.meta, ...definedOnly(e.patch) } }, deps);
+    case "workflowSettings":
+      if (report.workflow.state !== "draft") {
+        throw new NianbaoError(
+          "forbidden",
+          `签核设置只能在“${STATE_NAMES.draft}”时修改（当前为“${stageName(report.workflow)}”）。`,
+          `sign-off settings can only change while the report is a draft (now ${report.workflow.state})`,
+        );
+      }
+      return stamped({ ...report, workflow: { ...report.workflow, distinctPeople: e.distinctPeople } }, deps);
   }
 }
 

@@ -44,5 +44,7 @@ export const ReportEdit = z.discriminatedUnion("type", [
     answer: PlanAnswer.nullable(),
   }).strict(),
   z.object({ type: z.literal("updateMeta"), patch: MetaPatch }).strict(),
+  /** The unit's sign-off rules; changed only while the report is being drafted. */
+  z.object({ type: z.literal("workflowSettings"), distinctPeople: z.boolean() }).strict(),
 ]);
 export type ReportEdit = z.input<typeof ReportEdit>;

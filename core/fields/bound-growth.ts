@@ -35,3 +35,14 @@ export function effectiveValue(fields: Readonly<Record<string, Field>>, field: F
   if (growth === undefined || growth.exact === null) return field.value;
   return plainDecimal(new Exact(growth.exact).abs().toDecimalPlaces(field.decimals, Exact.ROUND_HALF_UP));
 }
+
+/**
+ * The state a field shows: 【缺数】 ("empty"), 未确认 or 已确认. A bound growth field is computed:
+ * it is as confirmed as its base once both years of the base are known, and needs no confirming
+ * of its own.
+ */
+export function shownStatus(fields: Readonly<Record<string, Field>>, field: Field): "empty" | Field["status"] {
+  const growth = boundGrowth(fields, field);
+  if (growth !== undefined) return growth.exact === null ? (field.value === null ? "empty" : field.status) : growth.base.status;
+  return field.value === null ? "empty" : field.status;
+}

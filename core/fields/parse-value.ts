@@ -2,6 +2,7 @@ import { Exact } from "./exact";
 import { DecimalString } from "../model/decimal-string";
 import type { DisplayScale, Qualifier } from "../model/field";
 import { SCALE_FACTOR } from "./format-field";
+import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from "../text/chinese-numeral";
 
 /** A value as a clerk typed it, reduced to the model's parts. */
 export interface ParsedValue {
@@ -29,7 +30,7 @@ const PREFIX_QUALIFIERS: readonly [string, Qualifier][] = [
 
 /*
  * Written by hand: no library parses the qualifier / 万 / 余 / unit grammar of Chinese statistics.
- * Only Arabic digits are accepted here; Chinese numerals in running text are the importer's job.
+ * A number typed in Chinese numerals (两, 一千九百余, 二点六万) is first rewritten in Arabic digits.
  */
 const BODY = /^(-?\d+(?:\.\d+)?)(万|亿)?(余|多)?([^\d\s.]*?)(以上|余)?$/;
 /** A unit after the scale; 万/亿 there would be a second scale ("36万万"). */
@@ -102,13 +103,36 @@ export function plainDecimal(d: Exact): string {
 }
 
 function normalise(input: string): string {
-  return input
+  const text = input
     .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/[．。]/g, (c, offset: number, s: string) => (/\d/.test(s[offset + 1] ?? "") ? "." : c))
     .replace(/[％]/g, "%")
     .replace(/[－−]/g, "-")
     .replace(/(\d),(?=\d{3}(?:\D|$))/g, "$1")
     .replace(/[\s\u3000]+/g, "");
+  return arabicNumerals(text);
+}
+
+const CHINESE_NUMBER = new RegExp(`[${CHINESE_NUMERAL_CHARS}]+(?:点[${CHINESE_NUMERAL_CHARS}]*)?`);
+
+/**
+ * The first Chinese numeral of a value typed without Arabic digits, in Arabic digits: 两 → 2,
+ * 三十二 → 32, 一千九百余 → 1900余, 二点六万 → 2.6万. A trailing 万/亿 stays the written scale.
+ * Text that is not a well-formed numeral is left for the grammar to refuse.
+ */
+function arabicNumerals(text: string): string {
+  if (/\d/.test(text)) return text;
+  return text.replace(CHINESE_NUMBER, (run) => {
+    const [whole = "", fraction] = run.split("点");
+    const scale = /[万亿]$/.test(fraction ?? whole) && (fraction ?? whole).length > 1 ? (fraction ?? whole).slice(-1) : "";
+    const integer = fraction === undefined ? whole.slice(0, whole.length - scale.length) : whole;
+    const intValue = parseChineseNumeral(integer);
+    if (intValue === null) return run;
+    if (fraction === undefined) return `${intValue}${scale}`;
+    const digits = [...fraction.slice(0, fraction.length - scale.length)].map((ch) => parseChineseNumeral(ch));
+    if (digits.length === 0 || digits.some((d) => d === null || d > 9)) return run;
+    return `${intValue}.${digits.join("")}${scale}`;
+  });
 }
 
 function fail(zh: string, en: string): ParseResult {

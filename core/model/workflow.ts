@@ -27,6 +27,11 @@ export type WorkflowEvent = z.infer<typeof WorkflowEvent>;
 
 export const Workflow = z.object({
   state: WorkflowState.default("draft"),
+  /**
+   * The unit's rule that 拟稿人, 审核人 and 签发人 are three different people (on unless the unit
+   * turns it off, while the report is being drafted).
+   */
+  distinctPeople: z.boolean().default(true),
   revision: z.number().int().min(1).default(1),
   events: z.array(WorkflowEvent).default([]),
 });

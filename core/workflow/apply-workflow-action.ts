@@ -5,7 +5,7 @@ import type { FrozenRevision, Report } from "../model/report";
 import { SignoffRole, type WorkflowEvent, type WorkflowState } from "../model/workflow";
 import { approvalStatus } from "./approval-status";
 import { reportContent, reportContentHash } from "./content-hash";
-import { STATE_NAMES } from "./state-names";
+import { currentRound, stageName } from "./state-names";
 
 export const WorkflowStep = z.enum(["submit", "return", "review", "approve", "publish", "revise"]);
 export type WorkflowStep = z.infer<typeof WorkflowStep>;
@@ -59,7 +59,7 @@ export function applyWorkflowAction(report: Report, request: WorkflowRequest, de
   if (!rule.from.includes(from)) {
     throw new NianbaoError(
       "forbidden",
-      `报告当前为“${STATE_NAMES[from]}”，不能${rule.label}。${nextStepHint(from)}`,
+      `报告当前为“${stageName(report.workflow)}”，不能${rule.label}。${nextStepHint(from)}`,
       `cannot ${action} a report in state "${from}"`,
     );
   }
@@ -70,6 +70,7 @@ export function applyWorkflowAction(report: Report, request: WorkflowRequest, de
       `${action} must be done as ${rule.roles.join(" or ")}, not as ${role}`,
     );
   }
+  if (report.workflow.distinctPeople) assertDistinctPeople(report, action, person);
   const at = deps.now();
   let next: Report = { ...report, updatedAt: at };
   let revision = report.workflow.revision;
@@ -83,7 +84,26 @@ export function applyWorkflowAction(report: Report, request: WorkflowRequest, de
     revision += 1;
   }
   const event: WorkflowEvent = { action, from, to: rule.to, person, role, at, comment, contentHash: reportContentHash(next), revision };
-  return { ...next, workflow: { state: rule.to, revision, events: [...report.workflow.events, event] } };
+  return { ...next, workflow: { ...report.workflow, state: rule.to, revision, events: [...report.workflow.events, event] } };
+}
+
+/**
+ * The unit's separation of duties: whoever drafted (提交审核) a round may not pass it (审核通过)
+ * nor 签发 it, and the 审核人 may not 签发 it either.
+ */
+function assertDistinctPeople(report: Report, action: WorkflowStep, person: string): void {
+  if (action !== "review" && action !== "approve") return;
+  const round = currentRound(report.workflow);
+  const drafter = round.find((e) => e.action === "submit")?.person;
+  const reviewer = action === "approve" ? [...round].reverse().find((e) => e.action === "review")?.person : undefined;
+  const doing = action === "review" ? "审核通过" : "签发";
+  const earlier = person === drafter ? "拟稿人（提交审核）" : person === reviewer ? "审核人（审核通过）" : null;
+  if (earlier === null) return;
+  throw new NianbaoError(
+    "forbidden",
+    `本单位要求拟稿人、审核人、签发人为不同人员：“${person}”已作为本稿的${earlier}，不能再${doing}。请由另一位同事办理；如本单位不作此要求，可在起草时于“签发”面板关闭此设置。`,
+    `this unit requires the drafter, reviewer and approver to be different people: "${person}" already acted as ${earlier === "拟稿人（提交审核）" ? "drafter" : "reviewer"} of this draft`,
+  );
 }
 
 function startRevision(next: Report, approved: Report): Report {
@@ -120,7 +140,7 @@ function nextStepHint(state: WorkflowState): string {
     case "draft":
       return "请先由拟稿人提交审核。";
     case "review":
-      return "报告正在审核中，可审核通过、签发或退回修改。";
+      return "报告正在审核或待签发，可审核通过、签发或退回修改。";
     case "approved":
       return "报告已签发；如需修改，请创建修订稿。";
     case "published":

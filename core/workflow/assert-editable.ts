@@ -4,6 +4,11 @@ import type { Report } from "../model/report";
 import { reportContentHash } from "./content-hash";
 import { STATE_NAMES } from "./state-names";
 
+/** Why a frozen report cannot change, in words for every clerk (the CLI prints the command in English too). */
+export function lockedMessageZh(revision: number, state: Report["workflow"]["state"]): string {
+  return `报告第 ${revision} 稿${STATE_NAMES[state]}，内容已冻结，不能直接修改。如需修改，请先“修订”（创建修订稿），原签发稿会保留在签核记录中。`;
+}
+
 export function isEditable(report: Report): boolean {
   return report.workflow.state === "draft" || report.workflow.state === "review";
 }
@@ -14,7 +19,7 @@ export function assertEditable(report: Report): void {
   const { state, revision } = report.workflow;
   throw new NianbaoError(
     "report_locked",
-    `报告第 ${revision} 稿${STATE_NAMES[state]}，内容已冻结，不能直接修改。如需修改，请创建修订稿：在“签发”面板点“创建修订稿”，或运行 nianbao workflow <文件> revise --as <姓名> --role 拟稿人。原签发稿会保留在历史中。`,
+    lockedMessageZh(revision, state),
     `revision ${revision} is ${state} and read-only; create a revision first (nianbao workflow <file> revise --as <name> --role 拟稿人); the approved revision stays in the history`,
   );
 }

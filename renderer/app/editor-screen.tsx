@@ -10,8 +10,10 @@ import { SignoffPanel } from "../features/signoff-panel/signoff-panel";
 import { OutlinePanel } from "../features/outline/outline-panel";
 import { EditorContextMenu } from "../features/editor-context-menu/editor-context-menu";
 import { ReportInfoDialog } from "../features/report-info/report-info-dialog";
+import { StatusBar } from "../features/status-bar/status-bar";
 import { Toolbar } from "../features/toolbar/toolbar";
 import { lockedMessage } from "../features/signoff-panel/signoff-panel";
+import { isEditable } from "../../core/workflow/assert-editable";
 import { useReportStore, type ReportStore } from "../state/report-store";
 import { useSessionStore } from "../state/session-store";
 import { useUiStore } from "../state/ui-store";
@@ -23,6 +25,7 @@ export function EditorScreen({ store }: { store: ReportStore }) {
   useWindowTitle(store);
   const panel = useUiStore((s) => s.panel);
   const meta = useReportStore(store, (s) => s.report.meta);
+  const locked = useReportStore(store, (s) => !isEditable(s.report));
   return (
     <div className="editor-screen">
       <Toolbar store={store} />
@@ -36,7 +39,7 @@ export function EditorScreen({ store }: { store: ReportStore }) {
             : panel === "compare" ? <ComparePanel store={store} />
             : <OutlinePanel store={store} />}
         </aside>
-        <main className="page-scroll">
+        <main className={`page-scroll${locked ? " page-scroll--locked" : ""}`}>
           <article className="page" lang="zh-CN">
             <h1 className="report-title">{meta.title}</h1>
             <ReportEditor store={store} />
@@ -45,6 +48,7 @@ export function EditorScreen({ store }: { store: ReportStore }) {
         </main>
       </div>
       <EditorContextMenu />
+      <StatusBar store={store} />
       <FieldPopover store={store} />
       <ReportInfoDialog store={store} />
       <ExportDialog store={store} />
@@ -52,11 +56,21 @@ export function EditorScreen({ store }: { store: ReportStore }) {
   );
 }
 
-/** An approved report is read-only; the banner says why and how to revise it. */
+/** An approved report is read-only; the banner says why, and 修订 leads to the step that reopens it. */
 function LockedBanner({ store }: { store: ReportStore }) {
   const report = useReportStore(store, (s) => s.report);
   const message = lockedMessage(report);
-  return message === null ? null : <div className="banner banner--locked" role="note">{message}</div>;
+  if (message === null) return null;
+  const revise = () => {
+    useUiStore.getState().setPanel("signoff");
+    window.setTimeout(() => document.querySelector<HTMLInputElement>(".signoff-panel input[aria-label='姓名']")?.focus(), 0);
+  };
+  return (
+    <div className="banner banner--locked" role="note">
+      {message}
+      <button type="button" className="banner__action" onClick={revise}>修订…</button>
+    </div>
+  );
 }
 
 /** After a reload or a crash, the autosaved copy of this very report is offered back. */

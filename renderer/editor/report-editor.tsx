@@ -1,9 +1,11 @@
 import type { Editor, JSONContent } from "@tiptap/core";
+import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { EditorContent, useEditor } from "@tiptap/react";
 import { useEffect, useMemo, useRef } from "react";
 import type { DocNode } from "../../core/model/doc";
 import { isEditable } from "../../core/workflow/assert-editable";
 import { lastYearWording } from "../../core/compare/carried-wording";
+import { lockedMessage } from "../state/locked-message";
 import type { ReportStore } from "../state/report-store";
 import { useSessionStore } from "../state/session-store";
 import { useUiStore } from "../state/ui-store";
@@ -12,6 +14,7 @@ import { UnifiedHistory } from "./unified-history";
 import { TIDY_CARRIED, tidyCarried } from "./review-marks";
 
 const BODY_SYNC_DELAY_MS = 400;
+const FROZEN_GUARD = new PluginKey("frozenReport");
 
 /** Last year's wording, built once per snapshot (it changes only when another report opens). */
 function cachedLastYearWording(store: ReportStore): () => ReadonlySet<string> {
@@ -98,11 +101,24 @@ export function ReportEditor({ store }: { store: ReportStore }) {
       const tidy = tidyCarried(editor.state, lastYearWording(report.lastYear.body));
       if (tidy !== null) editor.view.dispatch(tidy);
     }
+    // Commands (toolbar, menus, undo) change the document even when the view is read-only; a frozen
+    // report refuses every change to its text, whatever asks for it.
+    editor.registerPlugin(
+      new Plugin({
+        key: FROZEN_GUARD,
+        filterTransaction: (tr) => {
+          if (!tr.docChanged || isEditable(store.getState().report)) return true;
+          useUiStore.getState().notify("error", lockedMessage(store.getState().report) ?? "");
+          return false;
+        },
+      }),
+    );
     const unsubscribe = store.subscribe((state, previous) => {
       if (state.report.workflow !== previous.report.workflow) followWorkflow();
     });
     return () => {
       unsubscribe();
+      if (!editor.isDestroyed) editor.unregisterPlugin(FROZEN_GUARD);
       if (syncTimer.current !== null) window.clearTimeout(syncTimer.current);
       store.getState().setLiveBodyReader(null);
       useSessionStore.getState().attachEditor(null, null);

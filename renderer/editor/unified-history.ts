@@ -2,12 +2,13 @@ import { redoDepth, undoDepth } from "@tiptap/pm/history";
 import type { Editor } from "@tiptap/core";
 import type { Field } from "../../core/model/field";
 import { NianbaoError } from "../../core/api/errors";
-import { assertEditable } from "../../core/workflow/assert-editable";
+import { lockedMessage } from "../state/locked-message";
 import { changeField, type FieldChange } from "../../core/edits/change-field";
 import type { ReportStore } from "../state/report-store";
 import { useUiStore } from "../state/ui-store";
 
-type Entry = { kind: "text" } | { kind: "field"; before: Field | null; after: Field };
+/** A field entry with `after` null removed the field; a group is one clerk action (a chip and its record). */
+type Entry = { kind: "text" } | { kind: "field"; before: Field | null; after: Field | null } | { kind: "group"; entries: Entry[] };
 
 /**
  * One undo stack over text and field edits. Field values live in the store, not in the document
@@ -58,20 +59,54 @@ export class UnifiedHistory {
     return true;
   }
 
-  /** Applies a field edit and records it. */
-  editField(after: Field): void {
-    try {
-      assertEditable(this.store.getState().report);
-    } catch (error) {
-      // An approved report is frozen: say why instead of silently dropping the edit.
-      if (error instanceof NianbaoError) useUiStore.getState().notify("error", error.zh);
-      return;
-    }
+  /** Applies a field edit and records it; false when the report is frozen (the clerk is told). */
+  editField(after: Field): boolean {
+    if (!this.editable()) return false;
     const before = this.store.getState().fields[after.id] ?? null;
     if (before === null) this.store.getState().addField(after);
     else this.store.getState().restoreField(after);
     this.past.push({ kind: "field", before, after });
     this.future = [];
+    return true;
+  }
+
+  /** Deletes a field's record (one no chip shows any more); undo brings it back. */
+  removeField(fieldId: string): boolean {
+    const before = this.store.getState().fields[fieldId];
+    if (before === undefined || !this.editable()) return false;
+    this.store.getState().removeField(fieldId);
+    this.past.push({ kind: "field", before, after: null });
+    this.future = [];
+    return true;
+  }
+
+  /**
+   * Makes the last `count` entries one: a new field's record and the chip that shows it are
+   * undone and redone together.
+   */
+  groupLast(count: number): void {
+    if (count < 2 || this.past.length < count) return;
+    const entries = this.past.splice(this.past.length - count, count);
+    this.past.push({ kind: "group", entries });
+  }
+
+  /**
+   * Takes back the last entry as if it never happened (Esc on a new, empty field): undone, and not
+   * offered for redo. False when the last entry is not the one that created `fieldId`.
+   */
+  discardLastNewField(fieldId: string): boolean {
+    const last = this.past.at(-1);
+    if (last === undefined || !createsField(last, fieldId)) return false;
+    this.undo();
+    this.future.pop();
+    return true;
+  }
+
+  private editable(): boolean {
+    // An approved report is frozen: say why instead of silently dropping the edit.
+    const locked = lockedMessage(this.store.getState().report);
+    if (locked !== null) useUiStore.getState().notify("error", locked);
+    return locked === null;
   }
 
   canUndo(): boolean {
@@ -86,9 +121,7 @@ export class UnifiedHistory {
     const entry = this.past.pop();
     if (entry === undefined) return;
     this.applying = true;
-    if (entry.kind === "text") this.editor.commands.undo();
-    else if (entry.before === null) this.store.getState().removeField(entry.after.id);
-    else this.store.getState().restoreField(entry.before);
+    this.undoEntry(entry);
     this.applying = false;
     this.lastUndoDepth = undoDepth(this.editor.state);
     this.future.push(entry);
@@ -98,10 +131,31 @@ export class UnifiedHistory {
     const entry = this.future.pop();
     if (entry === undefined) return;
     this.applying = true;
-    if (entry.kind === "text") this.editor.commands.redo();
-    else this.store.getState().restoreField(entry.after);
+    this.redoEntry(entry);
     this.applying = false;
     this.lastUndoDepth = undoDepth(this.editor.state);
     this.past.push(entry);
   }
+
+  private undoEntry(entry: Entry): void {
+    if (entry.kind === "text") this.editor.commands.undo();
+    else if (entry.kind === "group") [...entry.entries].reverse().forEach((e) => this.undoEntry(e));
+    else this.setField(entry.after?.id ?? entry.before?.id, entry.before);
+  }
+
+  private redoEntry(entry: Entry): void {
+    if (entry.kind === "text") this.editor.commands.redo();
+    else if (entry.kind === "group") entry.entries.forEach((e) => this.redoEntry(e));
+    else this.setField(entry.before?.id ?? entry.after?.id, entry.after);
+  }
+
+  private setField(fieldId: string | undefined, field: Field | null): void {
+    if (field !== null) this.store.getState().restoreField(field);
+    else if (fieldId !== undefined) this.store.getState().removeField(fieldId);
+  }
+}
+
+function createsField(entry: Entry, fieldId: string): boolean {
+  if (entry.kind === "field") return entry.before === null && entry.after?.id === fieldId;
+  return entry.kind === "group" && entry.entries.some((e) => createsField(e, fieldId));
 }

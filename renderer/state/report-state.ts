@@ -21,6 +21,8 @@ export interface DocumentSlice {
   setBody: (body: DocNode) => void;
   /** One sign-off step on the report as it is now; throws (in Chinese) when the step is not allowed. */
   applyWorkflow: (request: WorkflowRequest) => void;
+  /** The unit's rule that 拟稿人, 审核人 and 签发人 differ (core refuses it outside 起草中). */
+  setDistinctPeople: (on: boolean) => void;
   /** The report with a check's automatic fix applied (recipient and field fixes; text fixes go through the editor). */
   replaceReport: (report: Report) => void;
   /** Records (or, with null, withdraws) this year's answer to one of last year's plans. */

@@ -68,7 +68,8 @@ describe("browser mode end to end", () => {
     await page.getByRole("button", { name: "字段", exact: true }).click();
     const fieldsPanel = page.getByRole("region", { name: "字段" });
     await expect(fieldsPanel.getByRole("button", { name: "已确认" }).count()).resolves.toBe(1);
-    await fieldsPanel.getByRole("button", { name: "在正文中定位" }).click();
+    // The label locates the chip.
+    await fieldsPanel.getByRole("button", { name: "行政复议案件", exact: true }).click();
     await expect.poll(() => page.locator(".ProseMirror-selectednode [data-field-id], [data-field-id].ProseMirror-selectednode").count()).toBe(1);
 
     await page.getByRole("button", { name: "报告信息" }).click();

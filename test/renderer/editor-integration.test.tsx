@@ -90,13 +90,13 @@ describe("the 字段 panel", () => {
   it("reads a value typed the way reports write it, leaves it unconfirmed, and shows its YoY", () => {
     const t = setup();
     render(<FieldsPanel store={t.store} />);
-    const input = screen.getByLabelText("行政复议案件的本年数值");
+    const input = screen.getByLabelText("行政复议案件 本年数值");
     fireEvent.change(input, { target: { value: "abc" } });
     expect(input.getAttribute("aria-invalid")).toBe("true");
     fireEvent.change(input, { target: { value: "超150件" } });
     fireEvent.keyDown(input, { key: "Enter" });
     expect(casesOf(t)).toMatchObject({ value: "150", qualifier: "超", status: "unconfirmed" });
-    const row = screen.getByLabelText("行政复议案件的本年数值").closest("tr");
+    const row = screen.getByLabelText("行政复议案件 本年数值").closest("tr");
     expect(row?.textContent).toContain("超150件");
     // A typed 超 is all the clerk knows, so the comparison is worded as approximate.
     expect(row?.textContent).toContain("同比增长约25%");

@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { z } from "zod";
 import { SignoffRole } from "../../../core/model/workflow";
 import { STEP_RULES, WorkflowStep } from "../../../core/workflow/apply-workflow-action";
-import { STATE_NAMES } from "../../../core/workflow/state-names";
+import { STATE_NAMES, stageName } from "../../../core/workflow/state-names";
 import type { Report } from "../../../core/model/report";
 import { loadReportFile } from "../../storage/report-file";
 import { EXIT_OK, usageError, type CliIo } from "../cli-io";
@@ -38,13 +38,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const { report: next } = await (await editClient(io, path)).editReportFile({ path, edits: [{ type: "workflow", request }] });
   const { state, revision } = next.workflow;
   const date = action.data === "approve" ? `，成文日期 ${next.meta.date ?? ""}` : "";
-  io.out(`已${STEP_RULES[action.data].label}：第 ${revision} 稿，状态“${STATE_NAMES[state]}”${date}。\n${action.data} done: revision ${revision}, state ${state}\n`);
+  io.out(`已${STEP_RULES[action.data].label}：第 ${revision} 稿，状态“${stageName(next.workflow)}”${date}。\n${action.data} done: revision ${revision}, state ${state}\n`);
   return EXIT_OK;
 }
 
 function renderHistory(path: string, report: Report): string {
-  const { state, revision, events } = report.workflow;
-  const lines = [`文件  ${path}`, `状态  ${STATE_NAMES[state]}（第 ${revision} 稿）`, "", "签核记录："];
+  const { revision, events } = report.workflow;
+  const lines = [`文件  ${path}`, `状态  ${stageName(report.workflow)}（第 ${revision} 稿）${report.workflow.distinctPeople ? "" : "（本单位不要求拟稿、审核、签发为不同人员）"}`, "", "签核记录："];
   for (const e of events) {
     if (e.action === "create") continue;
     const label = e.action in STEP_RULES ? STEP_RULES[e.action as WorkflowStep].label : e.action;

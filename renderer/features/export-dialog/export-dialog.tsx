@@ -76,6 +76,7 @@ function ExportForm({ store, initial }: { store: ReportStore; initial: ExportFor
         ...chosenProfile,
       });
       const files = { docx: result.docx, pdf: result.pdf, pages: result.pages };
+      if (result.pages > 0) useUiStore.getState().setPageCount({ pages: result.pages, revision: store.getState().revision });
       useUiStore.getState().setLastExport(files);
       setDone({ ...files, fonts: result.fonts });
     } catch (error) {
@@ -87,7 +88,10 @@ function ExportForm({ store, initial }: { store: ReportStore; initial: ExportFor
   const showPreview = async () => {
     setPreview(null);
     try {
-      setPreview(await api.previewReport({ report: store.getState().snapshot(), ...chosenProfile }));
+      const revision = store.getState().revision;
+      const laidOut = await api.previewReport({ report: store.getState().snapshot(), ...chosenProfile });
+      setPreview(laidOut);
+      useUiStore.getState().setPageCount({ pages: laidOut.pages, revision });
     } catch (error) {
       notifyError(error);
     }

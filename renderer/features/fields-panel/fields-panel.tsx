@@ -1,83 +1,198 @@
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { changeField, type FieldChange } from "../../../core/edits/change-field";
+import { boundGrowth, shownStatus } from "../../../core/fields/bound-growth";
 import { yoyOf } from "../../../core/fields/field-text";
 import { formatValue } from "../../../core/fields/format-field";
-import type { Field } from "../../../core/model/field";
-import { useReportStore, type ReportStore } from "../../state/report-store";
-import { useSessionStore } from "../../state/session-store";
-import { useUiStore } from "../../state/ui-store";
+import { Qualifier, type Field } from "../../../core/model/field";
+import { isEditable } from "../../../core/workflow/assert-editable";
+import { chipPositions } from "../../editor/chip-caret";
 import { fieldText } from "../../editor/field-text";
 import { locateField } from "../../editor/locate";
+import { useReportStore, type ReportStore } from "../../state/report-store";
+import { useSessionStore } from "../../state/session-store";
+import { useUiStore, type FieldsFilter } from "../../state/ui-store";
+import { useFindings } from "../../state/use-findings";
+import { fieldsInDocumentOrder } from "./fields-in-order";
+import "./fields-panel.css";
 
-/** 字段: every field of the report in one table, editable in place. */
+const FILTER_NAMES: Record<Exclude<FieldsFilter, "all">, string> = { unconfirmed: "未确认", sameAsLastYear: "与上年相同", abnormal: "异常" };
+const QUALIFIER_NAMES: Record<Qualifier, string> = { none: "—", 超: "超", 约: "约", 余: "余", 近: "近", 累计: "累计", 以上: "以上" };
+/** Findings about a field's value itself, not about its being filled in or confirmed. */
+const ABNORMAL = new Set(["RATE-RANGE", "COUNT-NEGATIVE", "COUNT-FRACTION", "FIELD-SWING", "GROWTH-MISMATCH", "GROWTH-DIRECTION", "GROWTH-BASE-MISSING", "RATE-CHANGE-PERCENT"]);
+
+/** 字段: every field in document order, grouped by part, worked like a spreadsheet. */
 export function FieldsPanel({ store }: { store: ReportStore }) {
   const fields = useReportStore(store, (s) => s.fields);
-  const onlyUnconfirmed = useUiStore((s) => s.onlyUnconfirmed);
-  const rows = useMemo(
-    () => Object.values(fields).filter((f) => !onlyUnconfirmed || f.status === "unconfirmed").sort((a, b) => a.label.localeCompare(b.label, "zh-CN")),
-    [fields, onlyUnconfirmed],
-  );
-  const unconfirmed = Object.values(fields).filter((f) => f.status === "unconfirmed").length;
+  const body = useReportStore(store, (s) => s.body);
+  const editable = useReportStore(store, (s) => isEditable(s.report));
+  const wide = useUiStore((s) => s.fieldsWide);
+  const filter = useUiStore((s) => s.fieldsFilter);
+  const setFilter = (f: FieldsFilter) => useUiStore.getState().setFieldsFilter(f);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const findings = useFindings(store);
+  const tableRef = useRef<HTMLTableElement>(null);
+
+  const abnormal = useMemo(() => new Set(findings.filter((f) => ABNORMAL.has(f.id) && f.location.fieldId !== null).map((f) => f.location.fieldId ?? "")), [findings]);
+  const groups = useMemo(() => fieldsInDocumentOrder(body, fields), [body, fields]);
+  const matches = (field: Field): boolean => {
+    if (filter === "unconfirmed") return shownStatus(fields, field) !== "confirmed";
+    if (filter === "sameAsLastYear") return field.value !== null && field.lastYear?.value === field.value;
+    if (filter === "abnormal") return abnormal.has(field.id);
+    return true;
+  };
+  const all = Object.values(fields);
+  const counts = {
+    unconfirmed: all.filter((f) => shownStatus(fields, f) !== "confirmed").length,
+    sameAsLastYear: all.filter((f) => f.value !== null && f.lastYear?.value === f.value).length,
+    abnormal: abnormal.size,
+  };
+  const shown = groups.map((g) => ({ ...g, fields: g.fields.filter(matches) })).filter((g) => g.fields.length > 0);
+
+  /** Ctrl+Enter: 确认 every selected row with a value, or the row of the focused cell. */
+  const confirmSelected = (fallbackId: string | null) => {
+    const ids = selected.size > 0 ? [...selected] : fallbackId === null ? [] : [fallbackId];
+    const history = useSessionStore.getState().history;
+    for (const id of ids) {
+      const field = fields[id];
+      if (field !== undefined && field.value !== null && boundGrowth(fields, field) === undefined) history?.changeField({ fieldId: id, confirm: true });
+    }
+    setSelected(new Set());
+  };
+  const handleKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
+    const cell = (event.target as HTMLElement).closest<HTMLElement>("[data-cell]");
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      confirmSelected(cell?.closest("tr")?.dataset["fieldId"] ?? null);
+      return;
+    }
+    if (event.key === "Enter" && cell !== null) {
+      // Like a spreadsheet: Enter keeps the value and moves down (Shift+Enter up), in the same column.
+      event.preventDefault();
+      (event.target as HTMLElement).blur();
+      moveVertically(tableRef.current, cell, event.shiftKey ? -1 : 1);
+    }
+  };
+
   return (
-    <section className="side-panel" aria-label="字段">
+    <section className={`side-panel fields-panel${wide ? " fields-panel--wide" : ""}`} aria-label="字段">
       <header className="side-panel__header">
-        <h2>字段（{Object.keys(fields).length}）</h2>
-        <label className="side-panel__filter">
-          <input type="checkbox" checked={onlyUnconfirmed} onChange={(e) => useUiStore.getState().setOnlyUnconfirmed(e.target.checked)} />
-          只看未确认（{unconfirmed}）
-        </label>
+        <h2>字段（{all.length}）</h2>
+        <button type="button" className="fields-panel__widen" aria-pressed={wide} onClick={() => useUiStore.getState().setFieldsWide(!wide)}>
+          {wide ? "收窄" : "加宽"}
+        </button>
       </header>
-      {rows.length === 0 ? (
-        <p className="side-panel__empty">{onlyUnconfirmed ? "没有未确认的字段。" : "还没有字段。选中正文中的数字后点“转为字段”，或点“插入字段”。"}</p>
+      <div className="fields-panel__filters" role="group" aria-label="筛选">
+        <button type="button" aria-pressed={filter === "all"} onClick={() => setFilter("all")}>全部</button>
+        {(Object.keys(FILTER_NAMES) as (keyof typeof FILTER_NAMES)[]).map((f) => (
+          <button key={f} type="button" aria-pressed={filter === f} onClick={() => setFilter(filter === f ? "all" : f)}>
+            {FILTER_NAMES[f]}（{counts[f]}）
+          </button>
+        ))}
+      </div>
+      {!editable && <p className="fields-panel__locked" role="note">报告已签发，字段只能查看。</p>}
+      {editable && all.length > 0 && <p className="muted fields-panel__help">Enter 下移，Tab 右移，直接输入即覆盖；勾选若干行后按 Ctrl+Enter 一并确认。</p>}
+      {shown.length === 0 ? (
+        <p className="side-panel__empty">{filter === "all" ? "还没有字段。选中正文中的数字后点“转为字段”，或点“插入字段”。" : `没有${FILTER_NAMES[filter]}的字段。`}</p>
       ) : (
-        <table className="fields-table">
-          <thead>
-            <tr><th>名称</th><th>本年</th><th>上年</th><th>同比</th><th>状态</th><th>来源</th></tr>
-          </thead>
-          <tbody>{rows.map((field) => <FieldRow key={field.id} field={field} fields={fields} />)}</tbody>
-        </table>
+        <fieldset className="fields-panel__frame" disabled={!editable}>
+          <table className="fields-table fields-table--sheet" ref={tableRef} onKeyDown={handleKeyDown}>
+            <thead>
+              <tr><th aria-label="选择"></th><th>名称</th><th>本年</th><th>修饰词</th><th>上年</th><th>同比</th><th>状态</th><th>来源</th></tr>
+            </thead>
+            {shown.map((group) => (
+              <tbody key={group.title ?? "unplaced"}>
+                <tr className="fields-table__group"><th colSpan={8} scope="rowgroup">{group.title ?? "未放入正文的字段"}</th></tr>
+                {group.fields.map((field) => (
+                  <FieldRow
+                    key={field.id}
+                    field={field}
+                    fields={fields}
+                    placed={group.title !== null}
+                    checked={selected.has(field.id)}
+                    onCheck={(on) => setSelected((s) => { const next = new Set(s); if (on) next.add(field.id); else next.delete(field.id); return next; })}
+                  />
+                ))}
+              </tbody>
+            ))}
+          </table>
+        </fieldset>
       )}
     </section>
   );
 }
 
-function FieldRow({ field, fields }: { field: Field; fields: Record<string, Field> }) {
-  const yoy = yoyOf({ fields }, field)?.wording ?? "—";
+function moveVertically(table: HTMLTableElement | null, cell: HTMLElement, step: number): void {
+  if (table === null) return;
+  const column = cell.dataset["cell"];
+  const cells = [...table.querySelectorAll<HTMLElement>(`[data-cell='${column ?? ""}']`)];
+  const next = cells[cells.indexOf(cell) + step];
+  next?.focus();
+}
+
+function FieldRow({ field, fields, placed, checked, onCheck }: { field: Field; fields: Record<string, Field>; placed: boolean; checked: boolean; onCheck: (on: boolean) => void }) {
   const change = (c: Omit<FieldChange, "fieldId">) => useSessionStore.getState().history?.changeField({ fieldId: field.id, ...c });
+  const computed = boundGrowth(fields, field) !== undefined;
+  const status = shownStatus(fields, field);
+  const yoy = yoyOf({ fields }, field)?.wording ?? "—";
   const lastYear = field.lastYear === null ? "—" : (formatValue({ ...field.lastYear, decimals: field.decimals }) ?? "—");
+  const label = field.label === "" ? "未命名字段" : field.label;
+  const locate = () => {
+    const editor = useSessionStore.getState().editor;
+    if (editor !== null) locateField(editor, field.id);
+  };
+  const remove = () => {
+    const { editor, history } = useSessionStore.getState();
+    // Only a field no chip shows: one still in the text is deleted there, with Backspace.
+    if (editor !== null && chipPositions(editor.state.doc, field.id).length > 0) return;
+    history?.removeField(field.id);
+  };
   return (
-    <tr className={field.status === "unconfirmed" ? "is-unconfirmed" : undefined}>
-      <td>
-        <CellInput label="名称" value={field.label} onCommit={(label) => change({ label })} />
-        <button type="button" className="link" onClick={() => {
-          const editor = useSessionStore.getState().editor;
-          if (editor !== null) locateField(editor, field.id);
-        }}>在正文中定位</button>
+    <tr data-field-id={field.id} className={status === "confirmed" ? undefined : "is-unconfirmed"}>
+      <td><input type="checkbox" aria-label={`选择 ${label}`} checked={checked} onChange={(e) => onCheck(e.target.checked)} /></td>
+      <td className="fields-table__label">
+        {placed ? (
+          <button type="button" className="link" title="在正文中定位" onClick={locate}>{label}</button>
+        ) : (
+          <>
+            <span>{label}</span>
+            <button type="button" className="link fields-table__delete" aria-label={`删除字段 ${label}`} onClick={remove}>删除</button>
+          </>
+        )}
       </td>
       <td>
-        <CellInput
-          label={`${field.label || "字段"}的本年数值`}
-          value={field.value ?? ""}
-          inputMode="decimal"
-          validate={(v) => v === "" || readable(field, v)}
-          // A value typed in the table is checked, not confirmed: 确认 is its own click here.
-          onCommit={(input) => change({ input })}
-        />
-        <span className="fields-table__shown">{fieldText({ fields }, field.id, "value")}</span>
+        {computed ? (
+          <span className="fields-table__computed" title="计算值：由基数字段的本年与上年数值计算">{fieldText({ fields }, field.id, "value")}（计算）</span>
+        ) : (
+          <>
+            <CellInput cell="value" label={`${label} 本年数值`} value={field.value ?? ""} validate={(v) => v === "" || readable(field, v)} onCommit={(input) => change({ input })} />
+            <span className="fields-table__shown">{fieldText({ fields }, field.id, "value")}</span>
+          </>
+        )}
+      </td>
+      <td>
+        {!computed && (
+          <select data-cell="qualifier" aria-label={`${label} 修饰词`} value={field.qualifier} onChange={(e) => change({ qualifier: Qualifier.parse(e.target.value) })}>
+            {Qualifier.options.map((q) => <option key={q} value={q}>{QUALIFIER_NAMES[q]}</option>)}
+          </select>
+        )}
       </td>
       <td>{lastYear}</td>
       <td>{yoy}</td>
       <td>
-        <button type="button" className="fields-table__status" disabled={field.value === null} onClick={() => change({ confirm: field.status !== "confirmed" })}>
-          {field.status === "confirmed" ? "已确认" : "未确认"}
-        </button>
+        {computed ? (
+          <span className={`fields-table__status fields-table__status--${status}`}>{status === "confirmed" ? "已确认" : "未确认"}</span>
+        ) : (
+          <button type="button" className={`fields-table__status fields-table__status--${status}`} aria-pressed={status === "confirmed"} disabled={field.value === null} onClick={() => change({ confirm: field.status !== "confirmed" })}>
+            {field.status === "confirmed" ? "已确认" : "未确认"}
+          </button>
+        )}
       </td>
-      <td><CellInput label="来源" value={field.source ?? ""} onCommit={(source) => change({ source })} /></td>
+      <td><CellInput cell="source" label={`${label} 来源部门`} value={field.source ?? ""} onCommit={(source) => change({ source })} /></td>
     </tr>
   );
 }
 
-function CellInput(props: { label: string; value: string; inputMode?: "decimal"; validate?: (v: string) => boolean; onCommit: (v: string) => void }) {
+function CellInput(props: { cell: "value" | "source"; label: string; value: string; validate?: (v: string) => boolean; onCommit: (v: string) => void }) {
   const [draft, setDraft] = useState<string | null>(null);
   const shown = draft ?? props.value;
   const valid = props.validate?.(shown.trim()) ?? true;
@@ -87,15 +202,18 @@ function CellInput(props: { label: string; value: string; inputMode?: "decimal";
   };
   return (
     <input
+      data-cell={props.cell}
       aria-label={props.label}
       aria-invalid={!valid}
       value={shown}
-      {...(props.inputMode === undefined ? {} : { inputMode: props.inputMode })}
+      // Type to overwrite, as in a spreadsheet cell.
+      onFocus={(e) => e.currentTarget.select()}
       onChange={(e) => setDraft(e.target.value)}
       onBlur={commit}
       onKeyDown={(e) => {
-        if (e.key === "Enter") commit();
         if (e.key === "Escape") setDraft(null);
+        // The table then moves down a row (spreadsheet habit); the value is kept first.
+        if (e.key === "Enter" && !e.ctrlKey && !e.metaKey) commit();
       }}
     />
   );

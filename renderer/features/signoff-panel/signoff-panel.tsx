@@ -2,62 +2,78 @@ import { useEffect, useState, type FormEvent } from "react";
 import { NianbaoError } from "../../../core/api/errors";
 import { SHOW_CHECKS_HINT } from "../../../core/edits/sign-off-gate";
 import { SignoffRole, type WorkflowAction } from "../../../core/model/workflow";
+import type { Report } from "../../../core/model/report";
 import { STEP_RULES, WorkflowStep } from "../../../core/workflow/apply-workflow-action";
 import { approvalStatus } from "../../../core/workflow/approval-status";
-import { assertEditable, isEditable } from "../../../core/workflow/assert-editable";
-import { STATE_NAMES } from "../../../core/workflow/state-names";
+import { isEditable } from "../../../core/workflow/assert-editable";
+import { REVIEWED_NAME, STATE_NAMES, reviewPassed, stageName } from "../../../core/workflow/state-names";
 import { useReportStore, type ReportStore } from "../../state/report-store";
 import { useSessionStore } from "../../state/session-store";
 import { useUiStore } from "../../state/ui-store";
-import { errorText, notifyError } from "../../state/notify-error";
+import { notifyError } from "../../state/notify-error";
+import "./signoff-panel.css";
 
 const ACTION_NAMES: Record<WorkflowAction, string> = { create: "创建", ...Object.fromEntries(WorkflowStep.options.map((s) => [s, STEP_RULES[s].label])) } as Record<WorkflowAction, string>;
+/** The buttons as a clerk names the steps; 修订 starts a new draft from an approved report. */
+const BUTTON_NAMES: Record<WorkflowStep, string> = { submit: "提交审核", review: "审核通过", approve: "签发", return: "退回修改", publish: "公开", revise: "修订" };
+const STAGES = ["起草中", "审核中", "待签发", "已签发", "已公开"] as const;
 
-/** The reason an approved report cannot be edited, as assertEditable words it; null while editable. */
-export function lockedMessage(report: Parameters<typeof assertEditable>[0]): string | null {
+export { lockedMessage } from "../../state/locked-message";
+
+/** The steps open from the report's stage; 审核通过 once is enough for a round. */
+export function openSteps(report: Report): WorkflowStep[] {
+  const { state } = report.workflow;
+  return WorkflowStep.options.filter((s) => STEP_RULES[s].from.includes(state) && !(s === "review" && reviewPassed(report.workflow)));
+}
+
+/**
+ * Carries out one step as the person named in the panel; the role is the one chosen when the step
+ * allows it, else the step's own (提交审核 is the 拟稿人's, 审核通过 the 审核人's, 签发 the 签发人's).
+ */
+export async function runStep(store: ReportStore, step: WorkflowStep, person: string, chosenRole: SignoffRole, comment: string): Promise<boolean> {
+  const rule = STEP_RULES[step];
+  const role = rule.roles.includes(chosenRole) ? chosenRole : (rule.roles[0] ?? chosenRole);
   try {
-    assertEditable(report);
-    return null;
+    store.getState().applyWorkflow({ action: step, person, role, comment });
+    // A sign-off step belongs in the file at once; an unsaved report keeps it until 另存为.
+    if (store.getState().path !== null) await store.getState().save();
+    useUiStore.getState().notify("info", `已${BUTTON_NAMES[step]}，当前状态：${stageName(store.getState().report.workflow)}。${store.getState().path === null ? "请保存报告。" : ""}`);
+    return true;
   } catch (error) {
-    return errorText(error);
+    if (error instanceof NianbaoError && error.hint === SHOW_CHECKS_HINT) {
+      // The list of blockers is the 检查 panel's: a notice says how many and where to look.
+      useUiStore.getState().setPanel("checks");
+      useUiStore.getState().notify("error", `${(error.zh.split("\n")[0] ?? "").replace(/：$/, "。")}${SHOW_CHECKS_HINT}`);
+    } else {
+      notifyError(error);
+    }
+    return false;
   }
 }
 
-/** 签发: the sign-off state and history, the next steps, and signing the exported files. */
+/** 签发: the sign-off stage and history, a button for every next step, and signing the exported files. */
 export function SignoffPanel({ store }: { store: ReportStore }) {
   const report = useReportStore(store, (s) => s.report);
-  const { state, revision, events } = report.workflow;
+  const { state, revision, events, distinctPeople } = report.workflow;
   const [person, setPerson] = useState("");
   const [role, setRole] = useState<SignoffRole>("拟稿人");
   const [comment, setComment] = useState("");
-  const steps = WorkflowStep.options.filter((s) => STEP_RULES[s].from.includes(state));
+  const steps = openSteps(report);
   const status = approvalStatus(report);
-  const locked = lockedMessage(report);
+  const stage = stageName(report.workflow);
 
-  const act = async (action: WorkflowStep) => {
-    try {
-      store.getState().applyWorkflow({ action, person, role, comment });
-      setComment("");
-      // A sign-off step belongs in the file at once; an unsaved report keeps it until 另存为.
-      if (store.getState().path !== null) await store.getState().save();
-      useUiStore.getState().notify("info", `已${STEP_RULES[action].label}。${store.getState().path === null ? "请保存报告。" : ""}`);
-    } catch (error) {
-      if (error instanceof NianbaoError && error.hint === SHOW_CHECKS_HINT) {
-        // The list of blockers is the 检查 panel's: a notice says how many and where to look.
-        useUiStore.getState().setPanel("checks");
-        useUiStore.getState().notify("error", `${(error.zh.split("\n")[0] ?? "").replace(/：$/, "。")}${SHOW_CHECKS_HINT}`);
-      } else {
-        notifyError(error);
-      }
-    }
+  const act = async (step: WorkflowStep) => {
+    if (await runStep(store, step, person.trim(), role, comment)) setComment("");
   };
 
   return (
-    <section className="side-panel" aria-label="签发">
+    <section className="side-panel signoff-panel" aria-label="签发">
       <header className="side-panel__header"><h2>签发</h2></header>
-      <p>当前状态：<strong>{STATE_NAMES[state]}</strong>（第 {revision} 稿）</p>
-      {status.modifiedSinceApproval === true && <p className="error" role="alert">报告内容与签发时不一致，请创建修订稿并重新签发。</p>}
-      {locked !== null && <p className="banner" role="note">{locked}</p>}
+      <p>当前状态：<strong>{stage}</strong>（第 {revision} 稿）</p>
+      <ol className="signoff-stages" aria-label="签发流程">
+        {STAGES.map((name) => <li key={name} aria-current={name === stage ? "step" : undefined}>{name}</li>)}
+      </ol>
+      {status.modifiedSinceApproval === true && <p className="error" role="alert">报告内容与签发时不一致，请点“修订”创建修订稿并重新签发。</p>}
       <form className="signoff-form" onSubmit={(e: FormEvent) => e.preventDefault()}>
         <label>姓名<input aria-label="姓名" value={person} maxLength={100} onChange={(e) => setPerson(e.target.value)} /></label>
         <label>身份
@@ -68,17 +84,28 @@ export function SignoffPanel({ store }: { store: ReportStore }) {
         <label>意见<textarea aria-label="意见" value={comment} maxLength={2000} rows={2} onChange={(e) => setComment(e.target.value)} /></label>
         <div className="signoff-form__steps">
           {steps.map((step) => (
-            <button key={step} type="button" disabled={person.trim() === "" || !STEP_RULES[step].roles.includes(role)} title={`须由${STEP_RULES[step].roles.join("或")}办理`} onClick={() => void act(step)}>
-              {STEP_RULES[step].label}
+            <button key={step} type="button" disabled={person.trim() === ""} title={person.trim() === "" ? "请先填写姓名" : `以${STEP_RULES[step].roles.includes(role) ? role : STEP_RULES[step].roles[0] ?? role}身份办理`} onClick={() => void act(step)}>
+              {BUTTON_NAMES[step]}
             </button>
           ))}
         </div>
+        {person.trim() === "" && steps.length > 0 && <p className="muted">填写姓名后即可办理。</p>}
       </form>
+      <label className="signoff-setting">
+        <input type="checkbox" checked={distinctPeople} disabled={state !== "draft"} onChange={(e) => {
+          try {
+            store.getState().setDistinctPeople(e.target.checked);
+          } catch (error) {
+            notifyError(error);
+          }
+        }} />
+        拟稿人、审核人、签发人须为不同人员（本单位设置{state === "draft" ? "" : "，起草中才能更改"}）
+      </label>
       <h3>签核记录</h3>
       <ol className="signoff-history">
         {events.map((e, i) => (
           <li key={i}>
-            {new Date(e.at).toLocaleString("zh-CN")} · {e.person || "（系统）"}{e.role === null ? "" : `（${e.role}）`} · {ACTION_NAMES[e.action]} → {STATE_NAMES[e.to]}（第 {e.revision} 稿）
+            {new Date(e.at).toLocaleString("zh-CN")} · {e.person || "（系统）"}{e.role === null ? "" : `（${e.role}）`} · {ACTION_NAMES[e.action]} → {e.action === "review" ? REVIEWED_NAME : STATE_NAMES[e.to]}（第 {e.revision} 稿）
             {e.comment !== null && <div className="muted">意见：{e.comment}</div>}
           </li>
         ))}

@@ -26,6 +26,7 @@ export function documentSlice(deps: ReportStoreDeps): StateCreator<ReportState, 
         // The step's content hash must cover the text as typed, not as last debounced.
         get().replaceReport(applyEdit(get().snapshot(), { type: "workflow", request }, editDeps()));
       },
+      setDistinctPeople: (distinctPeople) => editMeta({ type: "workflowSettings", distinctPeople }),
       decidePlan: (key, decision) =>
         editMeta({
           type: "answerPlan",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkReport } from "../../../core/checks/check-report";
+import { shownStatus } from "../../../core/fields/bound-growth";
 import { atom, cleanReport, countField, text, withFields, withParagraph } from "./crafted-report";
 import { fazhiTemplate } from "../../support/template";
 
@@ -26,5 +27,18 @@ describe("a growth field bound to its base field", () => {
     expect(about("FIELD-UNCONFIRMED", "growth", reportWith("400000", "unconfirmed"))).toHaveLength(1);
     expect(about("FIELD-EMPTY", "growth", reportWith("400000", "unconfirmed"))).toEqual([]);
     expect(about("FIELD-EMPTY", "growth", reportWith(null, "unconfirmed"))).toHaveLength(1);
+  });
+});
+
+describe("shownStatus: what the chip, popup, table and status bar say", () => {
+  const status = (r: ReturnType<typeof reportWith>) => {
+    const growth = r.fields["growth"];
+    if (growth === undefined) throw new Error("no growth field");
+    return shownStatus(r.fields, growth);
+  };
+  it("follows the base field for a computed growth, as the checks do", () => {
+    expect(status(reportWith("400000", "confirmed"))).toBe("confirmed");
+    expect(status(reportWith("400000", "unconfirmed"))).toBe("unconfirmed");
+    expect(status(reportWith(null, "unconfirmed"))).toBe("empty");
   });
 });

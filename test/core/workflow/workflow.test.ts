@@ -5,6 +5,8 @@ import { Report } from "../../../core/model/report";
 import { applyWorkflowAction, type WorkflowRequest } from "../../../core/workflow/apply-workflow-action";
 import { approvalStatus } from "../../../core/workflow/approval-status";
 import { assertChangeAllowed, assertEditable } from "../../../core/workflow/assert-editable";
+import { stageName } from "../../../core/workflow/state-names";
+import { applyEdit } from "../../../core/edits/apply-edit";
 import { contentHash, reportContent, reportContentHash } from "../../../core/workflow/content-hash";
 import { fixedDeps } from "../../support/deps";
 import { thrownBy } from "../../support/error-code";
@@ -97,6 +99,33 @@ describe("sign-off workflow", () => {
     expectError(() => applyWorkflowAction(submitted, { action: "review", person: "  ", role: "审核人" }, clock("2025-01-20T09:00:00+08:00")), "invalid_input", "须填写姓名");
   });
 
+  it("names the stages as a clerk does: 起草中 → 审核中 → 待签发 → 已签发 → 已公开", () => {
+    const submitted = step(draft(), "submit", "拟稿人", "王小明");
+    const reviewed = step(submitted, "review", "审核人", "李审核");
+    const signed = step(reviewed, "approve", "签发人", "张镇长");
+    const published = step(signed, "publish", "拟稿人", "王小明");
+    expect([draft(), submitted, reviewed, signed, published].map((r) => stageName(r.workflow))).toEqual(["起草中", "审核中", "待签发", "已签发", "已公开"]);
+    // Returned and submitted again: the new round has not been passed yet.
+    const again = step(step(reviewed, "return", "签发人", "张镇长"), "submit", "拟稿人", "王小明");
+    expect(stageName(again.workflow)).toBe("审核中");
+  });
+
+  it("requires three different people by default, and not once the unit turns the rule off", () => {
+    const submitted = step(draft(), "submit", "拟稿人", "王小明");
+    expectError(() => step(submitted, "review", "审核人", "王小明"), "forbidden", "拟稿人、审核人、签发人为不同人员");
+    expectError(() => step(submitted, "approve", "签发人", "王小明"), "forbidden", "“王小明”已作为本稿的拟稿人");
+    const reviewed = step(submitted, "review", "审核人", "李审核");
+    expectError(() => step(reviewed, "approve", "签发人", "李审核"), "forbidden", "“李审核”已作为本稿的审核人");
+    expect(step(reviewed, "approve", "签发人", "张镇长").workflow.state).toBe("approved");
+    const relaxed = applyEdit(draft(), { type: "workflowSettings", distinctPeople: false }, { ...clock("2025-01-18T09:00:00.000+08:00"), template: fazhiTemplate() });
+    expect(relaxed.workflow.distinctPeople).toBe(false);
+    const alone = step(step(step(relaxed, "submit", "拟稿人", "王小明"), "review", "审核人", "王小明"), "approve", "签发人", "王小明");
+    expect(alone.workflow.state).toBe("approved");
+    expect(alone.workflow.distinctPeople).toBe(false);
+    // Not to be switched off once the draft is in review.
+    expectError(() => applyEdit(submitted, { type: "workflowSettings", distinctPeople: false }, { ...clock("2025-01-19T09:00:00.000+08:00"), template: fazhiTemplate() }), "forbidden", "起草中");
+  });
+
   it("returns a report in review to the drafter", () => {
     const back = step(step(draft(), "submit", "拟稿人", "王小明"), "return", "审核人", "李审核");
     expect(back.workflow.state).toBe("draft");
@@ -107,7 +136,10 @@ describe("sign-off workflow", () => {
 describe("frozen approved revisions", () => {
   it("refuses to edit an approved report and says how to make a revision", () => {
     const report = approved();
-    expectError(() => assertEditable(report), "report_locked", "revise");
+    expectError(() => assertEditable(report), "report_locked", "请先“修订”");
+    // The app shows the Chinese words: no command line in them; the CLI adds the command in English.
+    expect(thrownBy(() => assertEditable(report)).zh).not.toContain("nianbao");
+    expect(thrownBy(() => assertEditable(report)).message).toContain("revise");
     expectError(() => assertChangeAllowed(report, withEditedText(report, "签发后偷偷改一句。")), "report_locked", "创建修订稿");
     expect(approvalStatus(withEditedText(report, "改")).modifiedSinceApproval).toBe(true);
     expect(approvalStatus(report).modifiedSinceApproval).toBe(false);

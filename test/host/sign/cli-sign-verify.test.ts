@@ -52,6 +52,17 @@ describe("nianbao workflow", () => {
     expect(history).toContain("签发  签发人 张镇长");
   });
 
+  it("obeys the unit's rule that drafter, reviewer and approver are different people", () => {
+    const file = newReport(tempDir());
+    expect(runCli(["workflow", file, "submit", "--as", "王小明", "--role", "拟稿人"]).status).toBe(0);
+    const self = runCli(["workflow", file, "review", "--as", "王小明", "--role", "审核人"]);
+    expect(self.status).toBe(2);
+    expect(self.stderr).toContain("拟稿人、审核人、签发人为不同人员");
+    expect(runCli(["workflow", file, "review", "--as", "李审核", "--role", "审核人"]).stdout).toContain("状态“待签发”");
+    expect(runCli(["workflow", file, "approve", "--as", "李审核", "--role", "签发人"]).status).toBe(2);
+    expect(runCli(["workflow", file]).stdout).toContain("状态  待签发（第 1 稿）");
+  });
+
   it("refuses to save edits to an approved report until a revision is made, keeping history", async () => {
     const file = newReport(tempDir());
     approve(file);
@@ -59,7 +70,8 @@ describe("nianbao workflow", () => {
     const edited = { ...report, meta: { ...report.meta, title: "签发后改了标题" } };
     const refused = await saveReportGuarded(file, edited).then(() => null, (e: unknown) => e);
     expect(refused).toBeInstanceOf(NianbaoError);
-    expect((refused as NianbaoError).zh).toContain("nianbao workflow <文件> revise");
+    expect((refused as NianbaoError).zh).toContain("请先“修订”");
+    expect((refused as NianbaoError).message).toContain("nianbao workflow <file> revise");
     expect((await loadReportFile(file)).report.meta.title).toBe(report.meta.title);
 
     expect(runCli(["workflow", file, "revise", "--as", "王小明", "--role", "拟稿人"]).status).toBe(0);

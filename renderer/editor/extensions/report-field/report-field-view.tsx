@@ -3,6 +3,7 @@ import { useMemo, type MouseEvent } from "react";
 import type { ReportStore } from "../../../state/report-store";
 import { useReportStore } from "../../../state/report-store";
 import type { PopoverAnchor } from "../../../state/ui-store";
+import { shownStatus } from "../../../../core/fields/bound-growth";
 import { chipSource, fieldText } from "../../field-text";
 
 /**
@@ -10,7 +11,7 @@ import { chipSource, fieldText } from "../../field-text";
  * inputs inside inline node views break IME input (TipTap #7135).
  */
 export function createReportFieldView(store: ReportStore, openField: (fieldId: string, anchor: PopoverAnchor) => void) {
-  return function ReportFieldView({ node, selected }: ReactNodeViewProps) {
+  return function ReportFieldView({ node, selected, getPos }: ReactNodeViewProps) {
     const fieldId = String(node.attrs["fieldId"]);
     const show = node.attrs["show"] === "yoy" ? "yoy" : "value";
     const field = useReportStore(store, (s) => s.fields[fieldId]);
@@ -20,11 +21,13 @@ export function createReportFieldView(store: ReportStore, openField: (fieldId: s
     const base = useReportStore(store, (s) => (baseId === null ? undefined : s.fields[baseId]));
     const thousandsSeparator = useReportStore(store, (s) => s.report.meta.profile.thousandsSeparator);
     const text = useMemo(() => fieldText(chipSource(field, base), fieldId, show, { thousandsSeparator }), [field, base, fieldId, show, thousandsSeparator]);
-    const state = field === undefined ? "missing" : field.value === null ? "empty" : field.status;
+    // A bound growth field is computed: it shows its base's state, not a 【缺数】 of its own.
+    const state = field === undefined ? "missing" : shownStatus(chipSource(field, base).fields, field);
     const label = field?.label === undefined || field.label === "" ? "未命名字段" : field.label;
     const handleClick = (event: MouseEvent<HTMLElement>) => {
       const rect = event.currentTarget.getBoundingClientRect();
-      openField(fieldId, { left: rect.left, top: rect.top, bottom: rect.bottom });
+      const pos = getPos();
+      openField(fieldId, { left: rect.left, top: rect.top, bottom: rect.bottom, ...(pos === undefined ? {} : { pos }) });
     };
     return (
       <NodeViewWrapper

@@ -1,0 +1,72 @@
+import { useMemo } from "react";
+import { daysBetween } from "../../../core/text/chinese-date";
+import { shownStatus } from "../../../core/fields/bound-growth";
+import { fieldText } from "../../../core/fields/field-text";
+import type { DocNode } from "../../../core/model/doc";
+import type { Field } from "../../../core/model/field";
+import { localToday } from "../../platform/local-today";
+import { useReportStore, type ReportStore } from "../../state/report-store";
+import { useUiStore } from "../../state/ui-store";
+import { useFindings } from "../../state/use-findings";
+import "./status-bar.css";
+
+type Json = { type: string; text?: string; attrs?: Record<string, unknown>; content?: Json[] };
+
+/** Characters a reader counts: the text and what each chip shows, without spaces. */
+export function countCharacters(body: DocNode, fields: Readonly<Record<string, Field>>): number {
+  let count = 0;
+  const visit = (node: Json) => {
+    if (node.type === "text") count += (node.text ?? "").replace(/\s/g, "").length;
+    else if (node.type === "reportField") {
+      const show = node.attrs?.["show"] === "yoy" ? "yoy" : "value";
+      count += (fieldText({ fields }, String(node.attrs?.["fieldId"] ?? ""), show) ?? "").length;
+    }
+    for (const child of node.content ?? []) visit(child);
+  };
+  visit(body as Json);
+  return count;
+}
+
+/** Days from today to a deadline of the year after the report year, worded for the clerk. */
+function deadline(name: string, reportYear: number, monthDay: string, today: string): { text: string; late: boolean } {
+  const date = `${reportYear + 1}-${monthDay}`;
+  const days = daysBetween(today, date);
+  const [month, day] = monthDay.split("-").map(Number);
+  const when = `${month ?? ""}月${day ?? ""}日`;
+  if (days > 0) return { text: `距${name}（${when}）${days} 天`, late: days <= 14 };
+  if (days === 0) return { text: `今天是${name}截止日（${when}）`, late: true };
+  return { text: `${name}（${when}）已过 ${-days} 天`, late: true };
+}
+
+/** The bottom line of the window: pages, characters, fields to confirm, findings and deadlines. */
+export function StatusBar({ store }: { store: ReportStore }) {
+  const body = useReportStore(store, (s) => s.body);
+  const fields = useReportStore(store, (s) => s.fields);
+  const reportYear = useReportStore(store, (s) => s.report.meta.reportYear);
+  const revision = useReportStore(store, (s) => s.revision);
+  const pageCount = useUiStore((s) => s.pageCount);
+  const findings = useFindings(store);
+  const characters = useMemo(() => countCharacters(body, fields), [body, fields]);
+  const unconfirmed = useMemo(() => Object.values(fields).filter((f) => shownStatus(fields, f) !== "confirmed").length, [fields]);
+  const errors = findings.filter((f) => f.severity === "error").length;
+  const warnings = findings.filter((f) => f.severity === "warning").length;
+  const today = localToday();
+  const submit = deadline("报送", reportYear, "03-01", today);
+  const publish = deadline("公开", reportYear, "04-01", today);
+  const ui = useUiStore.getState;
+  const pages =
+    pageCount === null ? "页数：预览后显示" : `${pageCount.pages} 页${pageCount.revision === revision ? "" : "（上次预览）"}`;
+  return (
+    <footer className="status-bar" aria-label="状态栏">
+      <button type="button" className="status-bar__item" title="打印预览，按 PDF 排版计算页数" onClick={() => ui().setExportDialog("pdf")}>{pages}</button>
+      <span className="status-bar__item">{characters.toLocaleString("zh-CN")} 字</span>
+      <button type="button" className={`status-bar__item${unconfirmed > 0 ? " status-bar__item--todo" : ""}`} onClick={() => { ui().setFieldsFilter(unconfirmed > 0 ? "unconfirmed" : "all"); ui().setPanel("fields"); }}>
+        未确认字段 {unconfirmed}
+      </button>
+      <button type="button" className={`status-bar__item${errors > 0 ? " status-bar__item--error" : ""}`} onClick={() => ui().setPanel("checks")}>错误 {errors}</button>
+      <button type="button" className={`status-bar__item${warnings > 0 ? " status-bar__item--todo" : ""}`} onClick={() => ui().setPanel("checks")}>提醒 {warnings}</button>
+      <span className={`status-bar__item status-bar__deadline${submit.late ? " status-bar__item--error" : ""}`}>{submit.text}</span>
+      <span className={`status-bar__item status-bar__deadline${publish.late ? " status-bar__item--error" : ""}`}>{publish.text}</span>
+    </footer>
+  );
+}
