@@ -97,12 +97,65 @@ function renderBlock(block: ExportBlock): string {
 }
 
 function renderRuns(runs: ExportRun[]): string {
+  const spaced = autospaceRanges(runs.map((r) => r.text).join(""));
+  let offset = 0;
   return runs
     .map((run) => {
-      const text = escapeHtml(run.text).replaceAll("\n", "<br>");
-      return `<span class="r-${run.font}${run.bold ? " bold" : ""}">${text}</span>`;
+      const start = offset;
+      offset += run.text.length;
+      return `<span class="r-${run.font}${run.bold ? " bold" : ""}">${autospaced(run.text, start, spaced)}</span>`;
     })
     .join("");
+}
+
+/** A run of Latin letters and digits with the marks that travel with them (93.26%, 2.6, A-1). */
+const WESTERN = /[A-Za-z0-9](?:[A-Za-z0-9.%+\-/:,]*[A-Za-z0-9%])?/g;
+const HAN = /\p{Script=Han}/u;
+const ALNUM = /[A-Za-z0-9]/;
+
+interface SpacedRange {
+  start: number;
+  end: number;
+  before: boolean;
+  after: boolean;
+}
+
+/**
+ * Where a Latin/digit run meets Chinese text. LibreOffice always puts a gap there (its .docx import
+ * ignores w:autoSpaceDE/DN), as Word and WPS do by default; Chromium's own text-autospace gap is
+ * half as wide. The print page draws the same gap as a margin, so all renderings break lines alike.
+ */
+function autospaceRanges(text: string): SpacedRange[] {
+  const ranges: SpacedRange[] = [];
+  for (const m of text.matchAll(WESTERN)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const before = HAN.test(text[start - 1] ?? "");
+    const after = HAN.test(text[end] ?? "") && ALNUM.test(text[end - 1] ?? "");
+    if (before || after) ranges.push({ start, end, before, after });
+  }
+  return ranges;
+}
+
+function autospaced(text: string, offset: number, ranges: SpacedRange[]): string {
+  let html = "";
+  let at = 0;
+  for (const r of ranges) {
+    const start = r.start - offset;
+    const end = r.end - offset;
+    if (end <= 0 || start >= text.length) continue;
+    const from = Math.max(0, start);
+    const to = Math.min(text.length, end);
+    const cls = [r.before && start >= 0 ? "as-b" : "", r.after && end <= text.length ? "as-a" : ""].filter((c) => c !== "").join(" ");
+    html += plain(text.slice(at, from));
+    html += cls === "" ? plain(text.slice(from, to)) : `<span class="${cls}">${plain(text.slice(from, to))}</span>`;
+    at = to;
+  }
+  return html + plain(text.slice(at));
+}
+
+function plain(text: string): string {
+  return escapeHtml(text).replaceAll("\n", "<br>");
 }
 
 function escapeHtml(text: string): string {

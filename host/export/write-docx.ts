@@ -188,7 +188,9 @@ function styles(ctx: Ctx): NonNullable<ConstructorParameters<typeof Document>[0]
   return {
     default: {
       document: {
-        run: { font: runFonts("body", profile), size: BODY_SIZE, color: BLACK, language: { value: "zh-CN", eastAsia: "zh-CN" } },
+        // Latin text in a Latin language: LibreOffice otherwise line-breaks digits with its Chinese
+        // rules and splits numbers (1|40余次, 26|%).
+        run: { font: runFonts("body", profile), size: BODY_SIZE, color: BLACK, language: { value: "en-US", eastAsia: "zh-CN" } },
         paragraph: { spacing: exactLine(geo) },
       },
       heading1: { run: { color: BLACK }, paragraph: {} },
