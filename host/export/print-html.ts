@@ -79,7 +79,7 @@ function renderBlock(block: ExportBlock): string {
     case "signature":
       return [
         `<p class="signature" style="padding-right: ${block.orgRightIndentChars}em">${escapeHtml(block.org)}</p>`,
-        `<p class="signature" style="padding-right: ${block.dateRightIndentChars}em">${escapeHtml(block.date)}</p>`,
+        `<p class="signature" style="padding-right: ${block.dateRightIndentChars}em">${block.datePlaceholder ? `<span class="placeholder">${escapeHtml(block.date)}</span>` : escapeHtml(block.date)}</p>`,
       ].join("\n");
     case "note":
       return `<p class="note">${escapeHtml(block.text)}</p>`;
@@ -103,7 +103,7 @@ function renderRuns(runs: ExportRun[]): string {
     .map((run) => {
       const start = offset;
       offset += run.text.length;
-      return `<span class="r-${run.font}${run.bold ? " bold" : ""}">${autospaced(run.text, start, spaced)}</span>`;
+      return `<span class="r-${run.font}${run.bold ? " bold" : ""}${run.placeholder ? " placeholder" : ""}">${autospaced(run.text, start, spaced)}</span>`;
     })
     .join("");
 }

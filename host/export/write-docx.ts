@@ -45,6 +45,8 @@ interface Ctx {
 export interface DocxRunFormat {
   font?: FontRole;
   bold?: boolean;
+  /** 【待填：…】 and the like: highlighted, so a draft's gaps cannot be overlooked. */
+  placeholder?: boolean;
 }
 
 /** One paragraph as the writer lays it out; runs and the paragraph itself may be tracked changes. */
@@ -229,7 +231,7 @@ export function docxLine(role: string, layout: DocxLine["layout"], runs: { text:
 }
 
 function styled(list: ExportRun[]): { text: string; format: DocxRunFormat }[] {
-  return list.map((run) => ({ text: run.text, format: { font: run.font, bold: run.bold } }));
+  return list.map((run) => ({ text: run.text, format: { font: run.font, bold: run.bold, ...(run.placeholder ? { placeholder: true } : {}) } }));
 }
 
 const unstyled = (text: string): { text: string; format: DocxRunFormat }[] => [{ text, format: {} }];
@@ -259,7 +261,9 @@ function blockLines(block: Exclude<ExportBlock, { kind: "attachment" }>, geo: Pa
     case "signature":
       return [
         docxLine("signatureOrg", { style: "NianbaoFlush", alignment: AlignmentType.RIGHT, indent: { right: chars(block.orgRightIndentChars, geo), firstLine: 0 } }, unstyled(block.org)),
-        docxLine("signatureDate", { style: "NianbaoFlush", alignment: AlignmentType.RIGHT, indent: { right: chars(block.dateRightIndentChars, geo), firstLine: 0 } }, unstyled(block.date)),
+        docxLine("signatureDate", { style: "NianbaoFlush", alignment: AlignmentType.RIGHT, indent: { right: chars(block.dateRightIndentChars, geo), firstLine: 0 } }, [
+          { text: block.date, format: block.datePlaceholder ? { placeholder: true } : {} },
+        ]),
       ];
     case "note":
       return [docxLine("note", { style: "NianbaoFlush", indent: { firstLine: chars(2, geo) } }, unstyled(block.text))];
@@ -306,10 +310,11 @@ function paragraph(block: DocxLine, ctx: Ctx): Paragraph {
 }
 
 function textRuns(run: RevisedText<DocxRunFormat>, ctx: Ctx): ParagraphChild[] {
-  const { font, bold } = run.format;
+  const { font, bold, placeholder } = run.format;
   const format: IRunOptions = {
     ...(font === undefined ? {} : { font: runFonts(font, ctx.profile) }),
     ...(bold === undefined ? {} : { bold, color: BLACK }),
+    ...(placeholder === true ? { highlight: "yellow" } : {}),
   };
   return run.text.split("\n").map((text, i) => {
     const options: IRunOptions = { text, ...(i > 0 ? { break: 1 } : {}), ...format };

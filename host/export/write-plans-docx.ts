@@ -4,6 +4,7 @@ import { requireLastYear } from "../../core/compare/require-last-year";
 import { inlineText } from "../../core/doc/inline-text";
 import { fieldTextResolver } from "../../core/fields/field-text";
 import type { LayoutProfile } from "../../core/model/layout-profile";
+import { reportTitle } from "../../core/model/issuing-org";
 import type { Report } from "../../core/model/report";
 import { PLAN_STATUS_NAMES } from "./plan-status-names";
 import { docxLine, writeDocxSections, type DocxCell, type DocxLine, type DocxTable } from "./write-docx";
@@ -37,7 +38,7 @@ export async function writePlansDocx(report: Report, profile: LayoutProfile): Pr
   };
   return writeDocxSections(
     profile,
-    [[docxLine("title", { style: "Title" }, [{ text: PLANS_TITLE, format: {} }]), flush(""), flush(`报告：${report.meta.title || `${report.meta.org}${report.meta.reportYear}年度报告`}`), flush(summary), table]],
+    [[docxLine("title", { style: "Title" }, [{ text: PLANS_TITLE, format: {} }]), flush(""), flush(`报告：${reportTitle(report.meta) ?? `（尚无标题的${report.meta.reportYear}年度报告）`}`), flush(summary), table]],
     null,
   );
 }

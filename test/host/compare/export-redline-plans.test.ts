@@ -36,7 +36,7 @@ describe("nianbao export --redline on the Mudu report rolled forward and edited"
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout) as Record<string, unknown>;
-    expect(Object.keys(json)).toEqual(["docx", "pdf", "pages", "fonts", "redline"]);
+    expect(Object.keys(json)).toEqual(["docx", "pdf", "pages", "fonts", "state", "blocking", "redline"]);
     expect(json.redline).toBe(join(dir, "red.docx"));
     expect(runCli(["export", "last.nianbao", "--docx", "last.docx"], { cwd: dir }).status).toBe(0);
   });
