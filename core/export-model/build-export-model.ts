@@ -55,7 +55,8 @@ export function buildExportModel(report: Report, _template: Template, options: B
       blocks: docBlocks(attachment.body, ctx),
     });
   });
-  return { profile, blocks, warnings };
+  const info = { title: reportTitle(meta) ?? "", subject: `${meta.reportYear}年度法治政府建设情况报告`, creator: org };
+  return { profile, info, blocks, warnings };
 }
 
 interface Ctx {

@@ -42,8 +42,17 @@ export type ExportBlock =
   /** Starts on a new page: "附件N" on line 1, the title centred on line 3, then its text. */
   | { kind: "attachment"; label: string; title: string; blocks: ExportBlock[] };
 
+/** The file's own properties (core.xml): the report's words only, empty where it has none. */
+export interface DocumentInfo {
+  title: string;
+  subject: string;
+  /** The 发文机关. */
+  creator: string;
+}
+
 export interface ExportModel {
   profile: LayoutProfile;
+  info: DocumentInfo;
   blocks: ExportBlock[];
   /** Things the clerk should know before handing the file up (missing values, no date yet). */
   warnings: string[];

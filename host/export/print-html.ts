@@ -1,5 +1,6 @@
 import { pathToFileURL } from "node:url";
 import type { ExportBlock, ExportModel, ExportRun } from "../../core/export-model/export-model";
+import { keepTogether } from "../../core/export-model/keep-together";
 import { pageGeometry } from "../../core/export-model/page-geometry";
 import type { ResolvedFont } from "../fonts/resolve-fonts";
 
@@ -37,7 +38,7 @@ ${style}
 </head>
 <body>
 <main class="gw">
-${model.blocks.map(renderBlock).join("\n")}
+${renderBlocks(model.blocks)}
 </main>
 </body>
 </html>
@@ -49,12 +50,29 @@ function titleOf(model: ExportModel): string {
   return title?.kind === "title" ? title.text : "";
 }
 
+/** The blocks, those that keep with their successor (keep-together.ts) marked for print.css. */
+function renderBlocks(blocks: readonly ExportBlock[]): string {
+  const keeps = keepTogether(blocks);
+  return blocks
+    .map((block, index) => {
+      const keep = keeps.get(index);
+      const html = renderBlock(block);
+      if (keep === undefined) return html;
+      const cls = `keep${keep.twoLines ? " keep-lines" : ""}`;
+      // Every paragraph of the block: a 落款's two lines, a 附件说明's items.
+      return html.replace(/<p class="([^"]*)"/g, `<p class="$1 ${cls}"`).replace(/<p>/g, `<p class="${cls}">`).replace(/<p style=/g, `<p class="${cls}" style=`);
+    })
+    .join("\n");
+}
+
 function renderBlock(block: ExportBlock): string {
   switch (block.kind) {
     case "title":
-      return `<p class="title">${escapeHtml(block.text).replaceAll("\n", "<br>")}</p>`;
+      // No title: its line stays, empty (a line box, so it keeps its row and the keep rules hold).
+      return `<p class="title">${block.text === "" ? "<br>" : escapeHtml(block.text).replaceAll("\n", "<br>")}</p>`;
     case "blankLine":
-      return `<p class="blank"></p>`;
+      // A line box, not an empty block: Chromium honours break-after: avoid only between blocks with lines.
+      return `<p class="blank"><br></p>`;
     case "recipient":
       return `<p class="recipient">${escapeHtml(block.text)}</p>`;
     case "heading":
@@ -78,7 +96,7 @@ function renderBlock(block: ExportBlock): string {
       return block.items.map((item, i) => `<p class="attachment-note${i === 0 ? " first" : ""}">${escapeHtml(i === 0 ? `附件：${item}` : item)}</p>`).join("\n");
     case "signature":
       return [
-        `<p class="signature" style="padding-right: ${block.orgRightIndentChars}em">${escapeHtml(block.org)}</p>`,
+        `<p class="signature org" style="padding-right: ${block.orgRightIndentChars}em">${block.org === "" ? "<br>" : escapeHtml(block.org)}</p>`,
         `<p class="signature" style="padding-right: ${block.dateRightIndentChars}em">${block.datePlaceholder ? `<span class="placeholder">${escapeHtml(block.date)}</span>` : escapeHtml(block.date)}</p>`,
       ].join("\n");
     case "note":
@@ -87,9 +105,9 @@ function renderBlock(block: ExportBlock): string {
       return [
         `<section class="attachment">`,
         `<p class="attachment-label">${escapeHtml(block.label)}</p>`,
-        `<p class="blank"></p>`,
+        `<p class="blank"><br></p>`,
         `<p class="title">${escapeHtml(block.title)}</p>`,
-        `<p class="blank"></p>`,
+        `<p class="blank"><br></p>`,
         ...block.blocks.map(renderBlock),
         `</section>`,
       ].join("\n");

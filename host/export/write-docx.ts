@@ -20,9 +20,10 @@ import {
   type IRunOptions,
   type ParagraphChild,
 } from "docx";
-import type { ExportBlock, ExportModel, ExportRun } from "../../core/export-model/export-model";
+import type { DocumentInfo, ExportBlock, ExportModel, ExportRun } from "../../core/export-model/export-model";
 import type { FontRole } from "../../core/export-model/font-roles";
 import { requestedFontFamily } from "../../core/export-model/font-roles";
+import { keepTogether, type Keep } from "../../core/export-model/keep-together";
 import { pageGeometry, type PageGeometry } from "../../core/export-model/page-geometry";
 import type { Revision, RevisedText } from "../../core/compare/redline-lines";
 import type { LayoutProfile } from "../../core/model/layout-profile";
@@ -67,6 +68,8 @@ export interface DocxCell {
 
 export interface DocxTable {
   kind: "table";
+  /** Leading rows repeated at the top of every page the table runs onto. */
+  headerRows?: number;
   /** Relative column widths; equal columns when absent. */
   columnWeights?: number[];
   rows: { cells: DocxCell[]; mark: Revision | null }[];
@@ -83,7 +86,7 @@ export interface RevisionStamp {
 
 /** The export model as a GB/T 9704 .docx (gbt9704.md §2), theme fonts scrubbed from the package. */
 export async function writeDocx(model: ExportModel): Promise<Uint8Array> {
-  return writeDocxSections(model.profile, docxSections(model), null);
+  return writeDocxSections(model.profile, docxSections(model), null, model.info);
 }
 
 /**
@@ -92,22 +95,36 @@ export async function writeDocx(model: ExportModel): Promise<Uint8Array> {
  */
 export function docxSections(model: ExportModel): DocxBlock[][] {
   const geo = pageGeometry(model.profile);
+  const keeps = keepTogether(model.blocks);
   const sections: DocxBlock[][] = [[]];
-  for (const block of model.blocks) {
+  model.blocks.forEach((block, index) => {
     if (block.kind === "attachment") {
       sections.push(attachmentLines(block, geo));
     } else {
-      sections[sections.length - 1]?.push(...blockLines(block, geo));
+      sections[sections.length - 1]?.push(...withKeep(blockLines(block, geo), keeps.get(index)));
     }
-  }
+  });
   return sections;
 }
 
+/** keepNext on every paragraph of the block (its lines keep with each other and with what follows). */
+function withKeep(lines: DocxBlock[], keep: Keep | undefined): DocxBlock[] {
+  if (keep === undefined) return lines;
+  return lines.map((line) =>
+    line.kind === "line" ? { ...line, layout: { ...line.layout, keepNext: keep.keepNext, ...(keep.twoLines ? { widowControl: true } : {}) } } : line,
+  );
+}
+
 /** Writes sections of paragraphs and tables in the GB/T 9704 page set-up; tracked changes need a stamp. */
-export async function writeDocxSections(profile: LayoutProfile, sections: DocxBlock[][], revisions: RevisionStamp | null): Promise<Uint8Array> {
+export async function writeDocxSections(profile: LayoutProfile, sections: DocxBlock[][], revisions: RevisionStamp | null, info: DocumentInfo): Promise<Uint8Array> {
   const ctx: Ctx = { profile, geo: pageGeometry(profile), revisions, nextRevisionId: 1 };
   const { geo } = ctx;
   const doc = new Document({
+    // core.xml: `docx` otherwise names the creator "Un-named"; its created/modified dates are the export's.
+    title: info.title,
+    subject: info.subject,
+    creator: info.creator,
+    lastModifiedBy: info.creator,
     evenAndOddHeaderAndFooters: true,
     styles: styles(ctx),
     sections: sections.map((section) => ({
@@ -168,8 +185,8 @@ function styles(ctx: Ctx): NonNullable<ConstructorParameters<typeof Document>[0]
   const { profile, geo } = ctx;
   const spacing = geo.runSpacingTwentieths ?? undefined;
   const firstLine = geo.docGridCharSpace === null ? { firstLine: chars(2, geo) } : { firstLineChars: 200 };
-  // No keepNext on headings: a heading pushed to the next page leaves a 21-line page, and the
-  // 22-line grid is what reviewers measure.
+  // A heading never ends a page (gbt9704.md §2.4); the page it leaves short is allowed. Widow
+  // control stays off as in the body: a wrapped heading is kept whole by keepLines instead.
   const heading = (id: string, name: string, level: number, role: FontRole, bold: boolean): IParagraphStyleOptions => ({
     id,
     name,
@@ -177,7 +194,7 @@ function styles(ctx: Ctx): NonNullable<ConstructorParameters<typeof Document>[0]
     next: "Normal",
     quickFormat: true,
     run: { font: runFonts(role, profile), size: BODY_SIZE, bold, color: BLACK, ...(spacing === undefined ? {} : { characterSpacing: spacing }) },
-    paragraph: { outlineLevel: level, spacing: exactLine(geo), indent: firstLine, alignment: AlignmentType.JUSTIFIED },
+    paragraph: { outlineLevel: level, spacing: exactLine(geo), indent: firstLine, alignment: AlignmentType.JUSTIFIED, keepNext: true, keepLines: true },
   });
   // Not based on Normal: its −5 run spacing cannot be switched off again (`docx` drops 0).
   const plain = (id: string, name: string, role: FontRole, size: number, paragraph: IParagraphStyleOptions["paragraph"] = {}): IParagraphStyleOptions => ({
@@ -260,7 +277,7 @@ function blockLines(block: Exclude<ExportBlock, { kind: "attachment" }>, geo: Pa
       );
     case "signature":
       return [
-        docxLine("signatureOrg", { style: "NianbaoFlush", alignment: AlignmentType.RIGHT, indent: { right: chars(block.orgRightIndentChars, geo), firstLine: 0 } }, unstyled(block.org)),
+        docxLine("signatureOrg", { style: "NianbaoFlush", alignment: AlignmentType.RIGHT, keepNext: true, indent: { right: chars(block.orgRightIndentChars, geo), firstLine: 0 } }, unstyled(block.org)),
         docxLine("signatureDate", { style: "NianbaoFlush", alignment: AlignmentType.RIGHT, indent: { right: chars(block.dateRightIndentChars, geo), firstLine: 0 } }, [
           { text: block.date, format: block.datePlaceholder ? { placeholder: true } : {} },
         ]),
@@ -333,8 +350,11 @@ function table(block: DocxTable, ctx: Ctx): Table {
     columnWidths: columnWidths(block.columnWeights ?? Array.from({ length: columns }, () => 1), width),
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
     rows: block.rows.map(
-      (row) =>
+      (row, index) =>
         new TableRow({
+          // A row never splits across pages; header rows repeat on every page.
+          cantSplit: true,
+          ...(index < (block.headerRows ?? 0) ? { tableHeader: true } : {}),
           ...(row.mark === null ? {} : row.mark === "insert" ? { insertion: revision(ctx) } : { deletion: revision(ctx) }),
           children: row.cells.map((cell) => new TableCell({ columnSpan: cell.colspan, rowSpan: cell.rowspan, children: cell.lines.map((l) => paragraph(l, ctx)) })),
         }),

@@ -62,7 +62,13 @@ function expectGrid(pdf: string): void {
   const rows = page1Rows(lines);
   expect(rows).toBe(22);
   const { problems, summary } = check9704(pdf);
-  expect(problems, summary).toEqual([]);
+  // A heading never ends a page (keepNext): the page before it may be a line or two short (a level-1 heading with its level-2), nothing else.
+  const headingFirst = (page: number): boolean => /^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/.test(lines.find((l) => l.page === page && !isPageNumber(l))?.text ?? "");
+  const unexplained = problems.filter((p) => {
+    const short = /^page (\d+) has 2[01] lines, not 22$/.exec(p);
+    return short === null || !headingFirst(Number(short[1]) + 1);
+  });
+  expect(unexplained, summary).toEqual([]);
   expect(summary).toMatch(/full-line chars 28/);
 }
 
