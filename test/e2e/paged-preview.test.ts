@@ -22,7 +22,7 @@ const PREVIEW_LINES = `(() => {
         range.setStart(node, i);
         range.setEnd(node, i + 1);
         const box = range.getBoundingClientRect();
-        if (box.width === 0 || /\\s/.test(node.data[i])) continue;
+        if (box.width === 0) continue;
         const row = rows.find((r) => Math.abs(r.top - box.top) < 4);
         if (row) { row.text += node.data[i]; row.right = Math.max(row.right, box.right); row.gaps.push(box.left - row.last); row.last = box.right; }
         else rows.push({ top: box.top, text: node.data[i], right: box.right, last: box.right, gaps: [] });
