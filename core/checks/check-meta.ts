@@ -1,10 +1,26 @@
 import { CANONICAL_DATE, daysBetween, formatChineseDate, readDateLine } from "../text/chinese-date";
+import { issuingOrg, reportTitle } from "../model/issuing-org";
 import type { CheckContext } from "./check-context";
 import { at, type Finding } from "./finding";
 
-/** DATE-01/02 (成文日期) and RCPT-01 (主送机关 ends with "："). */
+/** Shown and printed as a warning; `blockingOf` makes it an error for a final export and for signing. */
+export const DATE_EMPTY = "DATE-EMPTY";
+
+/**
+ * TITLE-EMPTY / ORG-EMPTY (nothing is invented in their place), DATE-EMPTY, DATE-01/02 (成文日期)
+ * and RCPT-01 (主送机关 ends with "：").
+ */
 export function checkMeta({ report, blocks, today }: CheckContext): Finding[] {
   const findings: Finding[] = [];
+  if (reportTitle(report.meta) === null) {
+    findings.push({ id: "TITLE-EMPTY", severity: "error", message: "报告没有标题；导出时标题处留空，请在“报告信息”中填写", location: at(null, ["meta", "title"]) });
+  }
+  if (issuingOrg(report.meta) === null) {
+    findings.push({ id: "ORG-EMPTY", severity: "error", message: "尚未填写发文机关；导出时落款处留空，请在“报告信息”中填写", location: at(null, ["meta", "org"]) });
+  }
+  if (report.meta.date === null) {
+    findings.push({ id: DATE_EMPTY, severity: "warning", message: "尚未填写成文日期；签发时自动填入签发日期，定稿导出前须填写", location: at(null, ["meta", "date"]) });
+  }
   for (const block of blocks) {
     if (block.kind !== "paragraph" || block.inTable) continue;
     const first = block.pieces[0];

@@ -1,5 +1,5 @@
 import { NianbaoError } from "../api/errors";
-import { checkReport } from "../checks/check-report";
+import { blockingFindings } from "../checks/blocking-findings";
 import type { Finding } from "../checks/finding";
 import type { Report } from "../model/report";
 import type { Template } from "../model/template";
@@ -12,7 +12,7 @@ export type SignOffStep = "approve" | "sign";
  * date blocks signing but not approval; warnings never block.
  */
 export function signOffBlockers(report: Report, template: Template, today: string, step: SignOffStep): Finding[] {
-  return checkReport(report, template, { today }).filter((f) => f.severity === "error" && !(step === "approve" && f.id === "DATE-EMPTY"));
+  return blockingFindings(report, template, { today, purpose: step });
 }
 
 /** The hint on a refusal whose list the app shows in its 检查 panel rather than in a notice. */

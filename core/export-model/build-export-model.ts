@@ -2,7 +2,7 @@ import type { BlockNode, DocNode, HeadingLevel, InlineNode, TableNode } from "..
 import type { LayoutProfile } from "../model/layout-profile";
 import type { Report } from "../model/report";
 import type { Template } from "../model/template";
-import { fillTemplateText } from "../model/template-text";
+import { issuingOrg, reportTitle } from "../model/issuing-org";
 import { UNDATED_PLACEHOLDER, formatChineseDate } from "../text/chinese-date";
 import type { ExportBlock, ExportCell, ExportModel, ExportRun } from "./export-model";
 import type { FontRole } from "./font-roles";
@@ -14,15 +14,16 @@ export interface BuildExportOptions {
   profile?: LayoutProfile;
 }
 
-/** The report as the page will show it: title, 主送机关, body, 附件说明, 落款, 附注, 附件. */
-export function buildExportModel(report: Report, template: Template, options: BuildExportOptions = {}): ExportModel {
+/**
+ * The report as the page will show it: title, 主送机关, body, 附件说明, 落款, 附注, 附件. Title and
+ * 发文机关 are the report's own; when missing their lines stay empty (check: TITLE-EMPTY, ORG-EMPTY).
+ */
+export function buildExportModel(report: Report, _template: Template, options: BuildExportOptions = {}): ExportModel {
   const profile = options.profile ?? report.meta.profile;
   const warnings: string[] = [];
   const ctx: Ctx = { report, profile, warnings };
   const meta = report.meta;
-  const title = meta.title.trim() === "" ? fillTemplateText(template.title, { year: meta.reportYear, org: meta.org }) : meta.title;
-
-  const blocks: ExportBlock[] = [{ kind: "title", text: title }];
+  const blocks: ExportBlock[] = [{ kind: "title", text: reportTitle(meta) ?? "" }];
   // 7.3.2 puts the 主送机关 "标题下空一行"; the body follows the 主送机关 on the next line (7.3.3).
   // Without a 主送机关 the body takes the line below the title, so page 1 holds 22 lines like
   // every other page.
@@ -39,9 +40,11 @@ export function buildExportModel(report: Report, template: Template, options: Bu
 
   const date = meta.date === null ? UNDATED_PLACEHOLDER : formatChineseDate(meta.date);
   if (meta.date === null) warnings.push("尚未填写成文日期，落款日期留空");
-  const indents = signatureIndents(meta.org, date, profile.closing);
+  const org = issuingOrg(meta) ?? "";
+  if (org === "") warnings.push("尚未填写发文机关，落款处留空");
+  const indents = signatureIndents(org, date, profile.closing);
   for (let i = 0; i < indents.blankLinesBefore; i++) blocks.push({ kind: "blankLine" });
-  blocks.push({ kind: "signature", org: meta.org, date, orgRightIndentChars: indents.orgRightIndentChars, dateRightIndentChars: indents.dateRightIndentChars });
+  blocks.push({ kind: "signature", org, date, datePlaceholder: meta.date === null, orgRightIndentChars: indents.orgRightIndentChars, dateRightIndentChars: indents.dateRightIndentChars });
   if (meta.note !== null && meta.note.trim() !== "") blocks.push({ kind: "note", text: meta.note });
 
   meta.attachments.forEach((attachment, index) => {
@@ -52,7 +55,8 @@ export function buildExportModel(report: Report, template: Template, options: Bu
       blocks: docBlocks(attachment.body, ctx),
     });
   });
-  return { profile, blocks, warnings };
+  const info = { title: reportTitle(meta) ?? "", subject: `${meta.reportYear}年度法治政府建设情况报告`, creator: org };
+  return { profile, info, blocks, warnings };
 }
 
 interface Ctx {
@@ -109,10 +113,10 @@ function headingBold(level: HeadingLevel, profile: LayoutProfile): boolean {
 
 function inlineRuns(nodes: InlineNode[], base: { font: FontRole; bold: boolean }, ctx: Ctx): ExportRun[] {
   const runs: ExportRun[] = [];
-  const push = (text: string, font: FontRole, bold: boolean): void => {
+  const push = (text: string, font: FontRole, bold: boolean, placeholder = false): void => {
     const last = runs[runs.length - 1];
-    if (last !== undefined && last.font === font && last.bold === bold && !text.includes("\n") && !last.text.endsWith("\n")) last.text += text;
-    else runs.push({ text, font, bold });
+    if (last !== undefined && last.font === font && last.bold === bold && !last.placeholder && !placeholder && !text.includes("\n") && !last.text.endsWith("\n")) last.text += text;
+    else runs.push({ text, font, bold, placeholder });
   };
   for (const node of nodes) {
     if (node.type === "hardBreak") {
@@ -120,7 +124,7 @@ function inlineRuns(nodes: InlineNode[], base: { font: FontRole; bold: boolean }
     } else if (node.type === "reportField") {
       const resolved = resolveFieldText(ctx.report, node.attrs, ctx.profile);
       if (!resolved.ok) ctx.warnings.push(resolved.problem);
-      push(resolved.text, base.font, base.bold);
+      push(resolved.text, base.font, base.bold, !resolved.ok);
     } else {
       const runIn = node.marks?.find((m) => m.type === "runInHeading");
       const bold = node.marks?.some((m) => m.type === "bold") === true;

@@ -11,6 +11,8 @@ export interface ExportRun {
   text: string;
   font: FontRole;
   bold: boolean;
+  /** A stand-in for what is not there yet (【待填：…】): both writers mark it so nobody misses it. */
+  placeholder: boolean;
 }
 
 export interface ExportCell {
@@ -21,6 +23,7 @@ export interface ExportCell {
 }
 
 export type ExportBlock =
+  /** Empty when the report has none: the line stays, nothing is invented for it. */
   | { kind: "title"; text: string }
   /** One empty body line at the grid pitch ("空一行"). */
   | { kind: "blankLine" }
@@ -30,14 +33,26 @@ export type ExportBlock =
   | { kind: "paragraph"; runs: ExportRun[] }
   | { kind: "table"; rows: ExportCell[][] }
   | { kind: "attachmentNote"; items: string[] }
-  /** 落款: right indents in 字 (of 3号), computed per GB/T 9704 7.3.5. */
-  | { kind: "signature"; org: string; date: string; orgRightIndentChars: number; dateRightIndentChars: number }
+  /**
+   * 落款: right indents in 字 (of 3号), computed per GB/T 9704 7.3.5. `org` is empty when the report
+   * names no 发文机关; an undated report prints the blank date form, marked as a placeholder.
+   */
+  | { kind: "signature"; org: string; date: string; datePlaceholder: boolean; orgRightIndentChars: number; dateRightIndentChars: number }
   | { kind: "note"; text: string }
   /** Starts on a new page: "附件N" on line 1, the title centred on line 3, then its text. */
   | { kind: "attachment"; label: string; title: string; blocks: ExportBlock[] };
 
+/** The file's own properties (core.xml): the report's words only, empty where it has none. */
+export interface DocumentInfo {
+  title: string;
+  subject: string;
+  /** The 发文机关. */
+  creator: string;
+}
+
 export interface ExportModel {
   profile: LayoutProfile;
+  info: DocumentInfo;
   blocks: ExportBlock[];
   /** Things the clerk should know before handing the file up (missing values, no date yet). */
   warnings: string[];

@@ -3,6 +3,7 @@ import { fieldText, fieldTextResolver, yoyOf } from "../fields/field-text";
 import { isPercentKind } from "../fields/field-value-problems";
 import { formatValue } from "../fields/format-field";
 import type { Field } from "../model/field";
+import { issuingOrg, reportTitle } from "../model/issuing-org";
 import type { PartId } from "../model/part-id";
 import type { Report } from "../model/report";
 
@@ -41,8 +42,8 @@ export interface ReportDescription {
 export function describeReport(report: Report): ReportDescription {
   const headings = outline(report.body, fieldTextResolver(report, report.meta.profile));
   return {
-    title: report.meta.title === "" ? null : report.meta.title,
-    org: report.meta.org,
+    title: reportTitle(report.meta),
+    org: issuingOrg(report.meta),
     date: report.meta.date,
     reportYear: report.meta.reportYear,
     template: report.template,

@@ -21,8 +21,8 @@ export const ReportMeta = z.object({
   title: z.string().max(200),
   /** 主送机关; most 法治政府 reports have none. */
   recipient: z.string().max(200).nullable().default(null),
-  /** 发文机关署名 as it appears in the 落款. */
-  org: z.string().min(1).max(100),
+  /** 发文机关署名 as it appears in the 落款; empty until the report or the clerk names it (never invented). */
+  org: z.string().max(100),
   reportYear: ReportYear,
   /** 成文日期; optional until 签发 fills it. */
   date: IsoDate.nullable().default(null),

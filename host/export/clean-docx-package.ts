@@ -41,9 +41,11 @@ function cleanPart(name: string, source: string, body: string, latin: string): s
       .replace(/<a:font script="[^"]*" typeface="[^"]*"\/>/g, "");
   }
   if (name === "word/styles.xml") {
-    // `docx` cannot put these in docDefaults: widow control off keeps 22 lines on every page;
-    // no automatic 汉字/digit spacing matches the print CSS (text-autospace: no-autospace).
-    xml = xml.replace("<w:pPrDefault><w:pPr>", '<w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>');
+    // `docx` cannot put these in docDefaults: widow control off keeps 22 lines on every page.
+    // overflowPunct 1 is Word's own default (a line-end mark may hang); LibreOffice reads the value
+    // inverted and then neither hangs nor drops the mark, breaking lines as Chromium does. The
+    // 汉字/digit gap stays on (Word's default; LibreOffice cannot turn it off): print.css draws it.
+    xml = xml.replace("<w:pPrDefault><w:pPr>", '<w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:overflowPunct w:val="1"/>');
     // LibreOffice gives a 22 pt title two rows of the line grid; off the grid it keeps one,
     // as Word does with exact spacing.
     xml = xml.replace(/(<w:style w:type="paragraph" w:styleId="Title">.*?<w:pPr>.*?)(<w:spacing )/, '$1<w:snapToGrid w:val="0"/>$2');

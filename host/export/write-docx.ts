@@ -20,9 +20,10 @@ import {
   type IRunOptions,
   type ParagraphChild,
 } from "docx";
-import type { ExportBlock, ExportModel, ExportRun } from "../../core/export-model/export-model";
+import type { DocumentInfo, ExportBlock, ExportModel, ExportRun } from "../../core/export-model/export-model";
 import type { FontRole } from "../../core/export-model/font-roles";
 import { requestedFontFamily } from "../../core/export-model/font-roles";
+import { keepTogether, type Keep } from "../../core/export-model/keep-together";
 import { pageGeometry, type PageGeometry } from "../../core/export-model/page-geometry";
 import type { Revision, RevisedText } from "../../core/compare/redline-lines";
 import type { LayoutProfile } from "../../core/model/layout-profile";
@@ -45,6 +46,8 @@ interface Ctx {
 export interface DocxRunFormat {
   font?: FontRole;
   bold?: boolean;
+  /** 【待填：…】 and the like: highlighted, so a draft's gaps cannot be overlooked. */
+  placeholder?: boolean;
 }
 
 /** One paragraph as the writer lays it out; runs and the paragraph itself may be tracked changes. */
@@ -65,6 +68,8 @@ export interface DocxCell {
 
 export interface DocxTable {
   kind: "table";
+  /** Leading rows repeated at the top of every page the table runs onto. */
+  headerRows?: number;
   /** Relative column widths; equal columns when absent. */
   columnWeights?: number[];
   rows: { cells: DocxCell[]; mark: Revision | null }[];
@@ -81,7 +86,7 @@ export interface RevisionStamp {
 
 /** The export model as a GB/T 9704 .docx (gbt9704.md §2), theme fonts scrubbed from the package. */
 export async function writeDocx(model: ExportModel): Promise<Uint8Array> {
-  return writeDocxSections(model.profile, docxSections(model), null);
+  return writeDocxSections(model.profile, docxSections(model), null, model.info);
 }
 
 /**
@@ -90,22 +95,36 @@ export async function writeDocx(model: ExportModel): Promise<Uint8Array> {
  */
 export function docxSections(model: ExportModel): DocxBlock[][] {
   const geo = pageGeometry(model.profile);
+  const keeps = keepTogether(model.blocks);
   const sections: DocxBlock[][] = [[]];
-  for (const block of model.blocks) {
+  model.blocks.forEach((block, index) => {
     if (block.kind === "attachment") {
       sections.push(attachmentLines(block, geo));
     } else {
-      sections[sections.length - 1]?.push(...blockLines(block, geo));
+      sections[sections.length - 1]?.push(...withKeep(blockLines(block, geo), keeps.get(index)));
     }
-  }
+  });
   return sections;
 }
 
+/** keepNext on every paragraph of the block (its lines keep with each other and with what follows). */
+function withKeep(lines: DocxBlock[], keep: Keep | undefined): DocxBlock[] {
+  if (keep === undefined) return lines;
+  return lines.map((line) =>
+    line.kind === "line" ? { ...line, layout: { ...line.layout, keepNext: keep.keepNext, ...(keep.twoLines ? { widowControl: true } : {}) } } : line,
+  );
+}
+
 /** Writes sections of paragraphs and tables in the GB/T 9704 page set-up; tracked changes need a stamp. */
-export async function writeDocxSections(profile: LayoutProfile, sections: DocxBlock[][], revisions: RevisionStamp | null): Promise<Uint8Array> {
+export async function writeDocxSections(profile: LayoutProfile, sections: DocxBlock[][], revisions: RevisionStamp | null, info: DocumentInfo): Promise<Uint8Array> {
   const ctx: Ctx = { profile, geo: pageGeometry(profile), revisions, nextRevisionId: 1 };
   const { geo } = ctx;
   const doc = new Document({
+    // core.xml: `docx` otherwise names the creator "Un-named"; its created/modified dates are the export's.
+    title: info.title,
+    subject: info.subject,
+    creator: info.creator,
+    lastModifiedBy: info.creator,
     evenAndOddHeaderAndFooters: true,
     styles: styles(ctx),
     sections: sections.map((section) => ({
@@ -166,8 +185,8 @@ function styles(ctx: Ctx): NonNullable<ConstructorParameters<typeof Document>[0]
   const { profile, geo } = ctx;
   const spacing = geo.runSpacingTwentieths ?? undefined;
   const firstLine = geo.docGridCharSpace === null ? { firstLine: chars(2, geo) } : { firstLineChars: 200 };
-  // No keepNext on headings: a heading pushed to the next page leaves a 21-line page, and the
-  // 22-line grid is what reviewers measure.
+  // A heading never ends a page (gbt9704.md §2.4); the page it leaves short is allowed. Widow
+  // control stays off as in the body: a wrapped heading is kept whole by keepLines instead.
   const heading = (id: string, name: string, level: number, role: FontRole, bold: boolean): IParagraphStyleOptions => ({
     id,
     name,
@@ -175,7 +194,7 @@ function styles(ctx: Ctx): NonNullable<ConstructorParameters<typeof Document>[0]
     next: "Normal",
     quickFormat: true,
     run: { font: runFonts(role, profile), size: BODY_SIZE, bold, color: BLACK, ...(spacing === undefined ? {} : { characterSpacing: spacing }) },
-    paragraph: { outlineLevel: level, spacing: exactLine(geo), indent: firstLine, alignment: AlignmentType.JUSTIFIED },
+    paragraph: { outlineLevel: level, spacing: exactLine(geo), indent: firstLine, alignment: AlignmentType.JUSTIFIED, keepNext: true, keepLines: true },
   });
   // Not based on Normal: its −5 run spacing cannot be switched off again (`docx` drops 0).
   const plain = (id: string, name: string, role: FontRole, size: number, paragraph: IParagraphStyleOptions["paragraph"] = {}): IParagraphStyleOptions => ({
@@ -188,7 +207,9 @@ function styles(ctx: Ctx): NonNullable<ConstructorParameters<typeof Document>[0]
   return {
     default: {
       document: {
-        run: { font: runFonts("body", profile), size: BODY_SIZE, color: BLACK, language: { value: "zh-CN", eastAsia: "zh-CN" } },
+        // Latin text in a Latin language: LibreOffice otherwise line-breaks digits with its Chinese
+        // rules and splits numbers (1|40余次, 26|%).
+        run: { font: runFonts("body", profile), size: BODY_SIZE, color: BLACK, language: { value: "en-US", eastAsia: "zh-CN" } },
         paragraph: { spacing: exactLine(geo) },
       },
       heading1: { run: { color: BLACK }, paragraph: {} },
@@ -227,7 +248,7 @@ export function docxLine(role: string, layout: DocxLine["layout"], runs: { text:
 }
 
 function styled(list: ExportRun[]): { text: string; format: DocxRunFormat }[] {
-  return list.map((run) => ({ text: run.text, format: { font: run.font, bold: run.bold } }));
+  return list.map((run) => ({ text: run.text, format: { font: run.font, bold: run.bold, ...(run.placeholder ? { placeholder: true } : {}) } }));
 }
 
 const unstyled = (text: string): { text: string; format: DocxRunFormat }[] => [{ text, format: {} }];
@@ -256,8 +277,10 @@ function blockLines(block: Exclude<ExportBlock, { kind: "attachment" }>, geo: Pa
       );
     case "signature":
       return [
-        docxLine("signatureOrg", { style: "NianbaoFlush", alignment: AlignmentType.RIGHT, indent: { right: chars(block.orgRightIndentChars, geo), firstLine: 0 } }, unstyled(block.org)),
-        docxLine("signatureDate", { style: "NianbaoFlush", alignment: AlignmentType.RIGHT, indent: { right: chars(block.dateRightIndentChars, geo), firstLine: 0 } }, unstyled(block.date)),
+        docxLine("signatureOrg", { style: "NianbaoFlush", alignment: AlignmentType.RIGHT, keepNext: true, indent: { right: chars(block.orgRightIndentChars, geo), firstLine: 0 } }, unstyled(block.org)),
+        docxLine("signatureDate", { style: "NianbaoFlush", alignment: AlignmentType.RIGHT, indent: { right: chars(block.dateRightIndentChars, geo), firstLine: 0 } }, [
+          { text: block.date, format: block.datePlaceholder ? { placeholder: true } : {} },
+        ]),
       ];
     case "note":
       return [docxLine("note", { style: "NianbaoFlush", indent: { firstLine: chars(2, geo) } }, unstyled(block.text))];
@@ -304,10 +327,11 @@ function paragraph(block: DocxLine, ctx: Ctx): Paragraph {
 }
 
 function textRuns(run: RevisedText<DocxRunFormat>, ctx: Ctx): ParagraphChild[] {
-  const { font, bold } = run.format;
+  const { font, bold, placeholder } = run.format;
   const format: IRunOptions = {
     ...(font === undefined ? {} : { font: runFonts(font, ctx.profile) }),
     ...(bold === undefined ? {} : { bold, color: BLACK }),
+    ...(placeholder === true ? { highlight: "yellow" } : {}),
   };
   return run.text.split("\n").map((text, i) => {
     const options: IRunOptions = { text, ...(i > 0 ? { break: 1 } : {}), ...format };
@@ -326,8 +350,11 @@ function table(block: DocxTable, ctx: Ctx): Table {
     columnWidths: columnWidths(block.columnWeights ?? Array.from({ length: columns }, () => 1), width),
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
     rows: block.rows.map(
-      (row) =>
+      (row, index) =>
         new TableRow({
+          // A row never splits across pages; header rows repeat on every page.
+          cantSplit: true,
+          ...(index < (block.headerRows ?? 0) ? { tableHeader: true } : {}),
           ...(row.mark === null ? {} : row.mark === "insert" ? { insertion: revision(ctx) } : { deletion: revision(ctx) }),
           children: row.cells.map((cell) => new TableCell({ columnSpan: cell.colspan, rowSpan: cell.rowspan, children: cell.lines.map((l) => paragraph(l, ctx)) })),
         }),

@@ -4,6 +4,7 @@ import { requireLastYear } from "../../core/compare/require-last-year";
 import { inlineText } from "../../core/doc/inline-text";
 import { fieldTextResolver } from "../../core/fields/field-text";
 import type { LayoutProfile } from "../../core/model/layout-profile";
+import { issuingOrg, reportTitle } from "../../core/model/issuing-org";
 import type { Report } from "../../core/model/report";
 import { PLAN_STATUS_NAMES } from "./plan-status-names";
 import { docxLine, writeDocxSections, type DocxCell, type DocxLine, type DocxTable } from "./write-docx";
@@ -26,7 +27,9 @@ export async function writePlansDocx(report: Report, profile: LayoutProfile): Pr
   const flush = (text: string): DocxLine => docxLine("plain", { style: "NianbaoFlush" }, [{ text, format: {} }]);
   const table: DocxTable = {
     kind: "table",
-    columnWeights: [1, 5, 2, 6],
+    headerRows: 1,
+    // In twips of the 8845-twip type area: 序号 and 落实情况 fit on one line with the cell margins.
+    columnWeights: [900, 2884, 1600, 3461],
     rows: [
       { mark: null, cells: PLANS_COLUMNS.map((c) => cell(c, true)) },
       ...items.map((item, i) => ({
@@ -37,8 +40,9 @@ export async function writePlansDocx(report: Report, profile: LayoutProfile): Pr
   };
   return writeDocxSections(
     profile,
-    [[docxLine("title", { style: "Title" }, [{ text: PLANS_TITLE, format: {} }]), flush(""), flush(`报告：${report.meta.title || `${report.meta.org}${report.meta.reportYear}年度报告`}`), flush(summary), table]],
+    [[docxLine("title", { style: "Title" }, [{ text: PLANS_TITLE, format: {} }]), flush(""), flush(`报告：${reportTitle(report.meta) ?? `（尚无标题的${report.meta.reportYear}年度报告）`}`), flush(summary), table]],
     null,
+    { title: PLANS_TITLE, subject: `${last.meta.reportYear}年度报告主要安排落实情况`, creator: issuingOrg(report.meta) ?? "" },
   );
 }
 

@@ -21,7 +21,8 @@ type Unit = DocxBlock | SectionStart;
  */
 export async function writeRedlineDocx(report: Report, template: Template, profile: LayoutProfile): Promise<Uint8Array> {
   const last = lastYearReport(report);
-  const now = units(docxSections(buildExportModel(report, template, { profile })));
+  const model = buildExportModel(report, template, { profile });
+  const now = units(docxSections(model));
   const before = units(docxSections(buildExportModel(last, template, { profile })));
   const sections: DocxBlock[][] = [[]];
   for (const line of redlineLines(now, before)) {
@@ -40,7 +41,7 @@ export async function writeRedlineDocx(report: Report, template: Template, profi
     sections[sections.length - 1]?.push(block);
   }
   keepSectionBreaks(sections);
-  return writeDocxSections(profile, sections, { author: REDLINE_AUTHOR, date: revisionDate(report.updatedAt) });
+  return writeDocxSections(profile, sections, { author: REDLINE_AUTHOR, date: revisionDate(report.updatedAt) }, model.info);
 }
 
 /**

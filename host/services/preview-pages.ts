@@ -108,5 +108,9 @@ function pagedPolyfillFile(): string {
 function pagedSheets(html: string): string {
   // No @media screen: Paged.js rewrites the page's style sheets for print and drops screen-only rules; this page is never printed.
   const desk = `<style>html { background: #8a8a8a; } body { margin: 0; } .pagedjs_pages { display: flex; flex-direction: column; align-items: center; gap: 16px; padding: 16px 0; } .pagedjs_pages .pagedjs_page { background: #fff; box-shadow: 0 2px 12px rgba(0,0,0,.35); }</style>`;
-  return html.replace("</head>", `${desk}\n<script src="${PAGED_CONFIG_PATH}"></script>\n<script src="${PAGED_SCRIPT_PATH}"></script>\n</head>`);
+  // Paged.js justifies the last line of every element it marks as split, whatever its alignment and
+  // whichever piece it is: the end of a paragraph and the right-aligned 落款 came out stretched. As
+  // in the PDF, only a piece that continues on the next sheet justifies its last line.
+  const lastLines = `<style>[data-align-last-split-element] { text-align-last: auto !important; } [data-split-to][data-align-last-split-element] { text-align-last: justify !important; } .gw .signature { text-align-last: auto !important; }</style>`;
+  return html.replace("</head>", `${desk}\n${lastLines}\n<script src="${PAGED_CONFIG_PATH}"></script>\n<script src="${PAGED_SCRIPT_PATH}"></script>\n</head>`);
 }

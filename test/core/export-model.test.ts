@@ -96,10 +96,10 @@ describe("the export model", () => {
     const model = buildExportModel(smallReport(), fazhiTemplate(), { profile: PROFILE_PRESETS["bold-headings"] });
     const para = model.blocks.find((b) => b.kind === "paragraph");
     if (para?.kind !== "paragraph") throw new Error("no paragraph");
-    expect(para.runs[0]).toEqual({ text: "1.优化营商环境。", font: "body", bold: true });
+    expect(para.runs[0]).toEqual({ text: "1.优化营商环境。", font: "body", bold: true, placeholder: false });
     expect(para.runs[1]).toMatchObject({ font: "body", bold: false });
     const h2 = model.blocks.find((b) => b.kind === "heading" && b.level === 2);
-    expect(h2?.kind === "heading" && h2.runs[0]).toEqual({ text: "（一）全面履行政府职能", font: "heading2", bold: true });
+    expect(h2?.kind === "heading" && h2.runs[0]).toEqual({ text: "（一）全面履行政府职能", font: "heading2", bold: true, placeholder: false });
   });
 
   it("drops the editor's empty paragraphs, which would break the grid", () => {

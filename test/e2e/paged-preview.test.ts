@@ -4,6 +4,38 @@ import type { Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { artifacts, FIXTURE_NAME as FIXTURE, placeFixture, startE2eBrowser, type E2eBrowser } from "../support/e2e-browser";
+import { layoutLines } from "../support/pdf-readers";
+
+/**
+ * The preview's text line by line, as laid out on its sheets: characters grouped by the top of
+ * their box, and whether a paragraph's last line was stretched to the full width (it must not be).
+ */
+const PREVIEW_LINES = `(() => {
+  const lines = [];
+  const stretched = [];
+  for (const p of document.querySelectorAll(".pagedjs_page p")) {
+    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+    const rows = [];
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      for (let i = 0; i < node.data.length; i++) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const box = range.getBoundingClientRect();
+        if (box.width === 0) continue;
+        const row = rows.find((r) => Math.abs(r.top - box.top) < 4);
+        if (row) { row.text += node.data[i]; row.right = Math.max(row.right, box.right); row.gaps.push(box.left - row.last); row.last = box.right; }
+        else rows.push({ top: box.top, text: node.data[i], right: box.right, last: box.right, gaps: [] });
+      }
+    }
+    for (const r of rows) lines.push(r.text);
+    const last = rows[rows.length - 1];
+    // A stretched line opens gaps between its 汉字; an unstretched one has none (letter-spacing is negative).
+    if (last && !p.hasAttribute("data-split-to") && last.gaps.some((g) => g > 2)) stretched.push(last.text);
+  }
+  return { lines, stretched };
+})()`;
+const PreviewLines = z.object({ lines: z.array(z.string()), stretched: z.array(z.string()) });
 
 
 const Footer = z.object({ box: z.string(), align: z.string() });
@@ -84,6 +116,12 @@ describe("browser mode: the paged print preview", () => {
     expect(pdfPages).toBeGreaterThan(1);
     expect(sheets).toBe(pdfPages);
     await expect(exporter.getByText(`共 ${pdfPages} 页`, { exact: false }).count()).resolves.toBeGreaterThan(0);
+
+    // Preview = PDF: the same line breaks, and no paragraph's last line or 落款 stretched.
+    const shown = PreviewLines.parse(await frame.evaluate(PREVIEW_LINES));
+    // Spaces are left out on both sides, as in the .docx/PDF comparison (pdftotext spaces its own way).
+    expect(shown.lines.map((l) => l.replace(/\s+/g, "")).filter((l) => l !== "")).toEqual(layoutLines(pdf).map((l) => l.text));
+    expect(shown.stretched).toEqual([]);
 
     const numbers = await pageNumbers(page, frame);
     expect(numbers).toHaveLength(pdfPages);

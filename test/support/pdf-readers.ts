@@ -1,3 +1,4 @@
+import { diffArrays } from "diff";
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -98,4 +99,34 @@ export function libreOfficeConvert(files: string[], outDir: string, format: stri
 /** The characters a reader must find, in order: 汉字, letters and digits (punctuation and spaces vary by renderer). */
 export function essentialText(text: string): string {
   return text.replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, "");
+}
+
+/**
+ * The text lines of a PDF as `pdftotext -layout` sets them, page by page, spaces removed (each
+ * renderer spaces differently) and page numbers ("— 3 —") left out.
+ */
+export function layoutLines(pdf: string): { page: number; text: string }[] {
+  const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  return text.split("\f").flatMap((page, i) =>
+    page
+      .split("\n")
+      .map((line) => line.replace(/\s+/g, ""))
+      .filter((line) => line !== "" && !/^[—\-–]\d+[—\-–]$/.test(line))
+      .map((line) => ({ page: i + 1, text: line })),
+  );
+}
+
+/** Share of lines two renderings break identically: lines in common (in order) over the longer count. */
+export function identicalLineShare(a: string[], b: string[]): number {
+  const common = diffArrays(a, b)
+    .filter((change) => !change.added && !change.removed)
+    .reduce((n, change) => n + change.count, 0);
+  return common / Math.max(a.length, b.length, 1);
+}
+
+/** How often each full-width mark occurs in the lines. */
+export function punctuationCounts(lines: string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const ch of lines.join("")) if (/[，。、；：？！）”’》]/.test(ch)) counts[ch] = (counts[ch] ?? 0) + 1;
+  return counts;
 }

@@ -1,6 +1,8 @@
 import { useMemo, useState } from "react";
 import type { ExportedFont } from "../../../core/api/contract";
+import { blockingOf } from "../../../core/checks/blocking-findings";
 import { checkReport } from "../../../core/checks/check-report";
+import type { Finding } from "../../../core/checks/finding";
 import { PROFILE_PRESETS, PROFILE_PRESET_NAMES, type ProfilePresetName } from "../../../core/export-model/profile-presets";
 import { localToday } from "../../platform/local-today";
 import type { ReportStore } from "../../state/report-store";
@@ -23,7 +25,12 @@ type ProfileChoice = ProfilePresetName | typeof REPORT_PROFILE;
 
 interface Done extends LastExport {
   fonts: ExportedFont[];
+  /** What keeps the exported file a draft; empty for a final file. */
+  blocking: Finding[];
 }
+
+/** The blocking findings a draft's result lists; the 检查 panel has them all. */
+const LISTED_FINDINGS = 5;
 
 /** 导出: Word and/or PDF with a layout profile, the fonts actually used, and where the files went. */
 export function ExportDialog({ store }: { store: ReportStore }) {
@@ -69,8 +76,12 @@ function ExportForm({ store, initial }: { store: ReportStore; initial: ExportFor
     try {
       const sep = folder.includes("\\") && !folder.includes("/") ? "\\" : "/";
       const target = `${folder}${sep}${cleanName}`;
+      const { snapshot, template } = store.getState();
+      const report = snapshot();
+      // The same rule as `nianbao export`: a report with errors leaves as a draft, its gaps marked.
+      const blocking = blockingOf(checkReport(report, template, { today: localToday() }), "final");
       const result = await api.exportReport({
-        report: store.getState().snapshot(),
+        report,
         ...(docx ? { docxPath: `${target}.docx` } : {}),
         ...(pdf ? { pdfPath: `${target}.pdf` } : {}),
         ...chosenProfile,
@@ -78,7 +89,7 @@ function ExportForm({ store, initial }: { store: ReportStore; initial: ExportFor
       const files = { docx: result.docx, pdf: result.pdf, pages: result.pages };
       if (result.pages > 0) useUiStore.getState().setPageCount({ pages: result.pages, revision: store.getState().revision });
       useUiStore.getState().setLastExport(files);
-      setDone({ ...files, fonts: result.fonts });
+      setDone({ ...files, fonts: result.fonts, blocking });
     } catch (error) {
       notifyError(error);
     } finally {
@@ -131,7 +142,7 @@ function ExportForm({ store, initial }: { store: ReportStore; initial: ExportFor
         )}
         {done !== null && (
           <div className="export-done" role="status" aria-label="导出完成">
-            <p>已导出{done.pages > 0 ? `（PDF 共 ${done.pages} 页）` : ""}：</p>
+            <p>已导出{done.blocking.length === 0 ? "定稿" : "草稿"}{done.pages > 0 ? `（PDF 共 ${done.pages} 页）` : ""}：</p>
             <ul>
               {[done.docx, done.pdf].filter((p): p is string => p !== null).map((p) => (
                 <li key={p}>
@@ -140,6 +151,17 @@ function ExportForm({ store, initial }: { store: ReportStore; initial: ExportFor
                 </li>
               ))}
             </ul>
+            {done.blocking.length === 0 ? (
+              <p className="muted">文件状态：定稿（检查无错误）。</p>
+            ) : (
+              <div className="export-state">
+                <p>文件状态：草稿，仅供审阅。检查发现 {done.blocking.length} 项须处理，待填处已在文件中以黄色标出，不可作为正式文件报送：</p>
+                <ul>
+                  {done.blocking.slice(0, LISTED_FINDINGS).map((f, i) => <li key={`${f.id}-${i}`}>{f.message}</li>)}
+                  {done.blocking.length > LISTED_FINDINGS && <li>……另有 {done.blocking.length - LISTED_FINDINGS} 项，见“检查”面板</li>}
+                </ul>
+              </div>
+            )}
           </div>
         )}
         {preview !== null && (

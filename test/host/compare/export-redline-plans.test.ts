@@ -36,7 +36,7 @@ describe("nianbao export --redline on the Mudu report rolled forward and edited"
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout) as Record<string, unknown>;
-    expect(Object.keys(json)).toEqual(["docx", "pdf", "pages", "fonts", "redline"]);
+    expect(Object.keys(json)).toEqual(["docx", "pdf", "pages", "fonts", "state", "blocking", "redline"]);
     expect(json.redline).toBe(join(dir, "red.docx"));
     expect(runCli(["export", "last.nianbao", "--docx", "last.docx"], { cwd: dir }).status).toBe(0);
   });
@@ -119,6 +119,15 @@ describe("nianbao export --plans", () => {
     expect(rows[2]?.[3]).toBe("认真办理人大代表建议和政协委员提案（见“二、本年度推进法治政府建设的主要举措和成效”）");
     expect(rows[3]?.[3]).toBe("政策解读机制待区级平台上线后建立");
     expect(rows[1]?.[3]).toBe("");
+    // The header row repeats on every page, no row splits across pages, and 序号 / 落实情况 each
+    // fit one line: 2 and 4 字 (320 twip each) plus the cells' 108-twip margins on both sides.
+    const trs = [...xml.matchAll(/<w:tr\b[\s\S]*?<\/w:tr>/g)].map((m) => m[0]);
+    expect(trs[0]).toContain("<w:tblHeader/>");
+    expect(trs.slice(1).some((tr) => tr.includes("<w:tblHeader/>"))).toBe(false);
+    expect(trs.every((tr) => tr.includes("<w:cantSplit/>"))).toBe(true);
+    const grid = [...xml.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    expect(grid[0]).toBeGreaterThanOrEqual(2 * 320 + 216);
+    expect(grid[2]).toBeGreaterThanOrEqual(4 * 320 + 216);
 
     libreOfficeConvert([join(dir, "plans.docx")], join(dir, "lo"), "txt:Text (encoded):UTF8");
     const text = readFileSync(join(dir, "lo", "plans.txt"), "utf8");

@@ -133,4 +133,29 @@ describe("the .docx package", () => {
     expect(para("2024年1月17日")).toMatch(/w:right="1280"/);
     expect(para("吴中区木渎镇人民政府")).toMatch(/w:right="720"/);
   });
+
+  it("names the report in core.xml: title, subject, the 发文机关 as creator, and the dates", async () => {
+    const core = (await docxParts())["docProps/core.xml"] ?? "";
+    expect(core).toContain("<dc:title>2023年度木渎镇法治政府建设工作报告</dc:title>");
+    expect(core).toContain("<dc:subject>2023年度法治政府建设情况报告</dc:subject>");
+    expect(core).toContain("<dc:creator>吴中区木渎镇人民政府</dc:creator>");
+    expect(core).toMatch(/<dcterms:created [^>]*>\d{4}-\d{2}-\d{2}T/);
+    expect(core).toMatch(/<dcterms:modified [^>]*>\d{4}-\d{2}-\d{2}T/);
+    expect(core).not.toContain("Un-named");
+  });
+
+  it("keeps every heading with the text after it, and the 落款 with the body's last lines", async () => {
+    const { "word/styles.xml": styles = "", "word/document.xml": doc = "" } = await docxParts();
+    for (const id of ["Heading1", "Heading2", "Heading3", "Heading4"]) {
+      expect(styleXml(styles, id)).toContain("<w:keepNext/>");
+      expect(styleXml(styles, id)).toContain("<w:keepLines/>");
+    }
+    const paragraphs = [...doc.matchAll(/<w:p>(?:(?!<\/w:p>).)*<\/w:p>/g)].map((m) => m[0]);
+    const org = paragraphs.findIndex((p) => p.includes("吴中区木渎镇人民政府"));
+    // The body's last paragraph and the two blank lines keep with the 署名, which keeps with the date.
+    for (const p of paragraphs.slice(org - 3, org + 1)) expect(p).toContain("<w:keepNext/>");
+    expect(paragraphs[org - 3]).toMatch(/<w:widowControl\/>|<w:widowControl w:val="true"\/>/);
+    expect(paragraphs[org - 3]).toContain("提升全镇社会治理法治化水平。");
+  });
 });
+

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DocNode, InlineNode } from "../../../core/model/doc";
 import { exportReport, type ExportResult } from "../../../host/export/export-report";
 import { ChromiumPdfRenderer } from "../../../host/pdf/chromium-pdf-renderer";
-import { check9704, essentialText, libreOfficeToPdf, pageCount, pageSizePt, pdfFonts, pdfLines, type PdfLine } from "../../support/pdf-readers";
+import { check9704, essentialText, identicalLineShare, layoutLines, libreOfficeToPdf, pageCount, pageSizePt, pdfFonts, pdfLines, punctuationCounts, type PdfLine } from "../../support/pdf-readers";
 import { largeReport } from "../../support/large-report";
 import { buildReport, fixtureReport, readFixtureMarkdown } from "../../support/report-from-markdown";
 import { fazhiTemplate } from "../../support/template";
@@ -62,7 +62,13 @@ function expectGrid(pdf: string): void {
   const rows = page1Rows(lines);
   expect(rows).toBe(22);
   const { problems, summary } = check9704(pdf);
-  expect(problems, summary).toEqual([]);
+  // A heading never ends a page (keepNext): the page before it may be a line or two short (a level-1 heading with its level-2), nothing else.
+  const headingFirst = (page: number): boolean => /^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/.test(lines.find((l) => l.page === page && !isPageNumber(l))?.text ?? "");
+  const unexplained = problems.filter((p) => {
+    const short = /^page (\d+) has 2[01] lines, not 22$/.exec(p);
+    return short === null || !headingFirst(Number(short[1]) + 1);
+  });
+  expect(unexplained, summary).toEqual([]);
   expect(summary).toMatch(/full-line chars 28/);
 }
 
@@ -153,7 +159,6 @@ describe("the fixture report", () => {
   it("contains the whole published text in order, 署名 and 成文日期 included", () => {
     const expected = essentialText(readFixtureMarkdown().replace(/^#+/gm, ""));
     expect(pdfText(fixtureFiles.pdf)).toBe(expected);
-    // LibreOffice drops some line-end commas in justified text; punctuation is not compared.
     expect(pdfText(fixtureFiles.lo)).toBe(expected);
   });
 
@@ -197,6 +202,22 @@ describe("a generated 100-page report", () => {
     expect(pdfText(largeFiles.lo)).toBe(expected);
     for (const font of pdfFonts(largeFiles.pdf)) expect(font.type).not.toBe("Type 3");
   });
+});
+
+/*
+ * Our PDF and LibreOffice's PDF of our .docx must break the same lines: the same 汉字/digit gap,
+ * no hanging line-end mark in either, digits broken by Latin rules. Measured on this machine:
+ * fixture 101 of 106 lines, 100-page report 2308 of 2384 (LibreOffice 7.4, Chromium 156).
+ */
+describe("the .docx and the PDF agree line by line", () => {
+  for (const [name, files] of [["the fixture", fixtureFiles], ["the 100-page report", largeFiles]] as const) {
+    it(`${name}: at least 95% of lines identical, and no line-end mark lost in LibreOffice`, () => {
+      const ours = layoutLines(files.pdf).map((l) => l.text);
+      const theirs = layoutLines(files.lo).map((l) => l.text);
+      expect(identicalLineShare(ours, theirs)).toBeGreaterThanOrEqual(0.95);
+      expect(punctuationCounts(theirs)).toEqual(punctuationCounts(ours));
+    });
+  }
 });
 
 describe("附件说明, 附注 and an attachment", () => {
