@@ -1,4 +1,4 @@
-import { NianbaoError } from "../api/errors";
+import { NianbaoError } from "../errors/nianbao-error";
 import type { LastYearSnapshot, Report } from "../model/report";
 
 /** Last year's snapshot, or the error that says how to get one (a report not rolled forward has none). */

@@ -1,4 +1,4 @@
-import { NianbaoError } from "../api/errors";
+import { NianbaoError } from "../errors/nianbao-error";
 import { findQuote } from "../compare/find-quote";
 import { decidePlan, planChecklist } from "../compare/plan-checklist";
 import { requireLastYear } from "../compare/require-last-year";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { NianbaoError } from "../api/errors";
+import { NianbaoError } from "../errors/nianbao-error";
 import { applyTypedValue } from "../fields/apply-typed-value";
 import { withNumerals } from "../fields/with-numerals";
 import { DecimalString } from "../model/decimal-string";

@@ -1,4 +1,4 @@
-import { NianbaoError } from "../api/errors";
+import { NianbaoError } from "../errors/nianbao-error";
 import { blockingFindings } from "../checks/blocking-findings";
 import type { Finding } from "../checks/finding";
 import type { Report } from "../model/report";

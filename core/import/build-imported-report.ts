@@ -1,4 +1,4 @@
-import { NianbaoError } from "../api/errors";
+import { NianbaoError } from "../errors/nianbao-error";
 import type { Field } from "../model/field";
 import type { CoreDeps } from "../model/deps";
 import { LayoutProfile } from "../model/layout-profile";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { NianbaoError } from "../api/errors";
+import { NianbaoError } from "../errors/nianbao-error";
 import { migrateV0ToV1 } from "./migrations/v0-to-v1";
 import { Report, SCHEMA_VERSION } from "./report";
 import { describeIssues } from "./zod-issues";

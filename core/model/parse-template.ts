@@ -1,4 +1,4 @@
-import { NianbaoError } from "../api/errors";
+import { NianbaoError } from "../errors/nianbao-error";
 import { Template } from "./template";
 import { describeIssues } from "./zod-issues";
 

@@ -1,4 +1,4 @@
-import { NianbaoError } from "../api/errors";
+import { NianbaoError } from "../errors/nianbao-error";
 
 /**
  * One set of numbers for reading a source file, importing it and opening a .nianbao file, so a

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { NianbaoError } from "../api/errors";
+import { NianbaoError } from "../errors/nianbao-error";
 import type { ClientOf, Contract } from "../api/contract";
 import { Envelope } from "./envelope";
 

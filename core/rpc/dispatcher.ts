@@ -1,4 +1,4 @@
-import { NianbaoError, toErrorEnvelope } from "../api/errors";
+import { NianbaoError, toErrorEnvelope } from "../errors/nianbao-error";
 import type { Contract, ServerOf } from "../api/contract";
 import { describeIssues } from "../model/zod-issues";
 import { fail, ok, type Envelope } from "./envelope";

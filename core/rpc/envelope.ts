@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ErrorEnvelope, type ErrorCode } from "../api/errors";
+import { ErrorEnvelope, type ErrorCode } from "../errors/nianbao-error";
 
 /** What crosses IPC and HTTP: a value or an error with a code, never a thrown exception. */
 export const Envelope = z.discriminatedUnion("ok", [

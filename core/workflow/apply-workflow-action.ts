@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { NianbaoError } from "../api/errors";
+import { NianbaoError } from "../errors/nianbao-error";
 import type { CoreDeps } from "../model/deps";
 import type { FrozenRevision, Report } from "../model/report";
 import { SignoffRole, type WorkflowEvent, type WorkflowState } from "../model/workflow";

@@ -1,5 +1,5 @@
 import canonicalize from "canonicalize";
-import { NianbaoError } from "../api/errors";
+import { NianbaoError } from "../errors/nianbao-error";
 import type { Report } from "../model/report";
 import { reportContentHash } from "./content-hash";
 import { STATE_NAMES } from "./state-names";

@@ -1,5 +1,5 @@
-import { NianbaoError } from "../../core/api/errors";
-import { systemErrorMessage } from "../../core/api/system-error";
+import { NianbaoError } from "../../core/errors/nianbao-error";
+import { systemErrorMessage } from "../../core/errors/system-error";
 import type { CoreDeps } from "../../core/model/deps";
 
 /** What a command writes to; tests pass buffers, the binary passes process streams. */

@@ -1,5 +1,5 @@
 import { dirname } from "node:path";
-import { NianbaoError } from "../../core/api/errors";
+import { NianbaoError } from "../../core/errors/nianbao-error";
 import { editMethods, type ClientOf } from "../../core/api/contract";
 import { createClient } from "../../core/rpc/client";
 import { createDispatcher } from "../../core/rpc/dispatcher";

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileError, NianbaoError } from "../../core/api/errors";
+import { fileError, NianbaoError } from "../../core/errors/nianbao-error";
 import { buildExportModel } from "../../core/export-model/build-export-model";
 import type { ExportModel } from "../../core/export-model/export-model";
 import type { FontRole } from "../../core/export-model/font-roles";

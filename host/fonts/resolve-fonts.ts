@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { NianbaoError } from "../../core/api/errors";
+import { NianbaoError } from "../../core/errors/nianbao-error";
 import type { FontRole } from "../../core/export-model/font-roles";
 import { requestedFontFamily, usedFontRoles } from "../../core/export-model/font-roles";
 import type { LayoutProfile } from "../../core/model/layout-profile";

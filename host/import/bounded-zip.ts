@@ -1,5 +1,5 @@
 import { unzipSync, type UnzipFileInfo } from "fflate";
-import { NianbaoError } from "../../core/api/errors";
+import { NianbaoError } from "../../core/errors/nianbao-error";
 import type { InputBudget } from "./input-budget";
 
 export interface BoundedZip {

@@ -1,5 +1,5 @@
 import iconv from "iconv-lite";
-import { NianbaoError } from "../../core/api/errors";
+import { NianbaoError } from "../../core/errors/nianbao-error";
 
 export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be" | "gb18030";
 

@@ -1,5 +1,5 @@
 import { strFromU8 } from "fflate";
-import { NianbaoError } from "../../core/api/errors";
+import { NianbaoError } from "../../core/errors/nianbao-error";
 import type { ImportNotice } from "../../core/import/import-notice";
 import type { SourceBlockInput, SourceParagraphInput, SourceRun } from "../../core/import/source-block";
 import { readNumbering } from "./docx-numbering";

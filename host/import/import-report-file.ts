@@ -1,5 +1,5 @@
 import { extname } from "node:path";
-import { NianbaoError } from "../../core/api/errors";
+import { NianbaoError } from "../../core/errors/nianbao-error";
 import { buildImportedReport } from "../../core/import/build-imported-report";
 import type { ImportNotice } from "../../core/import/import-notice";
 import { recognizeReport, type RecognizedReport } from "../../core/import/recognize-report";

@@ -1,4 +1,4 @@
-import { NianbaoError } from "../../core/api/errors";
+import { NianbaoError } from "../../core/errors/nianbao-error";
 import { REPORT_LIMITS, tooManyCharacters, tooManyParagraphs } from "../../core/model/report-limits";
 
 /**

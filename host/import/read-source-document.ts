@@ -1,6 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import { extname } from "node:path";
-import { fileError, NianbaoError } from "../../core/api/errors";
+import { fileError, NianbaoError } from "../../core/errors/nianbao-error";
 import type { ImportNotice } from "../../core/import/import-notice";
 import { SourceBlock } from "../../core/import/source-block";
 import { decodeText } from "./decode-text";

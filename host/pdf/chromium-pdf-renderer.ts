@@ -1,7 +1,7 @@
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { z } from "zod";
-import { NianbaoError } from "../../core/api/errors";
+import { NianbaoError } from "../../core/errors/nianbao-error";
 import { findChromium } from "./find-chromium";
 import type { PdfRenderer } from "./pdf-renderer";
 

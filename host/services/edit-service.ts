@@ -1,4 +1,4 @@
-import { NianbaoError } from "../../core/api/errors";
+import { NianbaoError } from "../../core/errors/nianbao-error";
 import type { EditMethodsServer } from "../../core/api/contract";
 import { applyEdits } from "../../core/edits/apply-edit";
 import type { CoreDeps } from "../../core/model/deps";

@@ -1,5 +1,5 @@
 import type { ExportMethodsServer } from "../../core/api/contract";
-import { NianbaoError } from "../../core/api/errors";
+import { NianbaoError } from "../../core/errors/nianbao-error";
 import type { Template } from "../../core/model/template";
 import { exportReport, printedPageCount, renderReportPrintHtml } from "../export/export-report";
 import type { PdfRenderer } from "../pdf/pdf-renderer";

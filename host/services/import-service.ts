@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import { MAX_UPLOAD_BYTES, type ImportMethodsServer, type ImportPreview, type ImportSource } from "../../core/api/contract";
-import { NianbaoError } from "../../core/api/errors";
+import { NianbaoError } from "../../core/errors/nianbao-error";
 import { inlineText } from "../../core/doc/inline-text";
 import { fieldTextResolver } from "../../core/fields/field-text";
 import type { CoreDeps } from "../../core/model/deps";

@@ -1,7 +1,7 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { FolderEntry } from "../../core/api/contract";
-import { NianbaoError } from "../../core/api/errors";
+import { NianbaoError } from "../../core/errors/nianbao-error";
 
 /**
  * A guarded folder as the file browser shows it: sub-folders first, then the files `fileKind`

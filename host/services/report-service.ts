@@ -1,6 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
-import { NianbaoError } from "../../core/api/errors";
+import { NianbaoError } from "../../core/errors/nianbao-error";
 import type { FileMethodsServer, HostInfo, OpenPurpose } from "../../core/api/contract";
 import { createReport } from "../../core/model/create-report";
 import type { CoreDeps } from "../../core/model/deps";

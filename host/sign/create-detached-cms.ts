@@ -1,5 +1,5 @@
 import forge from "node-forge";
-import { NianbaoError } from "../../core/api/errors";
+import { NianbaoError } from "../../core/errors/nianbao-error";
 import { asn1Children } from "./asn1-children";
 import type { SigningIdentity } from "./signing-identity";
 

@@ -1,5 +1,5 @@
 import { strFromU8, strToU8, unzipSync, type Unzipped } from "fflate";
-import { NianbaoError } from "../../core/api/errors";
+import { NianbaoError } from "../../core/errors/nianbao-error";
 import { checkZipBudget } from "../import/bounded-zip";
 import { InputBudget } from "../import/input-budget";
 import { parseXml } from "../import/parse-xml";

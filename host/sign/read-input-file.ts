@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { NianbaoError } from "../../core/api/errors";
+import { NianbaoError } from "../../core/errors/nianbao-error";
 
 /** Reads a file the user named; `what` names it in the message (e.g. "证书"). */
 export async function readInputFile(path: string, what: string): Promise<Buffer> {

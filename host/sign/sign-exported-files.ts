@@ -1,4 +1,4 @@
-import { NianbaoError } from "../../core/api/errors";
+import { NianbaoError } from "../../core/errors/nianbao-error";
 import type { Report } from "../../core/model/report";
 import { assertSignable } from "./assert-signable";
 import { approvalStatus } from "../../core/workflow/approval-status";

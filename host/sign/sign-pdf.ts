@@ -2,7 +2,7 @@ import { pdflibAddPlaceholder } from "@signpdf/placeholder-pdf-lib";
 import { SignPdf } from "@signpdf/signpdf";
 import { Signer } from "@signpdf/utils";
 import { PDFDict, PDFDocument, PDFName, PDFString } from "pdf-lib";
-import { NianbaoError } from "../../core/api/errors";
+import { NianbaoError } from "../../core/errors/nianbao-error";
 import { createDetachedCms } from "./create-detached-cms";
 import type { SigningIdentity } from "./signing-identity";
 

@@ -1,6 +1,6 @@
 import { X509Certificate } from "node:crypto";
 import forge from "node-forge";
-import { NianbaoError } from "../../core/api/errors";
+import { NianbaoError } from "../../core/errors/nianbao-error";
 
 /** The unit's key and certificate, decrypted in memory for one signing; never persisted. */
 export interface SigningIdentity {

@@ -1,4 +1,4 @@
-import { NianbaoError } from "../../core/api/errors";
+import { NianbaoError } from "../../core/errors/nianbao-error";
 import { openDocx, readCustomProperties } from "./docx-custom-properties";
 import { readInputFile } from "./read-input-file";
 import { DOCX_PROPERTY_NAMES } from "./sign-docx";

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { constants, type Stats } from "node:fs";
 import { access, copyFile, open, readdir, rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { fileError, NianbaoError } from "../../core/api/errors";
+import { fileError, NianbaoError } from "../../core/errors/nianbao-error";
 
 export interface AtomicWriteOptions {
   /** Keep the file being replaced as `<path>.bak`. */

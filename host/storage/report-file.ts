@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { access, readFile, stat } from "node:fs/promises";
 import { resolve } from "node:path";
-import { fileError, NianbaoError } from "../../core/api/errors";
+import { fileError, NianbaoError } from "../../core/errors/nianbao-error";
 import { migrateReport, type MigratedReport } from "../../core/model/migrate-report";
 import { Report } from "../../core/model/report";
 import { assertWithinReportLimits, measureReportText, REPORT_LIMITS } from "../../core/model/report-limits";

@@ -4,7 +4,7 @@ import { link, open, readFile, stat, unlink, writeFile } from "node:fs/promises"
 import { basename, dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
-import { fileError, NianbaoError } from "../../core/api/errors";
+import { fileError, NianbaoError } from "../../core/errors/nianbao-error";
 
 /** Who holds a report's lock, as written into the lock file and named in the refusal. */
 const LockHolder = z.object({

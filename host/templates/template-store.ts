@@ -1,6 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { NianbaoError } from "../../core/api/errors";
+import { NianbaoError } from "../../core/errors/nianbao-error";
 import { parseTemplate } from "../../core/model/parse-template";
 import type { Template } from "../../core/model/template";
 import { templatesDir } from "../paths";

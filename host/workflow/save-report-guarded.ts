@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { NianbaoError } from "../../core/api/errors";
+import { NianbaoError } from "../../core/errors/nianbao-error";
 import type { Report } from "../../core/model/report";
 import { approvalStatus } from "../../core/workflow/approval-status";
 import { assertChangeAllowed } from "../../core/workflow/assert-editable";

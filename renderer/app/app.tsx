@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { NianbaoError } from "../../core/api/errors";
+import { NianbaoError } from "../../core/errors/nianbao-error";
 import { commands, runCommand } from "../commands/command-table";
 import { FileDialog } from "../features/file-dialog/file-dialog";
 import { ImportDialog } from "../features/import-dialog/import-dialog";

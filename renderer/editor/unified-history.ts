@@ -1,7 +1,7 @@
 import { redoDepth, undoDepth } from "@tiptap/pm/history";
 import type { Editor } from "@tiptap/core";
 import type { Field } from "../../core/model/field";
-import { NianbaoError } from "../../core/api/errors";
+import { NianbaoError } from "../../core/errors/nianbao-error";
 import { lockedMessage } from "../state/locked-message";
 import { changeField, type FieldChange } from "../../core/edits/change-field";
 import type { ReportStore } from "../state/report-store";

@@ -1,4 +1,4 @@
-import { NianbaoError } from "../../core/api/errors";
+import { NianbaoError } from "../../core/errors/nianbao-error";
 import { useUiStore } from "./ui-store";
 
 /** What the clerk reads for a failure: the Chinese message of a NianbaoError, else the raw text. */

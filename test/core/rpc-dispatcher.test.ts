@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { method, type ServerOf } from "../../core/api/contract";
-import { NianbaoError } from "../../core/api/errors";
+import { NianbaoError } from "../../core/errors/nianbao-error";
 import { createClient } from "../../core/rpc/client";
 import { createDispatcher } from "../../core/rpc/dispatcher";
 

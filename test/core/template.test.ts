@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NianbaoError } from "../../core/api/errors";
+import { NianbaoError } from "../../core/errors/nianbao-error";
 import { parseTemplate } from "../../core/model/parse-template";
 import { fazhiTemplate, readTemplateJson } from "../support/template";
 

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { NianbaoError } from "../../core/api/errors";
+import type { NianbaoError } from "../../core/errors/nianbao-error";
 import { createReport } from "../../core/model/create-report";
 import type { Report } from "../../core/model/report";
 import { loadReportFile, saveReportFile, serializeReport } from "../../host/storage/report-file";

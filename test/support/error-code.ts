@@ -1,4 +1,4 @@
-import { NianbaoError } from "../../core/api/errors";
+import { NianbaoError } from "../../core/errors/nianbao-error";
 
 /** The NianbaoError code a call failed with, or "none" when it succeeded. */
 export async function codeOf(promise: Promise<unknown>): Promise<string> {

@@ -1,6 +1,6 @@
 import { extname, resolve } from "node:path";
 import { z } from "zod";
-import { NianbaoError } from "../../../core/api/errors";
+import { NianbaoError } from "../../../core/errors/nianbao-error";
 import { blockingOf } from "../../../core/checks/blocking-findings";
 import { checkReport } from "../../../core/checks/check-report";
 import type { Finding } from "../../../core/checks/finding";

@@ -1,7 +1,7 @@
 import { access } from "node:fs/promises";
 import { resolve } from "node:path";
 import { z } from "zod";
-import { NianbaoError } from "../../../core/api/errors";
+import { NianbaoError } from "../../../core/errors/nianbao-error";
 import { importReportFile } from "../../import/import-report-file";
 import { saveReportFile } from "../../storage/report-file";
 import { DEFAULT_TEMPLATE_ID, loadTemplate } from "../../templates/template-store";

@@ -4,7 +4,7 @@ import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { z } from "zod";
 import { reportApi } from "../../../core/api/contract";
-import { NianbaoError } from "../../../core/api/errors";
+import { NianbaoError } from "../../../core/errors/nianbao-error";
 import { createDispatcher } from "../../../core/rpc/dispatcher";
 import { startHttpHost } from "../../http/http-host";
 import { appRoot } from "../../paths";

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { z } from "zod";
-import { NianbaoError } from "../../../core/api/errors";
+import { NianbaoError } from "../../../core/errors/nianbao-error";
 import type { Report } from "../../../core/model/report";
 import { exportReport } from "../../export/export-report";
 import { assertSignable } from "../../sign/assert-signable";

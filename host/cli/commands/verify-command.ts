@@ -1,6 +1,6 @@
 import { extname, resolve } from "node:path";
 import { z } from "zod";
-import { NianbaoError } from "../../../core/api/errors";
+import { NianbaoError } from "../../../core/errors/nianbao-error";
 import { matchApproved, type ApprovedMatch } from "../../sign/match-approved";
 import { verifyDocxFile, verifyPdfFile, type SignatureCheck } from "../../sign/verify-signature";
 import { loadReportFile } from "../../storage/report-file";

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { NianbaoError } from "../../../core/api/errors";
+import { NianbaoError } from "../../../core/errors/nianbao-error";
 import { notifyError as fail } from "../../state/notify-error";
 import { useSessionStore } from "../../state/session-store";
 import { useUiStore } from "../../state/ui-store";

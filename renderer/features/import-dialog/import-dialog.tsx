@@ -1,7 +1,7 @@
 import { useState, type DragEvent } from "react";
 import type { ImportPreview, ImportSource } from "../../../core/api/contract";
 import { MAX_UPLOAD_BYTES } from "../../../core/api/contract";
-import { NianbaoError } from "../../../core/api/errors";
+import { NianbaoError } from "../../../core/errors/nianbao-error";
 import { notifyError as fail } from "../../state/notify-error";
 import { useSessionStore } from "../../state/session-store";
 import { useUiStore } from "../../state/ui-store";

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from "react";
-import { NianbaoError } from "../../../core/api/errors";
+import { NianbaoError } from "../../../core/errors/nianbao-error";
 import { SHOW_CHECKS_HINT } from "../../../core/edits/sign-off-gate";
 import { SignoffRole, type WorkflowAction } from "../../../core/model/workflow";
 import type { Report } from "../../../core/model/report";

@@ -1,5 +1,5 @@
 import type { StateCreator } from "zustand/vanilla";
-import { NianbaoError } from "../../../core/api/errors";
+import { NianbaoError } from "../../../core/errors/nianbao-error";
 import { DocNode } from "../../../core/model/doc";
 import type { Report } from "../../../core/model/report";
 import type { PersistenceSlice, ReportState, ReportStoreDeps } from "../report-state";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NianbaoError } from "../../../core/api/errors";
+import { NianbaoError } from "../../../core/errors/nianbao-error";
 import { createReport } from "../../../core/model/create-report";
 import { Report } from "../../../core/model/report";
 import { applyWorkflowAction, type WorkflowRequest } from "../../../core/workflow/apply-workflow-action";

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { strToU8, zipSync } from "fflate";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import type { NianbaoError } from "../../../core/api/errors";
+import type { NianbaoError } from "../../../core/errors/nianbao-error";
 import { importReportFile } from "../../../host/import/import-report-file";
 import { runCli } from "../../support/run-cli";
 import { fixedDeps } from "../../support/deps";

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { FIXTURE_MARKDOWN } from "../../support/report-from-markdown";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { NianbaoError } from "../../../core/api/errors";
+import { NianbaoError } from "../../../core/errors/nianbao-error";
 import { signExportedFiles } from "../../../host/sign/sign-exported-files";
 import { loadReportFile } from "../../../host/storage/report-file";
 import { saveReportGuarded } from "../../../host/workflow/save-report-guarded";

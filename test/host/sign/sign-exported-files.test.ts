@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
-import { NianbaoError } from "../../../core/api/errors";
+import { NianbaoError } from "../../../core/errors/nianbao-error";
 import { approvalStatus } from "../../../core/workflow/approval-status";
 import { openDocx, readCustomProperties } from "../../../host/sign/docx-custom-properties";
 import { matchApproved } from "../../../host/sign/match-approved";
