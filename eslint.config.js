@@ -13,11 +13,34 @@ export const layerRules = [
     files: ["core/**/*.ts"],
     ignores: ["core/schema/**"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [
-        { group: ["**/host/**", "**/host", "**/electron/**", "**/renderer/**", "**/templates/**"], message: "core imports nothing outside core (layer rule)" },
-        { group: [...nodeModules, "electron", ...uiModules, "@tiptap/*", "docx", "fflate", "saxes", "playwright-core", "node-forge", "iconv-lite"], message: "core is pure TypeScript: no Node, DOM, UI or I/O libraries (layer rule)" },
-      ] }],
-      "no-restricted-globals": ["error",
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/host/**", "**/host", "**/electron/**", "**/renderer/**", "**/templates/**"],
+              message: "core imports nothing outside core (layer rule)",
+            },
+            {
+              group: [
+                ...nodeModules,
+                "electron",
+                ...uiModules,
+                "@tiptap/*",
+                "docx",
+                "fflate",
+                "saxes",
+                "playwright-core",
+                "node-forge",
+                "iconv-lite",
+              ],
+              message: "core is pure TypeScript: no Node, DOM, UI or I/O libraries (layer rule)",
+            },
+          ],
+        },
+      ],
+      "no-restricted-globals": [
+        "error",
         { name: "document", message: "core has no DOM (layer rule)" },
         { name: "window", message: "core has no DOM (layer rule)" },
         { name: "Buffer", message: "core has no Node globals (layer rule)" },
@@ -25,7 +48,8 @@ export const layerRules = [
         { name: "require", message: "core has no Node globals (layer rule)" },
         { name: "setTimeout", message: "core has no ambient timers (layer rule)" },
       ],
-      "no-restricted-properties": ["error",
+      "no-restricted-properties": [
+        "error",
         { object: "Date", property: "now", message: "core gets its clock injected (CoreDeps.now)" },
         { object: "Math", property: "random", message: "core gets randomness injected (CoreDeps.newId)" },
       ],
@@ -34,42 +58,72 @@ export const layerRules = [
   {
     files: ["core/schema/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [
-        { group: ["**/host/**", "**/electron/**", "**/renderer/**"], message: "core/schema imports only core (layer rule)" },
-        { group: [...nodeModules, "electron", ...uiModules], message: "core/schema holds TipTap schema only: no React, no Node (layer rule)" },
-      ] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["**/host/**", "**/electron/**", "**/renderer/**"], message: "core/schema imports only core (layer rule)" },
+            {
+              group: [...nodeModules, "electron", ...uiModules],
+              message: "core/schema holds TipTap schema only: no React, no Node (layer rule)",
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ["host/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [
-        { group: ["**/electron/**", "**/renderer/**", "electron", ...uiModules], message: "host may import core only (layer rule)" },
-      ] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["**/electron/**", "**/renderer/**", "electron", ...uiModules], message: "host may import core only (layer rule)" },
+          ],
+        },
+      ],
     },
   },
   {
     files: ["electron/main/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [
-        { group: ["**/renderer/**", ...uiModules], message: "electron/main may import core and host only (layer rule)" },
-      ] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["**/renderer/**", ...uiModules], message: "electron/main may import core and host only (layer rule)" }] },
+      ],
     },
   },
   {
     files: ["electron/preload/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [
-        { group: ["**/host/**", "**/renderer/**", ...nodeModules, ...uiModules], message: "the sandboxed preload imports only electron and core/api types (layer rule)" },
-      ] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/host/**", "**/renderer/**", ...nodeModules, ...uiModules],
+              message: "the sandboxed preload imports only electron and core/api types (layer rule)",
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ["renderer/**/*.{ts,tsx}"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [
-        { group: ["**/host/**", "**/electron/**", "electron", ...nodeModules], message: "renderer talks to the host only through renderer/platform (layer rule)" },
-      ] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/host/**", "**/electron/**", "electron", ...nodeModules],
+              message: "renderer talks to the host only through renderer/platform (layer rule)",
+            },
+          ],
+        },
+      ],
     },
   },
 ];

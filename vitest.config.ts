@@ -14,7 +14,14 @@ export default defineConfig({
       { test: { name: "core", environment: "node", include: ["test/core/**/*.test.ts"] } },
       { test: { name: "host", environment: "node", include: ["test/host/**/*.test.ts", "test/layers/**/*.test.ts"], testTimeout: 60_000 } },
       { test: { name: "electron", environment: "node", include: ["test/electron/**/*.test.ts"] } },
-      { test: { name: "renderer", environment: "happy-dom", include: ["test/renderer/**/*.test.{ts,tsx}"], setupFiles: ["test/renderer/support/setup.ts"] } },
+      {
+        test: {
+          name: "renderer",
+          environment: "happy-dom",
+          include: ["test/renderer/**/*.test.{ts,tsx}"],
+          setupFiles: ["test/renderer/support/setup.ts"],
+        },
+      },
       { test: { name: "e2e", environment: "node", include: ["test/e2e/**/*.test.ts"], testTimeout: 180_000, hookTimeout: 180_000 } },
     ],
     passWithNoTests: true,

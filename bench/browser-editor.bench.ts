@@ -30,7 +30,13 @@ await saveReportFile(file, hundredPageReport(fazhiTemplate()));
 const serve = await startHttpHost({
   dispatch: createDispatcher(
     reportApi,
-    createHostServices({ mode: "browser", guard: await createPathGuard([docs]), stateDir: join(base, "state"), clock: fixedDeps(), appVersion: "bench" }),
+    createHostServices({
+      mode: "browser",
+      guard: await createPathGuard([docs]),
+      stateDir: join(base, "state"),
+      clock: fixedDeps(),
+      appVersion: "bench",
+    }),
   ),
   rendererDir: join(repoRoot, "dist", "renderer"),
 });

@@ -27,23 +27,35 @@ function newStore(): ReportStore {
 }
 
 describe("editor on a 100-page report", () => {
-  bench("open: build the editor with all parts and 200 field atoms", () => {
-    headlessEditor(newStore(), template, body).destroy();
-  }, { iterations: 5 });
+  bench(
+    "open: build the editor with all parts and 200 field atoms",
+    () => {
+      headlessEditor(newStore(), template, body).destroy();
+    },
+    { iterations: 5 },
+  );
 
   const typing = headlessEditor(newStore(), template, body);
   let at = 10;
-  bench("keystroke: one character inserted and applied", () => {
-    typing.view.dispatch(typing.state.tr.insertText("法", at));
-    at += 1;
-  }, { iterations: 200 });
+  bench(
+    "keystroke: one character inserted and applied",
+    () => {
+      typing.view.dispatch(typing.state.tr.insertText("法", at));
+      at += 1;
+    },
+    { iterations: 200 },
+  );
 
   const store = newStore();
   const host = document.createElement("div");
   document.body.append(host);
   flushSync(() => createRoot(host).render(createElement(ReportEditor, { store })));
   let value = 200;
-  bench("field edit: every chip of one field re-rendered (10 occurrences)", () => {
-    flushSync(() => store.getState().updateField("f3", { value: String(value++) }));
-  }, { iterations: 50 });
+  bench(
+    "field edit: every chip of one field re-rendered (10 occurrences)",
+    () => {
+      flushSync(() => store.getState().updateField("f3", { value: String(value++) }));
+    },
+    { iterations: 50 },
+  );
 });

@@ -34,17 +34,37 @@ describe("export the fixture report", () => {
   bench(".docx in-process (model + docx + package clean-up)", async () => {
     await writeDocx(buildExportModel(report, template));
   });
-  bench("pandoc Markdown → .docx (baseline)", () => {
-    spawnSync("pandoc", [markdown, "-o", join(dir, "p.docx")]);
-  }, { iterations: 5 });
+  bench(
+    "pandoc Markdown → .docx (baseline)",
+    () => {
+      spawnSync("pandoc", [markdown, "-o", join(dir, "p.docx")]);
+    },
+    { iterations: 5 },
+  );
 });
 
 describe("PDF of the fixture report", () => {
-  bench("PDF, warm Chromium", async () => {
-    await exportReport({ report, template, pdfPath: join(dir, "r.pdf"), renderer });
-  }, { iterations: 5 });
-  bench("soffice --convert-to pdf of the same content (baseline)", () => {
-    const profile = mkdtempSync(join(tmpdir(), "nianbao-bench-lo-"));
-    spawnSync("soffice", [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--convert-to", "pdf", "--outdir", dir, pandocDocx]);
-  }, { iterations: 3 });
+  bench(
+    "PDF, warm Chromium",
+    async () => {
+      await exportReport({ report, template, pdfPath: join(dir, "r.pdf"), renderer });
+    },
+    { iterations: 5 },
+  );
+  bench(
+    "soffice --convert-to pdf of the same content (baseline)",
+    () => {
+      const profile = mkdtempSync(join(tmpdir(), "nianbao-bench-lo-"));
+      spawnSync("soffice", [
+        `-env:UserInstallation=${pathToFileURL(profile).href}`,
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        dir,
+        pandocDocx,
+      ]);
+    },
+    { iterations: 3 },
+  );
 });

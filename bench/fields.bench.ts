@@ -19,12 +19,19 @@ function largeReport(fieldCount: number): Report {
     const id = `f${i}`;
     const rate = i % 5 === 0;
     fields[id] = Field.parse({
-      id, label: `指标${i}`, kind: rate ? "percent" : "count", value: rate ? String(80 + (i % 20)) : String(1000 + i * 37), unit: rate ? "%" : "件",
-      scale: !rate && i % 3 === 0 ? "万" : "none", qualifier: i % 7 === 0 ? "超" : "none", status: i % 2 === 0 ? "confirmed" : "unconfirmed",
+      id,
+      label: `指标${i}`,
+      kind: rate ? "percent" : "count",
+      value: rate ? String(80 + (i % 20)) : String(1000 + i * 37),
+      unit: rate ? "%" : "件",
+      scale: !rate && i % 3 === 0 ? "万" : "none",
+      qualifier: i % 7 === 0 ? "超" : "none",
+      status: i % 2 === 0 ? "confirmed" : "unconfirmed",
       lastYear: { value: rate ? String(79 + (i % 20)) : String(900 + i * 35), unit: rate ? "%" : "件" },
     });
     paragraphs.push({
-      type: "paragraph", attrs: { carried: i % 4 === 0 },
+      type: "paragraph",
+      attrs: { carried: i % 4 === 0 },
       content: [
         { type: "text", text: `2023年以来第${i}项工作,共办理117件，` },
         { type: "reportField", attrs: { fieldId: id, show: "value" } },

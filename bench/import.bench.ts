@@ -16,9 +16,13 @@ writeFileSync(clerkDocx, await makeClerkDocx(fixture));
 
 /** About 100 pages at 22 lines × 28 characters: 4 parts × 6 subsections × 20 paragraphs of ~130 characters. */
 async function hundredPageDocx(): Promise<Buffer> {
-  const run = (text: string, font: string, size = 16): TextRun => new TextRun({ text, font: { eastAsia: font, ascii: "Times New Roman" }, size: size * 2 });
-  const sentence = "全年共受理各类审批服务事项超 36 万件，占全区总量约 26%，同比增长 17.48%，调解各类纠纷 1900 余件，受理信访件 590 件，结案率 93.26%，有效落实“八五”普法规划。";
-  const children: Paragraph[] = [new Paragraph({ alignment: AlignmentType.CENTER, children: [run("2023年度某镇法治政府建设工作报告", "方正小标宋简体", 22)] })];
+  const run = (text: string, font: string, size = 16): TextRun =>
+    new TextRun({ text, font: { eastAsia: font, ascii: "Times New Roman" }, size: size * 2 });
+  const sentence =
+    "全年共受理各类审批服务事项超 36 万件，占全区总量约 26%，同比增长 17.48%，调解各类纠纷 1900 余件，受理信访件 590 件，结案率 93.26%，有效落实“八五”普法规划。";
+  const children: Paragraph[] = [
+    new Paragraph({ alignment: AlignmentType.CENTER, children: [run("2023年度某镇法治政府建设工作报告", "方正小标宋简体", 22)] }),
+  ];
   const cn = ["一", "二", "三", "四", "五", "六"];
   for (let p = 0; p < 4; p++) {
     children.push(new Paragraph({ children: [run(`${cn[p]}、本年度推进法治政府建设的主要举措和成效`, "黑体")] }));

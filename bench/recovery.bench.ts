@@ -22,10 +22,14 @@ store.getState().setLiveBodyReader(() => editor.getJSON() as DocNode);
 
 describe("autosave on a 100-page report", () => {
   let at = 10;
-  bench("one keystroke, then the recovery copy written by the host", async () => {
-    editor.view.dispatch(editor.state.tr.insertText("法", at));
-    at += 1;
-    store.getState().markDocumentChanged();
-    await store.getState().writeRecovery();
-  }, { iterations: 20 });
+  bench(
+    "one keystroke, then the recovery copy written by the host",
+    async () => {
+      editor.view.dispatch(editor.state.tr.insertText("法", at));
+      at += 1;
+      store.getState().markDocumentChanged();
+      await store.getState().writeRecovery();
+    },
+    { iterations: 20 },
+  );
 });

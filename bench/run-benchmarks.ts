@@ -43,8 +43,14 @@ interface CaseResult {
 
 const InProcess = z.object({ first: z.number(), times: z.array(z.number()), peakRssMb: z.number() });
 
-function measureInProcess(childScript: string, spec: { kind: "import-docx" | "export-docx" | "export-pdf" | "export-pdf-uncached"; input: string; output: string }): Measurement {
-  const r = spawnSync(process.execPath, [childScript, JSON.stringify({ ...spec, runs: RUNS, warmup: WARMUP })], { encoding: "utf8", cwd: appRoot() });
+function measureInProcess(
+  childScript: string,
+  spec: { kind: "import-docx" | "export-docx" | "export-pdf" | "export-pdf-uncached"; input: string; output: string },
+): Measurement {
+  const r = spawnSync(process.execPath, [childScript, JSON.stringify({ ...spec, runs: RUNS, warmup: WARMUP })], {
+    encoding: "utf8",
+    cwd: appRoot(),
+  });
   if (r.status !== 0) throw new Error(`in-process ${spec.kind} failed: ${r.stderr}`);
   const out = InProcess.parse(JSON.parse(r.stdout));
   return { ms: median(out.times), firstMs: out.first, rssMb: out.peakRssMb };
@@ -57,7 +63,9 @@ function version(command: string, args: string[]): string {
 
 function machine(): string {
   const cpu = cpus();
-  const load = loadavg().map((l) => l.toFixed(2)).join(" ");
+  const load = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
   return [
     `${cpu.length} × ${cpu[0]?.model.trim() ?? "unknown CPU"}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Linux ${release()}, Node ${process.version}`,
     `${version("pandoc", ["--version"])}, ${version("soffice", ["--version"])}, ${version("chromium", ["--version"])}`,
@@ -100,24 +108,65 @@ function commandsFor(s: Subject, dir: string) {
 
 function benchSubject(s: Subject, dir: string, childScript: string, soffice: string): CaseResult[] {
   const { pandocImport, pandocExport, cliImport, cliExport, cliPdf } = commandsFor(s, dir);
-  const sofficePdf = ["soffice", `-env:UserInstallation=${pathToFileURL(soffice).href}`, "--headless", "--convert-to", "pdf", "--outdir", join(dir, "soffice-out"), s.docx];
+  const sofficePdf = [
+    "soffice",
+    `-env:UserInstallation=${pathToFileURL(soffice).href}`,
+    "--headless",
+    "--convert-to",
+    "pdf",
+    "--outdir",
+    join(dir, "soffice-out"),
+    s.docx,
+  ];
   const results: CaseResult[] = [];
   const add = (name: string, ours: Measurement, peer: string, theirs: Measurement, runs: number): void => {
     const full = `${name}${s.suffix}`;
     const result: CaseResult = {
-      name: full, ours_ms: round(ours.ms), ours_first_ms: ours.firstMs === undefined ? null : round(ours.firstMs), peer, peer_ms: round(theirs.ms), ratio: round(theirs.ms / ours.ms, 2),
-      peak_rss_mb: round(ours.rssMb), peer_peak_rss_mb: round(theirs.rssMb), runs, target: s.suffix === "" ? (TARGETS[name] ?? null) : null,
+      name: full,
+      ours_ms: round(ours.ms),
+      ours_first_ms: ours.firstMs === undefined ? null : round(ours.firstMs),
+      peer,
+      peer_ms: round(theirs.ms),
+      ratio: round(theirs.ms / ours.ms, 2),
+      peak_rss_mb: round(ours.rssMb),
+      peer_peak_rss_mb: round(theirs.rssMb),
+      runs,
+      target: s.suffix === "" ? (TARGETS[name] ?? null) : null,
     };
     process.stderr.write(`  ${full}: ours ${result.ours_ms} ms, ${peer} ${result.peer_ms} ms\n`);
     results.push(result);
   };
   const pandocImportMs = measureWhole(pandocImport, RUNS);
   const pandocExportMs = measureWhole(pandocExport, RUNS);
-  add("import-docx", measureInProcess(childScript, { kind: "import-docx", input: s.docx, output: "" }), "pandoc -f docx -t json", pandocImportMs, RUNS);
-  add("export-docx", measureInProcess(childScript, { kind: "export-docx", input: s.nianbao, output: join(dir, `ours${s.suffix}.docx`) }), "pandoc -f markdown -t docx", pandocExportMs, RUNS);
+  add(
+    "import-docx",
+    measureInProcess(childScript, { kind: "import-docx", input: s.docx, output: "" }),
+    "pandoc -f docx -t json",
+    pandocImportMs,
+    RUNS,
+  );
+  add(
+    "export-docx",
+    measureInProcess(childScript, { kind: "export-docx", input: s.nianbao, output: join(dir, `ours${s.suffix}.docx`) }),
+    "pandoc -f markdown -t docx",
+    pandocExportMs,
+    RUNS,
+  );
   const sofficeMs = measureWhole(sofficePdf, SOFFICE_RUNS);
-  add("export-pdf", measureInProcess(childScript, { kind: "export-pdf", input: s.nianbao, output: join(dir, `ours${s.suffix}.pdf`) }), "soffice --headless --convert-to pdf", sofficeMs, RUNS);
-  add("export-pdf-uncached", measureInProcess(childScript, { kind: "export-pdf-uncached", input: s.nianbao, output: join(dir, `ours-uncached${s.suffix}.pdf`) }), "soffice --headless --convert-to pdf", sofficeMs, RUNS);
+  add(
+    "export-pdf",
+    measureInProcess(childScript, { kind: "export-pdf", input: s.nianbao, output: join(dir, `ours${s.suffix}.pdf`) }),
+    "soffice --headless --convert-to pdf",
+    sofficeMs,
+    RUNS,
+  );
+  add(
+    "export-pdf-uncached",
+    measureInProcess(childScript, { kind: "export-pdf-uncached", input: s.nianbao, output: join(dir, `ours-uncached${s.suffix}.pdf`) }),
+    "soffice --headless --convert-to pdf",
+    sofficeMs,
+    RUNS,
+  );
   add("cli-import-docx", measureWhole(cliImport, RUNS), "pandoc -f docx -t json", pandocImportMs, RUNS);
   add("cli-export-docx", measureWhole(cliExport, RUNS), "pandoc -f markdown -t docx", pandocExportMs, RUNS);
   // Cold: the CLI launches its headless Chromium for each export, as a script would.
@@ -159,13 +208,12 @@ function floorsMarkdown(cases: readonly CaseResult[], floors: readonly Floor[], 
   const instructionRows = instructions.map((i) => `| ${i.name} | \`${i.command}\` | ${i.instructions_m} |`);
   const nodeStart = count("node-start");
   const pandocImport = count("pandoc-import");
-  const instructionText = instructions.length === 0
-    ? "valgrind was not available (or `NIANBAO_BENCH_CALLGRIND=0`): no instruction counts this run."
-    : `${[
-      "| run | command | instructions (millions) |",
-      "| --- | --- | ---: |",
-      ...instructionRows,
-    ].join("\n")}\n\nNode.js starting and exiting executes ${nodeStart ?? "?"} M instructions; pandoc's whole import of the 100-page .docx executes ${pandocImport ?? "?"} M.`;
+  const instructionText =
+    instructions.length === 0
+      ? "valgrind was not available (or `NIANBAO_BENCH_CALLGRIND=0`): no instruction counts this run."
+      : `${["| run | command | instructions (millions) |", "| --- | --- | ---: |", ...instructionRows].join(
+          "\n",
+        )}\n\nNode.js starting and exiting executes ${nodeStart ?? "?"} M instructions; pandoc's whole import of the 100-page .docx executes ${pandocImport ?? "?"} M.`;
   return `## The floor under the whole-process targets
 
 Whole-process cases start a fresh Node.js, which pandoc, a native binary, does not. These
@@ -189,7 +237,14 @@ loaded only when run, zip (de)compression by Node's zlib, and zod without genera
 `;
 }
 
-function benchmarksMarkdown(machineText: string, pages: string, cases: readonly CaseResult[], floors: readonly Floor[], instructions: readonly InstructionCount[], date: string): string {
+function benchmarksMarkdown(
+  machineText: string,
+  pages: string,
+  cases: readonly CaseResult[],
+  floors: readonly Floor[],
+  instructions: readonly InstructionCount[],
+  date: string,
+): string {
   return `# Benchmarks
 
 Rerun with \`npm run bench\` (builds the CLI, then \`node bench/run.mjs\`; about 5 minutes on
@@ -271,7 +326,10 @@ export async function main(childScript: string, floorDir: string): Promise<void>
     const pages = pdfPages === undefined ? "page count unknown" : `${pdfPages} pages as exported`;
     const root = appRoot();
     writeFileSync(join(root, "bench/results.json"), `${JSON.stringify({ machine: machineText, cases, floors, instructions }, null, 2)}\n`);
-    writeFileSync(join(root, "BENCHMARKS.md"), benchmarksMarkdown(machineText, pages, cases, floors, instructions, new Date().toISOString().slice(0, 10)));
+    writeFileSync(
+      join(root, "BENCHMARKS.md"),
+      benchmarksMarkdown(machineText, pages, cases, floors, instructions, new Date().toISOString().slice(0, 10)),
+    );
     process.stdout.write(`\n${table(cases)}\n\n${verdicts(cases)}\n\nWritten: BENCHMARKS.md, bench/results.json\n`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -33,9 +33,17 @@ export interface FloorInputs {
 export function measureFloors(inputs: FloorInputs): Floor[] {
   const node = process.execPath;
   const floors: [string, string, string[]][] = [
-    ["node-start", "`node -e \"\"`: Node.js starting and exiting, nothing loaded", [node, "-e", ""]],
-    ["docx-library", "the `docx` library writing a one-paragraph .docx in a fresh process", [node, join(inputs.floorDir, "docx-library-floor.cjs"), join(inputs.outDir, "floor.docx")]],
-    ["docx-read", "fflate + saxes reading every XML event of the 100-page .docx in a fresh process (no recognition)", [node, join(inputs.floorDir, "docx-read-floor.cjs"), inputs.docx, join(inputs.outDir, "floor.json")]],
+    ["node-start", '`node -e ""`: Node.js starting and exiting, nothing loaded', [node, "-e", ""]],
+    [
+      "docx-library",
+      "the `docx` library writing a one-paragraph .docx in a fresh process",
+      [node, join(inputs.floorDir, "docx-library-floor.cjs"), join(inputs.outDir, "floor.docx")],
+    ],
+    [
+      "docx-read",
+      "fflate + saxes reading every XML event of the 100-page .docx in a fresh process (no recognition)",
+      [node, join(inputs.floorDir, "docx-read-floor.cjs"), inputs.docx, join(inputs.outDir, "floor.json")],
+    ],
   ];
   return floors.map(([name, what, command]) => {
     const m = measureWhole(command, inputs.runs);
@@ -51,10 +59,17 @@ export function callgrindAvailable(): boolean {
 
 /** One run under `valgrind --tool=callgrind` (tens of seconds each); null when it fails. */
 export function countInstructions(name: string, command: readonly string[]): InstructionCount | null {
-  const r = spawnSync("valgrind", ["--tool=callgrind", "--callgrind-out-file=/dev/null", ...command], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync("valgrind", ["--tool=callgrind", "--callgrind-out-file=/dev/null", ...command], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const collected = /Collected\s*:\s*(\d+)/u.exec(r.stderr)?.[1];
   if (r.status !== 0 || collected === undefined) return null;
-  const count = { name, command: command.map((c) => (c === "" ? '""' : c.replace(/^.*\//u, ""))).join(" "), instructions_m: Math.round(Number(collected) / 1e6) };
+  const count = {
+    name,
+    command: command.map((c) => (c === "" ? '""' : c.replace(/^.*\//u, ""))).join(" "),
+    instructions_m: Math.round(Number(collected) / 1e6),
+  };
   process.stderr.write(`  instructions ${name}: ${count.instructions_m} M\n`);
   return count;
 }

@@ -21,11 +21,16 @@ export function hundredPageReport(template: Template): Report {
       { type: "text", text: `，${SENTENCE.repeat(4)}` },
     ],
   });
-  const parts = template.parts.filter((p) => p.required).map((part, i) => ({
-    type: "part",
-    attrs: { partId: part.id },
-    content: [{ type: "heading", attrs: { level: 1 }, content: [{ type: "text", text: `${i + 1}、${part.heading}` }] }, ...Array.from({ length: 50 }, paragraph)],
-  }));
+  const parts = template.parts
+    .filter((p) => p.required)
+    .map((part, i) => ({
+      type: "part",
+      attrs: { partId: part.id },
+      content: [
+        { type: "heading", attrs: { level: 1 }, content: [{ type: "text", text: `${i + 1}、${part.heading}` }] },
+        ...Array.from({ length: 50 }, paragraph),
+      ],
+    }));
   const base = createReport(template, { org: "木渎镇人民政府", year: 2024 }, fixedDeps());
   return { ...base, body: DocNode.parse({ type: "doc", content: parts }), fields: Object.fromEntries(fields.map((f) => [f.id, f])) };
 }

@@ -36,4 +36,3 @@ export function measureWhole(command: readonly string[], runs: number): Measurem
   const samples = Array.from({ length: runs }, () => runWhole(command));
   return { ms: median(samples.map((s) => s.ms)), rssMb: Math.max(...samples.map((s) => s.rssMb)) };
 }
-

@@ -113,10 +113,7 @@ export const fileMethods = {
 } as const;
 
 /** Where a file to import comes from: a path in an allowed folder, or bytes the page uploaded. */
-export const ImportSource = z.union([
-  z.object({ path: HostPath }),
-  z.object({ uploadId: z.uuid() }),
-]);
+export const ImportSource = z.union([z.object({ path: HostPath }), z.object({ uploadId: z.uuid() })]);
 export type ImportSource = z.infer<typeof ImportSource>;
 
 /** The largest file the page may upload for import (a Word report with images stays well below). */
@@ -139,17 +136,18 @@ export type ImportPreview = z.infer<typeof ImportPreview>;
 export const importMethods = {
   uploadImportFile: method(
     z.object({
-      name: z.string().min(1).max(255).refine((n) => /\.(docx|md|txt|nianbao)$/i.test(n), "只能导入 .docx、.md、.txt 或 .nianbao 文件"),
+      name: z
+        .string()
+        .min(1)
+        .max(255)
+        .refine((n) => /\.(docx|md|txt|nianbao)$/i.test(n), "只能导入 .docx、.md、.txt 或 .nianbao 文件"),
       dataBase64: z.string().max(Math.ceil(MAX_UPLOAD_BYTES / 3) * 4, "文件过大（上限 20 MB）"),
     }),
     z.object({ uploadId: z.uuid() }),
   ),
   listImportable: method(z.object({ path: HostPath }), z.array(FolderEntry)),
   previewImport: method(z.object({ source: ImportSource }), ImportPreview),
-  importReport: method(
-    z.object({ source: ImportSource, rollForward: z.boolean() }),
-    OpenedReport.extend({ notices: z.array(z.string()) }),
-  ),
+  importReport: method(z.object({ source: ImportSource, rollForward: z.boolean() }), OpenedReport.extend({ notices: z.array(z.string()) })),
 } as const;
 
 export const ExportedFont = z.object({ role: z.string(), requested: z.string(), used: z.string(), substituted: z.boolean() });
@@ -178,7 +176,14 @@ export const exportMethods = {
       password: z.string().max(1024),
       signer: z.string().trim().min(1, "请填写签名人姓名").max(100),
     }),
-    z.object({ pdf: HostPath.nullable(), docx: HostPath.nullable(), docxSignature: HostPath.nullable(), subject: z.string(), signedAt: z.string(), revision: z.number().int() }),
+    z.object({
+      pdf: HostPath.nullable(),
+      docx: HostPath.nullable(),
+      docxSignature: HostPath.nullable(),
+      subject: z.string(),
+      signedAt: z.string(),
+      revision: z.number().int(),
+    }),
   ),
 } as const;
 
@@ -188,7 +193,10 @@ export const editMethods = {
    * Loads the report at `path`, applies `edits` in order with core/edits/apply-edit.ts (all or
    * none) and saves it through the same guard as saveReport.
    */
-  editReportFile: method(z.object({ path: HostPath, edits: z.array(ReportEdit).min(1).max(1000) }).strict(), z.object({ report: Report, path: HostPath })),
+  editReportFile: method(
+    z.object({ path: HostPath, edits: z.array(ReportEdit).min(1).max(1000) }).strict(),
+    z.object({ report: Report, path: HostPath }),
+  ),
 } as const;
 
 /**

@@ -10,7 +10,12 @@ export function checkDeadlines({ report, template, today }: CheckContext): Findi
   const year = report.meta.reportYear + 1;
   const deadlines = [
     { id: "DEADLINE-SUBMIT", what: "报送", date: `${year}-${template.deadlines.submit}`, done: report.workflow.state === "published" },
-    { id: "DEADLINE-PUBLISH", what: "向社会公开", date: `${year}-${template.deadlines.publish}`, done: report.workflow.state === "published" },
+    {
+      id: "DEADLINE-PUBLISH",
+      what: "向社会公开",
+      date: `${year}-${template.deadlines.publish}`,
+      done: report.workflow.state === "published",
+    },
   ];
   return deadlines
     .filter((d) => !d.done)
@@ -18,7 +23,11 @@ export function checkDeadlines({ report, template, today }: CheckContext): Findi
       const days = daysBetween(today, d.date);
       const when = formatChineseDate(d.date);
       const message =
-        days > 0 ? `${d.what}期限为 ${when}，还有 ${days} 天` : days === 0 ? `今天（${when}）是${d.what}期限` : `已超过${d.what}期限（${when}）${-days} 天`;
+        days > 0
+          ? `${d.what}期限为 ${when}，还有 ${days} 天`
+          : days === 0
+            ? `今天（${when}）是${d.what}期限`
+            : `已超过${d.what}期限（${when}）${-days} 天`;
       return { id: d.id, severity: "info" as const, message, location: at(null) };
     });
 }

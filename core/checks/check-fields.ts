@@ -28,7 +28,12 @@ export function checkFields({ report, blocks }: CheckContext): Finding[] {
       if (piece.type !== "field") continue;
       const field = report.fields[piece.fieldId];
       if (field === undefined) {
-        findings.push({ id: "FIELD-MISSING", severity: "error", message: `正文引用了不存在的字段“${piece.fieldId}”，导出时显示为“【缺数】”`, location: at(block.part, piece.path, null) });
+        findings.push({
+          id: "FIELD-MISSING",
+          severity: "error",
+          message: `正文引用了不存在的字段“${piece.fieldId}”，导出时显示为“【缺数】”`,
+          location: at(block.part, piece.path, null),
+        });
       } else if (piece.show === "yoy" && yoyOf(report, field) === null) {
         findings.push({
           id: "YOY-MISSING",
@@ -57,7 +62,12 @@ export function checkFields({ report, blocks }: CheckContext): Finding[] {
     }
     if (field.status === "unconfirmed" && !(computed && growth.base.status === "confirmed")) {
       const shown = formatValue(field);
-      findings.push({ id: "FIELD-UNCONFIRMED", severity: "error", message: `${name}${shown === null ? "" : `（${shown}）`}尚未确认；沿用上年或自动识别的数字须逐一核对后确认`, location: where });
+      findings.push({
+        id: "FIELD-UNCONFIRMED",
+        severity: "error",
+        message: `${name}${shown === null ? "" : `（${shown}）`}尚未确认；沿用上年或自动识别的数字须逐一核对后确认`,
+        location: where,
+      });
     }
     const last = field.lastYear?.value ?? null;
     if (field.value !== null && last !== null && field.kind !== "growth") {
@@ -74,14 +84,24 @@ export function checkFields({ report, blocks }: CheckContext): Finding[] {
       } else if (!isRateKind(field.kind) && previous.isPos() && current.isPos()) {
         const ratio = current.div(previous);
         if (ratio.gte(SWING_FACTOR) || ratio.lte(new Exact(1).div(SWING_FACTOR))) {
-          findings.push({ id: "FIELD-SWING", severity: "warning", message: `${name}与上年相差 ${ratio.gte(1) ? `${ratio.toFixed(1)} 倍` : `至 ${ratio.mul(100).toFixed(1)}%`}，请核对单位（如“件”与“万件”）`, location: where });
+          findings.push({
+            id: "FIELD-SWING",
+            severity: "warning",
+            message: `${name}与上年相差 ${ratio.gte(1) ? `${ratio.toFixed(1)} 倍` : `至 ${ratio.mul(100).toFixed(1)}%`}，请核对单位（如“件”与“万件”）`,
+            location: where,
+          });
         }
       }
     }
     const scaleFinding = scaleChange(field, name, where);
     if (scaleFinding !== undefined) findings.push(scaleFinding);
     if (use === undefined) {
-      findings.push({ id: "FIELD-UNUSED", severity: "info", message: `${name}未在正文中出现`, location: at(null, ["fields", field.id], field.id) });
+      findings.push({
+        id: "FIELD-UNUSED",
+        severity: "info",
+        message: `${name}未在正文中出现`,
+        location: at(null, ["fields", field.id], field.id),
+      });
     }
   }
   return findings;

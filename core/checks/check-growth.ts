@@ -19,7 +19,8 @@ const DIRECTION_LEAD = /^[^。；！？\n]*?(?:同比|比上年|较上年)?(增�
  * A rate whose change is given in %: "结案率同比增长1.3%", "答复率达93.3%，同比提高1.3%".
  * Heuristic over plain text, hence a warning: a relative change of a rate is rare but possible.
  */
-const RATE_CHANGE_IN_PERCENT = /率(?:(?:达到|达|为|是)?\s*\d+(?:\.\d+)?\s*%\s*[，,]\s*)?(?:同比|比上年|较上年|与上年相比)?\s*(增长|上升|增加|提高|下降|减少|降低)了?\s*(\d+(?:\.\d+)?)\s*%/g;
+const RATE_CHANGE_IN_PERCENT =
+  /率(?:(?:达到|达|为|是)?\s*\d+(?:\.\d+)?\s*%\s*[，,]\s*)?(?:同比|比上年|较上年|与上年相比)?\s*(增长|上升|增加|提高|下降|减少|降低)了?\s*(\d+(?:\.\d+)?)\s*%/g;
 
 /** Stated growth against computed growth; % against 百分点. */
 export function checkGrowth({ report, blocks }: CheckContext): Finding[] {
@@ -32,7 +33,12 @@ export function checkGrowth({ report, blocks }: CheckContext): Finding[] {
     const where = at(use?.part ?? null, use?.path ?? ["fields", field.id], field.id);
     const growth = boundGrowth(fields, field);
     if (growth === undefined) {
-      findings.push({ id: "GROWTH-BASE-MISSING", severity: "error", message: `增幅“${field.label}”所依据的字段“${field.baseFieldId}”不存在`, location: where });
+      findings.push({
+        id: "GROWTH-BASE-MISSING",
+        severity: "error",
+        message: `增幅“${field.label}”所依据的字段“${field.baseFieldId}”不存在`,
+        location: where,
+      });
       continue;
     }
     if (isRateKind(growth.base.kind)) {
@@ -55,7 +61,9 @@ export function checkGrowth({ report, blocks }: CheckContext): Finding[] {
         severity: "error",
         message: `“${field.label}”填写为 ${field.value}%，按“${growth.base.label}”本年 ${formatValue(growth.base) ?? ""}、上年 ${growth.base.lastYear === null ? "" : (formatValue({ ...growth.base.lastYear, decimals: growth.base.decimals }) ?? "")} 计算应为 ${rounded}%`,
         location: where,
-        ...(growth.approximate ? {} : { fix: { type: "setFieldValue" as const, fieldId: field.id, value: rounded, label: `改为 ${rounded}` } }),
+        ...(growth.approximate
+          ? {}
+          : { fix: { type: "setFieldValue" as const, fieldId: field.id, value: rounded, label: `改为 ${rounded}` } }),
       });
     }
   }
@@ -87,7 +95,12 @@ function checkBlock(block: TextBlock, fields: Readonly<Record<string, Field>>): 
   block.pieces.forEach((piece, i) => {
     if (piece.type === "text") {
       for (const m of piece.text.matchAll(RATE_CHANGE_IN_PERCENT)) {
-        findings.push({ id: "RATE-CHANGE-PERCENT", severity: "warning", message: `比率的变化应写作“${FALL.test(m[1] ?? "") ? "下降" : "提高"}N个百分点”，不宜写作“${m[1] ?? ""}${m[2] ?? ""}%”`, location: at(block.part, piece.path) });
+        findings.push({
+          id: "RATE-CHANGE-PERCENT",
+          severity: "warning",
+          message: `比率的变化应写作“${FALL.test(m[1] ?? "") ? "下降" : "提高"}N个百分点”，不宜写作“${m[1] ?? ""}${m[2] ?? ""}%”`,
+          location: at(block.part, piece.path),
+        });
       }
       const stated = STATED_CHANGE.exec(piece.text);
       if (stated && candidates.length > 0) {
@@ -97,7 +110,10 @@ function checkBlock(block: TextBlock, fields: Readonly<Record<string, Field>>): 
         const replace = (to: string, label: string): Fix => ({ type: "replaceText", path: piece.path, offset, from, to, label });
         findings.push(
           ...judgeStated(candidates, {
-            verb, number, decimals: decimalsOf(number), location: at(block.part, piece.path, null),
+            verb,
+            number,
+            decimals: decimalsOf(number),
+            location: at(block.part, piece.path, null),
             fixTo: (figure) => replace(`${figure}%`, `改为 ${figure}%`),
             toPoints: replace(`${number}个百分点`, `改为“${number}个百分点”`),
           }),
@@ -121,14 +137,22 @@ function checkBlock(block: TextBlock, fields: Readonly<Record<string, Field>>): 
       const growth = boundGrowth(fields, field);
       const sign = growth?.exact == null ? null : new Exact(growth.exact);
       if (sign !== null && ((RISE.test(direction) && sign.isNeg()) || (FALL.test(direction) && sign.isPos()))) {
-        findings.push({ id: "GROWTH-DIRECTION", severity: "error", message: `文中写“${RISE.test(direction) ? "增长" : "下降"}”，但“${growth?.base.label ?? ""}”实际${sign.isNeg() ? "下降" : "增长"}了`, location: at(block.part, piece.path, field.id) });
+        findings.push({
+          id: "GROWTH-DIRECTION",
+          severity: "error",
+          message: `文中写“${RISE.test(direction) ? "增长" : "下降"}”，但“${growth?.base.label ?? ""}”实际${sign.isNeg() ? "下降" : "增长"}了`,
+          location: at(block.part, piece.path, field.id),
+        });
       }
       return;
     }
     if (leadVerb === null || field.value === null || candidates.length === 0) return;
     findings.push(
       ...judgeStated(candidates, {
-        verb: leadVerb, number: field.value, decimals: field.decimals, location: at(block.part, piece.path, field.id),
+        verb: leadVerb,
+        number: field.value,
+        decimals: field.decimals,
+        location: at(block.part, piece.path, field.id),
         fixTo: (figure) => ({ type: "setFieldValue", fieldId: field.id, value: figure, label: `改为 ${figure}` }),
         toPoints: null,
       }),
@@ -147,24 +171,41 @@ function judgeStated(candidates: readonly Field[], change: StatedChange): Findin
   if (counts.length === 0) {
     const rate = judge(nearest, verb, number, change.decimals);
     const exact = rate.kind === "rate" && rate.pointsMatch;
-    return [{
-      id: "RATE-CHANGE-PERCENT",
-      // When the figure is not the rate's change in points, it may describe some other quantity.
-      severity: exact ? "error" : "warning",
-      message: `“${nearest.label}”是比率，其变化应写作“${FALL.test(verb) ? "下降" : "提高"}N个百分点”，而非“${verb}${number}%”`,
-      location: { ...change.location, fieldId: change.location.fieldId ?? nearest.id },
-      ...(exact && change.toPoints !== null ? { fix: change.toPoints } : {}),
-    }];
+    return [
+      {
+        id: "RATE-CHANGE-PERCENT",
+        // When the figure is not the rate's change in points, it may describe some other quantity.
+        severity: exact ? "error" : "warning",
+        message: `“${nearest.label}”是比率，其变化应写作“${FALL.test(verb) ? "下降" : "提高"}N个百分点”，而非“${verb}${number}%”`,
+        location: { ...change.location, fieldId: change.location.fieldId ?? nearest.id },
+        ...(exact && change.toPoints !== null ? { fix: change.toPoints } : {}),
+      },
+    ];
   }
   const first = verdicts[0];
   if (first === undefined) return [];
   const { field, verdict } = first;
   const location = { ...change.location, fieldId: change.location.fieldId ?? field.id };
   if (verdict.kind === "direction") {
-    return [{ id: "GROWTH-DIRECTION", severity: "error", message: `文中写“${verb}”，但“${field.label}”按两年数值计算${verdict.wording}`, location }];
+    return [
+      {
+        id: "GROWTH-DIRECTION",
+        severity: "error",
+        message: `文中写“${verb}”，但“${field.label}”按两年数值计算${verdict.wording}`,
+        location,
+      },
+    ];
   }
   if (verdict.kind === "mismatch") {
-    return [{ id: "GROWTH-MISMATCH", severity: "error", message: `文中写“${verb}${number}%”，按“${field.label}”两年数值计算应为“${verdict.wording}”`, location, fix: change.fixTo(verdict.rounded) }];
+    return [
+      {
+        id: "GROWTH-MISMATCH",
+        severity: "error",
+        message: `文中写“${verb}${number}%”，按“${field.label}”两年数值计算应为“${verdict.wording}”`,
+        location,
+        fix: change.fixTo(verdict.rounded),
+      },
+    ];
   }
   return [];
 }
@@ -182,13 +223,19 @@ type Verdict =
 function judge(field: Field, verb: string, number: string, decimals: number): Verdict {
   const yoy = fieldYoy(field);
   const stated = new Exact(number).abs();
-  if (isRateKind(field.kind)) return { kind: "rate", pointsMatch: yoy?.exact != null && withinRounding(stated, new Exact(yoy.exact).abs(), decimals) };
+  if (isRateKind(field.kind))
+    return { kind: "rate", pointsMatch: yoy?.exact != null && withinRounding(stated, new Exact(yoy.exact).abs(), decimals) };
   if (yoy === null || yoy.mode !== "percent" || yoy.exact === null || yoy.shown === null) return { kind: "ok" };
   const rising = !FALL.test(verb);
   if (yoy.direction !== "flat" && rising !== (yoy.direction === "up")) return { kind: "direction", wording: yoy.wording };
   const exact = new Exact(yoy.exact).abs();
   if (yoy.approximate || withinRounding(stated, exact, decimals)) return { kind: "ok" };
-  return { kind: "mismatch", wording: yoy.wording, shown: yoy.shown, rounded: plainDecimal(exact.toDecimalPlaces(decimals, Exact.ROUND_HALF_UP)) };
+  return {
+    kind: "mismatch",
+    wording: yoy.wording,
+    shown: yoy.shown,
+    rounded: plainDecimal(exact.toDecimalPlaces(decimals, Exact.ROUND_HALF_UP)),
+  };
 }
 
 /** Whether a figure stated to `decimals` places can be the half-up rounding of `exact`. */

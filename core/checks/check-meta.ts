@@ -13,13 +13,28 @@ export const DATE_EMPTY = "DATE-EMPTY";
 export function checkMeta({ report, blocks, today }: CheckContext): Finding[] {
   const findings: Finding[] = [];
   if (reportTitle(report.meta) === null) {
-    findings.push({ id: "TITLE-EMPTY", severity: "error", message: "报告没有标题；导出时标题处留空，请在“报告信息”中填写", location: at(null, ["meta", "title"]) });
+    findings.push({
+      id: "TITLE-EMPTY",
+      severity: "error",
+      message: "报告没有标题；导出时标题处留空，请在“报告信息”中填写",
+      location: at(null, ["meta", "title"]),
+    });
   }
   if (issuingOrg(report.meta) === null) {
-    findings.push({ id: "ORG-EMPTY", severity: "error", message: "尚未填写发文机关；导出时落款处留空，请在“报告信息”中填写", location: at(null, ["meta", "org"]) });
+    findings.push({
+      id: "ORG-EMPTY",
+      severity: "error",
+      message: "尚未填写发文机关；导出时落款处留空，请在“报告信息”中填写",
+      location: at(null, ["meta", "org"]),
+    });
   }
   if (report.meta.date === null) {
-    findings.push({ id: DATE_EMPTY, severity: "warning", message: "尚未填写成文日期；签发时自动填入签发日期，定稿导出前须填写", location: at(null, ["meta", "date"]) });
+    findings.push({
+      id: DATE_EMPTY,
+      severity: "warning",
+      message: "尚未填写成文日期；签发时自动填入签发日期，定稿导出前须填写",
+      location: at(null, ["meta", "date"]),
+    });
   }
   for (const block of blocks) {
     if (block.kind !== "paragraph" || block.inTable) continue;
@@ -34,7 +49,14 @@ export function checkMeta({ report, blocks, today }: CheckContext): Finding[] {
       severity: "error",
       message: `成文日期应使用阿拉伯数字、月日不编虚位，写作“${fixed}”，此处为“${trimmed}”`,
       location: at(block.part, first.path),
-      fix: { type: "replaceText", path: first.path, offset: first.text.indexOf(trimmed), from: trimmed, to: fixed, label: `改为“${fixed}”` },
+      fix: {
+        type: "replaceText",
+        path: first.path,
+        offset: first.text.indexOf(trimmed),
+        from: trimmed,
+        to: fixed,
+        label: `改为“${fixed}”`,
+      },
     });
   }
   const date = report.meta.date;
@@ -49,7 +71,12 @@ export function checkMeta({ report, blocks, today }: CheckContext): Finding[] {
       });
     }
     if (daysBetween(today, date) > 0) {
-      findings.push({ id: "DATE-02", severity: "warning", message: `成文日期 ${formatChineseDate(date)} 晚于今天`, location: at(null, ["meta", "date"]) });
+      findings.push({
+        id: "DATE-02",
+        severity: "warning",
+        message: `成文日期 ${formatChineseDate(date)} 晚于今天`,
+        location: at(null, ["meta", "date"]),
+      });
     }
   }
   const recipient = report.meta.recipient;

@@ -32,7 +32,12 @@ export function checkNumbering({ blocks }: CheckContext): Finding[] {
     if (block.kind === "heading" && block.level === 1 && (numbering === undefined || numbering.level !== 1)) {
       const arabic = /^(\d{1,2})[、.．]/.exec(text);
       if (arabic?.[1] === undefined) {
-        findings.push({ id: "NUM-01", severity: "error", message: `一级标题应以“一、”式编号开头：“${text.slice(0, 20)}”`, location: at(block.part, path) });
+        findings.push({
+          id: "NUM-01",
+          severity: "error",
+          message: `一级标题应以“一、”式编号开头：“${text.slice(0, 20)}”`,
+          location: at(block.part, path),
+        });
         continue;
       }
       const han = toChineseNumeral(Number(arabic[1]));
@@ -58,7 +63,12 @@ export function checkNumbering({ blocks }: CheckContext): Finding[] {
       findings.push({
         id: "NUM-05",
         severity: "error",
-        message: n === previous ? `标题编号“${numbering.expected}”重复` : n > previous ? `标题编号不连续：“${numbering.expected}”之前缺少 ${gap(numbering.level, previous + 1, n - 1)}` : `标题编号“${numbering.expected}”顺序倒置`,
+        message:
+          n === previous
+            ? `标题编号“${numbering.expected}”重复`
+            : n > previous
+              ? `标题编号不连续：“${numbering.expected}”之前缺少 ${gap(numbering.level, previous + 1, n - 1)}`
+              : `标题编号“${numbering.expected}”顺序倒置`,
         location: at(block.part, path),
       });
     }

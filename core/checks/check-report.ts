@@ -25,7 +25,21 @@ export interface CheckOptions {
   copiedTextLimits?: Partial<Record<PartId, number>>;
 }
 
-const CHECKS = [checkStructure, checkFields, checkCarried, checkGrowth, checkYears, checkTextNumbers, checkNumbering, checkPunctuation, checkSpacing, checkHiddenCharacters, checkMeta, checkDeadlines, checkLastYear];
+const CHECKS = [
+  checkStructure,
+  checkFields,
+  checkCarried,
+  checkGrowth,
+  checkYears,
+  checkTextNumbers,
+  checkNumbering,
+  checkPunctuation,
+  checkSpacing,
+  checkHiddenCharacters,
+  checkMeta,
+  checkDeadlines,
+  checkLastYear,
+];
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /**
@@ -41,7 +55,10 @@ export function checkReport(report: Report, template: Template, options: CheckOp
     ...(options.copiedTextLimits === undefined ? {} : { copiedTextLimits: options.copiedTextLimits }),
   };
   const findings = CHECKS.flatMap((check) => check(context));
-  return findings.map((f, i) => ({ f, i })).sort((a, b) => RANK[a.f.severity] - RANK[b.f.severity] || a.i - b.i).map(({ f }) => f);
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => RANK[a.f.severity] - RANK[b.f.severity] || a.i - b.i)
+    .map(({ f }) => f);
 }
 
 export function hasErrors(findings: readonly Finding[]): boolean {

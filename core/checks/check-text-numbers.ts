@@ -7,7 +7,8 @@ import { at, type Finding } from "./finding";
  * the reports' vocabulary (domain.md §3.1) or %. Years (2023年), ordinals (第3次), numbers inside
  * quotes (“15分钟医保服务圈”) or document names (《…》) and decimals of times are not statistics.
  */
-const UNITS = "万元|亿元|元|平方米|平方公里|公里|米|场次|家次|人次|户次|件次|件|个|座|处|场|家|条|份|次|人|名|户|项|起|宗|所|篇|期|批|套|台|辆|支|张|册";
+const UNITS =
+  "万元|亿元|元|平方米|平方公里|公里|米|场次|家次|人次|户次|件次|件|个|座|处|场|家|条|份|次|人|名|户|项|起|宗|所|篇|期|批|套|台|辆|支|张|册";
 const STATISTIC = new RegExp(`(?<![\\d.第])(\\d+(?:\\.\\d+)?)\\s*(万|亿)?\\s*(余)?\\s*(${UNITS}|%)`, "g");
 
 /** Numbers typed as text where a field belongs, so they escape YoY and roll-forward. */
@@ -33,7 +34,11 @@ export function checkTextNumbers({ blocks }: CheckContext): Finding[] {
 }
 
 function insideQuotes(text: string, offset: number): boolean {
-  for (const [open, close] of [["“", "”"], ["《", "》"], ["\"", "\""]] as const) {
+  for (const [open, close] of [
+    ["“", "”"],
+    ["《", "》"],
+    ['"', '"'],
+  ] as const) {
     const before = text.slice(0, offset);
     const opened = before.split(open).length - 1;
     const closed = open === close ? 0 : before.split(close).length - 1;

@@ -20,7 +20,14 @@ export type FindingLocation = z.infer<typeof FindingLocation>;
 /** Automatic repairs; each is safe to apply without the clerk rewriting anything. */
 export const Fix = z.discriminatedUnion("type", [
   /** Replace `from` at `offset` in the text node at `path`; refused when the text has changed since. */
-  z.object({ type: z.literal("replaceText"), path: ReportPath, offset: z.number().int().min(0), from: z.string().min(1), to: z.string(), label: z.string() }),
+  z.object({
+    type: z.literal("replaceText"),
+    path: ReportPath,
+    offset: z.number().int().min(0),
+    from: z.string().min(1),
+    to: z.string(),
+    label: z.string(),
+  }),
   z.object({ type: z.literal("setFieldValue"), fieldId: FieldId, value: DecimalString, label: z.string() }),
   z.object({ type: z.literal("setRecipient"), value: z.string(), label: z.string() }),
   /** Rewrites the words around a field's number as written (超 # 万件 → 超#万件); the value stays. */

@@ -65,14 +65,24 @@ export function reportBlocks(report: Report, resolve: FieldTextResolver): TextBl
   }
 }
 
-function resolvePieces(content: readonly InlineNode[] | undefined, resolve: FieldTextResolver, path: ReportPath): { text: string; pieces: Piece[] } {
+function resolvePieces(
+  content: readonly InlineNode[] | undefined,
+  resolve: FieldTextResolver,
+  path: ReportPath,
+): { text: string; pieces: Piece[] } {
   let text = "";
   const pieces: Piece[] = [];
   (content ?? []).forEach((node, k) => {
     const nodePath = [...path, k];
     if (node.type === "text") {
       const runIn = node.marks?.find((m) => m.type === "runInHeading");
-      pieces.push({ type: "text", text: node.text, start: text.length, path: nodePath, runInLevel: runIn?.type === "runInHeading" ? runIn.attrs.level : null });
+      pieces.push({
+        type: "text",
+        text: node.text,
+        start: text.length,
+        path: nodePath,
+        runInLevel: runIn?.type === "runInHeading" ? runIn.attrs.level : null,
+      });
       text += node.text;
     } else if (node.type === "hardBreak") {
       text += "\n";
@@ -88,7 +98,8 @@ function resolvePieces(content: readonly InlineNode[] | undefined, resolve: Fiel
 /** The text piece (and offset inside it) holding a character of a block's resolved text. */
 export function pieceAt(block: TextBlock, offset: number): { piece: Extract<Piece, { type: "text" }>; local: number } | undefined {
   for (const piece of block.pieces) {
-    if (piece.type === "text" && offset >= piece.start && offset < piece.start + piece.text.length) return { piece, local: offset - piece.start };
+    if (piece.type === "text" && offset >= piece.start && offset < piece.start + piece.text.length)
+      return { piece, local: offset - piece.start };
   }
   return undefined;
 }
@@ -97,7 +108,8 @@ export function pieceAt(block: TextBlock, offset: number): { piece: Extract<Piec
 export function firstFieldUses(blocks: readonly TextBlock[]): Map<string, { part: PartId | null; path: ReportPath }> {
   const uses = new Map<string, { part: PartId | null; path: ReportPath }>();
   for (const block of blocks) {
-    for (const piece of block.pieces) if (piece.type === "field" && !uses.has(piece.fieldId)) uses.set(piece.fieldId, { part: block.part, path: piece.path });
+    for (const piece of block.pieces)
+      if (piece.type === "field" && !uses.has(piece.fieldId)) uses.set(piece.fieldId, { part: block.part, path: piece.path });
   }
   return uses;
 }

@@ -23,7 +23,8 @@ export function lastYearWording(body: DocNode | null | undefined): Set<string> {
   const out = new Set<string>();
   const addBlock = (block: BlockNode | PartNode): void => {
     if (block.type === "paragraph" || block.type === "heading") out.add(wording(block.content));
-    else if (block.type === "table") for (const row of block.content) for (const cell of row.content) for (const p of cell.content) out.add(wording(p.content));
+    else if (block.type === "table")
+      for (const row of block.content) for (const cell of row.content) for (const p of cell.content) out.add(wording(p.content));
     else for (const inner of block.content) addBlock(inner);
   };
   for (const node of body?.content ?? []) addBlock(node);

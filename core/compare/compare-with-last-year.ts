@@ -52,7 +52,10 @@ export function compareWithLastYear(current: DocNode, lastYear: DocNode): Compar
   for (const part of partOrder) {
     const mine = now.get(part) ?? [];
     const theirs = before.get(part) ?? [];
-    const alignment = alignParagraphs(mine.map((p) => p.text), theirs.map((p) => p.text));
+    const alignment = alignParagraphs(
+      mine.map((p) => p.text),
+      theirs.map((p) => p.text),
+    );
     const inPart: ParagraphComparison[] = [];
     // Profiles only when something is left unmatched: most parts pair every paragraph.
     const sources = alignment.added.length === 0 ? [] : theirs.map((p) => bigramProfile(p.text));
@@ -73,14 +76,34 @@ export function compareWithLastYear(current: DocNode, lastYear: DocNode): Compar
       const a = mine[i];
       const b = theirs[splitFrom.get(i) ?? -1];
       if (a && b) inPart.push(splitPiece(a, b));
-      else if (a) inPart.push({ status: "new", part, text: readable(a.text), lastYearText: "", path: a.path, lastYearPath: null, diff: [{ kind: "insert", text: readable(a.text) }], unchangedRatio: 0 });
+      else if (a)
+        inPart.push({
+          status: "new",
+          part,
+          text: readable(a.text),
+          lastYearText: "",
+          path: a.path,
+          lastYearPath: null,
+          diff: [{ kind: "insert", text: readable(a.text) }],
+          unchangedRatio: 0,
+        });
     }
     const currentProfiles = alignment.removed.length === 0 ? [] : mine.map((p) => bigramProfile(p.text));
     for (const j of alignment.removed) {
       const b = theirs[j];
       // Split up into this year's paragraphs, or merged into one of them: not removed.
       if (claimed.has(j) || (b !== undefined && containingParagraph(bigramProfile(b.text), currentProfiles) >= 0)) continue;
-      if (b) inPart.push({ status: "removed", part, text: "", lastYearText: readable(b.text), path: null, lastYearPath: b.path, diff: [{ kind: "delete", text: readable(b.text) }], unchangedRatio: 0 });
+      if (b)
+        inPart.push({
+          status: "removed",
+          part,
+          text: "",
+          lastYearText: readable(b.text),
+          path: null,
+          lastYearPath: b.path,
+          diff: [{ kind: "delete", text: readable(b.text) }],
+          unchangedRatio: 0,
+        });
     }
     inPart.sort(byDocumentOrder);
     paragraphs.push(...inPart);
@@ -123,7 +146,12 @@ function splitPiece(a: BodyParagraph, b: BodyParagraph): ParagraphComparison {
     status: changes.every((c) => c.kind === "equal") ? "unchanged" : "changed",
     part: a.part,
     text: readable(a.text),
-    lastYearText: readable(changes.filter((c) => c.kind !== "insert").map((c) => c.text).join("")),
+    lastYearText: readable(
+      changes
+        .filter((c) => c.kind !== "insert")
+        .map((c) => c.text)
+        .join(""),
+    ),
     path: a.path,
     lastYearPath: b.path,
     diff: changes.map((c) => ({ kind: c.kind, text: readable(c.text) })),

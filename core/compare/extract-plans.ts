@@ -30,7 +30,14 @@ export function extractPlans(lastYearBody: DocNode, resolve: FieldTextResolver =
   if (subheadings.length > 0) return subheadings.map(toItem);
   const numbered = paragraphs.filter((p) => NUMBERED.test(p));
   if (numbered.length > 0) return numbered.map(toItem);
-  return paragraphs.flatMap((p) => p.split(/(?<=[。！？])/).map((s) => s.trim()).filter((s) => s.length > 0)).map(toItem);
+  return paragraphs
+    .flatMap((p) =>
+      p
+        .split(/(?<=[。！？])/)
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0),
+    )
+    .map(toItem);
 }
 
 function splitEnumerated(paragraph: string): string[] {
@@ -39,7 +46,10 @@ function splitEnumerated(paragraph: string): string[] {
 }
 
 function toItem(text: string): PlanItem {
-  const body = text.replace(/^[一二三四五六七八九十]{1,3}是/, "").replace(NUMBERED, "").trim();
+  const body = text
+    .replace(/^[一二三四五六七八九十]{1,3}是/, "")
+    .replace(NUMBERED, "")
+    .trim();
   const lead = body.split(/[。；：！？]/)[0]?.trim() ?? body;
   return { key: lead.slice(0, 60), text };
 }

@@ -50,11 +50,17 @@ const PAIR_ANY_SCORE = 1e-6;
  * pairs wins. Paired lines get a word diff: Chinese has no spaces, so words come from the
  * ICU segmenter, which keeps numbers whole (2023 → 2024 reads as one change, not 3 → 4).
  */
-export function redlineLines<S, F>(current: readonly RedlineInput<S, F>[], lastYear: readonly RedlineInput<S, F>[], options: RedlineOptions = {}): RedlineLine<S, F>[] {
+export function redlineLines<S, F>(
+  current: readonly RedlineInput<S, F>[],
+  lastYear: readonly RedlineInput<S, F>[],
+  options: RedlineOptions = {},
+): RedlineLine<S, F>[] {
   const now = current.map((l) => bigramProfile(plain(l)));
   const before = lastYear.map((l) => bigramProfile(plain(l)));
   // A line of a kind each year has once (the 落款 date, the 主送机关) is the same line rewritten.
-  const once = new Set([...kindCounts(current)].filter(([kind, n]) => n === 1 && kindCounts(lastYear).get(kind) === 1).map(([kind]) => kind));
+  const once = new Set(
+    [...kindCounts(current)].filter(([kind, n]) => n === 1 && kindCounts(lastYear).get(kind) === 1).map(([kind]) => kind),
+  );
   const score = (i: number, j: number): number => {
     const kind = current[i]?.kind;
     if (kind === undefined || kind !== lastYear[j]?.kind) return 0;

@@ -21,7 +21,10 @@ const GLUE_CHARS = 2;
  * as a reader would mark them.
  */
 export function wordDiff(before: string, after: string): DiffSegment[] {
-  const raw: DiffSegment[] = diffArrays(words(before), words(after)).map((c) => ({ kind: c.added ? "insert" : c.removed ? "delete" : "equal", text: c.value.join("") }));
+  const raw: DiffSegment[] = diffArrays(words(before), words(after)).map((c) => ({
+    kind: c.added ? "insert" : c.removed ? "delete" : "equal",
+    text: c.value.join(""),
+  }));
   const out: DiffSegment[] = [];
   let deleted = "";
   let inserted = "";

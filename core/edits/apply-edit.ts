@@ -105,7 +105,11 @@ function answered(report: Report, plan: number | string, answer: PlanAnswer | nu
   const quote = answer.quote.trim();
   const link = answer.path === undefined ? findQuote(report, quote) : { path: answer.path, quote };
   if (link === null) {
-    throw new NianbaoError("not_found", `本年报告正文中找不到“${quote}”，请复制报告中的原文。`, `"${quote}" is not in this year's report text; quote it exactly`);
+    throw new NianbaoError(
+      "not_found",
+      `本年报告正文中找不到“${quote}”，请复制报告中的原文。`,
+      `"${quote}" is not in this year's report text; quote it exactly`,
+    );
   }
   return decidePlan(report, item.key, { status: "addressed", link, reason: null });
 }

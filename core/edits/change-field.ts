@@ -59,7 +59,11 @@ export function changeField(field: Field, change: FieldChange): Field {
   const status = statusAfter(field, next, change.confirm, valueChanged);
   const parsed = Field.safeParse({ ...next, status });
   if (!parsed.success) {
-    throw new NianbaoError("invalid_input", `${field.id}（${field.label}）：修改后的字段无效，未保存`, `field ${field.id}: the change makes the field invalid`);
+    throw new NianbaoError(
+      "invalid_input",
+      `${field.id}（${field.label}）：修改后的字段无效，未保存`,
+      `field ${field.id}: the change makes the field invalid`,
+    );
   }
   return parsed.data;
 }

@@ -36,13 +36,15 @@ export const ReportEdit = z.discriminatedUnion("type", [
   FieldChange.extend({ type: z.literal("changeField") }),
   z.object({ type: z.literal("applyFix"), fix: Fix }).strict(),
   z.object({ type: z.literal("workflow"), request: WorkflowRequest }).strict(),
-  z.object({
-    type: z.literal("answerPlan"),
-    /** The item's number in last year's list (1, 2, …) or its key. */
-    plan: z.union([z.number().int().min(1), z.string().min(1).max(200)]),
-    /** null withdraws the answer. */
-    answer: PlanAnswer.nullable(),
-  }).strict(),
+  z
+    .object({
+      type: z.literal("answerPlan"),
+      /** The item's number in last year's list (1, 2, …) or its key. */
+      plan: z.union([z.number().int().min(1), z.string().min(1).max(200)]),
+      /** null withdraws the answer. */
+      answer: PlanAnswer.nullable(),
+    })
+    .strict(),
   z.object({ type: z.literal("updateMeta"), patch: MetaPatch }).strict(),
   /** The unit's sign-off rules; changed only while the report is being drafted. */
   z.object({ type: z.literal("workflowSettings"), distinctPeople: z.boolean() }).strict(),

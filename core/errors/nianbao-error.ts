@@ -58,7 +58,9 @@ export function fileError(error: unknown, path: string, action: FileAction): Nia
   const known = systemErrorMessage(error, path, action);
   if (known !== null) return new NianbaoError(known.code, known.zh, known.en, { cause: error });
   const en = error instanceof Error ? error.message : String(error);
-  return new NianbaoError("io_error", `无法${action === "read" ? "读取" : "写入"}：${path}。`, `cannot ${action} ${path}: ${en}`, { cause: error });
+  return new NianbaoError("io_error", `无法${action === "read" ? "读取" : "写入"}：${path}。`, `cannot ${action} ${path}: ${en}`, {
+    cause: error,
+  });
 }
 
 export function toErrorEnvelope(error: unknown): ErrorEnvelope {

@@ -41,7 +41,9 @@ interface SystemErrorLike {
 
 /** An error thrown by the operating system (Node's fs, net, child_process), recognised by its shape. */
 export function isSystemError(error: unknown): error is SystemErrorLike {
-  return typeof error === "object" && error !== null && "code" in error && typeof error.code === "string" && /^E[A-Z0-9]+$/.test(error.code);
+  return (
+    typeof error === "object" && error !== null && "code" in error && typeof error.code === "string" && /^E[A-Z0-9]+$/.test(error.code)
+  );
 }
 
 /**

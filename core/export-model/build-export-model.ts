@@ -27,7 +27,8 @@ export function buildExportModel(report: Report, _template: Template, options: B
   // 7.3.2 puts the 主送机关 "标题下空一行"; the body follows the 主送机关 on the next line (7.3.3).
   // Without a 主送机关 the body takes the line below the title, so page 1 holds 22 lines like
   // every other page.
-  if (meta.recipient !== null && meta.recipient.trim() !== "") blocks.push({ kind: "blankLine" }, { kind: "recipient", text: meta.recipient });
+  if (meta.recipient !== null && meta.recipient.trim() !== "")
+    blocks.push({ kind: "blankLine" }, { kind: "recipient", text: meta.recipient });
   blocks.push(...docBlocks(report.body, ctx));
 
   if (meta.attachments.length > 0) {
@@ -44,7 +45,14 @@ export function buildExportModel(report: Report, _template: Template, options: B
   if (org === "") warnings.push("尚未填写发文机关，落款处留空");
   const indents = signatureIndents(org, date, profile.closing);
   for (let i = 0; i < indents.blankLinesBefore; i++) blocks.push({ kind: "blankLine" });
-  blocks.push({ kind: "signature", org, date, datePlaceholder: meta.date === null, orgRightIndentChars: indents.orgRightIndentChars, dateRightIndentChars: indents.dateRightIndentChars });
+  blocks.push({
+    kind: "signature",
+    org,
+    date,
+    datePlaceholder: meta.date === null,
+    orgRightIndentChars: indents.orgRightIndentChars,
+    dateRightIndentChars: indents.dateRightIndentChars,
+  });
   if (meta.note !== null && meta.note.trim() !== "") blocks.push({ kind: "note", text: meta.note });
 
   meta.attachments.forEach((attachment, index) => {
@@ -115,7 +123,16 @@ function inlineRuns(nodes: InlineNode[], base: { font: FontRole; bold: boolean }
   const runs: ExportRun[] = [];
   const push = (text: string, font: FontRole, bold: boolean, placeholder = false): void => {
     const last = runs[runs.length - 1];
-    if (last !== undefined && last.font === font && last.bold === bold && !last.placeholder && !placeholder && !text.includes("\n") && !last.text.endsWith("\n")) last.text += text;
+    if (
+      last !== undefined &&
+      last.font === font &&
+      last.bold === bold &&
+      !last.placeholder &&
+      !placeholder &&
+      !text.includes("\n") &&
+      !last.text.endsWith("\n")
+    )
+      last.text += text;
     else runs.push({ text, font, bold, placeholder });
   };
   for (const node of nodes) {

@@ -15,6 +15,7 @@ export function resolveFieldText(report: Report, atom: FieldNode["attrs"], profi
   if (field === undefined) return { ok: false, text: `【缺失字段：${atom.fieldId}】`, problem: `字段“${atom.fieldId}”不存在` };
   const text = fieldText(report, atom.fieldId, atom.show, profile);
   if (text !== undefined) return { ok: true, text };
-  if (atom.show === "yoy") return { ok: false, text: `【缺少同比：${field.label}】`, problem: `字段“${field.label}”无法计算同比（缺少本年或上年数值）` };
+  if (atom.show === "yoy")
+    return { ok: false, text: `【缺少同比：${field.label}】`, problem: `字段“${field.label}”无法计算同比（缺少本年或上年数值）` };
   return { ok: false, text: `【待填：${field.label}】`, problem: `字段“${field.label}”尚无数值` };
 }

@@ -20,10 +20,18 @@ export function applyTypedValue(field: Field, input: string): ApplyResult {
     return refuse(field, `“${field.label}”是数量，不能填百分比`, `"${field.label}" is a count, not a percentage`);
   }
   if (parsed.unit !== null && parsed.unit !== "%" && field.unit !== null && parsed.unit !== field.unit) {
-    return refuse(field, `单位“${parsed.unit}”与字段单位“${field.unit}”不一致`, `unit "${parsed.unit}" does not match the field's unit "${field.unit}"`);
+    return refuse(
+      field,
+      `单位“${parsed.unit}”与字段单位“${field.unit}”不一致`,
+      `unit "${parsed.unit}" does not match the field's unit "${field.unit}"`,
+    );
   }
   if (parsed.unit !== null && parsed.unit !== "%" && wantsPercent) {
-    return refuse(field, `“${field.label}”是百分比，不能用单位“${parsed.unit}”`, `"${field.label}" is a percentage, not a quantity in "${parsed.unit}"`);
+    return refuse(
+      field,
+      `“${field.label}”是百分比，不能用单位“${parsed.unit}”`,
+      `"${field.label}" is a percentage, not a quantity in "${parsed.unit}"`,
+    );
   }
   const problem = fieldValueProblems(field.kind, parsed.value)[0];
   if (problem) return refuse(field, problem.zh, problem.en);

@@ -50,7 +50,14 @@ export function compareYoy(current: YoyOperand, last: YoyOperand, kind: FieldKin
   if (prev.isNeg()) return null;
   if (prev.isZero()) {
     if (cur.isZero()) return { mode: "percent", direction: "flat", exact: "0", shown: "0", approximate, wording: FLAT_WORDING };
-    return { mode: "lastYearZero", direction: cur.isPos() ? "up" : "down", exact: null, shown: null, approximate, wording: LAST_YEAR_ZERO_WORDING };
+    return {
+      mode: "lastYearZero",
+      direction: cur.isPos() ? "up" : "down",
+      exact: null,
+      shown: null,
+      approximate,
+      wording: LAST_YEAR_ZERO_WORDING,
+    };
   }
   return worded("percent", cur.minus(prev).mul(100).div(prev), growthDecimals, approximate);
 }
@@ -67,7 +74,14 @@ function worded(mode: "percent" | "points", change: Exact, decimals: number, app
   if (shown.isZero()) return { mode, direction: "flat", exact, shown: "0", approximate, wording: FLAT_WORDING };
   const direction = change.isPos() ? "up" : "down";
   const words = WORDS[mode];
-  return { mode, direction, exact, shown: plainDecimal(shown), approximate, wording: `${words[direction]}${approximate ? "约" : ""}${plainDecimal(shown)}${words.suffix}` };
+  return {
+    mode,
+    direction,
+    exact,
+    shown: plainDecimal(shown),
+    approximate,
+    wording: `${words[direction]}${approximate ? "约" : ""}${plainDecimal(shown)}${words.suffix}`,
+  };
 }
 
 /** A field against its own last-year value. */

@@ -18,7 +18,12 @@ export function seriesChanges(field: Field, reportYear: number): { year: number;
     const prev = points[i - 1];
     const cur = points[i];
     if (!prev || !cur || cur.year !== prev.year + 1) continue;
-    const yoy = compareYoy({ value: cur.value, qualifier: "none" }, { value: prev.value, qualifier: "none" }, field.kind, field.growthDecimals);
+    const yoy = compareYoy(
+      { value: cur.value, qualifier: "none" },
+      { value: prev.value, qualifier: "none" },
+      field.kind,
+      field.growthDecimals,
+    );
     if (yoy) changes.push({ year: cur.year, yoy });
   }
   return changes;

@@ -25,11 +25,19 @@ export function yoyOf(source: FieldSource, field: Field): YoyResult | null {
  * show "value" is the formatted value (a bound growth field's computed one), show "yoy" the
  * computed wording ("同比增长11.11%", "提高2.24个百分点"). Undefined when there is nothing to show.
  */
-export function fieldText(source: FieldSource, fieldId: string, show: FieldShow, profile?: Pick<LayoutProfile, "thousandsSeparator">): string | undefined {
+export function fieldText(
+  source: FieldSource,
+  fieldId: string,
+  show: FieldShow,
+  profile?: Pick<LayoutProfile, "thousandsSeparator">,
+): string | undefined {
   const field = source.fields[fieldId];
   if (!field) return undefined;
   if (show === "yoy") return yoyOf(source, field)?.wording;
-  const text = formatValue({ ...field, value: effectiveValue(source.fields, field) }, { thousandsSeparator: profile?.thousandsSeparator === true });
+  const text = formatValue(
+    { ...field, value: effectiveValue(source.fields, field) },
+    { thousandsSeparator: profile?.thousandsSeparator === true },
+  );
   return text ?? undefined;
 }
 

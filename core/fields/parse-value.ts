@@ -66,7 +66,10 @@ export function parseValue(input: string, options: ParseOptions = {}): ParseResu
     }
   }
   if (PREFIX_QUALIFIERS.some(([word]) => rest.startsWith(word))) {
-    return fail(`“${input}”含有多个修饰词，每个数值只能有一个（超、约、近、余、以上、累计）`, `"${input}" has more than one qualifier; a value takes one`);
+    return fail(
+      `“${input}”含有多个修饰词，每个数值只能有一个（超、约、近、余、以上、累计）`,
+      `"${input}" has more than one qualifier; a value takes one`,
+    );
   }
   const match = BODY.exec(rest);
   if (!match) {
@@ -79,17 +82,22 @@ export function parseValue(input: string, options: ParseOptions = {}): ParseResu
   const suffix = midYu === undefined ? tail : midYu;
   if (midYu !== undefined && tail !== undefined) return fail(`“${input}”含有多个修饰词`, `"${input}" has more than one qualifier`);
   if (suffix !== undefined) {
-    if (qualifier !== "none") return fail(`“${input}”含有多个修饰词，每个数值只能有一个`, `"${input}" has more than one qualifier; a value takes one`);
+    if (qualifier !== "none")
+      return fail(`“${input}”含有多个修饰词，每个数值只能有一个`, `"${input}" has more than one qualifier; a value takes one`);
     qualifier = suffix === "以上" ? "以上" : "余";
   }
   if (knownUnit !== null && unitText !== "") return fail(`“${input}”的单位无法识别`, `"${input}": unknown unit`);
   const typedUnit = knownUnit ?? (unitText === "" ? null : unitText);
-  if (knownUnit === null && typedUnit !== null && !UNIT.test(typedUnit)) return fail(`“${input}”的单位“${typedUnit}”无法识别`, `"${input}": unknown unit "${typedUnit}"`);
+  if (knownUnit === null && typedUnit !== null && !UNIT.test(typedUnit))
+    return fail(`“${input}”的单位“${typedUnit}”无法识别`, `"${input}": unknown unit "${typedUnit}"`);
   const scale: DisplayScale | null = scaleText === "万" || scaleText === "亿" ? scaleText : null;
   const base = new Exact(digits).mul(SCALE_FACTOR[scale ?? "none"]);
   const value = plainDecimal(base);
   if (!DecimalString.safeParse(value).success) {
-    return fail(`“${input}”超出可保存的范围（最多 21 位整数、8 位小数）`, `"${input}" is out of range (at most 21 integer digits and 8 decimals)`);
+    return fail(
+      `“${input}”超出可保存的范围（最多 21 位整数、8 位小数）`,
+      `"${input}" is out of range (at most 21 integer digits and 8 decimals)`,
+    );
   }
   const decimals = digits.split(".")[1]?.length ?? 0;
   if (decimals > 4) return fail(`“${input}”小数位过多（最多 4 位）`, `"${input}" has too many decimals (at most 4)`);

@@ -8,6 +8,13 @@ export type Numerals = WrittenForm["numerals"];
  * and spaces around the number stay as written. Typing a value never changes the numerals.
  */
 export function withNumerals(field: Field, numerals: Numerals): Field {
-  const written: WrittenForm = field.written ?? { numerals: "digits", two: "两", bareUnit: false, grouped: false, fullWidth: false, frame: defaultFrame(field) };
+  const written: WrittenForm = field.written ?? {
+    numerals: "digits",
+    two: "两",
+    bareUnit: false,
+    grouped: false,
+    fullWidth: false,
+    frame: defaultFrame(field),
+  };
   return { ...field, written: { ...written, numerals, bareUnit: numerals === "chinese" && written.bareUnit } };
 }

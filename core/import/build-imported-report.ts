@@ -20,7 +20,12 @@ export const UNKNOWN_ORG = "（待填写发文机关）";
  * A report holding the imported document as it is: same year, every recognised number a field
  * atom whose value is current and confirmed (it is what the document says).
  */
-export function buildImportedReport(recognized: RecognizedReport, template: Template, deps: CoreDeps, options: BuildImportedReportOptions = {}): Report {
+export function buildImportedReport(
+  recognized: RecognizedReport,
+  template: Template,
+  deps: CoreDeps,
+  options: BuildImportedReportOptions = {},
+): Report {
   const reportYear = options.year ?? recognized.reportYear;
   if (reportYear === null) {
     throw new NianbaoError(
@@ -33,9 +38,23 @@ export function buildImportedReport(recognized: RecognizedReport, template: Temp
   const fields: Record<string, Field> = {};
   for (const f of recognized.fields) {
     fields[f.id] = {
-      id: f.id, label: f.label, kind: f.kind, value: f.value, unit: f.unit, scale: f.scale, qualifier: f.qualifier,
-      decimals: f.decimals, growthDecimals: 2, status: "confirmed", source: null, note: null, lastYear: null,
-      baseFieldId: f.baseFieldId, series: [], sourceText: f.text, written: f.written,
+      id: f.id,
+      label: f.label,
+      kind: f.kind,
+      value: f.value,
+      unit: f.unit,
+      scale: f.scale,
+      qualifier: f.qualifier,
+      decimals: f.decimals,
+      growthDecimals: 2,
+      status: "confirmed",
+      source: null,
+      note: null,
+      lastYear: null,
+      baseFieldId: f.baseFieldId,
+      series: [],
+      sourceText: f.text,
+      written: f.written,
     };
   }
   return Report.parse({
@@ -57,7 +76,9 @@ export function buildImportedReport(recognized: RecognizedReport, template: Temp
     workflow: {
       state: "draft",
       revision: 1,
-      events: [{ action: "create", from: null, to: "draft", person: "", role: null, at: now, comment: "导入", contentHash: null, revision: 1 }],
+      events: [
+        { action: "create", from: null, to: "draft", person: "", role: null, at: now, comment: "导入", contentHash: null, revision: 1 },
+      ],
     },
     createdAt: now,
     updatedAt: now,

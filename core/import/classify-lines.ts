@@ -49,7 +49,9 @@ export function bodyFormat(items: readonly SourceItem[]): BodyFormat {
  * Markdown depth), a run-in heading or body text, and rejoins paragraphs broken mid-sentence.
  */
 export function classifyLines(items: readonly SourceItem[], body: BodyFormat, rejoined: Rejoin[] = []): ClassifiedItem[] {
-  const mdDepths = items.flatMap((i) => (i.type === "line" && i.markdownLevel !== null && importedHeadingNumber(i.text) === null ? [i.markdownLevel] : []));
+  const mdDepths = items.flatMap((i) =>
+    i.type === "line" && i.markdownLevel !== null && importedHeadingNumber(i.text) === null ? [i.markdownLevel] : [],
+  );
   const minDepth = mdDepths.length > 0 ? Math.min(...mdDepths) : 1;
   const out: ClassifiedItem[] = [];
   for (const item of items) {

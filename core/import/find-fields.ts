@@ -35,30 +35,146 @@ export interface FoundField {
  */
 
 const UNITS = [
-  "个百分点", "个工作日", "平方公里", "平方米", "立方米", "人次", "家次", "场次", "户次", "件次", "批次", "期次", "车次", "个次",
-  "公里", "千米", "公顷", "学时", "课时",
-  "个", "件", "座", "处", "场", "家", "条", "份", "次", "人", "名", "项", "元", "亩", "米", "户", "起", "宗", "批", "篇",
-  "期", "张", "册", "本", "所", "支", "台", "辆", "套", "部", "类", "吨", "间", "栋", "幢", "封", "组", "队", "位", "例", "宗",
+  "个百分点",
+  "个工作日",
+  "平方公里",
+  "平方米",
+  "立方米",
+  "人次",
+  "家次",
+  "场次",
+  "户次",
+  "件次",
+  "批次",
+  "期次",
+  "车次",
+  "个次",
+  "公里",
+  "千米",
+  "公顷",
+  "学时",
+  "课时",
+  "个",
+  "件",
+  "座",
+  "处",
+  "场",
+  "家",
+  "条",
+  "份",
+  "次",
+  "人",
+  "名",
+  "项",
+  "元",
+  "亩",
+  "米",
+  "户",
+  "起",
+  "宗",
+  "批",
+  "篇",
+  "期",
+  "张",
+  "册",
+  "本",
+  "所",
+  "支",
+  "台",
+  "辆",
+  "套",
+  "部",
+  "类",
+  "吨",
+  "间",
+  "栋",
+  "幢",
+  "封",
+  "组",
+  "队",
+  "位",
+  "例",
+  "宗",
 ] as const;
 
 /** A unit followed by one of these characters is the first half of another word (部门, 条例, 元旦). */
 const UNIT_WORD_CONTINUATIONS: Readonly<Record<string, string>> = {
-  个: "月小星", 部: "门署分队位", 条: "件例款线规", 名: "单称义额录", 期: "间限待望", 处: "理置罚室级长分",
-  家: "庭园长属乡风", 类: "型别似", 所: "有在属以谓得", 场: "所景地合域馆", 人: "民员大口才格群身", 项: "目",
-  本: "地级年届次单镇区市县部系", 支: "持付出部队撑", 台: "账阶", 批: "准复示评", 户: "籍口外", 起: "草来点步到始码",
-  宗: "教旨", 篇: "章", 元: "旦素年", 间: "隔断", 份: "额子", 组: "织成建长", 队: "伍员长", 位: "于置次", 例: "如外行",
-  米: "粮", 座: "谈",
+  个: "月小星",
+  部: "门署分队位",
+  条: "件例款线规",
+  名: "单称义额录",
+  期: "间限待望",
+  处: "理置罚室级长分",
+  家: "庭园长属乡风",
+  类: "型别似",
+  所: "有在属以谓得",
+  场: "所景地合域馆",
+  人: "民员大口才格群身",
+  项: "目",
+  本: "地级年届次单镇区市县部系",
+  支: "持付出部队撑",
+  台: "账阶",
+  批: "准复示评",
+  户: "籍口外",
+  起: "草来点步到始码",
+  宗: "教旨",
+  篇: "章",
+  元: "旦素年",
+  间: "隔断",
+  份: "额子",
+  组: "织成建长",
+  队: "伍员长",
+  位: "于置次",
+  例: "如外行",
+  米: "粮",
+  座: "谈",
 };
 
 /** Words after "个" that make a figure of speech, not a count (五个方面, 两个维护). */
-const NOT_COUNTED_AFTER_GE = /^(方面|环节|层面|维度|重点|必须|坚持|着力|原则|意识|自信|维护|确立|全面|代表|务必|统筹|结合|转变|关键|更加|一以贯之)/;
+const NOT_COUNTED_AFTER_GE =
+  /^(方面|环节|层面|维度|重点|必须|坚持|着力|原则|意识|自信|维护|确立|全面|代表|务必|统筹|结合|转变|关键|更加|一以贯之)/;
 
 /** Fixed political and legal terms that contain numerals (domain.md §3.3). */
 const TERMS = [
-  "三项制度", "一村一法律顾问", "一村（社区）一法律顾问", "一村(社区)一法律顾问", "八五普法", "七五普法", "九五普法", "二十大", "十九大",
-  "十四五", "十三五", "十五五", "两法衔接", "法律七进", "法律八进", "两个确立", "两个维护", "四个意识", "四个自信", "四个全面",
-  "三个代表", "五位一体", "两会", "三会一课", "两学一做", "三重一大", "一网通办", "一件事", "一站式", "第一道防线", "两新组织",
-  "两代表一委员", "三官一律", "一府一委两院", "三治融合", "四下基层", "五大发展理念", "三大攻坚战", "双随机、一公开",
+  "三项制度",
+  "一村一法律顾问",
+  "一村（社区）一法律顾问",
+  "一村(社区)一法律顾问",
+  "八五普法",
+  "七五普法",
+  "九五普法",
+  "二十大",
+  "十九大",
+  "十四五",
+  "十三五",
+  "十五五",
+  "两法衔接",
+  "法律七进",
+  "法律八进",
+  "两个确立",
+  "两个维护",
+  "四个意识",
+  "四个自信",
+  "四个全面",
+  "三个代表",
+  "五位一体",
+  "两会",
+  "三会一课",
+  "两学一做",
+  "三重一大",
+  "一网通办",
+  "一件事",
+  "一站式",
+  "第一道防线",
+  "两新组织",
+  "两代表一委员",
+  "三官一律",
+  "一府一委两院",
+  "三治融合",
+  "四下基层",
+  "五大发展理念",
+  "三大攻坚战",
+  "双随机、一公开",
 ];
 
 const HALF_WIDTH_TERMS = TERMS.map(toHalfWidth);
@@ -73,9 +189,19 @@ const FIELD_PATTERN = new RegExp(
 );
 
 const IN_ATOM_PREFIXES = new Set(["超", "约", "近"]);
-const STATED_PREFIX: Readonly<Record<string, Qualifier>> = { 超过: "超", 超: "超", 逾: "超", 约: "约", 大约: "约", 近: "近", 将近: "近", 接近: "近" };
+const STATED_PREFIX: Readonly<Record<string, Qualifier>> = {
+  超过: "超",
+  超: "超",
+  逾: "超",
+  约: "约",
+  大约: "约",
+  近: "近",
+  将近: "近",
+  接近: "近",
+};
 const CLAUSE_BREAK = /[。,;:!?，；：！？\n()（）“”"《》]/u;
-const LEADING_FILLER = /^([一二三四五六七八九十]+是|全年共|全年|共计|共|累计|其中|并且|并|同时|先后|已经|已|均|合计|总计|另外|此外|截至目前|目前|今年以来|年内)+/u;
+const LEADING_FILLER =
+  /^([一二三四五六七八九十]+是|全年共|全年|共计|共|累计|其中|并且|并|同时|先后|已经|已|均|合计|总计|另外|此外|截至目前|目前|今年以来|年内)+/u;
 const GROWTH_WORDS = /(同比|环比|增长|增加|上升|提高|提升|下降|减少|降低|增幅|降幅|上涨|回落)\s*$/u;
 const MAX_LABEL_CHARS = 40;
 
@@ -94,7 +220,20 @@ export function findFields(text: string): FoundField[] {
     const unit = g["pnum"] !== undefined ? "%" : (g["unit"] ?? "");
     const end = matchStart + m[0].length;
     if (numberStart < 0 || isBlocked(blocked, numberStart, end)) continue;
-    if (!acceptable(normalized, text, { numberStart, numberText, end, unit, isChinese: g["cnum"] !== undefined, pre, yu: g["yu"] ?? g["yu0"], post: g["post"], unitEnd: end - (g["post"]?.length ?? 0) })) continue;
+    if (
+      !acceptable(normalized, text, {
+        numberStart,
+        numberText,
+        end,
+        unit,
+        isChinese: g["cnum"] !== undefined,
+        pre,
+        yu: g["yu"] ?? g["yu0"],
+        post: g["post"],
+        unitEnd: end - (g["post"]?.length ?? 0),
+      })
+    )
+      continue;
     const chinese = g["cnum"] !== undefined || (g["pnum"] !== undefined && !/^\d/.test(numberText));
     const chineseValue = chinese ? parseChineseDecimal(numberText) : null;
     if (chinese && chineseValue === null) continue;
@@ -104,7 +243,8 @@ export function findFields(text: string): FoundField[] {
     const preQualifier = pre === undefined ? null : (STATED_PREFIX[pre] ?? null);
     const inAtomPre = pre !== undefined && IN_ATOM_PREFIXES.has(pre);
     const atomStart = inAtomPre ? matchStart : g["pnum"] !== undefined ? normalized.lastIndexOf("百分之", numberStart) : numberStart;
-    const yuQualifier: Qualifier | null = g["yu"] !== undefined || g["yu0"] !== undefined || g["post"] === "余" ? "余" : g["post"] === "以上" ? "以上" : null;
+    const yuQualifier: Qualifier | null =
+      g["yu"] !== undefined || g["yu0"] !== undefined || g["post"] === "余" ? "余" : g["post"] === "以上" ? "以上" : null;
     const atomQualifier: Qualifier = (inAtomPre ? preQualifier : null) ?? yuQualifier ?? "none";
     const clauseStart = findClauseStart(normalized, atomStart, lastEnd);
     const before = text.slice(clauseStart, atomStart);
@@ -179,7 +319,15 @@ function acceptable(normalized: string, original: string, c: Candidate): boolean
 const ORDINAL_LIST = new RegExp(`第[\\d${CHINESE_NUMERAL_CHARS}]{1,6}(?:[、,][\\d${CHINESE_NUMERAL_CHARS}]{1,6})*[、,]\\s{0,2}$`, "u");
 
 /** The written form of a recognised number: its numerals and the words around it, "#" for the number. */
-function writtenForm(text: string, atomStart: number, end: number, numberStart: number, numberText: string, chinese: boolean, scale: DisplayScale): WrittenForm {
+function writtenForm(
+  text: string,
+  atomStart: number,
+  end: number,
+  numberStart: number,
+  numberText: string,
+  chinese: boolean,
+  scale: DisplayScale,
+): WrittenForm {
   const atom = text.slice(atomStart, end);
   const original = text.slice(numberStart, numberStart + numberText.length);
   // 两万人: the 万 of a Chinese numeral is the field's scale and stays in the frame.
@@ -195,7 +343,13 @@ function writtenForm(text: string, atomStart: number, end: number, numberStart: 
   };
 }
 
-function valueOf(parsed: Exact, numberText: string, isChinese: boolean, scaleText: string | undefined, unit: string): { value: string; unit: string | null; scale: DisplayScale; decimals: number } {
+function valueOf(
+  parsed: Exact,
+  numberText: string,
+  isChinese: boolean,
+  scaleText: string | undefined,
+  unit: string,
+): { value: string; unit: string | null; scale: DisplayScale; decimals: number } {
   const fraction = /[.点](\d+|[〇零一二三四五六七八九]+)$/u.exec(numberText)?.[1]?.length ?? 0;
   if (scaleText !== undefined && unit === "元") {
     return { value: parsed.toFixed(), unit: `${scaleText}元`, scale: "none", decimals: fraction };
@@ -254,7 +408,10 @@ function findClauseEnd(normalized: string, from: number): number {
 }
 
 function labelHead(before: string): string {
-  return before.replace(/\s+/gu, "").replace(LEADING_FILLER, "").replace(/(均达到|均达|均为|达到|达|为|至|共|超过|逾|累计|均)$/u, "");
+  return before
+    .replace(/\s+/gu, "")
+    .replace(LEADING_FILLER, "")
+    .replace(/(均达到|均达|均为|达到|达|为|至|共|超过|逾|累计|均)$/u, "");
 }
 
 function namesThingAfter(before: string): boolean {
@@ -281,7 +438,14 @@ type Range = readonly [number, number];
 /** Quoted names (“15分钟医保服务圈”, 《…》) and fixed terms: numbers there are text. */
 function blockedRanges(text: string): Range[] {
   const ranges: Range[] = [];
-  const pairs: readonly [string, string][] = [["“", "”"], ["‘", "’"], ["《", "》"], ["「", "」"], ["〔", "〕"], ["[", "]"]];
+  const pairs: readonly [string, string][] = [
+    ["“", "”"],
+    ["‘", "’"],
+    ["《", "》"],
+    ["「", "」"],
+    ["〔", "〕"],
+    ["[", "]"],
+  ];
   for (const [open, close] of pairs) {
     let from = 0;
     for (;;) {

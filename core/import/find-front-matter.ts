@@ -99,7 +99,14 @@ export function findFrontMatter(items: readonly SourceItem[]): FrontMatter {
     break;
   }
   const recipient = line(i);
-  if (recipient !== null && /[：:]$/u.test(recipient.text) && recipient.text.length <= 40 && importedHeadingNumber(recipient.text) === null && !/[。；]/u.test(recipient.text) && !/如下[：:]$/u.test(recipient.text)) {
+  if (
+    recipient !== null &&
+    /[：:]$/u.test(recipient.text) &&
+    recipient.text.length <= 40 &&
+    importedHeadingNumber(recipient.text) === null &&
+    !/[。；]/u.test(recipient.text) &&
+    !/如下[：:]$/u.test(recipient.text)
+  ) {
     // Kept as written, colon included: RCPT-01 checks the colon, and import does not edit.
     result.recipient = recipient.text;
     i++;
@@ -117,7 +124,8 @@ function findReportTitleLine(items: readonly SourceItem[], from: number): number
     const t = item.text;
     if (REPORT_TITLE.test(t) && t.length <= 60 && isTitleLine(item, true)) {
       const previous = items[k - 1];
-      const twoLines = k > from && previous?.type === "line" && isTitleLine(previous, true) && continuesTitle(previous.text, item, previous);
+      const twoLines =
+        k > from && previous?.type === "line" && isTitleLine(previous, true) && continuesTitle(previous.text, item, previous);
       return twoLines ? k - 1 : k;
     }
     if (t.length > 40 || /[。；]/u.test(t)) return from;
@@ -142,7 +150,8 @@ function continuesTitle(soFar: string, next: SourceLine, first: SourceLine): boo
   if (REPORT_TITLE.test(soFar) || next.text === soFar) return false;
   if (looksLikeOrg(soFar) && !/^关于/u.test(next.text)) return false;
   if (first.font !== null && next.font !== null && (first.font !== next.font || first.size !== next.size)) return false;
-  if (first.markdownLevel !== next.markdownLevel) return first.markdownLevel === 1 && next.markdownLevel === null && next.text.length <= 30 && /(报告|总结)$/u.test(next.text);
+  if (first.markdownLevel !== next.markdownLevel)
+    return first.markdownLevel === 1 && next.markdownLevel === null && next.text.length <= 30 && /(报告|总结)$/u.test(next.text);
   if (first.font === null && first.markdownLevel === null) return next.text.length <= 40 && /(报告|总结|情况)$/u.test(next.text);
   return true;
 }

@@ -53,10 +53,16 @@ export function recognizeReport(blocks: readonly SourceBlock[], template: Templa
   const notices: ImportNotice[] = rejoined.map(rejoinNotice);
   const built = buildBody(classified, levels, template, reportYear);
   if (built.fields.length >= MAX_FIELDS) {
-    notices.push({ zh: `数字超过 ${MAX_FIELDS} 个，其余数字保留为普通文字。`, en: `more than ${MAX_FIELDS} numbers; the rest were kept as plain text` });
+    notices.push({
+      zh: `数字超过 ${MAX_FIELDS} 个，其余数字保留为普通文字。`,
+      en: `more than ${MAX_FIELDS} numbers; the rest were kept as plain text`,
+    });
   }
   if (built.headings.every((h) => h.level !== 1)) {
-    notices.push({ zh: "未识别出一级标题（一、二、……），全文作为开头段落导入。", en: "no level-1 headings (一、二、…) were recognised; the whole text was imported as opening paragraphs" });
+    notices.push({
+      zh: "未识别出一级标题（一、二、……），全文作为开头段落导入。",
+      en: "no level-1 headings (一、二、…) were recognised; the whole text was imported as opening paragraphs",
+    });
   }
   return {
     title: front.title,
@@ -140,7 +146,10 @@ function orgFromTitle(title: string | null): string | null {
 }
 
 function orgFromSentence(text: string): string | null {
-  const m = /(?:^|[，,。：:\s])([\p{Script=Han}]{1,24}?(?:人民政府|街道办事处|政府|局|委员会|街道|镇|乡|县|区|市))(?:党委|坚持|深入|认真|始终|全面|在|以|紧紧|围绕|按照|高度|聚焦|紧扣|持续)/u.exec(text);
+  const m =
+    /(?:^|[，,。：:\s])([\p{Script=Han}]{1,24}?(?:人民政府|街道办事处|政府|局|委员会|街道|镇|乡|县|区|市))(?:党委|坚持|深入|认真|始终|全面|在|以|紧紧|围绕|按照|高度|聚焦|紧扣|持续)/u.exec(
+      text,
+    );
   const org = m?.[1];
   return org !== undefined && looksLikeOrg(org) ? org.replace(/^(?:\d{4}年|今年|全年|年内)/u, "") : null;
 }
@@ -151,7 +160,12 @@ interface BuiltBody {
   fields: RecognizedField[];
 }
 
-function buildBody(items: readonly ClassifiedItem[], levels: Map<number, HeadingLevel>, template: Template, reportYear: number | null): BuiltBody {
+function buildBody(
+  items: readonly ClassifiedItem[],
+  levels: Map<number, HeadingLevel>,
+  template: Template,
+  reportYear: number | null,
+): BuiltBody {
   const opening: (ParagraphNode | TableNode)[] = [];
   const parts: PartNode[] = [];
   const headings: RecognizedHeading[] = [];
@@ -168,7 +182,11 @@ function buildBody(items: readonly ClassifiedItem[], levels: Map<number, Heading
     if (item.kind === "table") {
       const rows = item.rows.map((row) => ({
         type: "tableRow" as const,
-        content: row.map((cell, i) => ({ type: "tableCell" as const, attrs: { colspan: 1, rowspan: 1, colwidth: null }, content: [paragraph(inline(cell, i > 0 ? row[0] : undefined))] })),
+        content: row.map((cell, i) => ({
+          type: "tableCell" as const,
+          attrs: { colspan: 1, rowspan: 1, colwidth: null },
+          content: [paragraph(inline(cell, i > 0 ? row[0] : undefined))],
+        })),
       }));
       if (rows.every((r) => r.content.length > 0)) add({ type: "table", content: rows });
       continue;
@@ -214,7 +232,8 @@ function inlineWithFields(text: string, fields: RecognizedField[], rowLabel?: st
     const id = `f${fields.length + 1}`;
     ids.push(id);
     const field = toRecognized(f, id, f.baseIndex === null ? null : (ids[f.baseIndex] ?? null));
-    if (rowLabel !== undefined && rowLabel.trim() !== "" && f.text === text.slice(f.start, f.end).trim()) field.label = rowLabel.trim().slice(0, 40);
+    if (rowLabel !== undefined && rowLabel.trim() !== "" && f.text === text.slice(f.start, f.end).trim())
+      field.label = rowLabel.trim().slice(0, 40);
     fields.push(field);
     nodes.push({ type: "reportField", attrs: { fieldId: id, show: "value" } });
     at = f.end;
@@ -230,10 +249,11 @@ function toRecognized(f: FoundField, id: string, baseFieldId: string | null): Re
 }
 
 function paragraph(content: InlineNode[]): ParagraphNode {
-  return content.length === 0 ? { type: "paragraph", attrs: { carried: false } } : { type: "paragraph", attrs: { carried: false }, content };
+  return content.length === 0
+    ? { type: "paragraph", attrs: { carried: false } }
+    : { type: "paragraph", attrs: { carried: false }, content };
 }
 
 function heading(level: HeadingLevel, text: string): HeadingNode {
   return { type: "heading", attrs: { level, carried: false }, content: [{ type: "text", text }] };
 }
-

@@ -26,7 +26,19 @@ export function rollForward(last: Report, deps: CoreDeps): Report {
     workflow: {
       state: "draft",
       revision: 1,
-      events: [{ action: "create", from: null, to: "draft", person: "", role: null, at: now, comment: `由${year}年度报告结转`, contentHash: null, revision: 1 }],
+      events: [
+        {
+          action: "create",
+          from: null,
+          to: "draft",
+          person: "",
+          role: null,
+          at: now,
+          comment: `由${year}年度报告结转`,
+          contentHash: null,
+          revision: 1,
+        },
+      ],
     },
     createdAt: now,
     updatedAt: now,
@@ -42,7 +54,9 @@ const DIGITS = "〇一二三四五六七八九";
  */
 export function advanceYears(text: string, reportYear: number): string {
   return text
-    .replace(/(?<![\d—–\-～~至到])((?:19|20)\d{2})(?=\s{0,2}年)/gu, (y) => (Number(y) === reportYear || Number(y) === reportYear + 1 ? String(Number(y) + 1) : y))
+    .replace(/(?<![\d—–\-～~至到])((?:19|20)\d{2})(?=\s{0,2}年)/gu, (y) =>
+      Number(y) === reportYear || Number(y) === reportYear + 1 ? String(Number(y) + 1) : y,
+    )
     .replace(/([〇零一二三四五六七八九]{4})(?=\s{0,2}年)/gu, (y) => {
       const n = parseChineseNumeral(y);
       if (n !== reportYear && n !== reportYear + 1) return y;
@@ -52,19 +66,25 @@ export function advanceYears(text: string, reportYear: number): string {
 
 function carryBody(body: DocNode, year: number): DocNode {
   const carryBlock = (block: BlockNode): BlockNode => {
-    if (block.type === "heading") return { ...block, attrs: { ...block.attrs, carried: true }, content: advanceInline(block.content, year) };
+    if (block.type === "heading")
+      return { ...block, attrs: { ...block.attrs, carried: true }, content: advanceInline(block.content, year) };
     if (block.type === "paragraph") return { ...block, attrs: { ...block.attrs, carried: true } };
     return {
       ...block,
       content: block.content.map((row) => ({
         ...row,
-        content: row.content.map((cell) => ({ ...cell, content: cell.content.map((p) => ({ ...p, attrs: { ...p.attrs, carried: true } })) })),
+        content: row.content.map((cell) => ({
+          ...cell,
+          content: cell.content.map((p) => ({ ...p, attrs: { ...p.attrs, carried: true } })),
+        })),
       })),
     };
   };
   return {
     type: "doc",
-    content: body.content.map((node) => (node.type === "part" ? { ...node, content: node.content.map(carryBlock) } : carryBlock(node))) as DocNode["content"],
+    content: body.content.map((node) =>
+      node.type === "part" ? { ...node, content: node.content.map(carryBlock) } : carryBlock(node),
+    ) as DocNode["content"],
   };
 }
 

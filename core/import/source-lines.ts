@@ -27,7 +27,8 @@ export interface SourceTableItem {
 export type SourceItem = SourceLine | SourceTableItem;
 
 /** Web-page furniture that pasted text often drags along (来源：… 浏览次数：… 【打印】). */
-const WEB_CHROME = /^(来源|信息来源|发布时间|发布日期|发布机构|浏览次数|点击数|阅读次数|访问量|字号|字体|【|索引号|主题分类|文号|分享到|打印本页|关闭窗口|扫一扫|无障碍|当前位置|您当前的位置|首页\s*[>＞]|网站地图|政府信息公开|【政策解读】)|浏览次数|【打印】|【关闭】|简体\s*\|\s*繁体|星期[一二三四五六日天]$/u;
+const WEB_CHROME =
+  /^(来源|信息来源|发布时间|发布日期|发布机构|浏览次数|点击数|阅读次数|访问量|字号|字体|【|索引号|主题分类|文号|分享到|打印本页|关闭窗口|扫一扫|无障碍|当前位置|您当前的位置|首页\s*[>＞]|网站地图|政府信息公开|【政策解读】)|浏览次数|【打印】|【关闭】|简体\s*\|\s*繁体|星期[一二三四五六日天]$/u;
 
 /**
  * Splits paragraphs at soft line breaks (clerks use Shift+Enter as a paragraph break; a break in
@@ -79,7 +80,11 @@ function splitScraped(line: string): string[] {
 }
 
 function splitParagraph(p: SourceParagraph): { text: string; runs: SourceRun[] | null }[] {
-  if (p.runs === null) return p.text.split("\n").flatMap(splitScraped).map((text) => ({ text, runs: null }));
+  if (p.runs === null)
+    return p.text
+      .split("\n")
+      .flatMap(splitScraped)
+      .map((text) => ({ text, runs: null }));
   if (!p.text.includes("\n")) return [{ text: p.text, runs: p.runs }];
   const pieces: { text: string; runs: SourceRun[] }[] = [{ text: "", runs: [] }];
   for (const run of p.runs) {
@@ -97,8 +102,18 @@ function splitParagraph(p: SourceParagraph): { text: string; runs: SourceRun[] |
 
 function describe(text: string, runs: SourceRun[] | null, p: SourceParagraph): SourceLine {
   const line: SourceLine = {
-    type: "line", text, font: null, size: null, bold: false, leadLength: 0, leadFont: null, leadBold: false,
-    align: p.align, outlineLevel: p.outlineLevel, markdownLevel: p.markdownLevel, styleName: p.styleName,
+    type: "line",
+    text,
+    font: null,
+    size: null,
+    bold: false,
+    leadLength: 0,
+    leadFont: null,
+    leadBold: false,
+    align: p.align,
+    outlineLevel: p.outlineLevel,
+    markdownLevel: p.markdownLevel,
+    styleName: p.styleName,
   };
   const visible = (runs ?? []).filter((r) => r.text.trim() !== "");
   const first = visible[0];

@@ -56,7 +56,10 @@ export function describeReport(report: Report): ReportDescription {
       text: fieldText(report, field.id, "value", report.meta.profile) ?? null,
       value: field.value === null ? null : Number(field.value),
       lastYearValue: field.lastYear?.value == null ? null : Number(field.lastYear.value),
-      lastYearText: field.lastYear === null ? null : formatValue({ ...field.lastYear, unit: field.lastYear.unit ?? field.unit, decimals: field.decimals }),
+      lastYearText:
+        field.lastYear === null
+          ? null
+          : formatValue({ ...field.lastYear, unit: field.lastYear.unit ?? field.unit, decimals: field.decimals }),
       unit: field.unit,
       qualifier: field.qualifier === "none" ? null : field.qualifier,
       percent: isPercentKind(field),

@@ -48,7 +48,9 @@ export function createReport(template: Template, options: NewReportOptions, deps
     workflow: {
       state: "draft",
       revision: 1,
-      events: [{ action: "create", from: null, to: "draft", person: "", role: null, at: now, comment: null, contentHash: null, revision: 1 }],
+      events: [
+        { action: "create", from: null, to: "draft", person: "", role: null, at: now, comment: null, contentHash: null, revision: 1 },
+      ],
     },
     createdAt: now,
     updatedAt: now,

@@ -109,14 +109,12 @@ export type PartNode = z.infer<typeof PartNode>;
 /** Opening paragraphs (before 一、) come first, then the parts. */
 export const DocNode = z.object({
   type: z.literal("doc"),
-  content: z
-    .array(z.discriminatedUnion("type", [ParagraphNode, TableNode, PartNode]))
-    .refine(
-      (nodes) => {
-        const firstPart = nodes.findIndex((n) => n.type === "part");
-        return firstPart === -1 || nodes.slice(firstPart).every((n) => n.type === "part");
-      },
-      { message: "开头段落须位于各部分之前 (opening paragraphs must precede the parts)" },
-    ),
+  content: z.array(z.discriminatedUnion("type", [ParagraphNode, TableNode, PartNode])).refine(
+    (nodes) => {
+      const firstPart = nodes.findIndex((n) => n.type === "part");
+      return firstPart === -1 || nodes.slice(firstPart).every((n) => n.type === "part");
+    },
+    { message: "开头段落须位于各部分之前 (opening paragraphs must precede the parts)" },
+  ),
 });
 export type DocNode = z.infer<typeof DocNode>;

@@ -39,7 +39,11 @@ export const WrittenForm = z.object({
    * scale: "超 # 万件", "#余件", "#万余元", "百分之#". Used while it still names the field's
    * qualifier, scale and unit; otherwise the value prints in the default arrangement.
    */
-  frame: z.string().min(1).max(80).regex(/^[^#]*#[^#]*$/, "数字写法格式不正确 (bad written frame)"),
+  frame: z
+    .string()
+    .min(1)
+    .max(80)
+    .regex(/^[^#]*#[^#]*$/, "数字写法格式不正确 (bad written frame)"),
 });
 export type WrittenForm = z.infer<typeof WrittenForm>;
 

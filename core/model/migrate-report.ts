@@ -23,7 +23,11 @@ export function migrateReport(raw: unknown): MigratedReport {
   if (!versioned.success) {
     const given = typeof raw === "object" && raw !== null && "schemaVersion" in raw ? raw.schemaVersion : undefined;
     if (given === undefined) {
-      throw new NianbaoError("file_invalid", "这不是年报文件：缺少版本号 schemaVersion。", "not a Nianbao report: schemaVersion is missing");
+      throw new NianbaoError(
+        "file_invalid",
+        "这不是年报文件：缺少版本号 schemaVersion。",
+        "not a Nianbao report: schemaVersion is missing",
+      );
     }
     // 1e309 parses as Infinity; JSON.stringify would show it as null.
     const shown = typeof given === "number" ? String(given) : JSON.stringify(given).slice(0, 40);
@@ -62,7 +66,11 @@ export function migrateReport(raw: unknown): MigratedReport {
   const parsed = Report.safeParse(current);
   if (!parsed.success) {
     const detail = describeIssues(parsed.error);
-    throw new NianbaoError("file_invalid", `文件内容不符合年报格式：\n${detail}`, `the report does not match the Nianbao schema:\n${detail}`);
+    throw new NianbaoError(
+      "file_invalid",
+      `文件内容不符合年报格式：\n${detail}`,
+      `the report does not match the Nianbao schema:\n${detail}`,
+    );
   }
   return { report: parsed.data, migratedFrom: from < SCHEMA_VERSION ? from : null };
 }

@@ -7,9 +7,5 @@ export function parseTemplate(raw: unknown, source: string): Template {
   const parsed = Template.safeParse(raw);
   if (parsed.success) return parsed.data;
   const detail = describeIssues(parsed.error);
-  throw new NianbaoError(
-    "template_invalid",
-    `模板文件有误（${source}）：\n${detail}`,
-    `invalid template (${source}):\n${detail}`,
-  );
+  throw new NianbaoError("template_invalid", `模板文件有误（${source}）：\n${detail}`, `invalid template (${source}):\n${detail}`);
 }

@@ -85,11 +85,16 @@ export const PlanDecision = z
     key: z.string().min(1).max(200),
     status: z.enum(["addressed", "notDone"]),
     /** Where this year's report answers the item: a body path and the quoted text. */
-    link: z.object({ path: z.array(z.number().int().min(0)).min(1), quote: z.string().max(500) }).nullable().default(null),
+    link: z
+      .object({ path: z.array(z.number().int().min(0)).min(1), quote: z.string().max(500) })
+      .nullable()
+      .default(null),
     /** Why the item was not carried out (未落实的原因). */
     reason: z.string().max(2000).nullable().default(null),
   })
-  .refine((d) => d.status !== "notDone" || (d.reason !== null && d.reason.trim() !== ""), { message: "未落实须说明原因 (a reason is required)" })
+  .refine((d) => d.status !== "notDone" || (d.reason !== null && d.reason.trim() !== ""), {
+    message: "未落实须说明原因 (a reason is required)",
+  })
   .refine((d) => d.status !== "addressed" || d.link !== null, { message: "已落实须关联本年报告中的位置 (a link is required)" });
 export type PlanDecision = z.infer<typeof PlanDecision>;
 

@@ -20,7 +20,10 @@ export const WorkflowEvent = z.object({
   at: z.iso.datetime({ offset: true }),
   comment: z.string().max(2000).nullable().default(null),
   /** SHA-256 (hex) of the canonical report content at the time of the event. */
-  contentHash: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+  contentHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable(),
   revision: z.number().int().min(1),
 });
 export type WorkflowEvent = z.infer<typeof WorkflowEvent>;

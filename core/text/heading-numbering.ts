@@ -71,11 +71,22 @@ export function readHeadingNumber(text: string, options: ReadOptions = {}): Head
     const numeral = m?.[1];
     if (!m || numeral === undefined) continue;
     if (form.level === 3 && QUANTITY.test(normalized)) return null;
-    const number = /^\d+$/u.test(numeral) ? Number(numeral) : CIRCLED.includes(numeral) ? CIRCLED.indexOf(numeral) + 1 : wellFormed(numeral);
+    const number = /^\d+$/u.test(numeral)
+      ? Number(numeral)
+      : CIRCLED.includes(numeral)
+        ? CIRCLED.indexOf(numeral) + 1
+        : wellFormed(numeral);
     const written = text.slice(0, m[0].length);
     const spaces = /^\s*/u.exec(normalized.slice(m[0].length))?.[0].length ?? 0;
     const canonical = number === null ? written : CANONICAL_NUMBER[form.level](number);
-    return { level: form.level, numeral: text.slice(m[0].indexOf(numeral), m[0].indexOf(numeral) + numeral.length), number, written, canonical: form.level === 3 && written === `${numeral}．` ? written : canonical, length: m[0].length + spaces };
+    return {
+      level: form.level,
+      numeral: text.slice(m[0].indexOf(numeral), m[0].indexOf(numeral) + numeral.length),
+      number,
+      written,
+      canonical: form.level === 3 && written === `${numeral}．` ? written : canonical,
+      length: m[0].length + spaces,
+    };
   }
   return null;
 }

@@ -110,7 +110,11 @@ function startRevision(next: Report, approved: Report): Report {
   const status = approvalStatus(approved);
   const approval = status.approval;
   if (approval === null || status.approvedHash === null) {
-    throw new NianbaoError("file_invalid", "报告标记为已签发，但找不到签发记录，无法创建修订稿。", "the report is marked approved but has no approve event");
+    throw new NianbaoError(
+      "file_invalid",
+      "报告标记为已签发，但找不到签发记录，无法创建修订稿。",
+      "the report is marked approved but has no approve event",
+    );
   }
   const frozen: FrozenRevision = {
     revision: approved.workflow.revision,

@@ -31,14 +31,26 @@ export function assertEditable(report: Report): void {
  */
 export function assertChangeAllowed(before: Report, after: Report): void {
   if (before.id !== after.id) {
-    throw new NianbaoError("forbidden", "要保存的报告与磁盘上的不是同一份报告，未保存。", "the report being saved is a different report from the one on disk");
+    throw new NianbaoError(
+      "forbidden",
+      "要保存的报告与磁盘上的不是同一份报告，未保存。",
+      "the report being saved is a different report from the one on disk",
+    );
   }
   if (!historyExtends(before, after)) {
-    throw new NianbaoError("forbidden", "签核记录只能追加，不能修改或删除，未保存。", "the sign-off history may only be appended to; not saved");
+    throw new NianbaoError(
+      "forbidden",
+      "签核记录只能追加，不能修改或删除，未保存。",
+      "the sign-off history may only be appended to; not saved",
+    );
   }
   const last = after.workflow.events.at(-1);
   if (last !== undefined && (last.to !== after.workflow.state || last.revision !== after.workflow.revision)) {
-    throw new NianbaoError("forbidden", "报告状态与签核记录不符，未保存。", "the workflow state does not match the last sign-off event; not saved");
+    throw new NianbaoError(
+      "forbidden",
+      "报告状态与签核记录不符，未保存。",
+      "the workflow state does not match the last sign-off event; not saved",
+    );
   }
   const revised = after.workflow.events.slice(before.workflow.events.length).some((e) => e.action === "revise");
   // Hash only a frozen report: autosaves of a draft would otherwise hash the whole report twice.

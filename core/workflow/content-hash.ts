@@ -21,7 +21,11 @@ export function contentHash(content: ReportContent): string {
     canonical = canonicalize(content);
   } catch (error) {
     const en = error instanceof Error ? error.message : String(error);
-    throw new NianbaoError("invalid_input", `报告内容含有无法计算摘要的字符（${en}），请检查粘贴的文字。`, `the report content cannot be hashed: ${en}`);
+    throw new NianbaoError(
+      "invalid_input",
+      `报告内容含有无法计算摘要的字符（${en}），请检查粘贴的文字。`,
+      `the report content cannot be hashed: ${en}`,
+    );
   }
   if (canonical === undefined) throw new NianbaoError("internal", "报告内容为空，无法计算摘要。", "nothing to hash");
   return bytesToHex(sha256(utf8ToBytes(canonical)));

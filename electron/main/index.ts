@@ -72,12 +72,25 @@ async function start(): Promise<void> {
 
   const refreshMenu = async () => {
     const entries = (await recent.list()).map((r) => ({ path: r.path, title: r.title }));
-    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({
-      command: (id) => mainWindow?.webContents.send(COMMAND_CHANNEL, id),
-      openRecent: (path) => openFromOs(path),
-      about: () => void dialog.showMessageBox({ title: "关于年报", message: `年报 ${app.getVersion()}`, detail: "法治政府建设年度报告编写工具。离线运行，不连接任何网络服务。" }),
-      quit: () => app.quit(),
-    }, entries, process.platform === "darwin")));
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        menuTemplate(
+          {
+            command: (id) => mainWindow?.webContents.send(COMMAND_CHANNEL, id),
+            openRecent: (path) => openFromOs(path),
+            about: () =>
+              void dialog.showMessageBox({
+                title: "关于年报",
+                message: `年报 ${app.getVersion()}`,
+                detail: "法治政府建设年度报告编写工具。离线运行，不连接任何网络服务。",
+              }),
+            quit: () => app.quit(),
+          },
+          entries,
+          process.platform === "darwin",
+        ),
+      ),
+    );
   };
   await refreshMenu();
   app.on("browser-window-focus", () => void refreshMenu());
@@ -85,7 +98,10 @@ async function start(): Promise<void> {
   // The three switches that matter most are restated where the window is made, so that neither an
   // edit of window-options.ts nor a static checker reading this file can miss them.
   const { webPreferences, ...windowOptions } = mainWindowOptions(join(__dirname, "preload.cjs"));
-  mainWindow = new BrowserWindow({ ...windowOptions, webPreferences: { ...webPreferences, contextIsolation: true, sandbox: true, nodeIntegration: false } });
+  mainWindow = new BrowserWindow({
+    ...windowOptions,
+    webPreferences: { ...webPreferences, contextIsolation: true, sandbox: true, nodeIntegration: false },
+  });
   mainWindow.once("ready-to-show", () => mainWindow?.show());
   mainWindow.webContents.on("did-finish-load", flushPending);
   mainWindow.on("closed", () => (mainWindow = null));

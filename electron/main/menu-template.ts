@@ -20,9 +20,10 @@ export function menuTemplate(actions: MenuActions, recent: readonly RecentEntry[
     click: () => actions.command(id),
     ...(accelerator === undefined ? {} : { accelerator }),
   });
-  const recentItems: MenuItemConstructorOptions[] = recent.length === 0
-    ? [{ label: "（无）", enabled: false }]
-    : recent.slice(0, 10).map((r) => ({ label: r.title, toolTip: r.path, click: () => actions.openRecent(r.path) }));
+  const recentItems: MenuItemConstructorOptions[] =
+    recent.length === 0
+      ? [{ label: "（无）", enabled: false }]
+      : recent.slice(0, 10).map((r) => ({ label: r.title, toolTip: r.path, click: () => actions.openRecent(r.path) }));
   return [
     {
       label: "文件",

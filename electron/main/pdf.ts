@@ -13,7 +13,10 @@ export function electronPdfRenderer(): PdfRenderer {
     render: async (printHtmlPath) => {
       const { webPreferences, ...windowOptions } = printWindowOptions();
       // As for the main window: the switches that matter most stay visible where the window is made.
-      const win = new BrowserWindow({ ...windowOptions, webPreferences: { ...webPreferences, contextIsolation: true, sandbox: true, nodeIntegration: false, javascript: false } });
+      const win = new BrowserWindow({
+        ...windowOptions,
+        webPreferences: { ...webPreferences, contextIsolation: true, sandbox: true, nodeIntegration: false, javascript: false },
+      });
       try {
         await win.loadURL(pathToFileURL(printHtmlPath).href);
         const pdf = await win.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true });

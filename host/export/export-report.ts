@@ -54,7 +54,10 @@ export async function exportReport(request: ExportRequest): Promise<ExportResult
   const model = buildExportModel(request.report, request.template, { profile });
   // Font discovery asks fontconfig in a child process: it runs while the .docx is being built.
   const [fonts, docx] = await Promise.all([resolveFonts(profile), request.docxPath === undefined ? null : writeDocx(model)]);
-  const pdf = request.pdfPath === undefined ? null : await printReportPdf(await printPage(model, request.template, fonts, request.fontSubsetDir), request.renderer);
+  const pdf =
+    request.pdfPath === undefined
+      ? null
+      : await printReportPdf(await printPage(model, request.template, fonts, request.fontSubsetDir), request.renderer);
   const pages = pdf === null ? 0 : await pageCount(pdf);
   if (request.docxPath !== undefined && docx !== null) await writeOutput(request.docxPath, docx);
   if (request.pdfPath !== undefined && pdf !== null) await writeOutput(request.pdfPath, pdf);
@@ -65,10 +68,17 @@ export async function exportReport(request: ExportRequest): Promise<ExportResult
  * The print page for a report without printing it: the app's paged preview loads the same HTML
  * (from a file, so its font URLs resolve) that the PDF is printed from.
  */
-export async function renderReportPrintHtml(request: Pick<ExportRequest, "report" | "template" | "profile" | "fontSubsetDir">): Promise<{ html: string; fonts: ExportedFont[]; assets: string[] }> {
+export async function renderReportPrintHtml(
+  request: Pick<ExportRequest, "report" | "template" | "profile" | "fontSubsetDir">,
+): Promise<{ html: string; fonts: ExportedFont[]; assets: string[] }> {
   const profile = request.profile ?? request.report.meta.profile;
   const fonts = await resolveFonts(profile);
-  const { html, assets } = await printPage(buildExportModel(request.report, request.template, { profile }), request.template, fonts, request.fontSubsetDir);
+  const { html, assets } = await printPage(
+    buildExportModel(request.report, request.template, { profile }),
+    request.template,
+    fonts,
+    request.fontSubsetDir,
+  );
   return { html, fonts: fonts.map(publicFont), assets };
 }
 
@@ -91,7 +101,12 @@ interface PrintPage {
  * comes from the page's markup or its style sheet (the margin boxes' "— N —"), so the subsets
  * cover both in full; the markup's tags and URLs only add a few ASCII letters.
  */
-async function printPage(model: ExportModel, template: Template, fonts: ResolvedFont[], fontSubsetDir: string | undefined): Promise<PrintPage> {
+async function printPage(
+  model: ExportModel,
+  template: Template,
+  fonts: ResolvedFont[],
+  fontSubsetDir: string | undefined,
+): Promise<PrintPage> {
   const cssPath = printCssPath(template);
   const whole = renderPrintHtml(model, { cssPath, fonts });
   const subsets = await subsetFonts(fonts, whole + (await readFile(cssPath, "utf8")), fontSubsetDir);

@@ -18,7 +18,10 @@ export function renderPrintHtml(model: ExportModel, options: PrintHtmlOptions): 
   const geo = pageGeometry(model.profile);
   const m = geo.marginMm;
   const faces = options.fonts
-    .map((f) => `@font-face { font-family: "NB ${f.role}"; src: url("${pathToFileURL(f.file).href}");${f.role === "latin" ? " unicode-range: U+0020-007E;" : ""} }`)
+    .map(
+      (f) =>
+        `@font-face { font-family: "NB ${f.role}"; src: url("${pathToFileURL(f.file).href}");${f.role === "latin" ? " unicode-range: U+0020-007E;" : ""} }`,
+    )
     .join("\n");
   const hasLatin = options.fonts.some((f) => f.role === "latin");
   const style = [
@@ -60,7 +63,10 @@ function renderBlocks(blocks: readonly ExportBlock[]): string {
       if (keep === undefined) return html;
       const cls = `keep${keep.twoLines ? " keep-lines" : ""}`;
       // Every paragraph of the block: a 落款's two lines, a 附件说明's items.
-      return html.replace(/<p class="([^"]*)"/g, `<p class="$1 ${cls}"`).replace(/<p>/g, `<p class="${cls}">`).replace(/<p style=/g, `<p class="${cls}" style=`);
+      return html
+        .replace(/<p class="([^"]*)"/g, `<p class="$1 ${cls}"`)
+        .replace(/<p>/g, `<p class="${cls}">`)
+        .replace(/<p style=/g, `<p class="${cls}" style=`);
     })
     .join("\n");
 }
@@ -93,7 +99,9 @@ function renderBlock(block: ExportBlock): string {
         )
         .join("")}</table>`;
     case "attachmentNote":
-      return block.items.map((item, i) => `<p class="attachment-note${i === 0 ? " first" : ""}">${escapeHtml(i === 0 ? `附件：${item}` : item)}</p>`).join("\n");
+      return block.items
+        .map((item, i) => `<p class="attachment-note${i === 0 ? " first" : ""}">${escapeHtml(i === 0 ? `附件：${item}` : item)}</p>`)
+        .join("\n");
     case "signature":
       return [
         `<p class="signature org" style="padding-right: ${block.orgRightIndentChars}em">${block.org === "" ? "<br>" : escapeHtml(block.org)}</p>`,

@@ -111,12 +111,19 @@ export function docxSections(model: ExportModel): DocxBlock[][] {
 function withKeep(lines: DocxBlock[], keep: Keep | undefined): DocxBlock[] {
   if (keep === undefined) return lines;
   return lines.map((line) =>
-    line.kind === "line" ? { ...line, layout: { ...line.layout, keepNext: keep.keepNext, ...(keep.twoLines ? { widowControl: true } : {}) } } : line,
+    line.kind === "line"
+      ? { ...line, layout: { ...line.layout, keepNext: keep.keepNext, ...(keep.twoLines ? { widowControl: true } : {}) } }
+      : line,
   );
 }
 
 /** Writes sections of paragraphs and tables in the GB/T 9704 page set-up; tracked changes need a stamp. */
-export async function writeDocxSections(profile: LayoutProfile, sections: DocxBlock[][], revisions: RevisionStamp | null, info: DocumentInfo): Promise<Uint8Array> {
+export async function writeDocxSections(
+  profile: LayoutProfile,
+  sections: DocxBlock[][],
+  revisions: RevisionStamp | null,
+  info: DocumentInfo,
+): Promise<Uint8Array> {
   const ctx: Ctx = { profile, geo: pageGeometry(profile), revisions, nextRevisionId: 1 };
   const { geo } = ctx;
   const doc = new Document({
@@ -193,11 +200,30 @@ function styles(ctx: Ctx): NonNullable<ConstructorParameters<typeof Document>[0]
     basedOn: "Normal",
     next: "Normal",
     quickFormat: true,
-    run: { font: runFonts(role, profile), size: BODY_SIZE, bold, color: BLACK, ...(spacing === undefined ? {} : { characterSpacing: spacing }) },
-    paragraph: { outlineLevel: level, spacing: exactLine(geo), indent: firstLine, alignment: AlignmentType.JUSTIFIED, keepNext: true, keepLines: true },
+    run: {
+      font: runFonts(role, profile),
+      size: BODY_SIZE,
+      bold,
+      color: BLACK,
+      ...(spacing === undefined ? {} : { characterSpacing: spacing }),
+    },
+    paragraph: {
+      outlineLevel: level,
+      spacing: exactLine(geo),
+      indent: firstLine,
+      alignment: AlignmentType.JUSTIFIED,
+      keepNext: true,
+      keepLines: true,
+    },
   });
   // Not based on Normal: its −5 run spacing cannot be switched off again (`docx` drops 0).
-  const plain = (id: string, name: string, role: FontRole, size: number, paragraph: IParagraphStyleOptions["paragraph"] = {}): IParagraphStyleOptions => ({
+  const plain = (
+    id: string,
+    name: string,
+    role: FontRole,
+    size: number,
+    paragraph: IParagraphStyleOptions["paragraph"] = {},
+  ): IParagraphStyleOptions => ({
     id,
     name,
     quickFormat: true,
@@ -225,17 +251,27 @@ function styles(ctx: Ctx): NonNullable<ConstructorParameters<typeof Document>[0]
         id: "Normal",
         name: "Normal",
         quickFormat: true,
-        run: { font: runFonts("body", profile), size: BODY_SIZE, color: BLACK, ...(spacing === undefined ? {} : { characterSpacing: spacing }) },
+        run: {
+          font: runFonts("body", profile),
+          size: BODY_SIZE,
+          color: BLACK,
+          ...(spacing === undefined ? {} : { characterSpacing: spacing }),
+        },
         paragraph: { spacing: exactLine(geo), indent: firstLine, alignment: AlignmentType.JUSTIFIED },
       },
       heading("Heading1", "heading 1", 0, "heading1", false),
       heading("Heading2", "heading 2", 1, "heading2", profile.boldLevel2),
       heading("Heading3", "heading 3", 2, "body", profile.boldLevel3),
       heading("Heading4", "heading 4", 3, "body", false),
-      { ...plain("Title", "Title", "title", TITLE_SIZE, { alignment: AlignmentType.CENTER, keepNext: true }), run: { font: runFonts("title", profile), size: TITLE_SIZE, bold: false, color: BLACK } },
+      {
+        ...plain("Title", "Title", "title", TITLE_SIZE, { alignment: AlignmentType.CENTER, keepNext: true }),
+        run: { font: runFonts("title", profile), size: TITLE_SIZE, bold: false, color: BLACK },
+      },
       // Single spacing: an exact 28.95 pt line is taller than the room below the type area, and
       // LibreOffice then shrinks the body to 21 lines to fit the footer.
-      plain("Footer", "footer", "pageNumber", PAGE_NUMBER_SIZE, { spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 } }),
+      plain("Footer", "footer", "pageNumber", PAGE_NUMBER_SIZE, {
+        spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
+      }),
       plain("NianbaoFlush", "Nianbao Flush", "body", BODY_SIZE),
       plain("NianbaoTable", "Nianbao Table Text", "body", BODY_SIZE),
     ],
@@ -248,7 +284,10 @@ export function docxLine(role: string, layout: DocxLine["layout"], runs: { text:
 }
 
 function styled(list: ExportRun[]): { text: string; format: DocxRunFormat }[] {
-  return list.map((run) => ({ text: run.text, format: { font: run.font, bold: run.bold, ...(run.placeholder ? { placeholder: true } : {}) } }));
+  return list.map((run) => ({
+    text: run.text,
+    format: { font: run.font, bold: run.bold, ...(run.placeholder ? { placeholder: true } : {}) },
+  }));
 }
 
 const unstyled = (text: string): { text: string; format: DocxRunFormat }[] => [{ text, format: {} }];
@@ -277,10 +316,25 @@ function blockLines(block: Exclude<ExportBlock, { kind: "attachment" }>, geo: Pa
       );
     case "signature":
       return [
-        docxLine("signatureOrg", { style: "NianbaoFlush", alignment: AlignmentType.RIGHT, keepNext: true, indent: { right: chars(block.orgRightIndentChars, geo), firstLine: 0 } }, unstyled(block.org)),
-        docxLine("signatureDate", { style: "NianbaoFlush", alignment: AlignmentType.RIGHT, indent: { right: chars(block.dateRightIndentChars, geo), firstLine: 0 } }, [
-          { text: block.date, format: block.datePlaceholder ? { placeholder: true } : {} },
-        ]),
+        docxLine(
+          "signatureOrg",
+          {
+            style: "NianbaoFlush",
+            alignment: AlignmentType.RIGHT,
+            keepNext: true,
+            indent: { right: chars(block.orgRightIndentChars, geo), firstLine: 0 },
+          },
+          unstyled(block.org),
+        ),
+        docxLine(
+          "signatureDate",
+          {
+            style: "NianbaoFlush",
+            alignment: AlignmentType.RIGHT,
+            indent: { right: chars(block.dateRightIndentChars, geo), firstLine: 0 },
+          },
+          [{ text: block.date, format: block.datePlaceholder ? { placeholder: true } : {} }],
+        ),
       ];
     case "note":
       return [docxLine("note", { style: "NianbaoFlush", indent: { firstLine: chars(2, geo) } }, unstyled(block.text))];
@@ -305,7 +359,13 @@ function tableLines(rows: Extract<ExportBlock, { kind: "table" }>["rows"]): Docx
       cells: row.map((cell) => ({
         colspan: cell.colspan,
         rowspan: cell.rowspan,
-        lines: cell.runs.map((p) => docxLine(cell.header ? "tableHeader" : "tableCell", { style: "NianbaoTable", alignment: cell.header ? AlignmentType.CENTER : AlignmentType.LEFT }, styled(p))),
+        lines: cell.runs.map((p) =>
+          docxLine(
+            cell.header ? "tableHeader" : "tableCell",
+            { style: "NianbaoTable", alignment: cell.header ? AlignmentType.CENTER : AlignmentType.LEFT },
+            styled(p),
+          ),
+        ),
       })),
     })),
   };
@@ -336,7 +396,9 @@ function textRuns(run: RevisedText<DocxRunFormat>, ctx: Ctx): ParagraphChild[] {
   return run.text.split("\n").map((text, i) => {
     const options: IRunOptions = { text, ...(i > 0 ? { break: 1 } : {}), ...format };
     if (run.change === null) return new TextRun(options);
-    return run.change === "insert" ? new InsertedTextRun({ ...options, ...revision(ctx) }) : new DeletedTextRun({ ...options, ...revision(ctx) });
+    return run.change === "insert"
+      ? new InsertedTextRun({ ...options, ...revision(ctx) })
+      : new DeletedTextRun({ ...options, ...revision(ctx) });
   });
 }
 
@@ -356,7 +418,10 @@ function table(block: DocxTable, ctx: Ctx): Table {
           cantSplit: true,
           ...(index < (block.headerRows ?? 0) ? { tableHeader: true } : {}),
           ...(row.mark === null ? {} : row.mark === "insert" ? { insertion: revision(ctx) } : { deletion: revision(ctx) }),
-          children: row.cells.map((cell) => new TableCell({ columnSpan: cell.colspan, rowSpan: cell.rowspan, children: cell.lines.map((l) => paragraph(l, ctx)) })),
+          children: row.cells.map(
+            (cell) =>
+              new TableCell({ columnSpan: cell.colspan, rowSpan: cell.rowspan, children: cell.lines.map((l) => paragraph(l, ctx)) }),
+          ),
         }),
     ),
   });
@@ -371,7 +436,9 @@ function pageNumberFooter(side: "odd" | "even", ctx: Ctx): Footer {
         style: "Footer",
         alignment: side === "odd" ? AlignmentType.RIGHT : AlignmentType.LEFT,
         indent: side === "odd" ? { right: oneChar, firstLine: 0 } : { left: oneChar, firstLine: 0 },
-        children: [new TextRun({ children: ["— ", PageNumber.CURRENT, " —"], font: runFonts("pageNumber", ctx.profile), size: PAGE_NUMBER_SIZE })],
+        children: [
+          new TextRun({ children: ["— ", PageNumber.CURRENT, " —"], font: runFonts("pageNumber", ctx.profile), size: PAGE_NUMBER_SIZE }),
+        ],
       }),
     ],
   });

@@ -34,13 +34,26 @@ export async function writePlansDocx(report: Report, profile: LayoutProfile): Pr
       { mark: null, cells: PLANS_COLUMNS.map((c) => cell(c, true)) },
       ...items.map((item, i) => ({
         mark: null,
-        cells: [cell(String(i + 1), false, AlignmentType.CENTER), cell(item.text, false), cell(PLAN_STATUS_NAMES[item.status], false, AlignmentType.CENTER), cell(answer(report, item), false)],
+        cells: [
+          cell(String(i + 1), false, AlignmentType.CENTER),
+          cell(item.text, false),
+          cell(PLAN_STATUS_NAMES[item.status], false, AlignmentType.CENTER),
+          cell(answer(report, item), false),
+        ],
       })),
     ],
   };
   return writeDocxSections(
     profile,
-    [[docxLine("title", { style: "Title" }, [{ text: PLANS_TITLE, format: {} }]), flush(""), flush(`报告：${reportTitle(report.meta) ?? `（尚无标题的${report.meta.reportYear}年度报告）`}`), flush(summary), table]],
+    [
+      [
+        docxLine("title", { style: "Title" }, [{ text: PLANS_TITLE, format: {} }]),
+        flush(""),
+        flush(`报告：${reportTitle(report.meta) ?? `（尚无标题的${report.meta.reportYear}年度报告）`}`),
+        flush(summary),
+        table,
+      ],
+    ],
     null,
     { title: PLANS_TITLE, subject: `${last.meta.reportYear}年度报告主要安排落实情况`, creator: issuingOrg(report.meta) ?? "" },
   );
@@ -63,10 +76,18 @@ function partHeading(report: Report, index: number | undefined): string | null {
   return inlineText(heading.content, fieldTextResolver(report, report.meta.profile)).trim() || null;
 }
 
-function cell(text: string, header: boolean, alignment: (typeof AlignmentType)[keyof typeof AlignmentType] = header ? AlignmentType.CENTER : AlignmentType.LEFT): DocxCell {
+function cell(
+  text: string,
+  header: boolean,
+  alignment: (typeof AlignmentType)[keyof typeof AlignmentType] = header ? AlignmentType.CENTER : AlignmentType.LEFT,
+): DocxCell {
   return {
     colspan: 1,
     rowspan: 1,
-    lines: [docxLine(header ? "tableHeader" : "tableCell", { style: "NianbaoTable", alignment }, [{ text, format: { font: "body", bold: header } }])],
+    lines: [
+      docxLine(header ? "tableHeader" : "tableCell", { style: "NianbaoTable", alignment }, [
+        { text, format: { font: "body", bold: header } },
+      ]),
+    ],
   };
 }

@@ -109,7 +109,10 @@ function markedTable(table: DocxTable, mark: Revision | null): DocxTable {
     ...table,
     rows: table.rows.map((row) => ({
       mark,
-      cells: row.cells.map((cell) => ({ ...cell, lines: cell.lines.map((l) => ({ ...l, mark, runs: l.runs.map((r) => ({ ...r, change: mark })) })) })),
+      cells: row.cells.map((cell) => ({
+        ...cell,
+        lines: cell.lines.map((l) => ({ ...l, mark, runs: l.runs.map((r) => ({ ...r, change: mark })) })),
+      })),
     })),
   };
 }

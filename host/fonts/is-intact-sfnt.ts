@@ -19,5 +19,5 @@ export function isIntactSfnt(bytes: Uint8Array): boolean {
   // The last word is zero-padded, as the spec's checksum algorithm does.
   let tail = 0;
   for (let i = whole; i < bytes.length; i++) tail |= (bytes[i] ?? 0) << (8 * (3 - (i - whole)));
-  return ((sum + (tail >>> 0)) >>> 0) === SFNT_CHECKSUM_MAGIC;
+  return (sum + (tail >>> 0)) >>> 0 === SFNT_CHECKSUM_MAGIC;
 }

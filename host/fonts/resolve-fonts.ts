@@ -23,11 +23,15 @@ function officialCandidates(role: FontRole, requested: string): string[] {
     case "title":
       return [requested, "FZXiaoBiaoSong-B05S", "方正小标宋_GBK"];
     case "body":
-      return requested === "仿宋_GB2312" ? ["仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong"] : ["仿宋", "FangSong", "仿宋_GB2312", "FangSong_GB2312"];
+      return requested === "仿宋_GB2312"
+        ? ["仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong"]
+        : ["仿宋", "FangSong", "仿宋_GB2312", "FangSong_GB2312"];
     case "heading1":
       return ["黑体", "SimHei"];
     case "heading2":
-      return requested === "楷体_GB2312" ? ["楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi"] : ["楷体", "KaiTi", "楷体_GB2312", "KaiTi_GB2312"];
+      return requested === "楷体_GB2312"
+        ? ["楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi"]
+        : ["楷体", "KaiTi", "楷体_GB2312", "KaiTi_GB2312"];
     case "pageNumber":
       return ["宋体", "SimSun"];
     case "latin":
@@ -75,4 +79,5 @@ export async function resolveFonts(profile: LayoutProfile, installed?: Installed
 }
 
 /** The warning every export with stand-ins carries (shown in the app and printed by the CLI). */
-export const SUBSTITUTION_WARNING_ZH = "本机未安装部分公文标准字体，PDF 使用了替代字体，仅供预览和校对；正式报送请在安装了标准字体（方正小标宋简体、仿宋_GB2312、黑体、楷体_GB2312）的电脑上导出。";
+export const SUBSTITUTION_WARNING_ZH =
+  "本机未安装部分公文标准字体，PDF 使用了替代字体，仅供预览和校对；正式报送请在安装了标准字体（方正小标宋简体、仿宋_GB2312、黑体、楷体_GB2312）的电脑上导出。";

@@ -24,7 +24,8 @@ const ASCII_PRINTABLE = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fro
 export function defaultFontSubsetDir(env: NodeJS.ProcessEnv = process.env): string {
   const explicit = env["NIANBAO_CACHE_DIR"];
   if (explicit !== undefined && explicit !== "") return join(explicit, "font-subsets");
-  if (process.platform === "win32") return join(env["LOCALAPPDATA"] ?? join(homedir(), "AppData", "Local"), "Nianbao", "Cache", "font-subsets");
+  if (process.platform === "win32")
+    return join(env["LOCALAPPDATA"] ?? join(homedir(), "AppData", "Local"), "Nianbao", "Cache", "font-subsets");
   if (process.platform === "darwin") return join(homedir(), "Library", "Caches", "Nianbao", "font-subsets");
   const xdg = env["XDG_CACHE_HOME"];
   return join(xdg !== undefined && xdg !== "" ? xdg : join(homedir(), ".cache"), "nianbao", "font-subsets");
@@ -78,7 +79,10 @@ export async function subsetFonts(fonts: ResolvedFont[], text: string, cacheDir:
 async function entryPath(file: string, characters: string, cacheDir: string): Promise<string | null> {
   const info = await stat(file).catch(() => null);
   if (info === null) return null;
-  const key = createHash("sha256").update(JSON.stringify([CACHE_FORMAT, file, info.size, info.mtimeMs, characters])).digest("hex").slice(0, 40);
+  const key = createHash("sha256")
+    .update(JSON.stringify([CACHE_FORMAT, file, info.size, info.mtimeMs, characters]))
+    .digest("hex")
+    .slice(0, 40);
   return join(cacheDir, `${key}.ttf`);
 }
 

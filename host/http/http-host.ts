@@ -14,7 +14,8 @@ import { PREVIEW_PREFIX, type PreviewPages } from "../services/preview-pages";
  * ('self', no inline script, no eval); Paged.js fetches the page's style sheet to read its @page
  * rules, hence connect-src 'self'.
  */
-const PREVIEW_CSP = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+const PREVIEW_CSP =
+  "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
 export interface HttpHostOptions {
   dispatch: Dispatch;
@@ -77,10 +78,11 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       state.codes.set(code, Date.now() + ONE_TIME_CODE_MS);
       return `http://127.0.0.1:${port}/open/${code}`;
     },
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -90,7 +92,14 @@ interface HostState {
   bodyBytesInFlight: number;
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, port: number, token: string, options: HttpHostOptions, state: HostState): Promise<void> {
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  port: number,
+  token: string,
+  options: HttpHostOptions,
+  state: HostState,
+): Promise<void> {
   const path = new URL(req.url ?? "/", "http://127.0.0.1").pathname;
   const rpc = RPC_PATH.exec(path);
   const isApi = path.startsWith("/rpc/");
@@ -104,8 +113,14 @@ async function handle(req: IncomingMessage, res: ServerResponse, port: number, t
       return sendJson(res, 415, fail("invalid_input", "请求须为 JSON。", "request body must be JSON"));
     }
     const body = await readBody(req, MAX_REPORT_FILE_BYTES, state);
-    if (body === "busy") return sendJson(res, 503, fail("io_error", "正在处理其他较大的请求，请稍后再试。", "too many large requests at once; try again"));
-    if (body === null) return sendJson(res, 413, fail("file_too_large", `请求过大（上限 ${MAX_REPORT_FILE_BYTES / 1048576} MB）。`, "request body too large"));
+    if (body === "busy")
+      return sendJson(res, 503, fail("io_error", "正在处理其他较大的请求，请稍后再试。", "too many large requests at once; try again"));
+    if (body === null)
+      return sendJson(
+        res,
+        413,
+        fail("file_too_large", `请求过大（上限 ${MAX_REPORT_FILE_BYTES / 1048576} MB）。`, "request body too large"),
+      );
     let payload: unknown;
     try {
       payload = body.length === 0 ? {} : JSON.parse(body.toString("utf8"));
@@ -124,7 +139,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, port: number, t
     const expires = state.codes.get(code);
     state.codes.delete(code);
     if (expires === undefined || expires < Date.now()) {
-      res.writeHead(404, { ...BASE_HEADERS, "content-type": "text/plain; charset=utf-8" }).end("此链接已用过或已过期，请打开启动年报时输出的地址。/ This link was used or has expired; open the address Nianbao printed.");
+      res
+        .writeHead(404, { ...BASE_HEADERS, "content-type": "text/plain; charset=utf-8" })
+        .end("此链接已用过或已过期，请打开启动年报时输出的地址。/ This link was used or has expired; open the address Nianbao printed.");
       return;
     }
     // The fragment is the renderer's to read; browsers keep it across the redirect and never send it back.
@@ -149,9 +166,10 @@ function notFound(res: ServerResponse): void {
 }
 
 function refuse(res: ServerResponse, verdict: Extract<GuardVerdict, { ok: false }>): void {
-  const envelope = verdict.status === 401
-    ? fail("unauthorized", "未授权：请使用启动时给出的完整地址打开年报。", `unauthorized: ${verdict.reason}`)
-    : fail("forbidden", "拒绝访问：只接受本机年报页面的请求。", `forbidden: ${verdict.reason}`);
+  const envelope =
+    verdict.status === 401
+      ? fail("unauthorized", "未授权：请使用启动时给出的完整地址打开年报。", `unauthorized: ${verdict.reason}`)
+      : fail("forbidden", "拒绝访问：只接受本机年报页面的请求。", `forbidden: ${verdict.reason}`);
   sendJson(res, verdict.status, envelope);
 }
 

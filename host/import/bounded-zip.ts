@@ -44,7 +44,8 @@ export function checkZipBudget(bytes: Uint8Array, budget: InputBudget): Map<stri
     entries++;
     declaredBytes += file.originalSize;
     // Checked as the directory is walked: a directory of millions of entries stops at the limit.
-    if (entries > budget.limits.zipEntries || declaredBytes > budget.limits.zipDeclaredBytes) budget.checkZipDirectory(entries, declaredBytes);
+    if (entries > budget.limits.zipEntries || declaredBytes > budget.limits.zipDeclaredBytes)
+      budget.checkZipDirectory(entries, declaredBytes);
     declared.set(file.name, Math.max(declared.get(file.name) ?? 0, file.originalSize));
     return false;
   });
@@ -58,6 +59,11 @@ function unzipOrCorrupt(bytes: Uint8Array, filter: (file: UnzipFileInfo) => bool
   } catch (error) {
     if (error instanceof NianbaoError) throw error;
     const en = error instanceof Error ? error.message : String(error);
-    throw new NianbaoError("file_corrupt", "文件已损坏，不是有效的 Word 文档（压缩包无法读取）。", `the file is damaged: not a readable .docx zip package (${en})`, { cause: error });
+    throw new NianbaoError(
+      "file_corrupt",
+      "文件已损坏，不是有效的 Word 文档（压缩包无法读取）。",
+      `the file is damaged: not a readable .docx zip package (${en})`,
+      { cause: error },
+    );
   }
 }

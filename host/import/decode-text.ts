@@ -12,7 +12,11 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "utf-16le" };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "utf-16be" };
   if (looksBinary(bytes)) {
-    throw new NianbaoError("unsupported_format", "这不是文本文件（含有二进制内容），无法按 .txt/.md 读取。", "not a text file (binary content); cannot read it as .txt/.md");
+    throw new NianbaoError(
+      "unsupported_format",
+      "这不是文本文件（含有二进制内容），无法按 .txt/.md 读取。",
+      "not a text file (binary content); cannot read it as .txt/.md",
+    );
   }
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };

@@ -22,27 +22,32 @@ export function readNumbering(xml: string | null, budget: InputBudget): Numberin
   const nums = new Map<string, string>();
   if (xml !== null) {
     const st: { abstract: Map<number, Level> | null; level: Level | null; num: string | null } = { abstract: null, level: null, num: null };
-    parseXml(xml, "word/numbering.xml", {
-      open: (name, a) => {
-        if (name === "w:abstractNum") {
-          st.abstract = new Map();
-          abstracts.set(a["w:abstractNumId"] ?? "", st.abstract);
-        } else if (name === "w:lvl" && st.abstract !== null) {
-          st.level = { start: 1, format: "decimal", text: "" };
-          st.abstract.set(Number(a["w:ilvl"] ?? "0"), st.level);
-        } else if (st.level !== null && name === "w:start") st.level.start = Number(a["w:val"] ?? "1") || 1;
-        else if (st.level !== null && name === "w:numFmt") st.level.format = a["w:val"] ?? "decimal";
-        else if (st.level !== null && name === "w:lvlText") st.level.text = a["w:val"] ?? "";
-        else if (name === "w:num") st.num = a["w:numId"] ?? null;
-        else if (name === "w:abstractNumId" && st.num !== null) nums.set(st.num, a["w:val"] ?? "");
+    parseXml(
+      xml,
+      "word/numbering.xml",
+      {
+        open: (name, a) => {
+          if (name === "w:abstractNum") {
+            st.abstract = new Map();
+            abstracts.set(a["w:abstractNumId"] ?? "", st.abstract);
+          } else if (name === "w:lvl" && st.abstract !== null) {
+            st.level = { start: 1, format: "decimal", text: "" };
+            st.abstract.set(Number(a["w:ilvl"] ?? "0"), st.level);
+          } else if (st.level !== null && name === "w:start") st.level.start = Number(a["w:val"] ?? "1") || 1;
+          else if (st.level !== null && name === "w:numFmt") st.level.format = a["w:val"] ?? "decimal";
+          else if (st.level !== null && name === "w:lvlText") st.level.text = a["w:val"] ?? "";
+          else if (name === "w:num") st.num = a["w:numId"] ?? null;
+          else if (name === "w:abstractNumId" && st.num !== null) nums.set(st.num, a["w:val"] ?? "");
+        },
+        close: (name) => {
+          if (name === "w:abstractNum") st.abstract = null;
+          else if (name === "w:lvl") st.level = null;
+          else if (name === "w:num") st.num = null;
+        },
+        text: () => undefined,
       },
-      close: (name) => {
-        if (name === "w:abstractNum") st.abstract = null;
-        else if (name === "w:lvl") st.level = null;
-        else if (name === "w:num") st.num = null;
-      },
-      text: () => undefined,
-    }, budget);
+      budget,
+    );
   }
   const counters = new Map<string, number[]>();
   return {
@@ -67,7 +72,8 @@ export function readNumbering(xml: string | null, budget: InputBudget): Numberin
 
 function format(n: number, fmt: string): string {
   if (/chinese|ideograph|japaneseCounting|taiwanese/iu.test(fmt) && n <= 99) return toChineseNumeral(n);
-  if (fmt === "decimalEnclosedCircle" || fmt === "decimalEnclosedCircleChinese") return n >= 1 && n <= 20 ? String.fromCharCode(0x245f + n) : String(n);
+  if (fmt === "decimalEnclosedCircle" || fmt === "decimalEnclosedCircleChinese")
+    return n >= 1 && n <= 20 ? String.fromCharCode(0x245f + n) : String(n);
   if (fmt === "lowerLetter") return String.fromCharCode(96 + (((n - 1) % 26) + 1));
   if (fmt === "upperLetter") return String.fromCharCode(64 + (((n - 1) % 26) + 1));
   return String(n);

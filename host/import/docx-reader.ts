@@ -15,7 +15,17 @@ export interface DocxContent {
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 /** Elements whose content is not body text: drawings and text boxes, fallbacks, deleted text, field codes. */
-const SKIPPED = new Set(["w:drawing", "w:pict", "w:object", "mc:Fallback", "w:moveFrom", "w:delText", "w:instrText", "w:footnoteReference", "w:endnoteReference"]);
+const SKIPPED = new Set([
+  "w:drawing",
+  "w:pict",
+  "w:object",
+  "mc:Fallback",
+  "w:moveFrom",
+  "w:delText",
+  "w:instrText",
+  "w:footnoteReference",
+  "w:endnoteReference",
+]);
 const IMAGES = new Set(["w:drawing", "w:pict", "w:object"]);
 
 /**
@@ -33,7 +43,11 @@ export function readDocx(bytes: Uint8Array, budget: InputBudget = new InputBudge
   const mainPath = mainDocumentPath(zip.read("_rels/.rels"));
   const main = /^word\/document\d*\.xml$/u.test(mainPath) ? zip.read(mainPath) : undefined;
   if (!main) {
-    throw new NianbaoError("unsupported_format", "这不是 Word 文档（压缩包中没有 word/document.xml）。请用 Word 或 WPS 另存为 .docx 后再导入。", "not a Word document: the package has no word/document.xml; save it as .docx");
+    throw new NianbaoError(
+      "unsupported_format",
+      "这不是 Word 文档（压缩包中没有 word/document.xml）。请用 Word 或 WPS 另存为 .docx 后再导入。",
+      "not a Word document: the package has no word/document.xml; save it as .docx",
+    );
   }
   const styles = readStyles(textOf(zip.read("word/styles.xml")), budget);
   const numbering = readNumbering(textOf(zip.read("word/numbering.xml")), budget);
@@ -45,7 +59,10 @@ function textOf(bytes: Uint8Array | undefined): string | null {
 }
 
 function mainDocumentPath(rels: Uint8Array | undefined): string {
-  const target = rels === undefined ? null : /Type="[^"]*\/officeDocument"[^>]*Target="\/?([^"]+)"|Target="\/?([^"]+)"[^>]*Type="[^"]*\/officeDocument"/u.exec(strFromU8(rels));
+  const target =
+    rels === undefined
+      ? null
+      : /Type="[^"]*\/officeDocument"[^>]*Target="\/?([^"]+)"|Target="\/?([^"]+)"[^>]*Type="[^"]*\/officeDocument"/u.exec(strFromU8(rels));
   return target?.[1] ?? target?.[2] ?? "word/document.xml";
 }
 
@@ -117,109 +134,118 @@ function readDocument(xml: string, styles: StyleSheet, numbering: ReturnType<typ
     blocks.push(paragraph);
   };
 
-  parseXml(xml, "word/document.xml", {
-    open: (name, a) => {
-      if (st.skip > 0 || SKIPPED.has(name)) {
-        if (st.skip === 0 && IMAGES.has(name)) images++;
-        st.skip++;
-        return;
-      }
-      switch (name) {
-        case "w:tbl":
-          st.tables.push({ rows: [] });
-          return;
-        case "w:tr":
-          if (st.tables.length === 1) st.tables[0]?.rows.push([]);
-          return;
-        case "w:tc":
-          if (st.tables.length === 1) st.cell = [];
-          return;
-        case "w:p":
-          st.paragraph = { runs: [], pPr: {}, styleId: null };
-          return;
-        case "w:pPr":
-          st.inPPr = true;
-          return;
-        case "w:r":
-          st.run = { direct: {}, styleId: null, text: "" };
-          return;
-        case "w:rPr":
-          st.inRPr = true;
-          return;
-        case "w:t":
-          st.inText = true;
-          return;
-      }
-      const p = st.paragraph;
-      const r = st.run;
-      if (r !== null && st.inRPr) {
-        if (name === "w:rStyle") r.styleId = a["w:val"] ?? null;
-        else applyRunProp(r.direct, name, a);
-      } else if (p !== null && st.inPPr && !st.inRPr) {
-        if (name === "w:pStyle") p.styleId = a["w:val"] ?? null;
-        else applyParagraphProp(p.pPr, name, a);
-      } else if (r !== null) {
-        if (name === "w:tab") r.text += " ";
-        else if ((name === "w:br" && (a["w:type"] === undefined || a["w:type"] === "textWrapping")) || name === "w:cr") r.text += "\n";
-        else if (name === "w:noBreakHyphen") r.text += "-";
-      }
-    },
-    close: (name) => {
-      if (st.skip > 0) {
-        st.skip--;
-        return;
-      }
-      switch (name) {
-        case "w:t":
-          st.inText = false;
-          return;
-        case "w:rPr":
-          st.inRPr = false;
-          return;
-        case "w:pPr":
-          st.inPPr = false;
-          return;
-        case "w:r": {
-          const r = st.run;
-          const p = st.paragraph;
-          st.run = null;
-          if (r === null || p === null || r.text === "") return;
-          const resolved = styles.resolve(p.styleId ?? styles.defaultParagraphStyle);
-          const runStyle = styles.resolve(r.styleId);
-          const props: RunProps = { ...styles.defaults.rPr, ...resolved.rPr, ...runStyle.rPr, ...r.direct };
-          if (props.vanish === true) return;
-          p.runs.push({ text: r.text, font: props.eastAsia ?? props.ascii ?? null, size: props.size ?? null, bold: props.bold === true });
+  parseXml(
+    xml,
+    "word/document.xml",
+    {
+      open: (name, a) => {
+        if (st.skip > 0 || SKIPPED.has(name)) {
+          if (st.skip === 0 && IMAGES.has(name)) images++;
+          st.skip++;
           return;
         }
-        case "w:p": {
-          const p = st.paragraph;
-          st.paragraph = null;
-          if (p !== null) finishParagraph(p);
+        switch (name) {
+          case "w:tbl":
+            st.tables.push({ rows: [] });
+            return;
+          case "w:tr":
+            if (st.tables.length === 1) st.tables[0]?.rows.push([]);
+            return;
+          case "w:tc":
+            if (st.tables.length === 1) st.cell = [];
+            return;
+          case "w:p":
+            st.paragraph = { runs: [], pPr: {}, styleId: null };
+            return;
+          case "w:pPr":
+            st.inPPr = true;
+            return;
+          case "w:r":
+            st.run = { direct: {}, styleId: null, text: "" };
+            return;
+          case "w:rPr":
+            st.inRPr = true;
+            return;
+          case "w:t":
+            st.inText = true;
+            return;
+        }
+        const p = st.paragraph;
+        const r = st.run;
+        if (r !== null && st.inRPr) {
+          if (name === "w:rStyle") r.styleId = a["w:val"] ?? null;
+          else applyRunProp(r.direct, name, a);
+        } else if (p !== null && st.inPPr && !st.inRPr) {
+          if (name === "w:pStyle") p.styleId = a["w:val"] ?? null;
+          else applyParagraphProp(p.pPr, name, a);
+        } else if (r !== null) {
+          if (name === "w:tab") r.text += " ";
+          else if ((name === "w:br" && (a["w:type"] === undefined || a["w:type"] === "textWrapping")) || name === "w:cr") r.text += "\n";
+          else if (name === "w:noBreakHyphen") r.text += "-";
+        }
+      },
+      close: (name) => {
+        if (st.skip > 0) {
+          st.skip--;
           return;
         }
-        case "w:tc":
-          if (st.tables.length === 1 && st.cell !== null) {
-            const rows = st.tables[0]?.rows;
-            rows?.[rows.length - 1]?.push(st.cell.join("\n"));
-            st.cell = null;
+        switch (name) {
+          case "w:t":
+            st.inText = false;
+            return;
+          case "w:rPr":
+            st.inRPr = false;
+            return;
+          case "w:pPr":
+            st.inPPr = false;
+            return;
+          case "w:r": {
+            const r = st.run;
+            const p = st.paragraph;
+            st.run = null;
+            if (r === null || p === null || r.text === "") return;
+            const resolved = styles.resolve(p.styleId ?? styles.defaultParagraphStyle);
+            const runStyle = styles.resolve(r.styleId);
+            const props: RunProps = { ...styles.defaults.rPr, ...resolved.rPr, ...runStyle.rPr, ...r.direct };
+            if (props.vanish === true) return;
+            p.runs.push({ text: r.text, font: props.eastAsia ?? props.ascii ?? null, size: props.size ?? null, bold: props.bold === true });
+            return;
           }
-          return;
-        case "w:tbl": {
-          const table = st.tables.pop();
-          if (table !== undefined && st.tables.length === 0) blocks.push({ type: "table", rows: table.rows });
-          return;
+          case "w:p": {
+            const p = st.paragraph;
+            st.paragraph = null;
+            if (p !== null) finishParagraph(p);
+            return;
+          }
+          case "w:tc":
+            if (st.tables.length === 1 && st.cell !== null) {
+              const rows = st.tables[0]?.rows;
+              rows?.[rows.length - 1]?.push(st.cell.join("\n"));
+              st.cell = null;
+            }
+            return;
+          case "w:tbl": {
+            const table = st.tables.pop();
+            if (table !== undefined && st.tables.length === 0) blocks.push({ type: "table", rows: table.rows });
+            return;
+          }
         }
-      }
+      },
+      text: (t) => {
+        if (st.skip === 0 && st.inText && st.run !== null) {
+          budget.text(t.length);
+          st.run.text += t;
+        }
+      },
     },
-    text: (t) => {
-      if (st.skip === 0 && st.inText && st.run !== null) {
-        budget.text(t.length);
-        st.run.text += t;
-      }
-    },
-  }, budget);
+    budget,
+  );
   const notices: ImportNotice[] = [];
-  if (images > 0) notices.push({ zh: `已跳过 ${images} 个图片或文本框（只导入文字）。`, en: `skipped ${images} image(s) or text box(es); only text is imported` });
+  if (images > 0)
+    notices.push({
+      zh: `已跳过 ${images} 个图片或文本框（只导入文字）。`,
+      en: `skipped ${images} image(s) or text box(es); only text is imported`,
+    });
   return { blocks, notices };
 }
 

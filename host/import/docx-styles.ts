@@ -71,35 +71,45 @@ export function readStyles(xml: string | null, budget: InputBudget): StyleSheet 
   let defaultParagraphStyle: string | null = null;
   if (xml !== null) {
     const st: { current: StyleDef | null; inDefaultsR: boolean; inDefaultsP: boolean; inRPr: boolean; inPPr: boolean } = {
-      current: null, inDefaultsR: false, inDefaultsP: false, inRPr: false, inPPr: false,
+      current: null,
+      inDefaultsR: false,
+      inDefaultsP: false,
+      inRPr: false,
+      inPPr: false,
     };
-    parseXml(xml, "word/styles.xml", {
-      open: (name, a) => {
-        const current = st.current;
-        if (name === "w:rPrDefault") st.inDefaultsR = true;
-        else if (name === "w:pPrDefault") st.inDefaultsP = true;
-        else if (name === "w:style") {
-          const id = a["w:styleId"] ?? "";
-          const style: StyleDef = { type: a["w:type"] ?? "paragraph", name: null, basedOn: null, rPr: {}, pPr: {} };
-          st.current = style;
-          styles.set(id, style);
-          if (style.type === "paragraph" && a["w:default"] !== undefined && onOff({ "w:val": a["w:default"] })) defaultParagraphStyle = id;
-        } else if (name === "w:rPr") st.inRPr = true;
-        else if (name === "w:pPr") st.inPPr = true;
-        else if (current !== null && name === "w:name") current.name = a["w:val"] ?? null;
-        else if (current !== null && name === "w:basedOn") current.basedOn = a["w:val"] ?? null;
-        else if (st.inRPr) applyRunProp(current?.rPr ?? (st.inDefaultsR ? defaults.rPr : {}), name, a);
-        else if (st.inPPr) applyParagraphProp(current?.pPr ?? (st.inDefaultsP ? defaults.pPr : {}), name, a);
+    parseXml(
+      xml,
+      "word/styles.xml",
+      {
+        open: (name, a) => {
+          const current = st.current;
+          if (name === "w:rPrDefault") st.inDefaultsR = true;
+          else if (name === "w:pPrDefault") st.inDefaultsP = true;
+          else if (name === "w:style") {
+            const id = a["w:styleId"] ?? "";
+            const style: StyleDef = { type: a["w:type"] ?? "paragraph", name: null, basedOn: null, rPr: {}, pPr: {} };
+            st.current = style;
+            styles.set(id, style);
+            if (style.type === "paragraph" && a["w:default"] !== undefined && onOff({ "w:val": a["w:default"] }))
+              defaultParagraphStyle = id;
+          } else if (name === "w:rPr") st.inRPr = true;
+          else if (name === "w:pPr") st.inPPr = true;
+          else if (current !== null && name === "w:name") current.name = a["w:val"] ?? null;
+          else if (current !== null && name === "w:basedOn") current.basedOn = a["w:val"] ?? null;
+          else if (st.inRPr) applyRunProp(current?.rPr ?? (st.inDefaultsR ? defaults.rPr : {}), name, a);
+          else if (st.inPPr) applyParagraphProp(current?.pPr ?? (st.inDefaultsP ? defaults.pPr : {}), name, a);
+        },
+        close: (name) => {
+          if (name === "w:rPrDefault") st.inDefaultsR = false;
+          else if (name === "w:pPrDefault") st.inDefaultsP = false;
+          else if (name === "w:style") st.current = null;
+          else if (name === "w:rPr") st.inRPr = false;
+          else if (name === "w:pPr") st.inPPr = false;
+        },
+        text: () => undefined,
       },
-      close: (name) => {
-        if (name === "w:rPrDefault") st.inDefaultsR = false;
-        else if (name === "w:pPrDefault") st.inDefaultsP = false;
-        else if (name === "w:style") st.current = null;
-        else if (name === "w:rPr") st.inRPr = false;
-        else if (name === "w:pPr") st.inPPr = false;
-      },
-      text: () => undefined,
-    }, budget);
+      budget,
+    );
   }
   const cache = new Map<string, { rPr: RunProps; pPr: ParagraphProps; name: string | null }>();
   const resolve = (styleId: string | null, seen: Set<string> = new Set()): { rPr: RunProps; pPr: ParagraphProps; name: string | null } => {

@@ -31,7 +31,10 @@ export interface ImportReportResult {
 }
 
 /** Recognises a .docx/.md/.txt report without building a Report (what `inspect` shows). */
-export async function recognizeReportFile(path: string, template: Template): Promise<{ recognized: RecognizedReport; format: SourceFormat; notices: ImportNotice[] }> {
+export async function recognizeReportFile(
+  path: string,
+  template: Template,
+): Promise<{ recognized: RecognizedReport; format: SourceFormat; notices: ImportNotice[] }> {
   const source = await readSourceDocument(path);
   const recognized = recognizeReport(source.blocks, template);
   return { recognized, format: source.format, notices: [...source.notices, ...recognized.notices] };
@@ -54,10 +57,16 @@ export async function importReportFile(path: string, options: ImportReportOption
     recognized = result.recognized;
     notices = result.notices;
     format = result.format;
-    const overrides = { ...(options.year === undefined ? {} : { year: options.year }), ...(options.org === undefined ? {} : { org: options.org }) };
+    const overrides = {
+      ...(options.year === undefined ? {} : { year: options.year }),
+      ...(options.org === undefined ? {} : { org: options.org }),
+    };
     report = buildImportedReport(recognized, options.template, options.deps, overrides);
     if (recognized.org === null && options.org === undefined) {
-      notices.push({ zh: "未能识别发文机关，请在报告信息中填写。", en: "the issuing organisation was not recognised; fill it in the report info" });
+      notices.push({
+        zh: "未能识别发文机关，请在报告信息中填写。",
+        en: "the issuing organisation was not recognised; fill it in the report info",
+      });
     }
   }
   if (options.rollForward === true) report = rollForward(report, options.deps);

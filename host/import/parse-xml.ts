@@ -41,6 +41,8 @@ export function parseXml(xml: string, part: string, handlers: XmlHandlers, budge
   } catch (error) {
     if (error instanceof NianbaoError) throw error;
     const en = error instanceof Error ? error.message : String(error);
-    throw new NianbaoError("file_corrupt", `文档已损坏，无法读取（${part}：${en}）。`, `the document is damaged (${part}: ${en})`, { cause: error });
+    throw new NianbaoError("file_corrupt", `文档已损坏，无法读取（${part}：${en}）。`, `the document is damaged (${part}: ${en})`, {
+      cause: error,
+    });
   }
 }

@@ -14,7 +14,14 @@ export type SourceFormat = "docx" | "md" | "txt";
 export const MAX_DOCX_BYTES = 30 * 1024 * 1024;
 export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
 
-const FORMATS: Readonly<Record<string, SourceFormat>> = { ".docx": "docx", ".docm": "docx", ".md": "md", ".markdown": "md", ".txt": "txt", ".text": "txt" };
+const FORMATS: Readonly<Record<string, SourceFormat>> = {
+  ".docx": "docx",
+  ".docm": "docx",
+  ".md": "md",
+  ".markdown": "md",
+  ".txt": "txt",
+  ".text": "txt",
+};
 
 export interface SourceDocument {
   format: SourceFormat;
@@ -33,7 +40,12 @@ export async function readSourceDocument(path: string): Promise<SourceDocument> 
   let size: number;
   try {
     const info = await stat(path);
-    if (!info.isFile()) throw new NianbaoError("file_invalid", `这是一个文件夹，不是要导入的文件：${path}`, `this is a directory, not a file to import: ${path}`);
+    if (!info.isFile())
+      throw new NianbaoError(
+        "file_invalid",
+        `这是一个文件夹，不是要导入的文件：${path}`,
+        `this is a directory, not a file to import: ${path}`,
+      );
     size = info.size;
   } catch (error) {
     if (error instanceof NianbaoError) throw error;

@@ -17,7 +17,11 @@ export function readTextBlocks(text: string, markdown: boolean, budget: InputBud
     // Empty lines too: a million of them would still make a million blocks.
     budget.paragraph(raw.length);
     if (markdown && /^\s*\|.*\|\s*$/u.test(raw)) {
-      const cells = raw.trim().slice(1, -1).split("|").map((c) => stripInline(c.trim()));
+      const cells = raw
+        .trim()
+        .slice(1, -1)
+        .split("|")
+        .map((c) => stripInline(c.trim()));
       if (cells.every((c) => /^:?-{2,}:?$/u.test(c))) continue;
       table ??= [];
       table.push(cells);

@@ -58,7 +58,11 @@ export class ChromiumPdfRenderer implements PdfRenderer {
     // A string, because host code is compiled without DOM types; it runs in the page.
     const failed = z
       .array(z.string())
-      .parse(await page.evaluate(`document.fonts.ready.then(() => [...document.fonts].filter((f) => f.status === "error").map((f) => f.family))`));
+      .parse(
+        await page.evaluate(
+          `document.fonts.ready.then(() => [...document.fonts].filter((f) => f.status === "error").map((f) => f.family))`,
+        ),
+      );
     if (failed.length > 0) {
       throw new NianbaoError("io_error", `字体文件无法加载：${failed.join("、")}`, `font files failed to load: ${failed.join(", ")}`);
     }

@@ -23,7 +23,13 @@ export function createEditService(deps: EditServiceDeps): EditMethodsServer {
         try {
           return applyEdits(report, edits, { now: deps.clock.now, template });
         } catch (error) {
-          if (error instanceof NianbaoError) throw new NianbaoError(error.code, `${error.zh.replace(/[。；]?$/, "。")}文件未改动。`, `${error.message}; the file was not changed`, error.hint === null ? {} : { hint: error.hint });
+          if (error instanceof NianbaoError)
+            throw new NianbaoError(
+              error.code,
+              `${error.zh.replace(/[。；]?$/, "。")}文件未改动。`,
+              `${error.message}; the file was not changed`,
+              error.hint === null ? {} : { hint: error.hint },
+            );
           throw error;
         }
       });

@@ -50,7 +50,12 @@ export function createExportService(deps: ExportServiceDeps): ExportMethodsServe
       return { url: deps.previews.publish(html, assets), pages, fonts };
     },
     revealPath: async ({ path }) => {
-      if (deps.reveal === undefined) throw new NianbaoError("unsupported", "浏览器模式下无法打开文件夹，请按显示的路径查找文件。", "cannot reveal files in browser mode");
+      if (deps.reveal === undefined)
+        throw new NianbaoError(
+          "unsupported",
+          "浏览器模式下无法打开文件夹，请按显示的路径查找文件。",
+          "cannot reveal files in browser mode",
+        );
       await deps.reveal(await deps.guard.check(path));
       return { ok: true as const };
     },
@@ -66,7 +71,14 @@ export function createExportService(deps: ExportServiceDeps): ExportMethodsServe
         ...(pdf === undefined ? {} : { pdfPath: pdf }),
         ...(docx === undefined ? {} : { docxPath: docx }),
       });
-      return { pdf: signed.pdf, docx: signed.docx, docxSignature: signed.docxSignature, subject: signed.subject, signedAt: signed.signedAt.toISOString(), revision: signed.revision };
+      return {
+        pdf: signed.pdf,
+        docx: signed.docx,
+        docxSignature: signed.docxSignature,
+        subject: signed.subject,
+        signedAt: signed.signedAt.toISOString(),
+        revision: signed.revision,
+      };
     },
   };
 }

@@ -68,14 +68,20 @@ export function createImportService(deps: ImportServiceDeps): ImportMethodsServe
       return { uploadId };
     },
     listImportable: async ({ path }) => {
-      const fileKind = (name: string) => (!IMPORTABLE.has(extname(name).toLowerCase()) ? null : name.endsWith(REPORT_EXTENSION) ? "report" : "document");
+      const fileKind = (name: string) =>
+        !IMPORTABLE.has(extname(name).toLowerCase()) ? null : name.endsWith(REPORT_EXTENSION) ? "report" : "document";
       // Word's lock files (~$报告.docx) sit beside an open document and are no report.
       return listFolder(await deps.guard.check(path), path, fileKind, (name) => name.startsWith("~$"));
     },
     previewImport: async ({ source }) => {
       const result = await load(source, false);
       const name = "uploadId" in source ? "上传的文件" : basename(result.path);
-      return describeImport(name, result.format, result.report, result.notices.map((n) => n.zh));
+      return describeImport(
+        name,
+        result.format,
+        result.report,
+        result.notices.map((n) => n.zh),
+      );
     },
     importReport: async ({ source, rollForward }) => {
       const result = await load(source, rollForward);
@@ -90,7 +96,9 @@ export function describeImport(fileName: string, format: ImportPreview["format"]
   const parts = report.body.content.flatMap((node) => {
     if (node.type !== "part") return [];
     const [first, ...rest] = node.content;
-    return [{ partId: node.attrs.partId, heading: first?.type === "heading" ? inlineText(first.content, text) : "", paragraphs: rest.length }];
+    return [
+      { partId: node.attrs.partId, heading: first?.type === "heading" ? inlineText(first.content, text) : "", paragraphs: rest.length },
+    ];
   });
   const fields = Object.values(report.fields).map((f) => ({ label: f.label, shown: text(f.id, "value") ?? "【缺数】" }));
   return { fileName, format, title: report.meta.title, org: report.meta.org, reportYear: report.meta.reportYear, parts, fields, notices };

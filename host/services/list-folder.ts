@@ -22,5 +22,7 @@ export async function listFolder(
       const kind = e.isDirectory() ? "folder" : e.isFile() ? fileKind(e.name) : null;
       return kind === null ? [] : [{ name: e.name, path: join(real, e.name), kind }];
     })
-    .sort((a, b) => ((a.kind === "folder") === (b.kind === "folder") ? a.name.localeCompare(b.name, "zh-CN") : a.kind === "folder" ? -1 : 1));
+    .sort((a, b) =>
+      (a.kind === "folder") === (b.kind === "folder") ? a.name.localeCompare(b.name, "zh-CN") : a.kind === "folder" ? -1 : 1,
+    );
 }

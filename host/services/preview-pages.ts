@@ -112,5 +112,8 @@ function pagedSheets(html: string): string {
   // whichever piece it is: the end of a paragraph and the right-aligned 落款 came out stretched. As
   // in the PDF, only a piece that continues on the next sheet justifies its last line.
   const lastLines = `<style>[data-align-last-split-element] { text-align-last: auto !important; } [data-split-to][data-align-last-split-element] { text-align-last: justify !important; } .gw .signature { text-align-last: auto !important; }</style>`;
-  return html.replace("</head>", `${desk}\n${lastLines}\n<script src="${PAGED_CONFIG_PATH}"></script>\n<script src="${PAGED_SCRIPT_PATH}"></script>\n</head>`);
+  return html.replace(
+    "</head>",
+    `${desk}\n${lastLines}\n<script src="${PAGED_CONFIG_PATH}"></script>\n<script src="${PAGED_SCRIPT_PATH}"></script>\n</head>`,
+  );
 }

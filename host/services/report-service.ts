@@ -42,7 +42,12 @@ export function createReportService(deps: ReportServiceDeps): FileMethodsServer 
       .catch(() => undefined);
 
   return {
-    hostInfo: async () => ({ mode: deps.mode, nativeDialogs: deps.dialogs !== undefined, folders: guard.folders(), appVersion: deps.appVersion }),
+    hostInfo: async () => ({
+      mode: deps.mode,
+      nativeDialogs: deps.dialogs !== undefined,
+      folders: guard.folders(),
+      appVersion: deps.appVersion,
+    }),
     listTemplates: async () => {
       const ids = await listTemplateIds(deps.templatesDir);
       const templates = await Promise.all(ids.map((id) => loadTemplate(id, deps.templatesDir)));
@@ -70,7 +75,14 @@ export function createReportService(deps: ReportServiceDeps): FileMethodsServer 
     },
     listRecent: async () => {
       const entries = await recent.list();
-      const allowed = await Promise.all(entries.map((e) => guard.check(e.path).then(() => true, () => false)));
+      const allowed = await Promise.all(
+        entries.map((e) =>
+          guard.check(e.path).then(
+            () => true,
+            () => false,
+          ),
+        ),
+      );
       return entries.filter((_, i) => allowed[i] === true);
     },
     listFolder: async ({ path }) => {

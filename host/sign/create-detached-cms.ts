@@ -35,9 +35,13 @@ export function createDetachedCms(content: Uint8Array, identity: SigningIdentity
  */
 export function cmsIssuer(certificate: forge.pki.Certificate): forge.pki.CertificateField[] {
   const attributes = certificate.issuer.attributes.map((a) =>
-    (a.valueTagClass as number | undefined) === forge.asn1.Type.UTF8 && typeof a.value === "string" ? { ...a, value: forge.util.decodeUtf8(a.value) } : { ...a },
+    (a.valueTagClass as number | undefined) === forge.asn1.Type.UTF8 && typeof a.value === "string"
+      ? { ...a, value: forge.util.decodeUtf8(a.value) }
+      : { ...a },
   );
-  const written = forge.asn1.toDer(forge.pki.distinguishedNameToAsn1({ attributes } as unknown as forge.pki.Certificate["issuer"])).getBytes();
+  const written = forge.asn1
+    .toDer(forge.pki.distinguishedNameToAsn1({ attributes } as unknown as forge.pki.Certificate["issuer"]))
+    .getBytes();
   if (written !== issuerDer(certificate)) {
     throw new NianbaoError(
       "unsupported_format",

@@ -26,10 +26,16 @@ export function openDocx(bytes: Uint8Array): Unzipped {
     entries = unzipSync(bytes);
   } catch (error) {
     if (error instanceof NianbaoError && error.code === "file_too_large") throw error;
-    throw new NianbaoError("unsupported_format", "这不是 .docx 文件（无法解压）。", "not a .docx file (not a zip package)", { cause: error });
+    throw new NianbaoError("unsupported_format", "这不是 .docx 文件（无法解压）。", "not a .docx file (not a zip package)", {
+      cause: error,
+    });
   }
   if (entries["[Content_Types].xml"] === undefined || entries["word/document.xml"] === undefined) {
-    throw new NianbaoError("unsupported_format", "这不是 Word .docx 文件（缺少 word/document.xml）。", "not a Word .docx package (no word/document.xml)");
+    throw new NianbaoError(
+      "unsupported_format",
+      "这不是 Word .docx 文件（缺少 word/document.xml）。",
+      "not a Word .docx package (no word/document.xml)",
+    );
   }
   return entries;
 }
@@ -54,39 +60,46 @@ export function withCustomProperties(entries: Unzipped, values: Record<string, s
   return zipFiles(out);
 }
 
-const EMPTY_RELS = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+const EMPTY_RELS =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
 
 function parseCustomXml(xml: string): CustomProperty[] {
   const properties: CustomProperty[] = [];
   let current: CustomProperty | null = null;
   let inValue = false;
-  parseXml(xml, CUSTOM_PART, {
-    open: (name, attributes) => {
-      const local = name.replace(/^.*:/, "");
-      if (local === "property") {
-        current = { name: attributes["name"] ?? "", type: "lpwstr", value: "" };
-      } else if (current !== null) {
-        current.type = local;
-        inValue = true;
-      }
+  parseXml(
+    xml,
+    CUSTOM_PART,
+    {
+      open: (name, attributes) => {
+        const local = name.replace(/^.*:/, "");
+        if (local === "property") {
+          current = { name: attributes["name"] ?? "", type: "lpwstr", value: "" };
+        } else if (current !== null) {
+          current.type = local;
+          inValue = true;
+        }
+      },
+      text: (text) => {
+        if (current !== null && inValue) current.value += text;
+      },
+      close: (name) => {
+        if (name.replace(/^.*:/, "") === "property" && current !== null) {
+          if (current.name !== "") properties.push(current);
+          current = null;
+        }
+        inValue = false;
+      },
     },
-    text: (text) => {
-      if (current !== null && inValue) current.value += text;
-    },
-    close: (name) => {
-      if (name.replace(/^.*:/, "") === "property" && current !== null) {
-        if (current.name !== "") properties.push(current);
-        current = null;
-      }
-      inValue = false;
-    },
-  }, new InputBudget(CUSTOM_PART));
+    new InputBudget(CUSTOM_PART),
+  );
   return properties;
 }
 
 function customXml(properties: CustomProperty[]): string {
   const items = properties.map(
-    (p, i) => `<property fmtid="${FMTID}" pid="${i + 2}" name="${escapeXml(p.name)}"><vt:${p.type}>${escapeXml(p.value)}</vt:${p.type}></property>`,
+    (p, i) =>
+      `<property fmtid="${FMTID}" pid="${i + 2}" name="${escapeXml(p.name)}"><vt:${p.type}>${escapeXml(p.value)}</vt:${p.type}></property>`,
   );
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
@@ -102,7 +115,10 @@ function ensureContentType(xml: string): string {
 
 function ensureRelationship(xml: string): string {
   if (xml.includes(CUSTOM_REL_TYPE)) return xml;
-  return xml.replace("</Relationships>", `<Relationship Id="rIdNianbaoCustomProps" Type="${CUSTOM_REL_TYPE}" Target="docProps/custom.xml"/></Relationships>`);
+  return xml.replace(
+    "</Relationships>",
+    `<Relationship Id="rIdNianbaoCustomProps" Type="${CUSTOM_REL_TYPE}" Target="docProps/custom.xml"/></Relationships>`,
+  );
 }
 
 function escapeXml(text: string): string {

@@ -11,7 +11,8 @@ export interface ApprovedMatch {
 /** Whether a signed file carries the hash of the report's current approved revision. */
 export function matchApproved(check: SignatureCheck, report: Report): ApprovedMatch {
   const recorded = check.recorded.contentHash;
-  if (!check.valid || recorded === null) return { matches: false, detail: check.valid ? "文件中没有记录签发稿摘要。" : "签名无效，无法确认所记录的签发稿摘要。" };
+  if (!check.valid || recorded === null)
+    return { matches: false, detail: check.valid ? "文件中没有记录签发稿摘要。" : "签名无效，无法确认所记录的签发稿摘要。" };
   const status = approvalStatus(report);
   if (status.approvedHash === recorded) {
     if (status.modifiedSinceApproval === true) return { matches: false, detail: "报告文件在签发后被改动过，与签发稿不一致。" };

@@ -67,10 +67,28 @@ export async function signExportedFiles(input: SignExportedFilesInput): Promise<
     }
   } catch (error) {
     // writeFileAtomic's errors already name the file in Chinese.
-    const failed = error instanceof NianbaoError ? error : new NianbaoError("io_error", "写入签名文件失败。", `cannot write the signed files: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-    throw new NianbaoError(failed.code, `写入签名文件失败：${failed.zh}`, `cannot write the signed files: ${failed.message}`, { cause: error });
+    const failed =
+      error instanceof NianbaoError
+        ? error
+        : new NianbaoError(
+            "io_error",
+            "写入签名文件失败。",
+            `cannot write the signed files: ${error instanceof Error ? error.message : String(error)}`,
+            { cause: error },
+          );
+    throw new NianbaoError(failed.code, `写入签名文件失败：${failed.zh}`, `cannot write the signed files: ${failed.message}`, {
+      cause: error,
+    });
   }
-  return { pdf: pdfPath ?? null, docx: docxPath ?? null, docxSignature, subject: identity.subject, signedAt, revision: stamp.revision, contentHash: stamp.contentHash };
+  return {
+    pdf: pdfPath ?? null,
+    docx: docxPath ?? null,
+    docxSignature,
+    subject: identity.subject,
+    signedAt,
+    revision: stamp.revision,
+    contentHash: stamp.contentHash,
+  };
 }
 
 /** Only an approved, unchanged report may be signed. */

@@ -48,7 +48,12 @@ export async function signPdf(pdf: Uint8Array, identity: SigningIdentity, stamp:
     doc = await PDFDocument.load(pdf, { updateMetadata: false });
   } catch (error) {
     const en = error instanceof Error ? error.message : String(error);
-    throw new NianbaoError("file_corrupt", `PDF 文件已损坏或已加密，无法签名：${en}`, `the PDF is damaged or encrypted and cannot be signed: ${en}`, { cause: error });
+    throw new NianbaoError(
+      "file_corrupt",
+      `PDF 文件已损坏或已加密，无法签名：${en}`,
+      `the PDF is damaged or encrypted and cannot be signed: ${en}`,
+      { cause: error },
+    );
   }
   // Keywords show in every viewer's document properties; setting them also creates the Info dict.
   doc.setKeywords([`年报第${stamp.revision}稿`, `sha256:${stamp.contentHash}`]);

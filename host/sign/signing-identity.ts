@@ -30,7 +30,9 @@ export function loadSigningIdentity(p12: Uint8Array, password: string, now: Date
   try {
     asn1 = forge.asn1.fromDer(forge.util.createBuffer(Buffer.from(p12).toString("binary")));
   } catch (error) {
-    throw new NianbaoError("unsupported_format", "这不是 PKCS#12 证书文件（.p12 / .pfx），无法读取。", "not a PKCS#12 (.p12/.pfx) file", { cause: error });
+    throw new NianbaoError("unsupported_format", "这不是 PKCS#12 证书文件（.p12 / .pfx），无法读取。", "not a PKCS#12 (.p12/.pfx) file", {
+      cause: error,
+    });
   }
   let store: forge.pkcs12.Pkcs12Pfx;
   try {
@@ -47,7 +49,12 @@ export function loadSigningIdentity(p12: Uint8Array, password: string, now: Date
     );
   }
   const key = keys.map((bag) => bag.key).find((k): k is forge.pki.rsa.PrivateKey => k !== undefined && k !== null && "n" in k);
-  if (key === undefined) throw new NianbaoError("unsupported_format", `证书私钥的算法不受支持。${SM2_HINT}`, "unsupported private key algorithm (only RSA is supported)");
+  if (key === undefined)
+    throw new NianbaoError(
+      "unsupported_format",
+      `证书私钥的算法不受支持。${SM2_HINT}`,
+      "unsupported private key algorithm (only RSA is supported)",
+    );
   const chain = bagsOf(store, BAG_CERT)
     .map((bag) => bag.cert)
     .filter((c): c is forge.pki.Certificate => c !== undefined && c !== null);
@@ -56,7 +63,11 @@ export function loadSigningIdentity(p12: Uint8Array, password: string, now: Date
     return pub.n.compareTo(key.n) === 0 && pub.e.compareTo(key.e) === 0;
   });
   if (certificate === undefined) {
-    throw new NianbaoError("invalid_input", "证书文件中没有与私钥对应的证书，无法签名。", "no certificate in the file matches the private key");
+    throw new NianbaoError(
+      "invalid_input",
+      "证书文件中没有与私钥对应的证书，无法签名。",
+      "no certificate in the file matches the private key",
+    );
   }
   const subject = describeSubject(certificate);
   const { notBefore, notAfter } = certificate.validity;
@@ -96,9 +107,19 @@ function p12Error(error: unknown): NianbaoError {
     return new NianbaoError("invalid_input", "证书密码不正确，无法打开证书文件。", "wrong certificate password", { cause: error });
   }
   if (/OID is not RSA|Unknown OID|not RSA/i.test(en)) {
-    return new NianbaoError("unsupported_format", `证书的算法不受支持。${SM2_HINT}`, `unsupported certificate algorithm (only RSA is supported): ${en}`, { cause: error });
+    return new NianbaoError(
+      "unsupported_format",
+      `证书的算法不受支持。${SM2_HINT}`,
+      `unsupported certificate algorithm (only RSA is supported): ${en}`,
+      { cause: error },
+    );
   }
-  return new NianbaoError("unsupported_format", `无法读取证书文件（密码错误或格式不受支持）：${en}`, `cannot read the certificate file (wrong password or unsupported format): ${en}`, { cause: error });
+  return new NianbaoError(
+    "unsupported_format",
+    `无法读取证书文件（密码错误或格式不受支持）：${en}`,
+    `cannot read the certificate file (wrong password or unsupported format): ${en}`,
+    { cause: error },
+  );
 }
 
 function localDay(date: Date): string {

@@ -59,23 +59,41 @@ export function verifyDetachedCms(cms: Uint8Array, content: Uint8Array): CmsVerd
   const digestName = DIGESTS[oidOf(asn1Children(digestAlg)[0]) ?? ""];
   if (digestName === undefined) return invalid("签名使用了不支持的摘要算法。", { signer });
   const signedAttrs = info.find((n) => n.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && n.type === 0);
-  const signature = Buffer.from(asn1Bytes(info.find((n) => n.tagClass === forge.asn1.Class.UNIVERSAL && n.type === forge.asn1.Type.OCTETSTRING)) ?? "", "binary");
+  const signature = Buffer.from(
+    asn1Bytes(info.find((n) => n.tagClass === forge.asn1.Class.UNIVERSAL && n.type === forge.asn1.Type.OCTETSTRING)) ?? "",
+    "binary",
+  );
   const contentDigest = createHash(digestName).update(content).digest();
   if (signedAttrs === undefined) {
     const ok = verifySignature(digestName, Buffer.from(content), certificate, signature);
-    return { signatureValid: ok, digestMatches: ok, signer, signedAt: null, problem: ok ? null : "签名与文件内容不符（文件在签名后被改动）。" };
+    return {
+      signatureValid: ok,
+      digestMatches: ok,
+      signer,
+      signedAt: null,
+      problem: ok ? null : "签名与文件内容不符（文件在签名后被改动）。",
+    };
   }
-  const attributes = new Map(asn1Children(signedAttrs).map((attr) => {
-    const [oid, values] = asn1Children(attr);
-    return [oidOf(oid) ?? "", asn1Children(values)[0]] as const;
-  }));
+  const attributes = new Map(
+    asn1Children(signedAttrs).map((attr) => {
+      const [oid, values] = asn1Children(attr);
+      return [oidOf(oid) ?? "", asn1Children(values)[0]] as const;
+    }),
+  );
   const signedAt = timeOf(attributes.get(OID_SIGNING_TIME));
   const recordedDigest = Buffer.from(asn1Bytes(attributes.get(OID_MESSAGE_DIGEST)) ?? "", "binary");
   const digestMatches = recordedDigest.length > 0 && recordedDigest.equals(contentDigest);
   // The signature covers the DER of the attributes re-tagged as a SET (RFC 5652 §5.4).
-  const attrsDer = Buffer.from(forge.asn1.toDer(forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.SET, true, asn1Children(signedAttrs))).getBytes(), "binary");
+  const attrsDer = Buffer.from(
+    forge.asn1.toDer(forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.SET, true, asn1Children(signedAttrs))).getBytes(),
+    "binary",
+  );
   const signatureValid = verifySignature(digestName, attrsDer, certificate, signature);
-  const problem = !signatureValid ? "签名值无效（签名数据被改动或与证书不符）。" : !digestMatches ? "文件内容与签名时的摘要不符（文件在签名后被改动）。" : null;
+  const problem = !signatureValid
+    ? "签名值无效（签名数据被改动或与证书不符）。"
+    : !digestMatches
+      ? "文件内容与签名时的摘要不符（文件在签名后被改动）。"
+      : null;
   return { signatureValid: signatureValid && digestMatches, digestMatches, signer, signedAt, problem };
 }
 

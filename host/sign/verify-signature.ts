@@ -32,15 +32,23 @@ export async function verifyDocxFile(path: string, signaturePath = `${path}.p7s`
 export function verifyPdf(pdf: Buffer): SignatureCheck {
   if (!isPdf(pdf)) throw new NianbaoError("unsupported_format", "这不是 PDF 文件。", "not a PDF file");
   const start = pdf.lastIndexOf("/ByteRange [");
-  const match = start === -1 ? null : /^\/ByteRange \[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/.exec(pdf.subarray(start, start + 100).toString("latin1"));
+  const match =
+    start === -1 ? null : /^\/ByteRange \[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/.exec(pdf.subarray(start, start + 100).toString("latin1"));
   if (match === null) return unsigned("pdf", "PDF 中没有数字签名。");
   const [a, b, c, d] = match.slice(1, 5).map(Number) as [number, number, number, number];
   if (a !== 0 || a + b >= c || c + d > pdf.length) return unsigned("pdf", "签名的字节范围（ByteRange）无效，文件已被改动。", true);
-  const contents = pdf.subarray(b, c).toString("latin1").replace(/[<>\s]/g, "");
+  const contents = pdf
+    .subarray(b, c)
+    .toString("latin1")
+    .replace(/[<>\s]/g, "");
   const signed = Buffer.concat([pdf.subarray(a, b), pdf.subarray(c, c + d)]);
   const verdict = verifyDetachedCms(Buffer.from(contents, "hex"), signed);
   // Bytes after the signed range are an incremental update: a change made after signing.
-  const appended = pdf.subarray(c + d).toString("latin1").trim() !== "";
+  const appended =
+    pdf
+      .subarray(c + d)
+      .toString("latin1")
+      .trim() !== "";
   const text = signed.toString("latin1");
   const info = (key: string) => new RegExp(`/${key}\\s*\\(([^)]*)\\)`).exec(text)?.[1] ?? null;
   const revision = info(PDF_INFO_KEYS.revision);
@@ -69,7 +77,12 @@ export function verifyDocx(docx: Buffer, p7s: Buffer): SignatureCheck {
   return fromVerdict("docx", verdict, false, recorded);
 }
 
-function fromVerdict(kind: SignatureCheck["kind"], verdict: CmsVerdict, appended: boolean, recorded: SignatureCheck["recorded"]): SignatureCheck {
+function fromVerdict(
+  kind: SignatureCheck["kind"],
+  verdict: CmsVerdict,
+  appended: boolean,
+  recorded: SignatureCheck["recorded"],
+): SignatureCheck {
   const intact = verdict.signatureValid && !appended;
   return {
     kind,

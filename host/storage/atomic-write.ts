@@ -85,13 +85,22 @@ async function existingFile(path: string): Promise<Stats | null> {
     throw fileError(error, path, "write");
   }
   if (info.isDirectory()) {
-    throw new NianbaoError("io_error", `无法写入：${path}（这是一个文件夹，不是文件）。请换一个文件名。`, `cannot write ${path}: it is a directory`);
+    throw new NianbaoError(
+      "io_error",
+      `无法写入：${path}（这是一个文件夹，不是文件）。请换一个文件名。`,
+      `cannot write ${path}: it is a directory`,
+    );
   }
   if (!info.isFile()) {
     throw new NianbaoError("io_error", `无法写入：${path}（这不是普通文件）。请换一个文件名。`, `cannot write ${path}: not a regular file`);
   }
   // The mode bits are checked as well as access(): as root, access() allows writing any file.
-  const readOnly = (info.mode & 0o200) === 0 || !(await access(path, constants.W_OK).then(() => true, () => false));
+  const readOnly =
+    (info.mode & 0o200) === 0 ||
+    !(await access(path, constants.W_OK).then(
+      () => true,
+      () => false,
+    ));
   if (readOnly) {
     throw new NianbaoError(
       "forbidden",
@@ -145,7 +154,10 @@ async function backUp(path: string): Promise<void> {
 }
 
 async function exists(path: string): Promise<boolean> {
-  return access(path).then(() => true, () => false);
+  return access(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function syncDir(dir: string): Promise<void> {

@@ -50,7 +50,11 @@ export async function saveReportFile(path: string, report: Report, options: Pick
  * The save itself, for a caller that already holds the report's lock (host/workflow's guarded
  * save): validates, clears temp files killed saves left, writes atomically and records the new version.
  */
-export async function writeReportFileLocked(path: string, report: Report, options: Pick<AtomicWriteOptions, "beforeRename"> = {}): Promise<void> {
+export async function writeReportFileLocked(
+  path: string,
+  report: Report,
+  options: Pick<AtomicWriteOptions, "beforeRename"> = {},
+): Promise<void> {
   const checked = Report.safeParse(report);
   if (!checked.success) {
     const detail = describeIssues(checked.error);
@@ -62,7 +66,12 @@ export async function writeReportFileLocked(path: string, report: Report, option
     await writeFileAtomic(path, text, { backup: true, ...options });
   } catch (error) {
     const failed = fileError(error, path, "write");
-    throw new NianbaoError(failed.code, `保存失败：${failed.zh}原文件未被改动。`, `save failed: ${failed.message}; the existing file was not changed`, { cause: error, ...(failed.hint === null ? {} : { hint: failed.hint }) });
+    throw new NianbaoError(
+      failed.code,
+      `保存失败：${failed.zh}原文件未被改动。`,
+      `save failed: ${failed.message}; the existing file was not changed`,
+      { cause: error, ...(failed.hint === null ? {} : { hint: failed.hint }) },
+    );
   }
   seenVersions.set(resolve(path), versionOf(text));
 }
@@ -91,7 +100,11 @@ export async function readReportFile(path: string): Promise<LoadedReport> {
   }
   const limit = REPORT_LIMITS.fileBytes / 1048576;
   if (size > REPORT_LIMITS.fileBytes) {
-    throw new NianbaoError("file_too_large", `文件过大（${Math.round(size / 1048576)} MB，上限 ${limit} MB），不是年报文件：${path}`, `file too large (${size} bytes; the limit is ${limit} MB) for a Nianbao report: ${path}`);
+    throw new NianbaoError(
+      "file_too_large",
+      `文件过大（${Math.round(size / 1048576)} MB，上限 ${limit} MB），不是年报文件：${path}`,
+      `file too large (${size} bytes; the limit is ${limit} MB) for a Nianbao report: ${path}`,
+    );
   }
   if (size === 0) throw await corrupt(path, "文件为空", "the file is empty");
   // Temp files of saves that were killed: nobody is saving this file now, so they are leftovers.
@@ -130,7 +143,10 @@ export async function readReportFile(path: string): Promise<LoadedReport> {
 
 async function corrupt(path: string, zh: string, en: string): Promise<NianbaoError> {
   const bak = backupPathOf(path);
-  const hasBackup = await access(bak).then(() => true, () => false);
+  const hasBackup = await access(bak).then(
+    () => true,
+    () => false,
+  );
   return new NianbaoError(
     "file_corrupt",
     hasBackup ? `${zh}：${path}\n上一次保存的版本仍在：${bak}，可打开该备份。` : `${zh}：${path}`,

@@ -131,8 +131,12 @@ async function olderThan(lock: string, ms: number): Promise<boolean> {
 }
 
 function lockedBy(holder: LockHolder | "unreadable", path: string): NianbaoError {
-  const who = holder === "unreadable" ? "另一个程序" : `用户 ${holder.user} 在 ${holder.host} 上的年报程序（进程 ${holder.pid}，${holder.since} 起）`;
-  const whoEn = holder === "unreadable" ? "another program" : `Nianbao process ${holder.pid} of ${holder.user} on ${holder.host} (since ${holder.since})`;
+  const who =
+    holder === "unreadable" ? "另一个程序" : `用户 ${holder.user} 在 ${holder.host} 上的年报程序（进程 ${holder.pid}，${holder.since} 起）`;
+  const whoEn =
+    holder === "unreadable"
+      ? "another program"
+      : `Nianbao process ${holder.pid} of ${holder.user} on ${holder.host} (since ${holder.since})`;
   return new NianbaoError(
     "report_locked",
     `文件正由${who}保存，未写入：${path}。请稍后再试。`,

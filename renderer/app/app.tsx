@@ -25,7 +25,8 @@ export function App() {
       const command = commands.find((c) => c.keyTest?.(event) === true);
       if (command === undefined) return;
       // Paragraph styles act on the text, not on a box being typed into.
-      if (command.id.startsWith("format.") && event.target instanceof HTMLElement && event.target.closest("input, textarea") !== null) return;
+      if (command.id.startsWith("format.") && event.target instanceof HTMLElement && event.target.closest("input, textarea") !== null)
+        return;
       event.preventDefault();
       void runCommand(command.id);
     };
@@ -52,13 +53,23 @@ export function App() {
     return () => window.removeEventListener("beforeunload", handleBeforeUnload);
   }, []);
 
-  if (fatal !== null) return <main className="start-page"><h1>年报</h1><p className="error">{fatal}</p></main>;
+  if (fatal !== null)
+    return (
+      <main className="start-page">
+        <h1>年报</h1>
+        <p className="error">{fatal}</p>
+      </main>
+    );
   return (
     <>
       {session === null ? <StartPage /> : <EditorScreen key={session.serial} store={session.store} />}
       <FileDialog />
       <ImportDialog />
-      {notice !== null && <div className={`notice notice--${notice.kind}`} role={notice.kind === "error" ? "alert" : "status"}>{notice.text}</div>}
+      {notice !== null && (
+        <div className={`notice notice--${notice.kind}`} role={notice.kind === "error" ? "alert" : "status"}>
+          {notice.text}
+        </div>
+      )}
     </>
   );
 }
@@ -66,7 +77,11 @@ export function App() {
 async function openFromOs(path: string): Promise<void> {
   const { api, session } = useSessionStore.getState();
   if (api === null) return;
-  if (session?.store.getState().status === "dirty" && !window.confirm("当前报告有未保存的修改，仍要打开另一个报告吗？（修改可从“恢复”中找回）")) return;
+  if (
+    session?.store.getState().status === "dirty" &&
+    !window.confirm("当前报告有未保存的修改，仍要打开另一个报告吗？（修改可从“恢复”中找回）")
+  )
+    return;
   try {
     await useSessionStore.getState().open(await api.openReport({ path }));
   } catch (error) {

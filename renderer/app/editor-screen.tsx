@@ -33,11 +33,17 @@ export function EditorScreen({ store }: { store: ReportStore }) {
       <LockedBanner store={store} />
       <div className="editor-layout">
         <aside className={`editor-side editor-side--${panel}`}>
-          {panel === "fields" ? <FieldsPanel store={store} />
-            : panel === "checks" ? <ChecksPanel store={store} />
-            : panel === "signoff" ? <SignoffPanel store={store} />
-            : panel === "compare" ? <ComparePanel store={store} />
-            : <OutlinePanel store={store} />}
+          {panel === "fields" ? (
+            <FieldsPanel store={store} />
+          ) : panel === "checks" ? (
+            <ChecksPanel store={store} />
+          ) : panel === "signoff" ? (
+            <SignoffPanel store={store} />
+          ) : panel === "compare" ? (
+            <ComparePanel store={store} />
+          ) : (
+            <OutlinePanel store={store} />
+          )}
         </aside>
         <main className={`page-scroll${locked ? " page-scroll--locked" : ""}`}>
           <article className="page" lang="zh-CN">
@@ -68,7 +74,9 @@ function LockedBanner({ store }: { store: ReportStore }) {
   return (
     <div className="banner banner--locked" role="note">
       {message}
-      <button type="button" className="banner__action" onClick={revise}>修订…</button>
+      <button type="button" className="banner__action" onClick={revise}>
+        修订…
+      </button>
     </div>
   );
 }
@@ -81,16 +89,24 @@ function RecoveryBanner({ store }: { store: ReportStore }) {
     if (api === null) return;
     const { report, status } = store.getState();
     if (status !== "clean") return;
-    void api.listRecoveries({}).then((list) => setFound(list.find((r) => r.reportId === report.id) ?? null), () => undefined);
+    void api.listRecoveries({}).then(
+      (list) => setFound(list.find((r) => r.reportId === report.id) ?? null),
+      () => undefined,
+    );
   }, [api, store]);
   if (found === null || api === null) return null;
-  const restore = () => void api.readRecovery({ reportId: found.reportId }).then((opened) => useSessionStore.getState().open(opened, { startDirty: true }));
+  const restore = () =>
+    void api.readRecovery({ reportId: found.reportId }).then((opened) => useSessionStore.getState().open(opened, { startDirty: true }));
   const discard = () => void api.discardRecovery({ reportId: found.reportId }).then(() => setFound(null));
   return (
     <div className="banner" role="alert">
       此报告有未保存的修改（自动保存于 {new Date(found.savedAt).toLocaleString("zh-CN")}）。
-      <button type="button" onClick={restore}>恢复</button>
-      <button type="button" onClick={discard}>丢弃</button>
+      <button type="button" onClick={restore}>
+        恢复
+      </button>
+      <button type="button" onClick={discard}>
+        丢弃
+      </button>
     </div>
   );
 }

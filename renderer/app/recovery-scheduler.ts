@@ -60,17 +60,20 @@ export function createRecoveryScheduler(options: RecoverySchedulerOptions): Reco
     }
     firstChangeAt = null;
     inFlight = true;
-    options.write().then(
-      () => undefined,
-      // The work is still in the editor; the next attempt comes after the usual wait.
-      () => changed(),
-    ).finally(() => {
-      inFlight = false;
-      if (dueWhileInFlight) {
-        dueWhileInFlight = false;
-        fire();
-      }
-    });
+    options
+      .write()
+      .then(
+        () => undefined,
+        // The work is still in the editor; the next attempt comes after the usual wait.
+        () => changed(),
+      )
+      .finally(() => {
+        inFlight = false;
+        if (dueWhileInFlight) {
+          dueWhileInFlight = false;
+          fire();
+        }
+      });
   };
 
   const changed = () => {

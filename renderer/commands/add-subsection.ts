@@ -16,10 +16,7 @@ export function addSubsection(editor: Editor): boolean {
   const numbering = `（${toChineseNumeral(count + 1)}）`;
   return editor
     .chain()
-    .insertContentAt(end, [
-      { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: numbering }] },
-      { type: "paragraph" },
-    ])
+    .insertContentAt(end, [{ type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: numbering }] }, { type: "paragraph" }])
     .setTextSelection(end + 1 + numbering.length)
     .focus()
     .run();

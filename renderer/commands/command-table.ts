@@ -21,13 +21,18 @@ export interface Command {
 const mod = (event: KeyboardEvent) => event.ctrlKey || event.metaKey;
 
 /** Ctrl+Alt+digit by key position, so layouts where Alt changes the character still match. */
-const ctrlAltDigit = (event: KeyboardEvent, digit: number) => mod(event) && event.altKey && !event.shiftKey && (event.code === `Digit${digit}` || event.code === `Numpad${digit}` || event.key === String(digit));
+const ctrlAltDigit = (event: KeyboardEvent, digit: number) =>
+  mod(event) &&
+  event.altKey &&
+  !event.shiftKey &&
+  (event.code === `Digit${digit}` || event.code === `Numpad${digit}` || event.key === String(digit));
 
 /**
  * 正文 also on Word's Ctrl+Shift+N, in the desktop app only: browsers keep that key for a private
  * window and never pass it to the page.
  */
-const wordBodyKey = (event: KeyboardEvent) => currentBridge() !== null && mod(event) && event.shiftKey && !event.altKey && event.key.toLowerCase() === "n";
+const wordBodyKey = (event: KeyboardEvent) =>
+  currentBridge() !== null && mod(event) && event.shiftKey && !event.altKey && event.key.toLowerCase() === "n";
 
 function styleCommand({ style, label, shortcut }: { style: ParagraphStyle; label: string; shortcut: string }): Command {
   const digit = style === "body" ? 0 : style;
@@ -45,23 +50,73 @@ function styleCommand({ style, label, shortcut }: { style: ParagraphStyle; label
 
 /** Every user command, read by the toolbar, keyboard shortcuts and Electron's menu (by id). */
 export const commands: readonly Command[] = [
-  { id: "file.new", label: "新建报告", shortcut: "Ctrl+N", keyTest: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === "n", run: leaveToStart },
-  { id: "file.newFromLastYear", label: "导入上年报告", run: () => {
-    if (confirmLeave()) useUiStore.getState().setImportOpen(true);
-  } },
+  {
+    id: "file.new",
+    label: "新建报告",
+    shortcut: "Ctrl+N",
+    keyTest: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === "n",
+    run: leaveToStart,
+  },
+  {
+    id: "file.newFromLastYear",
+    label: "导入上年报告",
+    run: () => {
+      if (confirmLeave()) useUiStore.getState().setImportOpen(true);
+    },
+  },
   { id: "file.open", label: "打开", shortcut: "Ctrl+O", keyTest: (e) => mod(e) && e.key.toLowerCase() === "o", run: openFile },
-  { id: "file.save", label: "保存", shortcut: "Ctrl+S", keyTest: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === "s", run: () => save(false) },
-  { id: "file.saveAs", label: "另存为", shortcut: "Ctrl+Shift+S", keyTest: (e) => mod(e) && e.shiftKey && e.key.toLowerCase() === "s", run: () => save(true) },
-  { id: "file.exportDocx", label: "导出 Word", shortcut: "Ctrl+E", keyTest: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === "e", run: withReport(() => useUiStore.getState().setExportDialog("docx")) },
-  { id: "file.exportPdf", label: "导出 PDF", shortcut: "Ctrl+P", keyTest: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === "p", run: withReport(() => useUiStore.getState().setExportDialog("pdf")) },
+  {
+    id: "file.save",
+    label: "保存",
+    shortcut: "Ctrl+S",
+    keyTest: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === "s",
+    run: () => save(false),
+  },
+  {
+    id: "file.saveAs",
+    label: "另存为",
+    shortcut: "Ctrl+Shift+S",
+    keyTest: (e) => mod(e) && e.shiftKey && e.key.toLowerCase() === "s",
+    run: () => save(true),
+  },
+  {
+    id: "file.exportDocx",
+    label: "导出 Word",
+    shortcut: "Ctrl+E",
+    keyTest: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === "e",
+    run: withReport(() => useUiStore.getState().setExportDialog("docx")),
+  },
+  {
+    id: "file.exportPdf",
+    label: "导出 PDF",
+    shortcut: "Ctrl+P",
+    keyTest: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === "p",
+    run: withReport(() => useUiStore.getState().setExportDialog("pdf")),
+  },
   { id: "edit.undo", label: "撤销", shortcut: "Ctrl+Z", run: () => useSessionStore.getState().history?.undo() },
   { id: "edit.redo", label: "重做", shortcut: "Ctrl+Y", run: () => useSessionStore.getState().history?.redo() },
-  { id: "edit.insertField", label: "插入字段", shortcut: "Ctrl+Shift+F", keyTest: (e) => mod(e) && e.shiftKey && e.key.toLowerCase() === "f", run: withEditor(insertNewField) },
-  { id: "edit.toField", label: "转为字段", shortcut: "Ctrl+Shift+K", keyTest: (e) => mod(e) && e.shiftKey && e.key.toLowerCase() === "k", run: withEditor(convertSelectionToField) },
-  { id: "edit.addSubsection", label: "添加小节", run: () => {
-    const { editor } = useSessionStore.getState();
-    if (editor !== null && !addSubsection(editor)) useUiStore.getState().notify("info", "请先把光标放在要添加小节的部分中。");
-  } },
+  {
+    id: "edit.insertField",
+    label: "插入字段",
+    shortcut: "Ctrl+Shift+F",
+    keyTest: (e) => mod(e) && e.shiftKey && e.key.toLowerCase() === "f",
+    run: withEditor(insertNewField),
+  },
+  {
+    id: "edit.toField",
+    label: "转为字段",
+    shortcut: "Ctrl+Shift+K",
+    keyTest: (e) => mod(e) && e.shiftKey && e.key.toLowerCase() === "k",
+    run: withEditor(convertSelectionToField),
+  },
+  {
+    id: "edit.addSubsection",
+    label: "添加小节",
+    run: () => {
+      const { editor } = useSessionStore.getState();
+      if (editor !== null && !addSubsection(editor)) useUiStore.getState().notify("info", "请先把光标放在要添加小节的部分中。");
+    },
+  },
   { id: "edit.reportInfo", label: "报告信息", run: () => useUiStore.getState().setReportInfoOpen(true) },
   ...PARAGRAPH_STYLES.map(styleCommand),
   { id: "view.outline", label: "大纲", run: () => useUiStore.getState().setPanel("outline") },

@@ -39,7 +39,12 @@ export function convertSelectionToField(editor: Editor, history: UnifiedHistory)
   const field = Field.parse({ id: newFieldId(), label: "", status: "unconfirmed", ...parsed });
   if (!history.editField(field)) return false;
   placeChip(editor, history, () =>
-    editor.chain().focus().command(closedHistory).insertContentAt({ from, to }, { type: "reportField", attrs: { fieldId: field.id, show: "value" } }).run(),
+    editor
+      .chain()
+      .focus()
+      .command(closedHistory)
+      .insertContentAt({ from, to }, { type: "reportField", attrs: { fieldId: field.id, show: "value" } })
+      .run(),
   );
   openPopoverAt(editor, from, field.id, false);
   return true;

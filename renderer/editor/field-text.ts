@@ -7,7 +7,12 @@ import type { LayoutProfile } from "../../core/model/layout-profile";
  * What a field atom reads as in the chip, in plain-text copy and in HTML copy: the same text the
  * exporters print (core/fields), with the exporters' placeholder when there is nothing to show.
  */
-export function fieldText(source: FieldSource, fieldId: string, show: "value" | "yoy", profile?: Pick<LayoutProfile, "thousandsSeparator">): string {
+export function fieldText(
+  source: FieldSource,
+  fieldId: string,
+  show: "value" | "yoy",
+  profile?: Pick<LayoutProfile, "thousandsSeparator">,
+): string {
   return coreFieldText(source, fieldId, show, profile) ?? MISSING_FIELD_TEXT;
 }
 

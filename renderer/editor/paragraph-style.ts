@@ -75,7 +75,8 @@ export function setParagraphStyle(state: EditorState, style: ParagraphStyle): St
     // The part's own level-1 heading.
     if (part.attrs["partId"] !== null) return { ok: false, reason: "法定部分的一级标题不能更改样式。" };
     const partIndex = $from.index(0);
-    if (partIndex === 0 || state.doc.child(partIndex - 1).type.name !== "part") return { ok: false, reason: "第一个部分的一级标题不能更改样式。" };
+    if (partIndex === 0 || state.doc.child(partIndex - 1).type.name !== "part")
+      return { ok: false, reason: "第一个部分的一级标题不能更改样式。" };
     // The added part ends: its content joins the part before it.
     tr.join($from.before(partDepth));
     const pos = tr.mapping.map(blockPos);

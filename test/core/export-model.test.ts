@@ -52,11 +52,20 @@ describe("the export model", () => {
     const k = kinds(model.blocks);
     expect(k.slice(0, 2)).toEqual(["title", "paragraph"]);
     const withRecipient = fixtureReport();
-    const addressed = buildExportModel({ ...withRecipient, meta: { ...withRecipient.meta, recipient: "吴中区人民政府：" } }, fazhiTemplate());
+    const addressed = buildExportModel(
+      { ...withRecipient, meta: { ...withRecipient.meta, recipient: "吴中区人民政府：" } },
+      fazhiTemplate(),
+    );
     expect(kinds(addressed.blocks).slice(0, 4)).toEqual(["title", "blankLine", "recipient", "paragraph"]);
     expect(k.slice(-3)).toEqual(["blankLine", "blankLine", "signature"]);
     const signature = model.blocks.at(-1);
-    expect(signature).toMatchObject({ kind: "signature", org: "吴中区木渎镇人民政府", date: "2024年1月17日", dateRightIndentChars: 4, orgRightIndentChars: 2.25 });
+    expect(signature).toMatchObject({
+      kind: "signature",
+      org: "吴中区木渎镇人民政府",
+      date: "2024年1月17日",
+      dateRightIndentChars: 4,
+      orgRightIndentChars: 2.25,
+    });
     expect(model.blocks.filter((b) => b.kind === "heading" && b.level === 1)).toHaveLength(4);
     expect(model.blocks.filter((b) => b.kind === "heading" && b.level === 2)).toHaveLength(6);
   });
@@ -64,7 +73,9 @@ describe("the export model", () => {
   it("resolves field atoms to their formatted text and warns about missing values", () => {
     const model = buildExportModel(smallReport(), fazhiTemplate());
     const para = model.blocks.find((b) => b.kind === "paragraph");
-    expect(para?.kind === "paragraph" && para.runs.map((r) => r.text).join("")).toBe("1.优化营商环境。全年受理超12345件，另有【待填：待办事项】。");
+    expect(para?.kind === "paragraph" && para.runs.map((r) => r.text).join("")).toBe(
+      "1.优化营商环境。全年受理超12345件，另有【待填：待办事项】。",
+    );
     expect(model.warnings).toContain("字段“待办事项”尚无数值");
   });
 
@@ -82,7 +93,15 @@ describe("the export model", () => {
         ],
       },
       fields: {
-        cases: { id: "cases", label: "审批服务事项", kind: "count", value: "12345", unit: "件", status: "confirmed", lastYear: { value: "10000", unit: "件" } },
+        cases: {
+          id: "cases",
+          label: "审批服务事项",
+          kind: "count",
+          value: "12345",
+          unit: "件",
+          status: "confirmed",
+          lastYear: { value: "10000", unit: "件" },
+        },
         pending: { id: "pending", label: "待办事项", kind: "count", value: "5", unit: "件", status: "confirmed" },
       },
     });
@@ -99,7 +118,12 @@ describe("the export model", () => {
     expect(para.runs[0]).toEqual({ text: "1.优化营商环境。", font: "body", bold: true, placeholder: false });
     expect(para.runs[1]).toMatchObject({ font: "body", bold: false });
     const h2 = model.blocks.find((b) => b.kind === "heading" && b.level === 2);
-    expect(h2?.kind === "heading" && h2.runs[0]).toEqual({ text: "（一）全面履行政府职能", font: "heading2", bold: true, placeholder: false });
+    expect(h2?.kind === "heading" && h2.runs[0]).toEqual({
+      text: "（一）全面履行政府职能",
+      font: "heading2",
+      bold: true,
+      placeholder: false,
+    });
   });
 
   it("drops the editor's empty paragraphs, which would break the grid", () => {
@@ -114,9 +138,23 @@ describe("the export model", () => {
   });
 
   it("adds 附件说明, 附注 and attachment pages in the order of GB/T 9704 7.3", () => {
-    const attachment = { title: "2024年度行政执法统计表", body: { type: "doc" as const, content: [paragraph([{ type: "text", text: "见下表。" }])] } };
-    const model = buildExportModel(smallReport({ note: "（联系人：李四，联系电话：12345678）", attachments: [attachment] }), fazhiTemplate());
-    expect(kinds(model.blocks).slice(-7)).toEqual(["blankLine", "attachmentNote", "blankLine", "blankLine", "signature", "note", "attachment"]);
+    const attachment = {
+      title: "2024年度行政执法统计表",
+      body: { type: "doc" as const, content: [paragraph([{ type: "text", text: "见下表。" }])] },
+    };
+    const model = buildExportModel(
+      smallReport({ note: "（联系人：李四，联系电话：12345678）", attachments: [attachment] }),
+      fazhiTemplate(),
+    );
+    expect(kinds(model.blocks).slice(-7)).toEqual([
+      "blankLine",
+      "attachmentNote",
+      "blankLine",
+      "blankLine",
+      "signature",
+      "note",
+      "attachment",
+    ]);
     expect(model.blocks.find((b) => b.kind === "attachmentNote")).toMatchObject({ items: ["2024年度行政执法统计表"] });
     expect(model.blocks.at(-1)).toMatchObject({ kind: "attachment", label: "附件", title: "2024年度行政执法统计表" });
   });
@@ -145,8 +183,16 @@ describe("GB/T 9704 arithmetic", () => {
 
   it("places the unsealed 落款 右空二字 with the date starting 2 字 right of the 署名", () => {
     // 署名 10 字 ≥ date 6.5 + 2: 署名 右空二字, date indent = 10 − 6.5.
-    expect(signatureIndents("吴中区木渎镇人民政府", "2024年1月17日", "unsealed")).toEqual({ orgRightIndentChars: 2, dateRightIndentChars: 3.5, blankLinesBefore: 1 });
+    expect(signatureIndents("吴中区木渎镇人民政府", "2024年1月17日", "unsealed")).toEqual({
+      orgRightIndentChars: 2,
+      dateRightIndentChars: 3.5,
+      blankLinesBefore: 1,
+    });
     // A short 署名: the date goes 右空二字 and the 署名 moves left to keep the 2-字 offset.
-    expect(signatureIndents("某局", "2024年1月17日", "unsealed")).toEqual({ orgRightIndentChars: 8.5, dateRightIndentChars: 2, blankLinesBefore: 1 });
+    expect(signatureIndents("某局", "2024年1月17日", "unsealed")).toEqual({
+      orgRightIndentChars: 8.5,
+      dateRightIndentChars: 2,
+      blankLinesBefore: 1,
+    });
   });
 });

@@ -17,7 +17,12 @@ describe("migrateReport", () => {
     expect(report.schemaVersion).toBe(SCHEMA_VERSION);
     expect(report.template).toEqual({ id: "fazhi-zhengfu-niandu-baogao", version: 1 });
     expect(report.meta).toMatchObject({ reportYear: 2023, date: "2024-01-17", org: "吴中区木渎镇人民政府" });
-    expect(report.fields["petitions"]).toMatchObject({ value: "590", status: "confirmed", qualifier: "none", lastYear: { value: "612", unit: "件" } });
+    expect(report.fields["petitions"]).toMatchObject({
+      value: "590",
+      status: "confirmed",
+      qualifier: "none",
+      lastYear: { value: "612", unit: "件" },
+    });
     expect(report.fields["closureRate"]).toMatchObject({ value: "93.26", status: "unconfirmed", kind: "percent" });
     expect(report.workflow).toEqual({ state: "draft", distinctPeople: true, revision: 1, events: [] });
   });

@@ -22,7 +22,12 @@ describe("createReport", () => {
       "三、2024年推进法治政府建设存在的不足和原因",
       "四、2025年推进法治政府建设的主要安排",
     ]);
-    expect(report.meta).toMatchObject({ org: "吴中区木渎镇人民政府", reportYear: 2024, date: null, title: "2024年度吴中区木渎镇人民政府法治政府建设工作报告" });
+    expect(report.meta).toMatchObject({
+      org: "吴中区木渎镇人民政府",
+      reportYear: 2024,
+      date: null,
+      title: "2024年度吴中区木渎镇人民政府法治政府建设工作报告",
+    });
     expect(report.workflow.state).toBe("draft");
   });
 
@@ -48,8 +53,23 @@ describe("report schema", () => {
   });
 
   it("fills field defaults and rejects unknown kinds", () => {
-    const field = Field.parse({ id: "accepted", label: "受理审批服务事项", kind: "count", value: "360000", unit: "件", status: "unconfirmed" });
-    expect(field).toMatchObject({ scale: "none", qualifier: "none", decimals: 0, growthDecimals: 2, lastYear: null, baseFieldId: null, series: [] });
+    const field = Field.parse({
+      id: "accepted",
+      label: "受理审批服务事项",
+      kind: "count",
+      value: "360000",
+      unit: "件",
+      status: "unconfirmed",
+    });
+    expect(field).toMatchObject({
+      scale: "none",
+      qualifier: "none",
+      decimals: 0,
+      growthDecimals: 2,
+      lastYear: null,
+      baseFieldId: null,
+      series: [],
+    });
     expect(Field.safeParse({ ...field, kind: "money" }).success).toBe(false);
   });
 
@@ -57,7 +77,10 @@ describe("report schema", () => {
     const report = newReport();
     const field = Field.parse({ id: "a", label: "x", kind: "count", value: "1", unit: "件", status: "confirmed" });
     expect(Report.safeParse({ ...report, fields: { b: field } }).success).toBe(false);
-    const headless = { ...report, body: { type: "doc", content: [{ type: "part", attrs: { partId: "duty" }, content: [{ type: "paragraph" }] }] } };
+    const headless = {
+      ...report,
+      body: { type: "doc", content: [{ type: "part", attrs: { partId: "duty" }, content: [{ type: "paragraph" }] }] },
+    };
     expect(Report.safeParse(headless).success).toBe(false);
     const trailing = { ...report, body: { type: "doc", content: [...report.body.content, { type: "paragraph" }] } };
     expect(Report.safeParse(trailing).success).toBe(false);
@@ -86,13 +109,28 @@ describe("report schema", () => {
             },
             {
               type: "table",
-              content: [{ type: "tableRow", content: [{ type: "tableHeader", content: [{ type: "paragraph", content: [{ type: "text", text: "项目" }] }] }] }],
+              content: [
+                {
+                  type: "tableRow",
+                  content: [{ type: "tableHeader", content: [{ type: "paragraph", content: [{ type: "text", text: "项目" }] }] }],
+                },
+              ],
             },
           ],
         },
       ],
     };
-    const accepted = { id: "accepted", label: "受理审批服务事项", kind: "count", value: "400000", unit: "件", scale: "万", qualifier: "超", status: "unconfirmed", lastYear: { value: "360000", unit: "件", scale: "万", qualifier: "超" } };
+    const accepted = {
+      id: "accepted",
+      label: "受理审批服务事项",
+      kind: "count",
+      value: "400000",
+      unit: "件",
+      scale: "万",
+      qualifier: "超",
+      status: "unconfirmed",
+      lastYear: { value: "360000", unit: "件", scale: "万", qualifier: "超" },
+    };
     const parsed = Report.parse({ ...report, body, fields: { accepted }, lastYear: { meta: report.meta, body: report.body, fields: {} } });
     expect(parsed.fields["accepted"]?.lastYear?.value).toBe("360000");
     expect(parsed.lastYear?.meta.reportYear).toBe(2024);

@@ -26,7 +26,10 @@ describe("the TipTap schema shared by editor and exporters", () => {
     doc.check();
     const json = doc.toJSON() as { content: { content: { content?: { type: string; attrs?: unknown }[] }[] }[] };
     const fieldNodes = json.content[0]!.content[1]!.content!.filter((n) => n.type === "reportField");
-    expect(fieldNodes.map((n) => n.attrs)).toEqual([{ fieldId: "petitions", show: "value" }, { fieldId: "closureRate", show: "value" }]);
+    expect(fieldNodes.map((n) => n.attrs)).toEqual([
+      { fieldId: "petitions", show: "value" },
+      { fieldId: "closureRate", show: "value" },
+    ]);
   });
 
   it("refuses a part that does not open with a heading", () => {

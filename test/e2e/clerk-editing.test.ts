@@ -168,10 +168,16 @@ describe("the editor a Word user trusts", () => {
     expect(before).toBeGreaterThan(10);
     // The statutory headings are fixed text: never reported, never coloured.
     await expect(checks.getByRole("button", { name: /^此段沿用上年报告.*党政主要负责人履行/ }).count()).resolves.toBe(0);
-    await expect(part(page, "duty").locator("> h1").evaluate((el) => getComputedStyle(el).backgroundColor)).resolves.toBe("rgba(0, 0, 0, 0)");
+    await expect(
+      part(page, "duty")
+        .locator("> h1")
+        .evaluate((el) => getComputedStyle(el).backgroundColor),
+    ).resolves.toBe("rgba(0, 0, 0, 0)");
 
     // A number typed into a carried paragraph is not a rewrite.
-    const numbered = part(page, "measures").locator("> p", { has: page.locator("[data-field-id]") }).first();
+    const numbered = part(page, "measures")
+      .locator("> p", { has: page.locator("[data-field-id]") })
+      .first();
     await expect(numbered.getAttribute("data-carried")).resolves.toBe("true");
     await numbered.locator("[data-field-id]").first().click();
     const popover = page.getByRole("dialog", { name: "编辑字段" });
@@ -215,10 +221,19 @@ describe("the editor a Word user trusts", () => {
   it("scrolls a part's heading near the top when it is clicked in the outline", async () => {
     await page.getByRole("button", { name: "大纲", exact: true }).click();
     const outline = page.getByRole("region", { name: "大纲" });
-    for (const [name, id] of [["不足和原因", "shortcomings"], ["主要举措和成效", "measures"], ["下一年度", "nextYear"]] as const) {
-      await outline.getByRole("button", { name: new RegExp(name) }).first().click();
+    for (const [name, id] of [
+      ["不足和原因", "shortcomings"],
+      ["主要举措和成效", "measures"],
+      ["下一年度", "nextYear"],
+    ] as const) {
+      await outline
+        .getByRole("button", { name: new RegExp(name) })
+        .first()
+        .click();
       const heading = part(page, id).locator("> h1");
-      const top = await heading.evaluate((el) => el.getBoundingClientRect().top - (el.closest(".page-scroll")?.getBoundingClientRect().top ?? 0));
+      const top = await heading.evaluate(
+        (el) => el.getBoundingClientRect().top - (el.closest(".page-scroll")?.getBoundingClientRect().top ?? 0),
+      );
       // The last part may not scroll that far: the page ends.
       if (id !== "nextYear") expect(top).toBeGreaterThanOrEqual(0);
       expect(top).toBeLessThan(120);
@@ -237,7 +252,15 @@ describe("the editor a Word user trusts", () => {
       }
       throw new Error("主要表现在 not found");
     });
-    await expect.poll(() => page.evaluate(() => window.getSelection()?.focusNode?.textContent?.slice(window.getSelection()?.focusOffset ?? 0, (window.getSelection()?.focusOffset ?? 0) + 5))).toBe("主要表现在");
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          window
+            .getSelection()
+            ?.focusNode?.textContent?.slice(window.getSelection()?.focusOffset ?? 0, (window.getSelection()?.focusOffset ?? 0) + 5),
+        ),
+      )
+      .toBe("主要表现在");
     const wordHtml =
       "<html xmlns:o='urn:schemas-microsoft-com:office:office'><body>" +
       "<p class=MsoNormal><b><span style='font-family:黑体;color:red;font-size:18.0pt'>复制来的加粗文字，</span></b><i>斜体</i></p>" +
@@ -247,7 +270,9 @@ describe("the editor a Word user trusts", () => {
       const data = new DataTransfer();
       data.setData("text/html", html);
       data.setData("text/plain", "复制来的加粗文字，斜体\n1.全年办理复议案件126件。");
-      document.querySelector(".report-body")?.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+      document
+        .querySelector(".report-body")
+        ?.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
     }, wordHtml);
     const shortcomings = part(page, "shortcomings");
     await expect.poll(() => shortcomings.textContent()).toContain("全年办理复议案件126件。");

@@ -62,7 +62,9 @@ describe("browser mode end to end", () => {
     await page.keyboard.type("，全部依法办结。");
 
     const paragraph = page.locator(".report-body section[data-part='duty'] p").first();
-    await expect(paragraph.textContent()).resolves.toBe("本年度，镇党委书记主持召开法治建设专题会议四次，办理行政复议案件135件，全部依法办结。");
+    await expect(paragraph.textContent()).resolves.toBe(
+      "本年度，镇党委书记主持召开法治建设专题会议四次，办理行政复议案件135件，全部依法办结。",
+    );
     await expect(page.getByLabel("字段 行政复议案件：135件").count()).resolves.toBe(1);
 
     await page.getByRole("button", { name: "字段", exact: true }).click();
@@ -70,7 +72,9 @@ describe("browser mode end to end", () => {
     await expect(fieldsPanel.getByRole("button", { name: "已确认" }).count()).resolves.toBe(1);
     // The label locates the chip.
     await fieldsPanel.getByRole("button", { name: "行政复议案件", exact: true }).click();
-    await expect.poll(() => page.locator(".ProseMirror-selectednode [data-field-id], [data-field-id].ProseMirror-selectednode").count()).toBe(1);
+    await expect
+      .poll(() => page.locator(".ProseMirror-selectednode [data-field-id], [data-field-id].ProseMirror-selectednode").count())
+      .toBe(1);
 
     await page.getByRole("button", { name: "报告信息" }).click();
     const info = page.getByRole("dialog", { name: "报告信息" });
@@ -128,7 +132,9 @@ describe("browser mode end to end", () => {
     await expect.poll(() => offer.getByText("2023年度某区人民政府法治政府建设工作报告", { exact: false }).count()).toBe(1);
     await offer.getByRole("button", { name: "恢复" }).click();
     await page.locator(".report-body").waitFor();
-    await expect(page.locator(".report-body section[data-part='duty'] p").first().textContent()).resolves.toBe("全年受理审批服务事项超36万件");
+    await expect(page.locator(".report-body section[data-part='duty'] p").first().textContent()).resolves.toBe(
+      "全年受理审批服务事项超36万件",
+    );
     await expect(page.getByLabel("字段 受理审批服务事项：超36万件，未确认").count()).resolves.toBe(1);
     await expect.poll(() => page.title()).toMatch(/^● /);
     await page.screenshot({ path: join(artifacts, "editor-recovered.png") });

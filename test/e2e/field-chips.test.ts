@@ -82,7 +82,9 @@ describe("field chips never eat text", () => {
     await chip(page, "f16").click();
     await page.keyboard.press("Escape");
     await page.keyboard.press("ArrowLeft");
-    await expect.poll(() => page.locator(".ProseMirror-selectednode[data-field-id='f16'], .ProseMirror-selectednode [data-field-id='f16']").count()).toBe(1);
+    await expect
+      .poll(() => page.locator(".ProseMirror-selectednode[data-field-id='f16'], .ProseMirror-selectednode [data-field-id='f16']").count())
+      .toBe(1);
     await page.keyboard.type("件");
     await expect(chip(page, "f16").count()).resolves.toBe(1);
     await expect(paragraphOf(page, "f16").textContent()).resolves.toMatch(/受理信访件【缺数】件/);

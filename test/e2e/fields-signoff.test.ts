@@ -37,8 +37,12 @@ describe("the fields table, the status bar and a sign-off that speaks plainly", 
     await panel.getByRole("button", { name: "加宽" }).click();
     await panel.getByRole("button", { name: "全部" }).click();
     const rows = panel.locator("tbody tr[data-field-id]");
-    await expect(rows.evaluateAll((rs) => rs.map((r) => r.getAttribute("data-field-id")))).resolves.toEqual(Array.from({ length: 21 }, (_, i) => `f${i + 1}`));
-    await expect(panel.locator(".fields-table__group th").first().textContent()).resolves.toContain("二、本年度推进法治政府建设的主要举措和成效");
+    await expect(rows.evaluateAll((rs) => rs.map((r) => r.getAttribute("data-field-id")))).resolves.toEqual(
+      Array.from({ length: 21 }, (_, i) => `f${i + 1}`),
+    );
+    await expect(panel.locator(".fields-table__group th").first().textContent()).resolves.toContain(
+      "二、本年度推进法治政府建设的主要举措和成效",
+    );
 
     // Type to overwrite, Enter moves down to the next row's value.
     const first = panel.getByLabel("顺利完成新社区选举工作 本年数值");
@@ -61,7 +65,9 @@ describe("the fields table, the status bar and a sign-off that speaks plainly", 
     await page.screenshot({ path: join(artifacts, "fields-table-wide.png") });
 
     await panel.getByRole("button", { name: "整改隐患", exact: true }).click();
-    await expect.poll(() => page.locator(".ProseMirror-selectednode [data-field-id='f8'], [data-field-id='f8'].ProseMirror-selectednode").count()).toBe(1);
+    await expect
+      .poll(() => page.locator(".ProseMirror-selectednode [data-field-id='f8'], [data-field-id='f8'].ProseMirror-selectednode").count())
+      .toBe(1);
     await page.screenshot({ path: join(artifacts, "status-bar.png"), clip: { x: 0, y: 860, width: 1440, height: 40 } });
   });
 

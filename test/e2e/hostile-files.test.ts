@@ -5,7 +5,16 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SCHEMA_VERSION } from "../../core/model/report";
 import { saveReportFile } from "../../host/storage/report-file";
-import { manyEntriesDocx, millionLinesText, oleFile, pdfBytes, reportJson, sparseFile, spreadZipBombDocx, zipBombDocx } from "../host/support/hostile-files";
+import {
+  manyEntriesDocx,
+  millionLinesText,
+  oleFile,
+  pdfBytes,
+  reportJson,
+  sparseFile,
+  spreadZipBombDocx,
+  zipBombDocx,
+} from "../host/support/hostile-files";
 import { artifacts, startE2eBrowser, type E2eBrowser } from "../support/e2e-browser";
 import { largeReport } from "../support/large-report";
 
@@ -31,22 +40,39 @@ describe("browser mode: hostile files while a report is open", () => {
     writeFileSync(join(docs, "分散炸弹.docx"), spreadZipBombDocx());
     writeFileSync(join(docs, "条目过多.docx"), manyEntriesDocx(5_001));
     writeFileSync(join(docs, "百万行.txt"), millionLinesText());
-    writeFileSync(join(docs, "段落过多.nianbao"), reportJson((r) => {
-      const content = (r.body as { content: unknown[] }).content;
-      for (let i = 0; i < 20_001; i++) content.unshift({ type: "paragraph", content: [{ type: "text", text: "a" }] });
-    }));
+    writeFileSync(
+      join(docs, "段落过多.nianbao"),
+      reportJson((r) => {
+        const content = (r.body as { content: unknown[] }).content;
+        for (let i = 0; i < 20_001; i++) content.unshift({ type: "paragraph", content: [{ type: "text", text: "a" }] });
+      }),
+    );
     writeFileSync(join(docs, "加密.docx"), oleFile("EncryptedPackage"));
     writeFileSync(join(docs, "旧版改名.docx"), oleFile("WordDocument"));
     writeFileSync(join(docs, "扫描件.docx"), await pdfBytes());
     writeFileSync(join(docs, "空白.docx"), "");
     sparseFile(join(docs, "巨大.docx"), 200 * 1024 * 1024);
-    writeFileSync(join(docs, "乱码.txt"), Buffer.concat([Buffer.from("2023年度报告\n", "utf8"), Buffer.from(Array.from({ length: 2048 }, (_, i) => (i % 3 === 0 ? 0xff : 0x80 + (i % 0x7f))))]));
+    writeFileSync(
+      join(docs, "乱码.txt"),
+      Buffer.concat([
+        Buffer.from("2023年度报告\n", "utf8"),
+        Buffer.from(Array.from({ length: 2048 }, (_, i) => (i % 3 === 0 ? 0xff : 0x80 + (i % 0x7f)))),
+      ]),
+    );
     writeFileSync(join(docs, "其他程序.nianbao"), JSON.stringify({ name: "package", version: "1.0.0" }));
-    writeFileSync(join(docs, "新版本.nianbao"), reportJson((r) => { r.schemaVersion = SCHEMA_VERSION + 7; }));
-    writeFileSync(join(docs, "超大数值.nianbao"), reportJson((r) => {
-      const fields = r.fields as Record<string, Record<string, unknown>>;
-      if (fields.cases) fields.cases.value = "1e309";
-    }));
+    writeFileSync(
+      join(docs, "新版本.nianbao"),
+      reportJson((r) => {
+        r.schemaVersion = SCHEMA_VERSION + 7;
+      }),
+    );
+    writeFileSync(
+      join(docs, "超大数值.nianbao"),
+      reportJson((r) => {
+        const fields = r.fields as Record<string, Record<string, unknown>>;
+        if (fields.cases) fields.cases.value = "1e309";
+      }),
+    );
     page = await session.newPage();
   });
 
@@ -66,7 +92,10 @@ describe("browser mode: hostile files while a report is open", () => {
   it("refuses each with a Chinese message; the open report and its file stay as they were", async () => {
     await page.goto(session.serve.url);
     await page.getByRole("button", { name: "打开", exact: true }).first().click();
-    await page.getByRole("dialog", { name: "打开报告" }).getByRole("button", { name: `📄 ${REPORT}` }).click();
+    await page
+      .getByRole("dialog", { name: "打开报告" })
+      .getByRole("button", { name: `📄 ${REPORT}` })
+      .click();
     const body = page.locator(".report-body");
     await body.waitFor();
     const title = await page.title();

@@ -55,7 +55,10 @@ describe("browser mode: last year's report to this year's files", () => {
     await page.getByRole("button", { name: "检查", exact: true }).click();
     const checks = page.getByRole("region", { name: "检查" });
     const acceptedFindings = checks.getByRole("button", { name: new RegExp(`^“${ACCEPTED}”`) });
-    await expect(acceptedFindings.allTextContents()).resolves.toEqual([`“${ACCEPTED}”尚未填写数值`, expect.stringContaining(`“${ACCEPTED}”尚未确认`)]);
+    await expect(acceptedFindings.allTextContents()).resolves.toEqual([
+      `“${ACCEPTED}”尚未填写数值`,
+      expect.stringContaining(`“${ACCEPTED}”尚未确认`),
+    ]);
     // A finding leads to its place: the chip of the field it is about, highlighted, not selected.
     await acceptedFindings.first().click();
     await expect.poll(() => page.locator(".locate-flash[data-field-id='f2'], .locate-flash [data-field-id='f2']").count()).toBe(1);
@@ -86,7 +89,16 @@ describe("browser mode: last year's report to this year's files", () => {
 
     // Never saved yet: once autosave has copied the confirmed value, a reload brings it back.
     const recoveryDir = join(session.state, "recovery");
-    await expect.poll(() => existsSync(recoveryDir) && readdirSync(recoveryDir).some((n) => n.endsWith(".json") && readFileSync(join(recoveryDir, n), "utf8").includes('"value":"400000"')), { timeout: 20_000 }).toBe(true);
+    await expect
+      .poll(
+        () =>
+          existsSync(recoveryDir) &&
+          readdirSync(recoveryDir).some(
+            (n) => n.endsWith(".json") && readFileSync(join(recoveryDir, n), "utf8").includes('"value":"400000"'),
+          ),
+        { timeout: 20_000 },
+      )
+      .toBe(true);
     page.once("dialog", (dialog) => void dialog.accept());
     await page.reload();
     await page.locator(".report-body").waitFor();
@@ -139,7 +151,12 @@ describe("browser mode: last year's report to this year's files", () => {
     await expect(page.getByLabel(`字段 ${ACCEPTED}：超 40 万件`).count()).resolves.toBeGreaterThan(0);
     await expect(page.getByLabel(`字段 ${ACCEPTED_GROWTH}：11.11%`, { exact: true }).count()).resolves.toBe(1);
     await page.getByRole("button", { name: "检查", exact: true }).click();
-    await expect(page.getByRole("region", { name: "检查" }).getByRole("button", { name: new RegExp(`^“${ACCEPTED}”`) }).count()).resolves.toBe(0);
+    await expect(
+      page
+        .getByRole("region", { name: "检查" })
+        .getByRole("button", { name: new RegExp(`^“${ACCEPTED}”`) })
+        .count(),
+    ).resolves.toBe(0);
     const saved = Report.parse(JSON.parse(readFileSync(join(docs(), "木渎2024.nianbao"), "utf8")));
     expect(saved.fields["f2"]).toMatchObject({ value: "400000", status: "confirmed", lastYear: { value: "360000" } });
     expect(saved.plans).toEqual([expect.objectContaining({ status: "notDone", reason: "因机构调整顺延至下一年度" })]);
@@ -169,9 +186,16 @@ describe("browser mode: last year's report to this year's files", () => {
     await page.screenshot({ path: join(artifacts, "signoff-blocked.png") });
     // The clerk fills and confirms the rest (here in one go with the CLI on the saved file) and reopens it.
     const file = join(docs(), "木渎2024.nianbao");
-    const listed = JSON.parse(runCli(["fields", file, "--json"]).stdout) as { id: string; status: string; text: string | null; lastYearText: string | null }[];
+    const listed = JSON.parse(runCli(["fields", file, "--json"]).stdout) as {
+      id: string;
+      status: string;
+      text: string | null;
+      lastYearText: string | null;
+    }[];
     // A growth bound to its base already shows the computed rate: that is the value to confirm.
-    const fill = listed.filter((f) => f.status !== "confirmed").flatMap((f) => ["--set", `${f.id}=${f.text ?? f.lastYearText ?? ""}`, "--confirm", f.id]);
+    const fill = listed
+      .filter((f) => f.status !== "confirmed")
+      .flatMap((f) => ["--set", `${f.id}=${f.text ?? f.lastYearText ?? ""}`, "--confirm", f.id]);
     expect(runCli(["fields", file, ...fill]).status).toBe(0);
     await page.reload();
     await page.locator(".report-body").waitFor();

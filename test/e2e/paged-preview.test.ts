@@ -37,9 +37,10 @@ const PREVIEW_LINES = `(() => {
 })()`;
 const PreviewLines = z.object({ lines: z.array(z.string()), stretched: z.array(z.string()) });
 
-
 const Footer = z.object({ box: z.string(), align: z.string() });
-const FrameTree = z.object({ frameTree: z.object({ childFrames: z.array(z.object({ frame: z.object({ id: z.string(), url: z.string() }) })).optional() }) });
+const FrameTree = z.object({
+  frameTree: z.object({ childFrames: z.array(z.object({ frame: z.object({ id: z.string(), url: z.string() }) })).optional() }),
+});
 const AxTree = z.object({
   nodes: z.array(
     z.object({
@@ -66,7 +67,8 @@ async function pageNumbers(page: Page, frame: Frame): Promise<string[]> {
     // Chromium splits "— " counter(page) " —" into three texts under the one element that shows them.
     const texts = new Map<string, string>();
     for (const n of nodes) {
-      if (n.role?.value === "StaticText" && n.parentId !== undefined) texts.set(n.parentId, (texts.get(n.parentId) ?? "") + (n.name?.value ?? ""));
+      if (n.role?.value === "StaticText" && n.parentId !== undefined)
+        texts.set(n.parentId, (texts.get(n.parentId) ?? "") + (n.name?.value ?? ""));
     }
     const shown = [...texts.values()].filter((text) => /^— \d+ —$/.test(text));
     return shown;
@@ -127,11 +129,16 @@ describe("browser mode: the paged print preview", () => {
     expect(numbers).toHaveLength(pdfPages);
     expect(numbers.slice(0, 2)).toEqual(["— 1 —", "— 2 —"]);
     // Odd pages carry the number at the right of the sheet's foot, even pages at the left.
-    const footers = Footer.array().parse(await frame.evaluate(`[...document.querySelectorAll(".pagedjs_page")].slice(0, 2).map((sheet) => {
+    const footers = Footer.array().parse(
+      await frame.evaluate(`[...document.querySelectorAll(".pagedjs_page")].slice(0, 2).map((sheet) => {
       const boxes = [...sheet.querySelectorAll(".pagedjs_margin.hasContent")];
       return boxes.map((box) => ({ box: box.className.match(/pagedjs_margin-([a-z-]+)/)[1], align: getComputedStyle(box.querySelector(".pagedjs_margin-content")).textAlign }));
-    }).map((boxes) => boxes.length === 1 ? boxes[0] : { box: "", align: "" })`));
-    expect(footers).toEqual([{ box: "bottom-right", align: "right" }, { box: "bottom-left", align: "left" }]);
+    }).map((boxes) => boxes.length === 1 ? boxes[0] : { box: "", align: "" })`),
+    );
+    expect(footers).toEqual([
+      { box: "bottom-right", align: "right" },
+      { box: "bottom-left", align: "left" },
+    ]);
 
     // The foot of page 1 and the head of page 2: both numbers' sides at once.
     await frame.evaluate(`document.querySelectorAll(".pagedjs_page")[0].scrollIntoView({ block: "end" }); window.scrollBy(0, 200)`);

@@ -31,7 +31,11 @@ describe("the Electron shell's pure parts", () => {
 
   it("builds Chinese menus whose items send command ids the renderer knows", () => {
     const sent: string[] = [];
-    const template = menuTemplate({ command: (id) => sent.push(id), openRecent: () => undefined, about: () => undefined, quit: () => undefined }, [{ path: "/r/a.nianbao", title: "2023年度报告" }], false);
+    const template = menuTemplate(
+      { command: (id) => sent.push(id), openRecent: () => undefined, about: () => undefined, quit: () => undefined },
+      [{ path: "/r/a.nianbao", title: "2023年度报告" }],
+      false,
+    );
     expect(template.map((m) => m.label)).toEqual(["文件", "编辑", "格式", "视图", "帮助"]);
     const items = template.flatMap((m) => (Array.isArray(m.submenu) ? (m.submenu as MenuItemConstructorOptions[]) : []));
     const byLabel = (label: string) => items.find((i) => i.label === label);
@@ -43,6 +47,16 @@ describe("the Electron shell's pure parts", () => {
     expect(sent.filter((id) => !known.has(id))).toEqual([]);
     const recent = byLabel("最近打开")?.submenu as MenuItemConstructorOptions[];
     expect(recent.map((r) => r.label)).toEqual(["2023年度报告"]);
-    expect(sent).toEqual(expect.arrayContaining(["file.newFromLastYear", "file.exportDocx", "file.exportPdf", "view.checks", "view.signoff", "format.body", "format.heading2"]));
+    expect(sent).toEqual(
+      expect.arrayContaining([
+        "file.newFromLastYear",
+        "file.exportDocx",
+        "file.exportPdf",
+        "view.checks",
+        "view.signoff",
+        "format.body",
+        "format.heading2",
+      ]),
+    );
   });
 });

@@ -1,7 +1,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { appResponseHeaders, hardenSession, hardenWebContents, type GuardedContents, type NavigationEvent, type PreventableEvent } from "../../electron/main/session-policy";
+import {
+  appResponseHeaders,
+  hardenSession,
+  hardenWebContents,
+  type GuardedContents,
+  type NavigationEvent,
+  type PreventableEvent,
+} from "../../electron/main/session-policy";
 import { mainWindowOptions, printWindowOptions } from "../../electron/main/window-options";
 import { repoRoot } from "../support/template";
 
@@ -51,7 +58,11 @@ const FOREIGN = [
 
 describe("the Electron window and session policy", () => {
   it("denies every permission Electron can ask for, asked or checked, and every device", () => {
-    const handlers: { request?: (c: unknown, p: string, cb: (granted: boolean) => void) => void; check?: (c: unknown, p: string) => boolean; device?: (d: unknown) => boolean } = {};
+    const handlers: {
+      request?: (c: unknown, p: string, cb: (granted: boolean) => void) => void;
+      check?: (c: unknown, p: string) => boolean;
+      device?: (d: unknown) => boolean;
+    } = {};
     hardenSession({
       setPermissionRequestHandler: (h) => (handlers.request = h),
       setPermissionCheckHandler: (h) => (handlers.check = h),
@@ -59,7 +70,9 @@ describe("the Electron window and session policy", () => {
     });
     const requested = electronPermissions("setPermissionRequestHandler");
     const checked = electronPermissions("setPermissionCheckHandler");
-    expect(requested).toEqual(expect.arrayContaining(["media", "geolocation", "notifications", "openExternal", "clipboard-read", "fileSystem"]));
+    expect(requested).toEqual(
+      expect.arrayContaining(["media", "geolocation", "notifications", "openExternal", "clipboard-read", "fileSystem"]),
+    );
     expect(checked).toEqual(expect.arrayContaining(["hid", "serial", "usb", "media"]));
 
     for (const permission of requested) {
@@ -67,7 +80,8 @@ describe("the Electron window and session policy", () => {
       handlers.request?.(null, permission, (granted) => answers.push(granted));
       expect({ permission, answers }).toEqual({ permission, answers: [false] });
     }
-    for (const permission of checked) expect({ permission, granted: handlers.check?.(null, permission) }).toEqual({ permission, granted: false });
+    for (const permission of checked)
+      expect({ permission, granted: handlers.check?.(null, permission) }).toEqual({ permission, granted: false });
     expect(handlers.device?.({ deviceType: "usb", origin: "app://nianbao" })).toBe(false);
   });
 
@@ -85,7 +99,8 @@ describe("the Electron window and session policy", () => {
       expect(recorded.fire(event, "app://nianbao/index.html#/report")).toBe(false);
     }
     const attach: PreventableEvent & { prevented: boolean } = { prevented: false, preventDefault: () => (attach.prevented = true) };
-    for (const listener of recorded.listeners.get("will-attach-webview") ?? []) listener({ url: "app://nianbao/", preventDefault: attach.preventDefault });
+    for (const listener of recorded.listeners.get("will-attach-webview") ?? [])
+      listener({ url: "app://nianbao/", preventDefault: attach.preventDefault });
     expect(attach.prevented).toBe(true);
   });
 

@@ -13,20 +13,52 @@ async function reportFile(): Promise<string> {
   let report = withFields(
     cleanReport(),
     {
-      id: "accepted", label: "受理审批服务事项", kind: "count", value: "360000", unit: "件", scale: "万", qualifier: "超", status: "unconfirmed",
+      id: "accepted",
+      label: "受理审批服务事项",
+      kind: "count",
+      value: "360000",
+      unit: "件",
+      scale: "万",
+      qualifier: "超",
+      status: "unconfirmed",
       lastYear: { value: "360000", unit: "件", scale: "万", qualifier: "超" },
     },
-    { id: "closed", label: "结案率", kind: "percent", value: "93.26", unit: "%", decimals: 2, status: "unconfirmed", lastYear: { value: "93.26", unit: "%" } },
+    {
+      id: "closed",
+      label: "结案率",
+      kind: "percent",
+      value: "93.26",
+      unit: "%",
+      decimals: 2,
+      status: "unconfirmed",
+      lastYear: { value: "93.26", unit: "%" },
+    },
   );
-  report = withParagraph(report, "measures", [text("全年共受理各类审批服务事项"), atom("accepted"), text("，"), atom("accepted", "yoy"), text("。结案率"), atom("closed"), text("。")]).report;
+  report = withParagraph(report, "measures", [
+    text("全年共受理各类审批服务事项"),
+    atom("accepted"),
+    text("，"),
+    atom("accepted", "yoy"),
+    text("。结案率"),
+    atom("closed"),
+    text("。"),
+  ]).report;
   const file = join(mkdtempSync(join(tmpdir(), "nianbao-fields-")), "r.nianbao");
   await saveReportFile(file, report);
   return file;
 }
 
 interface Listed {
-  id: string; label: string; text: string | null; value: number | null; lastYearValue: number | null;
-  unit: string | null; qualifier: string | null; percent: boolean; yoy: string | null; status: string;
+  id: string;
+  label: string;
+  text: string | null;
+  value: number | null;
+  lastYearValue: number | null;
+  unit: string | null;
+  qualifier: string | null;
+  percent: boolean;
+  yoy: string | null;
+  status: string;
 }
 
 function listed(file: string): Listed[] {
@@ -40,7 +72,11 @@ describe("nianbao fields", () => {
   it("refuses to change a field of an approved report and says how to make a revision", async () => {
     const file = await reportFile();
     expect(runCli(["fields", file, "--confirm", "accepted", "--confirm", "closed"]).status).toBe(0);
-    for (const [step, person, role] of [["submit", "王小明", "拟稿人"], ["review", "李科长", "审核人"], ["approve", "张镇长", "签发人"]] as const) {
+    for (const [step, person, role] of [
+      ["submit", "王小明", "拟稿人"],
+      ["review", "李科长", "审核人"],
+      ["approve", "张镇长", "签发人"],
+    ] as const) {
       expect(runCli(["workflow", file, step, "--as", person, "--role", role]).status, step).toBe(0);
     }
     const before = readFileSync(file, "utf8");
@@ -53,8 +89,32 @@ describe("nianbao fields", () => {
   it("lists fields in the documented JSON shape", async () => {
     const file = await reportFile();
     expect(listed(file)).toEqual([
-      { id: "accepted", label: "受理审批服务事项", text: "超36万件", value: 360000, lastYearValue: 360000, lastYearText: "超36万件", unit: "件", qualifier: "超", percent: false, yoy: "与上年持平", status: "unconfirmed" },
-      { id: "closed", label: "结案率", text: "93.26%", value: 93.26, lastYearValue: 93.26, lastYearText: "93.26%", unit: "%", qualifier: null, percent: true, yoy: "与上年持平", status: "unconfirmed" },
+      {
+        id: "accepted",
+        label: "受理审批服务事项",
+        text: "超36万件",
+        value: 360000,
+        lastYearValue: 360000,
+        lastYearText: "超36万件",
+        unit: "件",
+        qualifier: "超",
+        percent: false,
+        yoy: "与上年持平",
+        status: "unconfirmed",
+      },
+      {
+        id: "closed",
+        label: "结案率",
+        text: "93.26%",
+        value: 93.26,
+        lastYearValue: 93.26,
+        lastYearText: "93.26%",
+        unit: "%",
+        qualifier: null,
+        percent: true,
+        yoy: "与上年持平",
+        status: "unconfirmed",
+      },
     ]);
     const plain = runCli(["fields", file]);
     expect(plain.stdout).toContain("? accepted  受理审批服务事项：超36万件");

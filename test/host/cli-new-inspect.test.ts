@@ -15,7 +15,12 @@ describe("nianbao new / inspect", () => {
     expect(created.status).toBe(0);
     const inspected = runCli(["inspect", file, "--json"]);
     expect(inspected.status).toBe(0);
-    const json = JSON.parse(inspected.stdout) as { org: string; reportYear: number; date: null; headings: { level: number; text: string; part: string }[] };
+    const json = JSON.parse(inspected.stdout) as {
+      org: string;
+      reportYear: number;
+      date: null;
+      headings: { level: number; text: string; part: string }[];
+    };
     expect(json.org).toBe("木渎镇人民政府");
     expect(json.reportYear).toBe(2024);
     expect(json.date).toBeNull();
@@ -29,7 +34,11 @@ describe("nianbao new / inspect", () => {
   it("lists exactly the registered commands in --help, each of which loads and shows its usage", async () => {
     const help = runCli(["--help"]);
     expect(help.status).toBe(0);
-    const listed = help.stdout.split("命令 Commands:\n")[1]?.split("\n\n")[0]?.split("\n").map((l) => l.trim().split(/\s+/)[0]);
+    const listed = help.stdout
+      .split("命令 Commands:\n")[1]
+      ?.split("\n\n")[0]
+      ?.split("\n")
+      .map((l) => l.trim().split(/\s+/)[0]);
     expect(listed).toEqual(commands.map((c) => c.name));
     expect(listed).toEqual(expect.arrayContaining(["new", "inspect"]));
     for (const command of commands) {
@@ -42,7 +51,17 @@ describe("nianbao new / inspect", () => {
   });
 
   it("explains bad arguments in Chinese and English and exits 2", () => {
-    const r = runCli(["new", "--template", "fazhi-zhengfu-niandu-baogao", "--org", "某镇", "--year", "24", "-o", join(tempDir(), "x.nianbao")]);
+    const r = runCli([
+      "new",
+      "--template",
+      "fazhi-zhengfu-niandu-baogao",
+      "--org",
+      "某镇",
+      "--year",
+      "24",
+      "-o",
+      join(tempDir(), "x.nianbao"),
+    ]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("错误：");
     expect(r.stderr).toContain("Error:");

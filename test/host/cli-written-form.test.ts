@@ -4,7 +4,18 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../support/run-cli";
 
-const REPORT = ["# 2023年度某镇法治政府建设工作报告", "", "## 一、主要举措和成效", "", "新建两座卫星消防站，累计拆除各类违建超 7 万平方米。", "", "某镇人民政府", "", "2024年1月17日", ""].join("\n");
+const REPORT = [
+  "# 2023年度某镇法治政府建设工作报告",
+  "",
+  "## 一、主要举措和成效",
+  "",
+  "新建两座卫星消防站，累计拆除各类违建超 7 万平方米。",
+  "",
+  "某镇人民政府",
+  "",
+  "2024年1月17日",
+  "",
+].join("\n");
 
 interface Listed {
   id: string;

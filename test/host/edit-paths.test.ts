@@ -22,11 +22,32 @@ async function cli(args: string[]): Promise<{ status: number; out: string; err: 
 /** One clerk's session, as CLI arguments and as the contract's edits. */
 const steps: { args: string[]; edits: ReportEdit[] }[] = [
   { args: ["fields", "--set", "f2=40万"], edits: [{ type: "changeField", fieldId: "f2", input: "40万" }] },
-  { args: ["fields", "--set", "f1=10", "--confirm", "f1"], edits: [{ type: "changeField", fieldId: "f1", input: "10" }, { type: "changeField", fieldId: "f1", confirm: true }] },
-  { args: ["fields", "--qualifier", "f3=无", "--set", "f3=27%"], edits: [{ type: "changeField", fieldId: "f3", qualifier: "none" }, { type: "changeField", fieldId: "f3", input: "27%" }] },
-  { args: ["plans", "--item", "2", "--not-done", "--reason", "区级平台尚未上线"], edits: [{ type: "answerPlan", plan: 2, answer: { status: "notDone", reason: "区级平台尚未上线" } }] },
-  { args: ["workflow", "submit", "--as", "王小明", "--role", "拟稿人"], edits: [{ type: "workflow", request: { action: "submit", person: "王小明", role: "拟稿人" } }] },
-  { args: ["workflow", "review", "--as", "李科长", "--role", "审核人"], edits: [{ type: "workflow", request: { action: "review", person: "李科长", role: "审核人" } }] },
+  {
+    args: ["fields", "--set", "f1=10", "--confirm", "f1"],
+    edits: [
+      { type: "changeField", fieldId: "f1", input: "10" },
+      { type: "changeField", fieldId: "f1", confirm: true },
+    ],
+  },
+  {
+    args: ["fields", "--qualifier", "f3=无", "--set", "f3=27%"],
+    edits: [
+      { type: "changeField", fieldId: "f3", qualifier: "none" },
+      { type: "changeField", fieldId: "f3", input: "27%" },
+    ],
+  },
+  {
+    args: ["plans", "--item", "2", "--not-done", "--reason", "区级平台尚未上线"],
+    edits: [{ type: "answerPlan", plan: 2, answer: { status: "notDone", reason: "区级平台尚未上线" } }],
+  },
+  {
+    args: ["workflow", "submit", "--as", "王小明", "--role", "拟稿人"],
+    edits: [{ type: "workflow", request: { action: "submit", person: "王小明", role: "拟稿人" } }],
+  },
+  {
+    args: ["workflow", "review", "--as", "李科长", "--role", "审核人"],
+    edits: [{ type: "workflow", request: { action: "review", person: "李科长", role: "审核人" } }],
+  },
 ];
 
 describe("one path for every edit", () => {
@@ -64,7 +85,9 @@ describe("one path for every edit", () => {
     expect(r.status).toBe(2);
     expect(r.err).toContain("尚无数值，不能确认。文件未改动。");
     expect(r.err).toContain("has no value and cannot be confirmed; the file was not changed");
-    await expect(host.api.editReportFile({ path: file, edits: [{ type: "changeField", fieldId: "f4", confirm: true }] })).rejects.toThrow(/cannot be confirmed/);
+    await expect(host.api.editReportFile({ path: file, edits: [{ type: "changeField", fieldId: "f4", confirm: true }] })).rejects.toThrow(
+      /cannot be confirmed/,
+    );
     expect(readFileSync(file, "utf8")).toBe(before);
   });
 });

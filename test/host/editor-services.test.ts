@@ -12,7 +12,6 @@ import { documentXml } from "../support/tracked-changes";
 import { makeTestCertificates, TEST_PASSWORD, type TestCertificates } from "./sign/support/test-certificates";
 import { FIXTURE_MARKDOWN as FIXTURE } from "../support/report-from-markdown";
 
-
 let certs: TestCertificates;
 beforeAll(() => {
   certs = makeTestCertificates();
@@ -35,7 +34,11 @@ describe("import through the contract", () => {
     const opened = await api.importReport({ source: { path }, rollForward: true });
     expect(opened.path).toBeNull();
     expect(opened.report.meta.reportYear).toBe(2024);
-    expect(opened.report.fields["f2"]).toMatchObject({ value: null, status: "unconfirmed", lastYear: { value: "360000", qualifier: "超" } });
+    expect(opened.report.fields["f2"]).toMatchObject({
+      value: null,
+      status: "unconfirmed",
+      lastYear: { value: "360000", qualifier: "超" },
+    });
   });
 
   it("imports a dropped file's uploaded bytes, and refuses paths outside the folders and other file types", async () => {
@@ -120,14 +123,20 @@ describe("export, preview and signing through the contract", () => {
     const signed = await api.signExported({ report, docxPath, p12Path, password: TEST_PASSWORD, signer: "李四" });
     expect(signed.docxSignature).toBe(`${docxPath}.p7s`);
     await expect(verifyDocxFile(docxPath)).resolves.toMatchObject({ valid: true });
-    await expect(codeOf(api.signExported({ report, docxPath, p12Path: certs.valid, password: TEST_PASSWORD, signer: "李四" }))).resolves.toBe("path_not_allowed");
+    await expect(
+      codeOf(api.signExported({ report, docxPath, p12Path: certs.valid, password: TEST_PASSWORD, signer: "李四" })),
+    ).resolves.toBe("path_not_allowed");
   });
 
   it("saves through the sign-off guard: an approved report's text cannot be changed on disk", async () => {
     const { api, docs } = await createTestHost();
     const { report: imported } = await api.importReport({ source: await uploaded(api), rollForward: false });
     const deps = fixedDeps();
-    const approved = applyWorkflowAction(applyWorkflowAction(imported, { action: "submit", person: "张三", role: "拟稿人" }, deps), { action: "approve", person: "李四", role: "签发人" }, deps);
+    const approved = applyWorkflowAction(
+      applyWorkflowAction(imported, { action: "submit", person: "张三", role: "拟稿人" }, deps),
+      { action: "approve", person: "李四", role: "签发人" },
+      deps,
+    );
     const path = join(docs, "签发稿.nianbao");
     await api.saveReport({ report: approved, path });
     const edited = { ...approved, meta: { ...approved.meta, title: "改过的标题" } };

@@ -10,7 +10,16 @@ import { largeReport } from "../support/large-report";
 import { repoRoot } from "../support/template";
 import { makeDocx, paragraphXml } from "./import/support/make-docx";
 import { deflatedEntry, zerosEntry, zipArchive } from "./support/deflated-zip";
-import { manyEntriesDocx, millionLinesText, oleFile, pdfBytes, reportJson, sparseFile, spreadZipBombDocx, zipBombDocx } from "./support/hostile-files";
+import {
+  manyEntriesDocx,
+  millionLinesText,
+  oleFile,
+  pdfBytes,
+  reportJson,
+  sparseFile,
+  spreadZipBombDocx,
+  zipBombDocx,
+} from "./support/hostile-files";
 import { runCliMeasured, type MeasuredCliResult } from "./support/run-cli-measured";
 
 /*
@@ -73,13 +82,20 @@ function expectKeepUntouched(): void {
 
 /** `inspect` reads the file; `import … -o keep.nianbao --force` must refuse before replacing the clerk's report. */
 async function expectRefused(path: string, zh: string | RegExp, en: string | RegExp): Promise<void> {
-  const [inspected, imported] = await Promise.all([runCliMeasured(["inspect", path]), runCliMeasured(["import", path, "-o", keep, "--force"])]);
+  const [inspected, imported] = await Promise.all([
+    runCliMeasured(["inspect", path]),
+    runCliMeasured(["import", path, "-o", keep, "--force"]),
+  ]);
   expectClearError(inspected, zh, en);
   expectClearError(imported, zh, en);
   expectKeepUntouched();
 }
 
-const BODY = [paragraphXml("2023年度某镇法治政府建设工作报告"), paragraphXml("一、主要举措和成效"), paragraphXml("全年受理信访件590件。")].join("");
+const BODY = [
+  paragraphXml("2023年度某镇法治政府建设工作报告"),
+  paragraphXml("一、主要举措和成效"),
+  paragraphXml("全年受理信访件590件。"),
+].join("");
 
 describe("hostile Word packages through the CLI", () => {
   it("a truncated zip", async () => {
@@ -138,7 +154,10 @@ describe("hostile Word packages through the CLI", () => {
     const report = sparse("huge.nianbao", 200 * MB);
     try {
       await expectRefused(docx, "过大", /too large/u);
-      const [inspected, fields] = await Promise.all([runCliMeasured(["inspect", report]), runCliMeasured(["fields", report, "--set", "cases=1"])]);
+      const [inspected, fields] = await Promise.all([
+        runCliMeasured(["inspect", report]),
+        runCliMeasured(["fields", report, "--set", "cases=1"]),
+      ]);
       expectClearError(inspected, "过大", /too large/u);
       expectClearError(fields, "过大", /too large/u);
     } finally {
@@ -165,7 +184,9 @@ describe("hostile Word packages through the CLI", () => {
 
 describe("legitimate but large or unusual sources", () => {
   it("a 10,000-paragraph .docx imports", async () => {
-    const paragraphs = Array.from({ length: 10_000 }, (_, i) => paragraphXml(`第${i + 1}项工作：全年受理信访件${590 + i}件，办结率百分之百。`)).join("");
+    const paragraphs = Array.from({ length: 10_000 }, (_, i) =>
+      paragraphXml(`第${i + 1}项工作：全年受理信访件${590 + i}件，办结率百分之百。`),
+    ).join("");
     const path = write("long.docx", makeDocx(BODY + paragraphs));
     const out = join(dir, "long.nianbao");
     const r = await runCliMeasured(["import", path, "-o", out]);
@@ -186,7 +207,10 @@ describe("legitimate but large or unusual sources", () => {
     expect((await loadReportFile(out)).report.meta.title).toBe("2023年度某镇法治政府建设工作报告");
 
     // 0xFF never occurs in GBK/GB18030 and a lone 0x80 is no lead byte; neither is UTF-8.
-    const garbage = Buffer.concat([Buffer.from("2023年度报告\n", "utf8"), Buffer.from(Array.from({ length: 2048 }, (_, i) => (i % 3 === 0 ? 0xff : 0x80 + (i % 0x7f))))]);
+    const garbage = Buffer.concat([
+      Buffer.from("2023年度报告\n", "utf8"),
+      Buffer.from(Array.from({ length: 2048 }, (_, i) => (i % 3 === 0 ? 0xff : 0x80 + (i % 0x7f)))),
+    ]);
     await expectRefused(write("garbage.txt", garbage), "编码", /encoding/u);
   });
 });
@@ -209,9 +233,31 @@ describe("hostile .nianbao files and field values", () => {
   }
 
   it("a JSON file of another program, and one from a future version", async () => {
-    await expectReportRefused(write("other.nianbao", JSON.stringify({ name: "package", version: "1.0.0" })), "不是年报文件", /not a Nianbao report/u);
-    await expectReportRefused(write("wrong-shape.nianbao", reportJson((r) => { r.body = "正文"; })), "不符合年报格式", /schema/u);
-    await expectReportRefused(write("future.nianbao", reportJson((r) => { r.schemaVersion = SCHEMA_VERSION + 7; })), "较新版本", /newer Nianbao/u);
+    await expectReportRefused(
+      write("other.nianbao", JSON.stringify({ name: "package", version: "1.0.0" })),
+      "不是年报文件",
+      /not a Nianbao report/u,
+    );
+    await expectReportRefused(
+      write(
+        "wrong-shape.nianbao",
+        reportJson((r) => {
+          r.body = "正文";
+        }),
+      ),
+      "不符合年报格式",
+      /schema/u,
+    );
+    await expectReportRefused(
+      write(
+        "future.nianbao",
+        reportJson((r) => {
+          r.schemaVersion = SCHEMA_VERSION + 7;
+        }),
+      ),
+      "较新版本",
+      /newer Nianbao/u,
+    );
   });
 
   it("a .nianbao whose text is not valid UTF-8", async () => {
@@ -223,14 +269,22 @@ describe("hostile .nianbao files and field values", () => {
 
   it("1e309 and NaN in a .nianbao file", async () => {
     for (const value of ["1e309", "NaN"]) {
-      const path = write(`value-${value}.nianbao`, reportJson((r) => {
-        const fields = r.fields as Record<string, Record<string, unknown>>;
-        if (fields.cases) fields.cases.value = value;
-      }));
+      const path = write(
+        `value-${value}.nianbao`,
+        reportJson((r) => {
+          const fields = r.fields as Record<string, Record<string, unknown>>;
+          if (fields.cases) fields.cases.value = value;
+        }),
+      );
       await expectReportRefused(path, "不是有效的十进制数", /not a plain decimal number/u);
     }
     // A JSON number too large for a double parses as Infinity; it must not slip through either.
-    const path = write("value-number.nianbao", reportJson((r) => { r.fields = { cases: { id: "cases" } }; }).replace('{"id":"cases"}', '{"id":"cases","label":"事项","kind":"count","value":1e309,"status":"confirmed"}'));
+    const path = write(
+      "value-number.nianbao",
+      reportJson((r) => {
+        r.fields = { cases: { id: "cases" } };
+      }).replace('{"id":"cases"}', '{"id":"cases","label":"事项","kind":"count","value":1e309,"status":"confirmed"}'),
+    );
     await expectReportRefused(path, "不符合年报格式", /schema/u);
   });
 
@@ -275,10 +329,13 @@ describe("issue 13: one budget per input file", () => {
   });
 
   it("a .nianbao beyond the paragraph limit is refused on opening with the same number", async () => {
-    const path = write("too-many-paragraphs.nianbao", reportJson((r) => {
-      const body = r.body as { content: unknown[] };
-      for (let i = 0; i < 20_001; i++) body.content.unshift({ type: "paragraph", content: [{ type: "text", text: "a" }] });
-    }));
+    const path = write(
+      "too-many-paragraphs.nianbao",
+      reportJson((r) => {
+        const body = r.body as { content: unknown[] };
+        for (let i = 0; i < 20_001; i++) body.content.unshift({ type: "paragraph", content: [{ type: "text", text: "a" }] });
+      }),
+    );
     expectClearError(await runCliMeasured(["inspect", path]), /超过 20,000 个段落/u, /20000 paragraphs/u);
   });
 });
@@ -334,7 +391,10 @@ describe("issue 13: saves that hold", () => {
   });
 
   it("schemaVersion 1e309 or -1 is called invalid, not missing", async () => {
-    for (const [name, version] of [["v-huge", "1e309"], ["v-negative", "-1"]] as const) {
+    for (const [name, version] of [
+      ["v-huge", "1e309"],
+      ["v-negative", "-1"],
+    ] as const) {
       const path = write(`${name}.nianbao`, reportJson(() => undefined).replace(/"schemaVersion":\d+/u, `"schemaVersion":${version}`));
       const r = await runCliMeasured(["inspect", path]);
       expectClearError(r, /schemaVersion 无效/u, /schemaVersion is invalid/u);
@@ -370,7 +430,10 @@ describe("issue 13: saves that hold", () => {
         runCliMeasured(["fields", path, "--set", `rate=${50 + round}`]),
       ]);
       const saved = readFileSync(path, "utf8");
-      for (const [r, value] of [[a, `"${100 + round}"`], [b, `"${50 + round}"`]] as const) {
+      for (const [r, value] of [
+        [a, `"${100 + round}"`],
+        [b, `"${50 + round}"`],
+      ] as const) {
         if (r.status === 0) {
           expect(saved, `round ${round}: an update that exited 0 is in the file`).toContain(value);
         } else {
@@ -388,7 +451,10 @@ describe("issue 13: saves that hold", () => {
   it("a report locked by another live writer is refused, naming the holder", async () => {
     const path = copyOfKeep("locked.nianbao");
     const lock = join(dir, ".locked.nianbao.lock");
-    writeFileSync(lock, JSON.stringify({ pid: process.pid, host: (await import("node:os")).hostname(), user: "王小明", since: "2024-01-17T09:00:00.000Z" }));
+    writeFileSync(
+      lock,
+      JSON.stringify({ pid: process.pid, host: (await import("node:os")).hostname(), user: "王小明", since: "2024-01-17T09:00:00.000Z" }),
+    );
     try {
       const r = await runCliMeasured(["fields", path, "--set", "cases=1"]);
       expectClearError(r, new RegExp(`王小明.*进程 ${process.pid}`, "u"), /being saved by/u);
@@ -401,7 +467,10 @@ describe("issue 13: saves that hold", () => {
   it("a lock left by a killed writer does not block the next save", async () => {
     const path = copyOfKeep("stale-lock.nianbao");
     // A pid no live process has: beyond the kernel's pid_max.
-    writeFileSync(join(dir, ".stale-lock.nianbao.lock"), JSON.stringify({ pid: 2 ** 30, host: (await import("node:os")).hostname(), user: "x", since: "2024-01-17T09:00:00.000Z" }));
+    writeFileSync(
+      join(dir, ".stale-lock.nianbao.lock"),
+      JSON.stringify({ pid: 2 ** 30, host: (await import("node:os")).hostname(), user: "x", since: "2024-01-17T09:00:00.000Z" }),
+    );
     const r = await runCliMeasured(["fields", path, "--set", "cases=400000"]);
     expect(r.status, r.stderr).toBe(0);
     expect(existsSync(join(dir, ".stale-lock.nianbao.lock"))).toBe(false);
@@ -427,9 +496,12 @@ describe("issue 13: operating-system errors and hidden characters", () => {
   });
 
   it("check warns about a right-to-left override and a lone surrogate in the title", async () => {
-    const path = write("bidi.nianbao", reportJson((r) => {
-      (r.meta as Record<string, unknown>).title = "2023年度\u202e告报\u202c\ud800";
-    }));
+    const path = write(
+      "bidi.nianbao",
+      reportJson((r) => {
+        (r.meta as Record<string, unknown>).title = "2023年度\u202e告报\u202c\ud800";
+      }),
+    );
     const r = await runCliMeasured(["check", path, "--json"]);
     expect(r.signal).toBeNull();
     expect(r.stdout).toContain("CHAR-BIDI");

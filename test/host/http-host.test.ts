@@ -12,14 +12,21 @@ interface Reply {
   headers: Record<string, string | string[] | undefined>;
 }
 
-function send(host: HttpHost, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+function send(
+  host: HttpHost,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port: host.port, path, method: options.method ?? "GET", headers: options.headers ?? {} }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk: string) => (body += chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
-    });
+    const req = request(
+      { host: "127.0.0.1", port: host.port, path, method: options.method ?? "GET", headers: options.headers ?? {} },
+      (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => (body += chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+      },
+    );
     req.on("error", reject);
     req.end(options.body);
   });
@@ -59,23 +66,43 @@ describe("the loopback HTTP host", () => {
     const missing = await send(host, "/rpc/listTemplates", { method: "POST", headers: noToken, body: "{}" });
     expect(missing.status).toBe(401);
     expect(JSON.parse(missing.body)).toMatchObject({ ok: false, error: { code: "unauthorized" } });
-    const wrong = await send(host, "/rpc/listTemplates", { method: "POST", headers: { ...rpcHeaders, "x-nianbao-token": "x".repeat(host.token.length) }, body: "{}" });
+    const wrong = await send(host, "/rpc/listTemplates", {
+      method: "POST",
+      headers: { ...rpcHeaders, "x-nianbao-token": "x".repeat(host.token.length) },
+      body: "{}",
+    });
     expect(wrong.status).toBe(401);
   });
 
   it("refuses a foreign Origin or Host even with the token (403)", async () => {
-    const origin = await send(host, "/rpc/listTemplates", { method: "POST", headers: { ...rpcHeaders, origin: "http://evil.example" }, body: "{}" });
+    const origin = await send(host, "/rpc/listTemplates", {
+      method: "POST",
+      headers: { ...rpcHeaders, origin: "http://evil.example" },
+      body: "{}",
+    });
     expect(origin.status).toBe(403);
-    const otherPort = await send(host, "/rpc/listTemplates", { method: "POST", headers: { ...rpcHeaders, origin: `http://127.0.0.1:${host.port + 1}` }, body: "{}" });
+    const otherPort = await send(host, "/rpc/listTemplates", {
+      method: "POST",
+      headers: { ...rpcHeaders, origin: `http://127.0.0.1:${host.port + 1}` },
+      body: "{}",
+    });
     expect(otherPort.status).toBe(403);
-    const rebinding = await send(host, "/rpc/listTemplates", { method: "POST", headers: { ...rpcHeaders, host: `evil.example:${host.port}` }, body: "{}" });
+    const rebinding = await send(host, "/rpc/listTemplates", {
+      method: "POST",
+      headers: { ...rpcHeaders, host: `evil.example:${host.port}` },
+      body: "{}",
+    });
     expect(rebinding.status).toBe(403);
     const page = await send(host, "/", { headers: { host: "evil.example" } });
     expect(page.status).toBe(403);
   });
 
   it("accepts the page's own Origin", async () => {
-    const reply = await send(host, "/rpc/hostInfo", { method: "POST", headers: { ...rpcHeaders, origin: `http://127.0.0.1:${host.port}` }, body: "{}" });
+    const reply = await send(host, "/rpc/hostInfo", {
+      method: "POST",
+      headers: { ...rpcHeaders, origin: `http://127.0.0.1:${host.port}` },
+      body: "{}",
+    });
     expect(reply.status).toBe(200);
     expect(JSON.parse(reply.body)).toMatchObject({ ok: true, value: { mode: "browser", nativeDialogs: false } });
   });
@@ -92,14 +119,22 @@ describe("the loopback HTTP host", () => {
   it("rejects invalid input and unknown methods with coded envelopes", async () => {
     const unknown = await send(host, "/rpc/deleteEverything", { method: "POST", headers: rpcHeaders, body: "{}" });
     expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: "unknown_method" } });
-    const bad = await send(host, "/rpc/newReport", { method: "POST", headers: rpcHeaders, body: JSON.stringify({ templateId: "fazhi-zhengfu-niandu-baogao", org: "", year: 2024 }) });
+    const bad = await send(host, "/rpc/newReport", {
+      method: "POST",
+      headers: rpcHeaders,
+      body: JSON.stringify({ templateId: "fazhi-zhengfu-niandu-baogao", org: "", year: 2024 }),
+    });
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: "invalid_input" } });
     const notJson = await send(host, "/rpc/hostInfo", { method: "POST", headers: rpcHeaders, body: "{" });
     expect(notJson.status).toBe(400);
   });
 
   it("keeps file paths inside the folders the user chose", async () => {
-    const reply = await send(host, "/rpc/openReport", { method: "POST", headers: rpcHeaders, body: JSON.stringify({ path: "/etc/passwd" }) });
+    const reply = await send(host, "/rpc/openReport", {
+      method: "POST",
+      headers: rpcHeaders,
+      body: JSON.stringify({ path: "/etc/passwd" }),
+    });
     expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: "path_not_allowed" } });
   });
 
@@ -134,8 +169,11 @@ describe("the loopback HTTP host", () => {
 
   it("answers a path outside the folders the same whether it exists or not", async () => {
     const replies = await Promise.all(
-      ["/etc/passwd", "/etc/no-such-file", "/no-such-folder/x.nianbao", "/etc/no-such-folder/x.nianbao"].map(async (path) =>
-        JSON.parse((await send(host, "/rpc/openReport", { method: "POST", headers: rpcHeaders, body: JSON.stringify({ path }) })).body) as { error: { code: string } },
+      ["/etc/passwd", "/etc/no-such-file", "/no-such-folder/x.nianbao", "/etc/no-such-folder/x.nianbao"].map(
+        async (path) =>
+          JSON.parse(
+            (await send(host, "/rpc/openReport", { method: "POST", headers: rpcHeaders, body: JSON.stringify({ path }) })).body,
+          ) as { error: { code: string } },
       ),
     );
     expect(replies.map((r) => r.error.code)).toEqual(["path_not_allowed", "path_not_allowed", "path_not_allowed", "path_not_allowed"]);
@@ -156,7 +194,9 @@ describe("the loopback HTTP host", () => {
       const script = await send(previewHost, "/preview/paged.polyfill.js", { headers: own });
       expect(script.status).toBe(200);
       expect(script.headers["content-type"]).toBe("text/javascript; charset=utf-8");
-      expect((await send(previewHost, "/preview/paged.polyfill.js", { headers: { ...own, origin: "http://evil.example" } })).status).toBe(403);
+      expect((await send(previewHost, "/preview/paged.polyfill.js", { headers: { ...own, origin: "http://evil.example" } })).status).toBe(
+        403,
+      );
       expect((await send(previewHost, url, { headers: { host: `evil.example:${previewHost.port}` } })).status).toBe(403);
       expect((await send(previewHost, "/preview/../package.json", { headers: own })).status).toBe(404);
       expect((await send(previewHost, url, { method: "POST", headers: own })).status).toBe(405);

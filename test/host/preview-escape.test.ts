@@ -27,7 +27,10 @@ describe("the print preview and file URLs in the report's text", () => {
     const hostile = `见 file://${secretCss} 及 url("file://${secretFont}") <b>加粗</b> 与 file://host/x.css 结束`;
     const withText: Report = {
       ...report,
-      body: { ...report.body, content: [{ type: "paragraph", attrs: { carried: false }, content: [{ type: "text", text: hostile }] }, ...report.body.content] },
+      body: {
+        ...report.body,
+        content: [{ type: "paragraph", attrs: { carried: false }, content: [{ type: "text", text: hostile }] }, ...report.body.content],
+      },
     };
     const preview = await api.previewReport({ report: withText });
     const host = await startHttpHost({ dispatch, rendererDir: null, previews, token: "t" });
@@ -35,7 +38,9 @@ describe("the print preview and file URLs in the report's text", () => {
       const base = `http://127.0.0.1:${host.port}`;
       const html = await (await fetch(base + preview.url)).text();
       // The text stays text, escaped, with everything after it intact.
-      expect(html).toContain(`见 file://${secretCss} 及 url(&quot;file://${secretFont}&quot;) &lt;b&gt;加粗&lt;/b&gt; 与 file://host/x.css 结束`);
+      expect(html).toContain(
+        `见 file://${secretCss} 及 url(&quot;file://${secretFont}&quot;) &lt;b&gt;加粗&lt;/b&gt; 与 file://host/x.css 结束`,
+      );
       const assets = [...html.matchAll(/\/preview\/[0-9a-f-]{36}\/asset\/\d+\.[a-z0-9]+/g)].map((m) => m[0]);
       expect(assets.length).toBeGreaterThan(1);
       for (const asset of new Set(assets)) {

@@ -39,7 +39,9 @@ describe("the report service through the contract", () => {
     // Another program (the CLI, another window) saves the file in between.
     const theirs = readFileSync(path, "utf8").replace("木政发〔2025〕1号", "木政发〔2025〕2号");
     writeFileSync(path, theirs);
-    const refused = await rejectionOf(api.saveReport({ report: { ...opened.report, meta: { ...opened.report.meta, docNumber: "木政发〔2025〕3号" } }, path }));
+    const refused = await rejectionOf(
+      api.saveReport({ report: { ...opened.report, meta: { ...opened.report.meta, docNumber: "木政发〔2025〕3号" } }, path }),
+    );
     expect(refused.code).toBe("report_locked");
     expect(refused.zh).toContain("已被其他程序或窗口修改");
     expect(readFileSync(path, "utf8")).toBe(theirs);

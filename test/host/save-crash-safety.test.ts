@@ -18,14 +18,30 @@ describe("saving under random SIGKILLs", () => {
     const target = join(dir, "r.nianbao");
     const a = createReport(fazhiTemplate(), { org: "木渎镇人民政府", year: 2023 }, fixedDeps());
     // A large body makes each write long enough for kills to land mid-write, mid-fsync and mid-rename.
-    const big = { ...a, meta: { ...a.meta, reportYear: 2024, title: "B".repeat(150) }, body: { ...a.body, content: [...Array.from({ length: 400 }, () => ({ type: "paragraph" as const, attrs: { carried: false }, content: [{ type: "text" as const, text: "法治政府建设".repeat(40) }] })), ...a.body.content] } };
+    const big = {
+      ...a,
+      meta: { ...a.meta, reportYear: 2024, title: "B".repeat(150) },
+      body: {
+        ...a.body,
+        content: [
+          ...Array.from({ length: 400 }, () => ({
+            type: "paragraph" as const,
+            attrs: { carried: false },
+            content: [{ type: "text" as const, text: "法治政府建设".repeat(40) }],
+          })),
+          ...a.body.content,
+        ],
+      },
+    };
     writeFileSync(join(dir, "a.json"), JSON.stringify(a));
     writeFileSync(join(dir, "b.json"), JSON.stringify(big));
     await saveReportFile(target, a);
 
     const seen = new Set<number>();
     for (let k = 0; k < KILLS; k++) {
-      const proc = spawn(process.execPath, [child, target, join(dir, "a.json"), join(dir, "b.json")], { stdio: ["ignore", "pipe", "inherit"] });
+      const proc = spawn(process.execPath, [child, target, join(dir, "a.json"), join(dir, "b.json")], {
+        stdio: ["ignore", "pipe", "inherit"],
+      });
       await new Promise<void>((resolve) => proc.stdout.once("data", () => resolve()));
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 40));
       const exited = new Promise((resolve) => proc.on("exit", (_code, signal) => resolve(signal)));

@@ -37,7 +37,11 @@ function cmdlines(): string[] {
 }
 
 async function started(args: string[], path: string): Promise<{ child: ChildProcess; url: string; stdout: () => string }> {
-  const child = spawn(process.execPath, args, { cwd: repoRoot, env: { ...process.env, PATH: `${path}:${process.env["PATH"] ?? ""}` }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, args, {
+    cwd: repoRoot,
+    env: { ...process.env, PATH: `${path}:${process.env["PATH"] ?? ""}` },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stdout = "";
   let stderr = "";
   child.stderr?.on("data", (c: Buffer) => (stderr += c.toString("utf8")));
@@ -69,7 +73,10 @@ async function waitFor(check: () => boolean): Promise<void> {
 }
 
 describe.each([
-  ["nianbao serve --open", (docs: string, state: string) => [join(repoRoot, "bin/nianbao.cjs"), "serve", "--open", "--dir", docs, "--state-dir", state]],
+  [
+    "nianbao serve --open",
+    (docs: string, state: string) => [join(repoRoot, "bin/nianbao.cjs"), "serve", "--open", "--dir", docs, "--state-dir", state],
+  ],
   ["npm start (browser mode)", (docs: string, state: string) => [join(repoRoot, "bin/start.js"), "--dir", docs, "--state-dir", state]],
 ])("%s", (_name, argsOf) => {
   it("prints one URL with the token, hands the browser a one-time address without it, and deletes uploads on stop", async () => {

@@ -22,7 +22,11 @@ function hasSection(doc: string, section: string): boolean {
 
 describe("the repository's own docs", () => {
   const all = files(repoRoot);
-  const docs = new Map(readdirSync(join(repoRoot, "docs")).filter((n) => n.endsWith(".md")).map((n) => [n, readFileSync(join(repoRoot, "docs", n), "utf8")]));
+  const docs = new Map(
+    readdirSync(join(repoRoot, "docs"))
+      .filter((n) => n.endsWith(".md"))
+      .map((n) => [n, readFileSync(join(repoRoot, "docs", n), "utf8")]),
+  );
 
   it("hold every doc and section the code and the docs cite (architecture.md §6.1, gbt9704 §2.5…)", () => {
     const missing: string[] = [];
@@ -43,7 +47,9 @@ describe("the repository's own docs", () => {
   });
 
   it("point nowhere outside the repository", () => {
-    const outside = all.filter((file) => /\.\.\/shared\/|\/work\/shared/.test(readFileSync(file, "utf8"))).map((f) => relative(repoRoot, f));
+    const outside = all
+      .filter((file) => /\.\.\/shared\/|\/work\/shared/.test(readFileSync(file, "utf8")))
+      .map((f) => relative(repoRoot, f));
     expect(outside).toEqual([]);
   });
 });

@@ -27,12 +27,15 @@ function typeErrorsUnder(tsconfig: string, fileName: string, code: string): stri
 
 describe("the layer rules", () => {
   it("fail a core file that imports from host, electron, react or Node", async () => {
-    const messages = await lintAs("core/model/bad-import.ts", [
-      'import { appRoot } from "../../host/paths";',
-      'import { readFileSync } from "node:fs";',
-      'import { create } from "zustand";',
-      "export const x = [appRoot, readFileSync, create];",
-    ].join("\n"));
+    const messages = await lintAs(
+      "core/model/bad-import.ts",
+      [
+        'import { appRoot } from "../../host/paths";',
+        'import { readFileSync } from "node:fs";',
+        'import { create } from "zustand";',
+        "export const x = [appRoot, readFileSync, create];",
+      ].join("\n"),
+    );
     expect(messages.filter((m) => m.startsWith("no-restricted-imports"))).toHaveLength(3);
   });
 
@@ -53,7 +56,12 @@ describe("the layer rules", () => {
   });
 
   it("fail renderer code that reaches into host or Node, and host code that imports electron", async () => {
-    expect(await lintAs("renderer/app/bad.ts", 'import { loadTemplate } from "../../host/templates/template-store";\nexport const x = loadTemplate;\n')).toHaveLength(1);
+    expect(
+      await lintAs(
+        "renderer/app/bad.ts",
+        'import { loadTemplate } from "../../host/templates/template-store";\nexport const x = loadTemplate;\n',
+      ),
+    ).toHaveLength(1);
     expect(await lintAs("host/bad.ts", 'import { app } from "electron";\nexport const x = app;\n')).toHaveLength(1);
   });
 

@@ -21,12 +21,15 @@ afterEach(() => {
 
 function setup() {
   const cases = field({ id: "cases", label: "行政复议案件", value: "135", lastYear: { value: "120", unit: "件" } });
-  const t = makeEditor(docWithParagraph([
-    { type: "text", text: "办理行政复议案件" },
-    { type: "reportField", attrs: { fieldId: "cases" } },
-    { type: "text", text: "，" },
-    { type: "reportField", attrs: { fieldId: "cases", show: "yoy" } },
-  ]), [cases]);
+  const t = makeEditor(
+    docWithParagraph([
+      { type: "text", text: "办理行政复议案件" },
+      { type: "reportField", attrs: { fieldId: "cases" } },
+      { type: "text", text: "，" },
+      { type: "reportField", attrs: { fieldId: "cases", show: "yoy" } },
+    ]),
+    [cases],
+  );
   const history = new UnifiedHistory(t.editor, t.store);
   useSessionStore.getState().attachEditor(t.editor, history);
   return { ...t, history };
@@ -110,7 +113,11 @@ describe("the 检查 panel", () => {
     render(<ChecksPanel store={t.store} />);
     const panel = screen.getByRole("region", { name: "检查" });
     const errors = () => within(panel).getByRole("list", { name: "错误" });
-    expect(within(errors()).getAllByRole("button").map((b) => b.textContent)).toContainEqual(expect.stringContaining("“行政复议案件”（135件）尚未确认"));
+    expect(
+      within(errors())
+        .getAllByRole("button")
+        .map((b) => b.textContent),
+    ).toContainEqual(expect.stringContaining("“行政复议案件”（135件）尚未确认"));
     act(() => t.history.editField({ ...casesOf(t), status: "confirmed" }));
     expect(panel.textContent).not.toContain("“行政复议案件”（135件）尚未确认");
     t.editor.destroy();
@@ -131,7 +138,14 @@ describe("sign-off in the editor", () => {
     expect(t.store.getState().report.workflow.state).toBe("review");
     // The finished report: the published text with every number confirmed.
     const finished = await finishedReport();
-    act(() => t.store.getState().replaceReport({ ...t.store.getState().report, meta: finished.meta, body: finished.body, fields: { ...finished.fields, cases: { ...casesOf(t), status: "confirmed" } } }));
+    act(() =>
+      t.store.getState().replaceReport({
+        ...t.store.getState().report,
+        meta: finished.meta,
+        body: finished.body,
+        fields: { ...finished.fields, cases: { ...casesOf(t), status: "confirmed" } },
+      }),
+    );
     act(() => t.store.getState().applyWorkflow({ action: "approve", person: "李四", role: "签发人", comment: "同意" }));
     expect(panel.textContent).toContain("当前状态：已签发");
     expect(panel.textContent).toContain("李四（签发人） · 签发 → 已签发");

@@ -41,7 +41,9 @@ function apply(editor: Editor, style: ParagraphStyle): string | null {
 function outline(editor: Editor): (string | null)[][] {
   return topLevel(editor).map((node) => [
     (node.attrs?.["partId"] as string | null) ?? null,
-    ...(node.content ?? []).map((b) => `${b.type === "heading" ? `h${String(b.attrs?.["level"])}` : "p"}:${(b.content ?? []).map((c) => c.text ?? "").join("")}`),
+    ...(node.content ?? []).map(
+      (b) => `${b.type === "heading" ? `h${String(b.attrs?.["level"])}` : "p"}:${(b.content ?? []).map((c) => c.text ?? "").join("")}`,
+    ),
   ]);
 }
 
@@ -54,9 +56,23 @@ describe("paragraph styles", () => {
     expect(currentStyle(editor.state)).toBe("body");
     expect(apply(editor, 2)).toBeNull();
     expect(currentStyle(editor.state)).toBe(2);
-    expect(outline(editor)[1]).toEqual(["measures", "h1:二、主要举措和成效", "h2:（一）组织领导", "h2:（二）乙段", "h2:（三）依法决策", "p:丙段"]);
+    expect(outline(editor)[1]).toEqual([
+      "measures",
+      "h1:二、主要举措和成效",
+      "h2:（一）组织领导",
+      "h2:（二）乙段",
+      "h2:（三）依法决策",
+      "p:丙段",
+    ]);
     expect(apply(editor, 3)).toBeNull();
-    expect(outline(editor)[1]).toEqual(["measures", "h1:二、主要举措和成效", "h2:（一）组织领导", "h3:1.乙段", "h2:（二）依法决策", "p:丙段"]);
+    expect(outline(editor)[1]).toEqual([
+      "measures",
+      "h1:二、主要举措和成效",
+      "h2:（一）组织领导",
+      "h3:1.乙段",
+      "h2:（二）依法决策",
+      "p:丙段",
+    ]);
     expect(apply(editor, "body")).toBeNull();
     expect(outline(editor)[1]).toEqual(["measures", "h1:二、主要举措和成效", "h2:（一）组织领导", "p:乙段", "h2:（二）依法决策", "p:丙段"]);
   });
@@ -72,7 +88,14 @@ describe("paragraph styles", () => {
     });
     editor.commands.setTextSelection({ from, to });
     expect(apply(editor, 3)).toBeNull();
-    expect(outline(editor)[1]).toEqual(["measures", "h1:二、主要举措和成效", "h2:（一）组织领导", "h3:1.乙段", "h3:2.依法决策", "h3:3.丙段"]);
+    expect(outline(editor)[1]).toEqual([
+      "measures",
+      "h1:二、主要举措和成效",
+      "h2:（一）组织领导",
+      "h3:1.乙段",
+      "h3:2.依法决策",
+      "h3:3.丙段",
+    ]);
   });
 
   it("starts a part of its own for a level-1 heading, and joins it back for 正文; the statutory headings stay", () => {

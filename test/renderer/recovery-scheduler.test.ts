@@ -52,9 +52,11 @@ describe("the recovery-copy scheduler", () => {
 
   it("keeps writing at least once a second during continuous typing, not once per keystroke", async () => {
     const writes = controlledWrites();
-    const scheduler = createRecoveryScheduler({ write: async () => {
-      await writes.write().catch(() => undefined);
-    } });
+    const scheduler = createRecoveryScheduler({
+      write: async () => {
+        await writes.write().catch(() => undefined);
+      },
+    });
     const changes: number[] = [];
     // Ten keystrokes a second for five seconds; every write completes at once.
     for (let t = 0; t < 5_000; t += 100) {

@@ -48,7 +48,12 @@ describe("the field node in the editor", () => {
   });
 
   it("copies as the formatted numbers, in plain text and in HTML for Word or WPS", () => {
-    const t = open([{ type: "text", text: "受理" }, { type: "reportField", attrs: { fieldId: "accepted" } }, { type: "text", text: "，占" }, { type: "reportField", attrs: { fieldId: "share" } }]);
+    const t = open([
+      { type: "text", text: "受理" },
+      { type: "reportField", attrs: { fieldId: "accepted" } },
+      { type: "text", text: "，占" },
+      { type: "reportField", attrs: { fieldId: "share" } },
+    ]);
     const paragraph = t.editor.state.doc.child(0).child(1);
     const from = t.editor.state.doc.child(0).child(0).nodeSize + 2;
     // Copy works on the selection, as when the clerk selects the sentence and presses Ctrl+C.
@@ -61,28 +66,41 @@ describe("the field node in the editor", () => {
   it("turns chips pasted from another report into the text they showed, and keeps known ones", () => {
     const t = open([{ type: "text", text: "前" }]);
     t.editor.commands.setTextSelection(t.editor.state.doc.child(0).nodeSize - 2);
-    t.editor.view.pasteHTML('<p>占比<span data-type="report-field" data-field-id="elsewhere">约30%</span>，受理<span data-type="report-field" data-field-id="accepted">超36万件</span></p>');
+    t.editor.view.pasteHTML(
+      '<p>占比<span data-type="report-field" data-field-id="elsewhere">约30%</span>，受理<span data-type="report-field" data-field-id="accepted">超36万件</span></p>',
+    );
     const inline = firstParagraphInline(t.editor);
     expect(inline.filter((n) => n.type === "reportField").map((n) => n.attrs?.["fieldId"])).toEqual(["accepted"]);
     expect(paragraphText(t)).toContain("占比约30%，受理");
   });
 
   it("deletes exactly the field with Backspace after it and Delete before it", () => {
-    const t = open([{ type: "text", text: "共" }, { type: "reportField", attrs: { fieldId: "accepted" } }, { type: "text", text: "，同比" }]);
+    const t = open([
+      { type: "text", text: "共" },
+      { type: "reportField", attrs: { fieldId: "accepted" } },
+      { type: "text", text: "，同比" },
+    ]);
     const start = t.editor.state.doc.child(0).child(0).nodeSize + 2;
     t.editor.commands.setTextSelection(start + 2);
     expect(keyDown(t.editor, "Backspace")).toBe(true);
     expect(t.editor.getText()).toContain("共，同比");
     expect(firstParagraphInline(t.editor).some((n) => n.type === "reportField")).toBe(false);
 
-    const u = open([{ type: "text", text: "共" }, { type: "reportField", attrs: { fieldId: "accepted" } }]);
+    const u = open([
+      { type: "text", text: "共" },
+      { type: "reportField", attrs: { fieldId: "accepted" } },
+    ]);
     u.editor.commands.setTextSelection(u.editor.state.doc.child(0).child(0).nodeSize + 3);
     expect(keyDown(u.editor, "Delete")).toBe(true);
     expect(paragraphText(u)).toBe("共");
   });
 
   it("deletes a single character between two fields without taking a field with it", () => {
-    const t = open([{ type: "reportField", attrs: { fieldId: "accepted" } }, { type: "text", text: "和" }, { type: "reportField", attrs: { fieldId: "share" } }]);
+    const t = open([
+      { type: "reportField", attrs: { fieldId: "accepted" } },
+      { type: "text", text: "和" },
+      { type: "reportField", attrs: { fieldId: "share" } },
+    ]);
     const paraStart = t.editor.state.doc.child(0).child(0).nodeSize + 2;
     t.editor.commands.setTextSelection(paraStart + 2);
     expect(keyDown(t.editor, "Backspace")).toBe(true);
@@ -94,14 +112,21 @@ describe("the field node in the editor", () => {
     const t = open([{ type: "text", text: "正文" }]);
     t.editor.commands.selectAll();
     t.editor.commands.deleteSelection();
-    expect(topLevel(t.editor).filter((n) => n.type === "part").map((n) => n.attrs?.["partId"])).toEqual(["measures"]);
+    expect(
+      topLevel(t.editor)
+        .filter((n) => n.type === "part")
+        .map((n) => n.attrs?.["partId"]),
+    ).toEqual(["measures"]);
     expect(t.blocked).toEqual(["part"]);
   });
 });
 
 describe("IME composition next to fields", () => {
   it("leaves a paste of unknown chips alone while composing and keeps every composed character", () => {
-    const t = open([{ type: "text", text: "今年" }, { type: "reportField", attrs: { fieldId: "accepted" } }]);
+    const t = open([
+      { type: "text", text: "今年" },
+      { type: "reportField", attrs: { fieldId: "accepted" } },
+    ]);
     const view = t.editor.view;
     t.editor.commands.setTextSelection(t.editor.state.doc.child(0).nodeSize - 2);
     view.dom.dispatchEvent(new CompositionEvent("compositionstart", { data: "" }));
@@ -111,7 +136,11 @@ describe("IME composition next to fields", () => {
     if (foreign === undefined) throw new Error("schema has no reportField");
     view.dispatch(view.state.tr.insert(end, foreign).setMeta("uiEvent", "paste"));
     // The hygiene plugin must not rewrite the document under an open composition.
-    expect(firstParagraphInline(t.editor).map((n) => n.attrs?.["fieldId"]).filter(Boolean)).toEqual(["accepted", "elsewhere"]);
+    expect(
+      firstParagraphInline(t.editor)
+        .map((n) => n.attrs?.["fieldId"])
+        .filter(Boolean),
+    ).toEqual(["accepted", "elsewhere"]);
     for (const chunk of ["法", "治", "政府"]) {
       const at = t.editor.state.selection.from;
       view.dispatch(view.state.tr.insertText(chunk, at));
@@ -124,9 +153,16 @@ describe("IME composition next to fields", () => {
 describe("keyboard access to a chip", () => {
   it("opens the field's popover with Enter when the chip is selected", () => {
     const opened: string[] = [];
-    const t = makeEditor(docWithParagraph([{ type: "text", text: "共" }, { type: "reportField", attrs: { fieldId: "accepted" } }]), [accepted], {
-      openField: (fieldId) => opened.push(fieldId),
-    });
+    const t = makeEditor(
+      docWithParagraph([
+        { type: "text", text: "共" },
+        { type: "reportField", attrs: { fieldId: "accepted" } },
+      ]),
+      [accepted],
+      {
+        openField: (fieldId) => opened.push(fieldId),
+      },
+    );
     current = t;
     const chipPos = t.editor.state.doc.child(0).child(0).nodeSize + 3;
     t.editor.commands.setNodeSelection(chipPos);

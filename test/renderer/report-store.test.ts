@@ -54,7 +54,13 @@ describe("the report store against the real service", () => {
 
 describe("undo and redo across text and field edits", () => {
   it("undoes a field edit and a text edit in reverse order, and redoes them", () => {
-    const t = makeEditor(docWithParagraph([{ type: "text", text: "共" }, { type: "reportField", attrs: { fieldId: "cases" } }]), [field({ id: "cases", value: "10" })]);
+    const t = makeEditor(
+      docWithParagraph([
+        { type: "text", text: "共" },
+        { type: "reportField", attrs: { fieldId: "cases" } },
+      ]),
+      [field({ id: "cases", value: "10" })],
+    );
     const history = new UnifiedHistory(t.editor, t.store);
     t.editor.on("transaction", () => history.noteEditorChange());
 
@@ -80,7 +86,15 @@ describe("undo and redo across text and field edits", () => {
 
 describe("转为字段 reads the selected number", () => {
   it("keeps scale, qualifier and unit as running text writes them", () => {
-    expect(parseSelectedNumber("超36万件")).toEqual({ value: "360000", unit: "件", scale: "万", qualifier: "超", decimals: 0, kind: "count", exact: false });
+    expect(parseSelectedNumber("超36万件")).toEqual({
+      value: "360000",
+      unit: "件",
+      scale: "万",
+      qualifier: "超",
+      decimals: 0,
+      kind: "count",
+      exact: false,
+    });
     expect(parseSelectedNumber("1900余件")).toMatchObject({ value: "1900", qualifier: "余", unit: "件" });
     expect(parseSelectedNumber("约26%")).toMatchObject({ value: "26", unit: "%", qualifier: "约", kind: "percent" });
     expect(parseSelectedNumber("93.26%")).toMatchObject({ value: "93.26", decimals: 2 });

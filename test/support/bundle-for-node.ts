@@ -11,6 +11,15 @@ const cacheDir = join(import.meta.dirname, "..", "..", "node_modules", ".cache",
 export async function bundleForNode(entry: string): Promise<string> {
   mkdirSync(cacheDir, { recursive: true });
   const outfile = join(mkdtempSync(join(cacheDir, "bundle-")), "entry.mjs");
-  await build({ entryPoints: [entry], outfile, bundle: true, format: "esm", platform: "node", target: "node20", packages: "external", logLevel: "error" });
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    packages: "external",
+    logLevel: "error",
+  });
   return outfile;
 }

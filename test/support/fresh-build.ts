@@ -25,7 +25,11 @@ export function builtAt(): number | null {
 }
 
 export function newestSource(): number {
-  return Math.max(...SOURCES.map((s) => join(root, s)).filter(existsSync).map(newestMtime));
+  return Math.max(
+    ...SOURCES.map((s) => join(root, s))
+      .filter(existsSync)
+      .map(newestMtime),
+  );
 }
 
 /**
@@ -37,6 +41,8 @@ export default function freshBuild(): void {
   const built = builtAt();
   const newest = newestSource();
   if (built !== null && newest <= built) return;
-  process.stderr.write(built === null ? "dist/ has not been built: running npm run build…\n" : "sources changed since the last build: rebuilding dist/…\n");
+  process.stderr.write(
+    built === null ? "dist/ has not been built: running npm run build…\n" : "sources changed since the last build: rebuilding dist/…\n",
+  );
   execFileSync(process.execPath, [join(root, "build/build-cli.mjs")], { cwd: root, stdio: "inherit" });
 }

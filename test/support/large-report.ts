@@ -24,12 +24,21 @@ export function largeReport(pages: number): Report {
   let cursor = 0;
   const take = (n: number): string => {
     let text = "";
-    for (let i = 0; i < n; i++) text += sentences[(cursor++) % sentences.length] ?? "";
+    for (let i = 0; i < n; i++) text += sentences[cursor++ % sentences.length] ?? "";
     written += text.length;
     return text;
   };
   const fields: Record<string, FieldInput> = {
-    cases: { id: "cases", label: "受理审批服务事项", kind: "count", value: "360000", unit: "件", scale: "万", qualifier: "超", status: "confirmed" },
+    cases: {
+      id: "cases",
+      label: "受理审批服务事项",
+      kind: "count",
+      value: "360000",
+      unit: "件",
+      scale: "万",
+      qualifier: "超",
+      status: "confirmed",
+    },
     rate: { id: "rate", label: "结案率", kind: "percent", value: "93.26", unit: "%", decimals: 2, status: "confirmed" },
   };
   const parts: PartNode[] = [];
@@ -47,12 +56,23 @@ export function largeReport(pages: number): Report {
           { type: "text", text: `。${take(3)}` },
         ]),
       );
-      blocks.push(paragraph([{ type: "text", text: "（一）健全工作机制。", marks: [{ type: "runInHeading", attrs: { level: 2 } }] }, { type: "text", text: take(5) }]));
+      blocks.push(
+        paragraph([
+          { type: "text", text: "（一）健全工作机制。", marks: [{ type: "runInHeading", attrs: { level: 2 } }] },
+          { type: "text", text: take(5) },
+        ]),
+      );
       blocks.push(paragraph([{ type: "text", text: take(6) }]));
     }
     parts.push({ type: "part", attrs: { partId: null }, content: blocks });
   }
   const body: DocNode = { type: "doc", content: [paragraph([{ type: "text", text: take(4) }]), ...parts] };
-  return buildReport({ title: "2023年度木渎镇法治政府建设工作报告", org: "吴中区木渎镇人民政府", date: "2024-01-17", body, fields, note: "（联系人：张三，联系电话：0512-12345678）" });
+  return buildReport({
+    title: "2023年度木渎镇法治政府建设工作报告",
+    org: "吴中区木渎镇人民政府",
+    date: "2024-01-17",
+    body,
+    fields,
+    note: "（联系人：张三，联系电话：0512-12345678）",
+  });
 }
-

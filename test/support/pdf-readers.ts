@@ -63,7 +63,10 @@ export function pdfFonts(pdf: string): PdfFont[] {
     .filter((l) => l.trim() !== "")
     .map((row) => {
       const type = /(CID TrueType|TrueType \(CID\)|TrueType|Type 3|Type 1C|Type 1|CID Type 0C|CID Type 0)/.exec(row)?.[1] ?? "unknown";
-      const flags = row.slice(row.indexOf(type) + type.length).trim().split(/\s+/);
+      const flags = row
+        .slice(row.indexOf(type) + type.length)
+        .trim()
+        .split(/\s+/);
       // columns after the type: encoding, emb, sub, uni, object, id
       return { name: row.split(/\s+/)[0] ?? "", type, embedded: flags[1] === "yes" };
     });
@@ -88,11 +91,24 @@ export function libreOfficeToPdf(files: string[], outDir: string): void {
 export function libreOfficeConvert(files: string[], outDir: string, format: string, inFilter?: string): void {
   const profile = mkdtempSync(join(tmpdir(), "nianbao-lo-profile-"));
   const filterArgs = inFilter === undefined ? [] : [`--infilter=${inFilter}`];
-  const result = spawnSync("soffice", [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", ...filterArgs, "--convert-to", format, "--outdir", outDir, ...files], {
-    encoding: "utf8",
-    env: { ...process.env, FONTCONFIG_FILE: join(repoRoot, "test/fonts/fonts.conf") },
-    timeout: 120_000,
-  });
+  const result = spawnSync(
+    "soffice",
+    [
+      `-env:UserInstallation=${pathToFileURL(profile).href}`,
+      "--headless",
+      ...filterArgs,
+      "--convert-to",
+      format,
+      "--outdir",
+      outDir,
+      ...files,
+    ],
+    {
+      encoding: "utf8",
+      env: { ...process.env, FONTCONFIG_FILE: join(repoRoot, "test/fonts/fonts.conf") },
+      timeout: 120_000,
+    },
+  );
   if (result.status !== 0) throw new Error(`soffice failed: ${result.stderr}`);
 }
 

@@ -22,7 +22,10 @@ export function readFixtureMarkdown(): string {
 }
 
 export function reportFromMarkdown(markdown: string, overrides: { profile?: Partial<Report["meta"]["profile"]> } = {}): Report {
-  const lines = markdown.split(/\n\s*\n/).map((l) => l.trim()).filter((l) => l !== "");
+  const lines = markdown
+    .split(/\n\s*\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
   let title = "";
   let org = "";
   let date: string | null = null;
@@ -42,13 +45,32 @@ export function reportFromMarkdown(markdown: string, overrides: { profile?: Part
   return buildReport({ title, org, date, body, profile: overrides.profile ?? {} });
 }
 
-export function buildReport(input: { title: string; org: string; date: string | null; body: DocNode; fields?: Record<string, FieldInput>; profile?: Partial<Report["meta"]["profile"]>; note?: string; attachments?: { title: string; body: DocNode }[] }): Report {
+export function buildReport(input: {
+  title: string;
+  org: string;
+  date: string | null;
+  body: DocNode;
+  fields?: Record<string, FieldInput>;
+  profile?: Partial<Report["meta"]["profile"]>;
+  note?: string;
+  attachments?: { title: string; body: DocNode }[];
+}): Report {
   const now = "2024-01-17T09:00:00.000+08:00";
   return Report.parse({
     schemaVersion: SCHEMA_VERSION,
     id: "fixture-report-0001",
     template: { id: "fazhi-zhengfu-niandu-baogao", version: 1 },
-    meta: { title: input.title, recipient: null, org: input.org, reportYear: 2023, date: input.date, docNumber: null, profile: input.profile ?? {}, note: input.note ?? null, attachments: input.attachments ?? [] },
+    meta: {
+      title: input.title,
+      recipient: null,
+      org: input.org,
+      reportYear: 2023,
+      date: input.date,
+      docNumber: null,
+      profile: input.profile ?? {},
+      note: input.note ?? null,
+      attachments: input.attachments ?? [],
+    },
     body: input.body,
     fields: input.fields ?? {},
     createdAt: now,

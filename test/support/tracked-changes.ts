@@ -25,7 +25,9 @@ export function documentXml(docxPath: string): string {
 export function resolvedParagraphs(xml: string, resolution: Resolution): string[] {
   const gone = resolution === "accept" ? "del" : "ins";
   const kept = resolution === "accept" ? "ins" : "del";
-  let body = xml.replace(/<w:tr\b[^>]*>[\s\S]*?<\/w:tr>/g, (row) => (new RegExp(`<w:trPr>(?:(?!</w:trPr>)[\\s\\S])*<w:${gone}\\b`).test(row) ? "" : row));
+  let body = xml.replace(/<w:tr\b[^>]*>[\s\S]*?<\/w:tr>/g, (row) =>
+    new RegExp(`<w:trPr>(?:(?!</w:trPr>)[\\s\\S])*<w:${gone}\\b`).test(row) ? "" : row,
+  );
   body = body.replace(new RegExp(`<w:${gone}\\b[^>]*(?<!/)>[\\s\\S]*?</w:${gone}>`, "g"), "");
   body = body.replace(new RegExp(`<w:${kept}\\b[^>]*(?<!/)>|</w:${kept}>`, "g"), "");
   if (resolution === "reject") body = body.replace(/<w:delText\b/g, "<w:t").replace(/<\/w:delText>/g, "</w:t>");
@@ -65,7 +67,13 @@ function paragraphText(paragraph: string): string {
 
 /** The five XML entities, and the numeric apostrophe poppler writes. */
 export function decodeXmlEntities(text: string): string {
-  return text.replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&quot;", '"').replaceAll("&apos;", "'").replaceAll("&#39;", "'").replaceAll("&amp;", "&");
+  return text
+    .replaceAll("&lt;", "<")
+    .replaceAll("&gt;", ">")
+    .replaceAll("&quot;", '"')
+    .replaceAll("&apos;", "'")
+    .replaceAll("&#39;", "'")
+    .replaceAll("&amp;", "&");
 }
 
 /**

@@ -46,7 +46,10 @@ export function migrateV0ToV1(raw: unknown): unknown {
       unit: field.unit ?? null,
       qualifier: field.qualifier && QUALIFIERS.has(field.qualifier) ? field.qualifier : "none",
       status: field.confirmed ? "confirmed" : "unconfirmed",
-      lastYear: field.lastYearValue === undefined || field.lastYearValue === null ? null : { value: floatToDecimal(field.lastYearValue), unit: field.unit ?? null },
+      lastYear:
+        field.lastYearValue === undefined || field.lastYearValue === null
+          ? null
+          : { value: floatToDecimal(field.lastYearValue), unit: field.unit ?? null },
     };
   }
   return {

@@ -14,7 +14,11 @@ const USAGE = "nianbao check <file.nianbao|.docx|.md|.txt> [--json] [--today YYY
 const Args = z.object({
   json: z.boolean().default(false),
   today: z.iso.date("--today 须为 YYYY-MM-DD 格式的日期").optional(),
-  year: z.string().regex(/^\d{4}$/, "--year 须为四位年份，如 2023").transform(Number).optional(),
+  year: z
+    .string()
+    .regex(/^\d{4}$/, "--year 须为四位年份，如 2023")
+    .transform(Number)
+    .optional(),
   template: z.string().min(1).default(DEFAULT_TEMPLATE_ID),
   positionals: z.array(z.string()).length(1, "须指定一个文件"),
 });
@@ -24,7 +28,12 @@ const FORMAT_NAMES: Record<SourceFormat, string> = { docx: "Word 文件", md: "M
 
 /** Exit 0 when nothing is an error, 1 when something is, 2 when the check could not run. */
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const opts = parseCliArgs(args, { json: { type: "boolean" }, today: { type: "string" }, year: { type: "string" }, template: { type: "string" } }, Args, USAGE);
+  const opts = parseCliArgs(
+    args,
+    { json: { type: "boolean" }, today: { type: "string" }, year: { type: "string" }, template: { type: "string" } },
+    Args,
+    USAGE,
+  );
   const path = resolve(io.cwd, opts.positionals[0] ?? "");
   // A Word or text report is checked as `import` would read it (nothing is written): the findings
   // are about the document as it would enter Nianbao, and the output says so.
@@ -51,6 +60,9 @@ function renderText(path: string, imported: SourceFormat | null, findings: reado
   const head =
     imported === null
       ? [`检查 ${path}`]
-      : [`检查 ${path}`, `（${FORMAT_NAMES[imported]}：按导入后的报告检查，文件本身未作改动 / checked as imported; the file is unchanged）`];
+      : [
+          `检查 ${path}`,
+          `（${FORMAT_NAMES[imported]}：按导入后的报告检查，文件本身未作改动 / checked as imported; the file is unchanged）`,
+        ];
   return [...head, ...lines, "", `错误 ${count("error")} 项，警告 ${count("warning")} 项，提示 ${count("info")} 项`, ""].join("\n");
 }

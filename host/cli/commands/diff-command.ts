@@ -16,7 +16,13 @@ const Args = z.object({
 });
 
 const PART_NAMES: Record<string, string> = {
-  opening: "开头", duty: "第一责任人职责", measures: "主要举措和成效", shortcomings: "不足和原因", nextYear: "下一年度安排", other: "其他", custom: "自定义部分",
+  opening: "开头",
+  duty: "第一责任人职责",
+  measures: "主要举措和成效",
+  shortcomings: "不足和原因",
+  nextYear: "下一年度安排",
+  other: "其他",
+  custom: "自定义部分",
 };
 const STATUS_NAMES = { new: "新增", changed: "修改", unchanged: "未改", removed: "删除" } as const;
 
@@ -34,7 +40,15 @@ function toJson(c: Comparison, plans: PlanChecklistItem[]) {
   return {
     unchangedRatio: c.unchangedRatio,
     parts: c.parts.map((p) => ({ part: p.part, unchangedRatio: p.unchangedRatio, counts: p.counts })),
-    paragraphs: c.paragraphs.map((p) => ({ status: p.status, part: p.part, text: p.text, lastYearText: p.lastYearText, unchangedRatio: p.unchangedRatio, path: p.path, lastYearPath: p.lastYearPath })),
+    paragraphs: c.paragraphs.map((p) => ({
+      status: p.status,
+      part: p.part,
+      text: p.text,
+      lastYearText: p.lastYearText,
+      unchangedRatio: p.unchangedRatio,
+      path: p.path,
+      lastYearPath: p.lastYearPath,
+    })),
     plans: plans.map((p) => ({ key: p.key, text: p.text, status: p.status, reason: p.reason })),
   };
 }
@@ -46,7 +60,9 @@ function percent(ratio: number): string {
 function renderText(c: Comparison, plans: PlanChecklistItem[]): string {
   const lines = [`与上年相同的文字：${percent(c.unchangedRatio)}`, "", "各部分："];
   for (const p of c.parts) {
-    lines.push(`  ${PART_NAMES[p.part] ?? p.part}  相同 ${percent(p.unchangedRatio)}（新增 ${p.counts.new}，修改 ${p.counts.changed}，未改 ${p.counts.unchanged}，删除 ${p.counts.removed}）`);
+    lines.push(
+      `  ${PART_NAMES[p.part] ?? p.part}  相同 ${percent(p.unchangedRatio)}（新增 ${p.counts.new}，修改 ${p.counts.changed}，未改 ${p.counts.unchanged}，删除 ${p.counts.removed}）`,
+    );
   }
   lines.push("", "段落：");
   for (const p of c.paragraphs) {

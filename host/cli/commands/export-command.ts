@@ -12,14 +12,30 @@ import { DEFAULT_TEMPLATE_ID, loadTemplate } from "../../templates/template-stor
 import { EXIT_NEGATIVE, EXIT_OK, type CliIo } from "../cli-io";
 import { parseCliArgs } from "../parse-cli-args";
 
-const USAGE = "nianbao export <file.nianbao|.docx|.md|.txt> [--docx out.docx] [--pdf out.pdf] [--redline out.docx] [--plans out.docx] [--profile <name>] [--template <id>] [--final] [--json]";
-
+const USAGE =
+  "nianbao export <file.nianbao|.docx|.md|.txt> [--docx out.docx] [--pdf out.pdf] [--redline out.docx] [--plans out.docx] [--profile <name>] [--template <id>] [--final] [--json]";
 
 const Args = z.object({
-  docx: z.string().min(1).refine((p) => p.toLowerCase().endsWith(".docx"), "--docx 的文件须以 .docx 结尾").optional(),
-  pdf: z.string().min(1).refine((p) => p.toLowerCase().endsWith(".pdf"), "--pdf 的文件须以 .pdf 结尾").optional(),
-  redline: z.string().min(1).refine((p) => p.toLowerCase().endsWith(".docx"), "--redline 的文件须以 .docx 结尾").optional(),
-  plans: z.string().min(1).refine((p) => p.toLowerCase().endsWith(".docx"), "--plans 的文件须以 .docx 结尾").optional(),
+  docx: z
+    .string()
+    .min(1)
+    .refine((p) => p.toLowerCase().endsWith(".docx"), "--docx 的文件须以 .docx 结尾")
+    .optional(),
+  pdf: z
+    .string()
+    .min(1)
+    .refine((p) => p.toLowerCase().endsWith(".pdf"), "--pdf 的文件须以 .pdf 结尾")
+    .optional(),
+  redline: z
+    .string()
+    .min(1)
+    .refine((p) => p.toLowerCase().endsWith(".docx"), "--redline 的文件须以 .docx 结尾")
+    .optional(),
+  plans: z
+    .string()
+    .min(1)
+    .refine((p) => p.toLowerCase().endsWith(".docx"), "--plans 的文件须以 .docx 结尾")
+    .optional(),
   profile: z.enum(PROFILE_PRESET_NAMES, { error: `--profile 须为 ${PROFILE_PRESET_NAMES.join(" / ")} 之一` }).optional(),
   template: z.string().min(1).default(DEFAULT_TEMPLATE_ID),
   /** The file for submission: refused while `check` finds errors or the 成文日期 is empty. */
@@ -29,7 +45,21 @@ const Args = z.object({
 });
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const opts = parseCliArgs(args, { docx: { type: "string" }, pdf: { type: "string" }, redline: { type: "string" }, plans: { type: "string" }, profile: { type: "string" }, template: { type: "string" }, final: { type: "boolean" }, json: { type: "boolean" } }, Args, USAGE);
+  const opts = parseCliArgs(
+    args,
+    {
+      docx: { type: "string" },
+      pdf: { type: "string" },
+      redline: { type: "string" },
+      plans: { type: "string" },
+      profile: { type: "string" },
+      template: { type: "string" },
+      final: { type: "boolean" },
+      json: { type: "boolean" },
+    },
+    Args,
+    USAGE,
+  );
   const input = resolve(io.cwd, opts.positionals[0] ?? "");
   // A Word or text report is imported as it is (same year, values confirmed) and exported in
   // the GB/T 9704 layout; nothing is written beside it but the exported files.
@@ -68,7 +98,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   });
   if (redlinePath !== undefined && redline !== null) await writeOutput(redlinePath, redline);
   if (plansPath !== undefined && plans !== null) await writeOutput(plansPath, plans);
-  const result = { ...exported, state, blocking, ...(redlinePath === undefined ? {} : { redline: redlinePath }), ...(plansPath === undefined ? {} : { plans: plansPath }) };
+  const result = {
+    ...exported,
+    state,
+    blocking,
+    ...(redlinePath === undefined ? {} : { redline: redlinePath }),
+    ...(plansPath === undefined ? {} : { plans: plansPath }),
+  };
   if (opts.json) {
     io.out(`${JSON.stringify(result, null, 2)}\n`);
     return EXIT_OK;

@@ -17,16 +17,25 @@ const Args = z.object({
   json: z.boolean().default(false),
   set: z.array(z.string().regex(/^[^=]+=.*$/, "--set 须写作 <字段编号>=<数值>，如 --set accepted=超36万")).default([]),
   qualifier: z
-    .array(z.string().regex(new RegExp(`^[^=]+=(${QUALIFIER_WORDS.join("|")})$`), `--qualifier 须写作 <字段编号>=<${QUALIFIER_WORDS.join("|")}>`))
+    .array(
+      z
+        .string()
+        .regex(new RegExp(`^[^=]+=(${QUALIFIER_WORDS.join("|")})$`), `--qualifier 须写作 <字段编号>=<${QUALIFIER_WORDS.join("|")}>`),
+    )
     .default([]),
-  numerals: z.array(z.string().regex(/^[^=]+=(?:digits|chinese)$/u, "--numerals 须写作 <字段编号>=digits 或 =chinese，如 --numerals f10=chinese")).default([]),
+  numerals: z
+    .array(z.string().regex(/^[^=]+=(?:digits|chinese)$/u, "--numerals 须写作 <字段编号>=digits 或 =chinese，如 --numerals f10=chinese"))
+    .default([]),
   confirm: z.array(z.string().min(1)).default([]),
   unconfirm: z.array(z.string().min(1)).default([]),
   positionals: z.array(z.string()).length(1, "须指定一个文件"),
 });
 
 /** The shape `fields --json` prints, one object per field. */
-export type FieldListing = Pick<DescribedField, "id" | "label" | "text" | "value" | "lastYearValue" | "lastYearText" | "unit" | "qualifier" | "percent" | "yoy" | "status">;
+export type FieldListing = Pick<
+  DescribedField,
+  "id" | "label" | "text" | "value" | "lastYearValue" | "lastYearText" | "unit" | "qualifier" | "percent" | "yoy" | "status"
+>;
 
 /**
  * Lists the fields, or changes them through the contract's editReportFile (the app's 应用 and
@@ -48,10 +57,23 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   );
   const path = resolve(io.cwd, opts.positionals[0] ?? "");
   const edits = editsOf(opts);
-  const report = edits.length > 0 ? (await (await editClient(io, path)).editReportFile({ path, edits })).report : (await loadReportFile(path)).report;
-  const fields: FieldListing[] = describeReport(report).fields.map(({ id, label, text, value, lastYearValue, lastYearText, unit, qualifier, percent, yoy, status }) => ({
-    id, label, text, value, lastYearValue, lastYearText, unit, qualifier, percent, yoy, status,
-  }));
+  const report =
+    edits.length > 0 ? (await (await editClient(io, path)).editReportFile({ path, edits })).report : (await loadReportFile(path)).report;
+  const fields: FieldListing[] = describeReport(report).fields.map(
+    ({ id, label, text, value, lastYearValue, lastYearText, unit, qualifier, percent, yoy, status }) => ({
+      id,
+      label,
+      text,
+      value,
+      lastYearValue,
+      lastYearText,
+      unit,
+      qualifier,
+      percent,
+      yoy,
+      status,
+    }),
+  );
   io.out(opts.json ? `${JSON.stringify(fields, null, 2)}\n` : renderText(fields));
   return EXIT_OK;
 }

@@ -8,12 +8,20 @@ import { DEFAULT_TEMPLATE_ID, loadTemplate } from "../../templates/template-stor
 import { EXIT_OK, type CliIo } from "../cli-io";
 import { parseCliArgs } from "../parse-cli-args";
 
-const USAGE = "nianbao import <上年报告.docx|.md|.txt|.nianbao> [--roll-forward] -o <file.nianbao> [--year YYYY] [--org 发文机关] [--template <id>] [--force]";
+const USAGE =
+  "nianbao import <上年报告.docx|.md|.txt|.nianbao> [--roll-forward] -o <file.nianbao> [--year YYYY] [--org 发文机关] [--template <id>] [--force]";
 
 const Args = z.object({
   "roll-forward": z.boolean().default(false),
-  output: z.string().min(1, "缺少 -o（输出文件）").refine((p) => p.endsWith(".nianbao"), "输出文件须以 .nianbao 结尾"),
-  year: z.string().regex(/^\d{4}$/, "--year 须为四位年份，如 2023").transform(Number).optional(),
+  output: z
+    .string()
+    .min(1, "缺少 -o（输出文件）")
+    .refine((p) => p.endsWith(".nianbao"), "输出文件须以 .nianbao 结尾"),
+  year: z
+    .string()
+    .regex(/^\d{4}$/, "--year 须为四位年份，如 2023")
+    .transform(Number)
+    .optional(),
   org: z.string().trim().min(1).max(100).optional(),
   template: z.string().min(1).default(DEFAULT_TEMPLATE_ID),
   force: z.boolean().default(false),
@@ -39,8 +47,18 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (target === source) {
     throw new NianbaoError("invalid_input", "输出文件不能与要导入的文件相同。", "the output file must differ from the imported file");
   }
-  if (!opts.force && (await access(target).then(() => true, () => false))) {
-    throw new NianbaoError("invalid_input", `文件已存在：${target}（如需覆盖请加 --force）`, `file exists: ${target} (use --force to overwrite)`);
+  if (
+    !opts.force &&
+    (await access(target).then(
+      () => true,
+      () => false,
+    ))
+  ) {
+    throw new NianbaoError(
+      "invalid_input",
+      `文件已存在：${target}（如需覆盖请加 --force）`,
+      `file exists: ${target} (use --force to overwrite)`,
+    );
   }
   const template = await loadTemplate(opts.template);
   const result = await importReportFile(source, {

@@ -23,7 +23,8 @@ export const commands: readonly CliCommand[] = [
   {
     name: "plans",
     summary: "上年主要安排的落实情况 / last year's plans: list them, record what became of each",
-    usage: "nianbao plans <file.nianbao> [--json] [--item <序号> (--addressed --quote <本年报告原文> | --not-done --reason <原因> | --reopen)]",
+    usage:
+      "nianbao plans <file.nianbao> [--json] [--item <序号> (--addressed --quote <本年报告原文> | --not-done --reason <原因> | --reopen)]",
     load: () => import("./plans-command"),
   },
   {
@@ -41,7 +42,8 @@ export const commands: readonly CliCommand[] = [
   {
     name: "workflow",
     summary: "拟稿→审核→签发的签核记录 / sign-off: submit, review, return, approve, publish, revise",
-    usage: "nianbao workflow <file> [submit|review|return|approve|publish|revise --as <姓名> --role <拟稿人|审核人|签发人> [--comment <意见>]]",
+    usage:
+      "nianbao workflow <file> [submit|review|return|approve|publish|revise --as <姓名> --role <拟稿人|审核人|签发人> [--comment <意见>]]",
     load: () => import("./workflow-command"),
   },
   {
@@ -58,8 +60,10 @@ export const commands: readonly CliCommand[] = [
   },
   {
     name: "export",
-    summary: "导出符合 GB/T 9704 的 Word 和 PDF、与上年对照的修订稿、上年安排落实表 / export GB/T 9704 .docx and PDF, a redline against last year, the plans table",
-    usage: "nianbao export <file.nianbao|.docx|.md|.txt> [--docx out.docx] [--pdf out.pdf] [--redline out.docx] [--plans out.docx] [--profile <name>] [--template <id>] [--json]",
+    summary:
+      "导出符合 GB/T 9704 的 Word 和 PDF、与上年对照的修订稿、上年安排落实表 / export GB/T 9704 .docx and PDF, a redline against last year, the plans table",
+    usage:
+      "nianbao export <file.nianbao|.docx|.md|.txt> [--docx out.docx] [--pdf out.pdf] [--redline out.docx] [--plans out.docx] [--profile <name>] [--template <id>] [--json]",
     load: () => import("./export-command"),
   },
   {

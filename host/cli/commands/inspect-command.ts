@@ -33,7 +33,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return current ? { ...f, text: source } : f;
   });
   if (opts.json) {
-    io.out(`${JSON.stringify({ file: path, schemaVersion: loaded.report.schemaVersion, migratedFrom: loaded.migratedFrom, ...description, fields }, null, 2)}\n`);
+    io.out(
+      `${JSON.stringify({ file: path, schemaVersion: loaded.report.schemaVersion, migratedFrom: loaded.migratedFrom, ...description, fields }, null, 2)}\n`,
+    );
   } else {
     io.out(renderText(path, description, loaded.migratedFrom, loaded.report.workflow.state));
   }
@@ -63,7 +65,9 @@ function renderRecognized(path: string, d: RecognizedDescription, notices: reado
     ...d.headings.map((h) => `${"  ".repeat(h.level)}${h.text}${h.level === 1 ? `  [${h.part ?? "未对应"}]` : ""}`),
     "",
     `识别出的数字：${d.fields.length} 个`,
-    ...d.fields.map((f) => `  ${f.text}  → ${f.value}${f.percent ? "%" : (f.unit ?? "")}${f.qualifier === null ? "" : `（${f.qualifier}）`}`),
+    ...d.fields.map(
+      (f) => `  ${f.text}  → ${f.value}${f.percent ? "%" : (f.unit ?? "")}${f.qualifier === null ? "" : `（${f.qualifier}）`}`,
+    ),
     ...(notices.length > 0 ? ["", "提示：", ...notices.map((n) => `  ${n.zh}`)] : []),
     "",
   ].join("\n");

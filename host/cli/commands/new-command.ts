@@ -13,8 +13,14 @@ const USAGE = "nianbao new --template <id> --org <发文机关> --year <YYYY> -o
 const Args = z.object({
   template: z.string().min(1, "缺少 --template"),
   org: z.string().trim().min(1, "缺少 --org（发文机关）").max(100),
-  year: z.string().regex(/^\d{4}$/, "--year 须为四位年份，如 2024").transform(Number),
-  output: z.string().min(1, "缺少 -o（输出文件）").refine((p) => p.endsWith(".nianbao"), "输出文件须以 .nianbao 结尾"),
+  year: z
+    .string()
+    .regex(/^\d{4}$/, "--year 须为四位年份，如 2024")
+    .transform(Number),
+  output: z
+    .string()
+    .min(1, "缺少 -o（输出文件）")
+    .refine((p) => p.endsWith(".nianbao"), "输出文件须以 .nianbao 结尾"),
   force: z.boolean().default(false),
   positionals: z.array(z.string()).max(0, "多余的参数"),
 });
@@ -33,8 +39,18 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     USAGE,
   );
   const path = resolve(io.cwd, opts.output);
-  if (!opts.force && (await access(path).then(() => true, () => false))) {
-    throw new NianbaoError("invalid_input", `文件已存在：${path}（如需覆盖请加 --force）`, `file exists: ${path} (use --force to overwrite)`);
+  if (
+    !opts.force &&
+    (await access(path).then(
+      () => true,
+      () => false,
+    ))
+  ) {
+    throw new NianbaoError(
+      "invalid_input",
+      `文件已存在：${path}（如需覆盖请加 --force）`,
+      `file exists: ${path} (use --force to overwrite)`,
+    );
   }
   const template = await loadTemplate(opts.template);
   const report = createReport(template, { org: opts.org, year: opts.year }, io.clock);

@@ -9,7 +9,8 @@ import { EXIT_OK, type CliIo } from "../cli-io";
 import { editClient } from "../edit-client";
 import { parseCliArgs } from "../parse-cli-args";
 
-const USAGE = "nianbao plans <file.nianbao> [--json] [--item <序号> (--addressed --quote <本年报告原文> | --not-done --reason <原因> | --reopen)]";
+const USAGE =
+  "nianbao plans <file.nianbao> [--json] [--item <序号> (--addressed --quote <本年报告原文> | --not-done --reason <原因> | --reopen)]";
 
 const Args = z
   .object({
@@ -22,7 +23,10 @@ const Args = z
     reason: z.string().min(1).max(2000).optional(),
     positionals: z.array(z.string()).length(1, "须指定一个文件"),
   })
-  .refine((a) => [a.addressed, a["not-done"], a.reopen].filter(Boolean).length === (a.item === undefined ? 0 : 1), "--item 须且只须配合 --addressed、--not-done、--reopen 之一")
+  .refine(
+    (a) => [a.addressed, a["not-done"], a.reopen].filter(Boolean).length === (a.item === undefined ? 0 : 1),
+    "--item 须且只须配合 --addressed、--not-done、--reopen 之一",
+  )
   .refine((a) => !a.addressed || a.quote !== undefined, "--addressed 须用 --quote 给出本年报告中对应的原文")
   .refine((a) => !a["not-done"] || (a.reason !== undefined && a.reason.trim() !== ""), "--not-done 须用 --reason 说明未落实的原因");
 
@@ -30,7 +34,15 @@ const Args = z
 export async function run(args: string[], io: CliIo): Promise<number> {
   const opts = parseCliArgs(
     args,
-    { json: { type: "boolean" }, item: { type: "string" }, addressed: { type: "boolean" }, "not-done": { type: "boolean" }, reopen: { type: "boolean" }, quote: { type: "string" }, reason: { type: "string" } },
+    {
+      json: { type: "boolean" },
+      item: { type: "string" },
+      addressed: { type: "boolean" },
+      "not-done": { type: "boolean" },
+      reopen: { type: "boolean" },
+      quote: { type: "string" },
+      reason: { type: "string" },
+    },
     Args,
     USAGE,
   );
@@ -57,7 +69,8 @@ function answerOf(opts: z.infer<typeof Args>): PlanAnswer | null | undefined {
 function renderText(items: readonly PlanChecklistItem[]): string {
   if (items.length === 0) return "上年报告未列出下一年度主要安排。\n";
   const lines = items.map((item, i) => {
-    const detail = item.status === "addressed" ? `  → ${item.link?.quote ?? ""}` : item.status === "notDone" ? `  原因：${item.reason ?? ""}` : "";
+    const detail =
+      item.status === "addressed" ? `  → ${item.link?.quote ?? ""}` : item.status === "notDone" ? `  原因：${item.reason ?? ""}` : "";
     return `${i + 1}. [${PLAN_STATUS_NAMES[item.status]}] ${item.key}${detail}`;
   });
   return `${lines.join("\n")}\n`;

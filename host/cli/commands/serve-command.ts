@@ -21,7 +21,12 @@ const USAGE = "nianbao serve [--open] [--port <n>] [--dir <报告文件夹>]… 
 
 const Args = z.object({
   open: z.boolean().default(false),
-  port: z.string().regex(/^\d{1,5}$/, "--port 须为端口号").transform(Number).refine((p) => p <= 65535, "--port 须为端口号").optional(),
+  port: z
+    .string()
+    .regex(/^\d{1,5}$/, "--port 须为端口号")
+    .transform(Number)
+    .refine((p) => p <= 65535, "--port 须为端口号")
+    .optional(),
   dir: z.array(z.string().min(1)).default([]),
   "state-dir": z.string().min(1).optional(),
   positionals: z.array(z.string()).max(0, "多余的参数"),
@@ -54,7 +59,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     clock: SYSTEM_DEPS,
     appVersion: appVersion(),
   });
-  const host = await startHttpHost({ dispatch: createDispatcher(reportApi, service), rendererDir, previews, ...(opts.port === undefined ? {} : { port: opts.port }) });
+  const host = await startHttpHost({
+    dispatch: createDispatcher(reportApi, service),
+    rendererDir,
+    previews,
+    ...(opts.port === undefined ? {} : { port: opts.port }),
+  });
   io.out(
     `年报已在浏览器模式下启动，请用浏览器打开（地址含一次性口令，请勿外传）：\n${host.url}\n` +
       `报告文件夹：${folders.join("、")}\n按 Ctrl+C 退出。\n` +
@@ -92,8 +102,14 @@ function appVersion(): string {
 
 function openInBrowser(url: string, io: CliIo): void {
   const [command, args] =
-    process.platform === "win32" ? ["cmd", ["/c", "start", "", url]] : process.platform === "darwin" ? ["open", [url]] : ["xdg-open", [url]];
+    process.platform === "win32"
+      ? ["cmd", ["/c", "start", "", url]]
+      : process.platform === "darwin"
+        ? ["open", [url]]
+        : ["xdg-open", [url]];
   const child = spawn(command, args, { stdio: "ignore", detached: true });
-  child.on("error", () => io.err("未能自动打开浏览器，请手动打开上面的地址。\nCould not open a browser; open the address above by hand.\n"));
+  child.on("error", () =>
+    io.err("未能自动打开浏览器，请手动打开上面的地址。\nCould not open a browser; open the address above by hand.\n"),
+  );
   child.unref();
 }

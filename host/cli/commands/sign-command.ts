@@ -17,10 +17,18 @@ const USAGE = "nianbao sign <file.nianbao> --p12 <证书.p12> --password-env <�
 const Args = z
   .object({
     p12: z.string().min(1, "缺少 --p12（单位证书文件）"),
-    "password-env": z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "--password-env 须为环境变量名，如 NIANBAO_P12_PASSWORD（不要在命令行直接写密码）"),
+    "password-env": z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "--password-env 须为环境变量名，如 NIANBAO_P12_PASSWORD（不要在命令行直接写密码）"),
     signer: z.string().trim().min(1, "缺少 --signer（签名人姓名）").max(100),
-    pdf: z.string().refine((p) => p.toLowerCase().endsWith(".pdf"), "--pdf 须以 .pdf 结尾").optional(),
-    docx: z.string().refine((p) => p.toLowerCase().endsWith(".docx"), "--docx 须以 .docx 结尾").optional(),
+    pdf: z
+      .string()
+      .refine((p) => p.toLowerCase().endsWith(".pdf"), "--pdf 须以 .pdf 结尾")
+      .optional(),
+    docx: z
+      .string()
+      .refine((p) => p.toLowerCase().endsWith(".docx"), "--docx 须以 .docx 结尾")
+      .optional(),
     positionals: z.array(z.string()).length(1, "须指定一个报告文件（.nianbao）"),
   })
   .refine((a) => a.pdf !== undefined || a.docx !== undefined, "须用 --pdf 和/或 --docx 指定输出文件");
@@ -28,7 +36,13 @@ const Args = z
 export async function run(args: string[], io: CliIo): Promise<number> {
   const opts = parseCliArgs(
     args,
-    { p12: { type: "string" }, "password-env": { type: "string" }, signer: { type: "string" }, pdf: { type: "string" }, docx: { type: "string" } },
+    {
+      p12: { type: "string" },
+      "password-env": { type: "string" },
+      signer: { type: "string" },
+      pdf: { type: "string" },
+      docx: { type: "string" },
+    },
     Args,
     USAGE,
   );
@@ -38,7 +52,11 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const variable = opts["password-env"];
   const password = io.env[variable];
   if (password === undefined) {
-    throw new NianbaoError("invalid_input", `环境变量 ${variable} 未设置：请把证书密码放在该环境变量中。`, `environment variable ${variable} is not set; put the certificate password there`);
+    throw new NianbaoError(
+      "invalid_input",
+      `环境变量 ${variable} 未设置：请把证书密码放在该环境变量中。`,
+      `environment variable ${variable} is not set; put the certificate password there`,
+    );
   }
   const p12 = resolve(io.cwd, opts.p12);
   // Check the certificate before exporting, so a wrong password or an expired certificate writes nothing.
@@ -64,6 +82,15 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 }
 
 /** Signing only ever sees files freshly exported from the approved report: no fallback to existing files. */
-async function exportForSigning(report: Report, pdfPath: string | undefined, docxPath: string | undefined): Promise<{ pdf: string | null; docx: string | null }> {
-  return exportReport({ report, template: await loadTemplate(report.template.id), ...(pdfPath === undefined ? {} : { pdfPath }), ...(docxPath === undefined ? {} : { docxPath }) });
+async function exportForSigning(
+  report: Report,
+  pdfPath: string | undefined,
+  docxPath: string | undefined,
+): Promise<{ pdf: string | null; docx: string | null }> {
+  return exportReport({
+    report,
+    template: await loadTemplate(report.template.id),
+    ...(pdfPath === undefined ? {} : { pdfPath }),
+    ...(docxPath === undefined ? {} : { docxPath }),
+  });
 }

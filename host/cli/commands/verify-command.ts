@@ -32,7 +32,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   let check: SignatureCheck;
   if (kind === ".pdf" && second === undefined) check = await verifyPdfFile(first);
   else if (kind === ".docx") check = await verifyDocxFile(first, second);
-  else throw new NianbaoError("unsupported_format", `只能验证已签名的 PDF 或 .docx（及其 .p7s）：${first}`, `can only verify a signed PDF, or a .docx with its .p7s: ${first}`);
+  else
+    throw new NianbaoError(
+      "unsupported_format",
+      `只能验证已签名的 PDF 或 .docx（及其 .p7s）：${first}`,
+      `can only verify a signed PDF, or a .docx with its .p7s: ${first}`,
+    );
   const match = opts.report === undefined ? null : matchApproved(check, (await loadReportFile(resolve(io.cwd, opts.report))).report);
   const json = VerifyJson.parse({
     valid: check.valid,
@@ -54,7 +59,8 @@ function renderText(path: string, check: SignatureCheck, match: ApprovedMatch | 
     `签名时间      ${check.signedAt?.toLocaleString("zh-CN", { hour12: false }) ?? "（无）"}`,
     `签名后被改动  ${yesNo(check.modifiedAfterSigning)}`,
   ];
-  if (check.recorded.revision !== null) lines.push(`签发稿        第 ${check.recorded.revision} 稿，摘要 ${check.recorded.contentHash ?? ""}`);
+  if (check.recorded.revision !== null)
+    lines.push(`签发稿        第 ${check.recorded.revision} 稿，摘要 ${check.recorded.contentHash ?? ""}`);
   if (match !== null) lines.push(`与签发稿一致  ${yesNo(match.matches)}（${match.detail}）`);
   if (check.problem !== null) lines.push(`原因          ${check.problem}`);
   lines.push("说明：只校验文件完整性与签名证书，不校验证书的颁发机构（信任链）。数字签名不是电子印章。");

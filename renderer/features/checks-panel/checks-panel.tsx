@@ -24,7 +24,9 @@ export function ChecksPanel({ store }: { store: ReportStore }) {
       <header className="side-panel__header">
         <h2>检查</h2>
         <p className="muted">
-          {findings.length === 0 ? "未发现问题。" : SEVERITIES.map((s) => `${SEVERITY_NAMES[s]} ${findings.filter((f) => f.severity === s).length}`).join("，")}
+          {findings.length === 0
+            ? "未发现问题。"
+            : SEVERITIES.map((s) => `${SEVERITY_NAMES[s]} ${findings.filter((f) => f.severity === s).length}`).join("，")}
         </p>
       </header>
       {SEVERITIES.map((severity) => {
@@ -32,9 +34,13 @@ export function ChecksPanel({ store }: { store: ReportStore }) {
         if (group.length === 0) return null;
         return (
           <div key={severity} className={`findings findings--${severity}`}>
-            <h3>{SEVERITY_NAMES[severity]}（{group.length}）</h3>
+            <h3>
+              {SEVERITY_NAMES[severity]}（{group.length}）
+            </h3>
             <ul aria-label={SEVERITY_NAMES[severity]}>
-              {group.map((finding, i) => <FindingItem key={`${finding.id}-${i}`} finding={finding} store={store} />)}
+              {group.map((finding, i) => (
+                <FindingItem key={`${finding.id}-${i}`} finding={finding} store={store} />
+              ))}
             </ul>
           </div>
         );
@@ -47,8 +53,14 @@ function FindingItem({ finding, store }: { finding: Finding; store: ReportStore 
   const fix = finding.fix;
   return (
     <li className="finding">
-      <button type="button" className="link finding__jump" onClick={() => jumpTo(finding)}>{finding.message}</button>
-      {fix !== undefined && <button type="button" className="finding__fix" onClick={() => applyFindingFix(fix, store)}>{fix.label}</button>}
+      <button type="button" className="link finding__jump" onClick={() => jumpTo(finding)}>
+        {finding.message}
+      </button>
+      {fix !== undefined && (
+        <button type="button" className="finding__fix" onClick={() => applyFindingFix(fix, store)}>
+          {fix.label}
+        </button>
+      )}
     </li>
   );
 }

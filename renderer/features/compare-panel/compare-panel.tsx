@@ -20,7 +20,9 @@ export function ComparePanel({ store }: { store: ReportStore }) {
   if (comparison === null) {
     return (
       <section className="side-panel" aria-label="上年对照">
-        <header className="side-panel__header"><h2>上年对照</h2></header>
+        <header className="side-panel__header">
+          <h2>上年对照</h2>
+        </header>
         <p className="side-panel__empty">此报告不含上年报告的内容。用“导入上年报告”以上年报告为基础新建的报告才能对照。</p>
       </section>
     );
@@ -28,20 +30,34 @@ export function ComparePanel({ store }: { store: ReportStore }) {
   const shown = comparison.paragraphs.filter((p) => !hideUnchanged || p.status !== "unchanged");
   return (
     <section className="side-panel" aria-label="上年对照">
-      <header className="side-panel__header"><h2>上年对照</h2></header>
-      <p>与上年相同的文字占 <strong>{percent(comparison.unchangedRatio)}</strong>{comparison.unchangedRatio > 0.5 ? "，内容雷同较多，请结合本年工作改写。" : "。"}</p>
+      <header className="side-panel__header">
+        <h2>上年对照</h2>
+      </header>
+      <p>
+        与上年相同的文字占 <strong>{percent(comparison.unchangedRatio)}</strong>
+        {comparison.unchangedRatio > 0.5 ? "，内容雷同较多，请结合本年工作改写。" : "。"}
+      </p>
       <label className="side-panel__filter">
         <input type="checkbox" checked={hideUnchanged} onChange={(e) => setHideUnchanged(e.target.checked)} />
         隐藏未改动的段落
       </label>
-      <div className="compare-columns" aria-hidden="true"><span>本年</span><span>上年</span></div>
+      <div className="compare-columns" aria-hidden="true">
+        <span>本年</span>
+        <span>上年</span>
+      </div>
       <ol className="compare-list" aria-label="段落对照">
-        {shown.map((p, i) => <ParagraphDiff key={`${p.path?.join(".") ?? "x"}-${p.lastYearPath?.join(".") ?? "x"}-${i}`} paragraph={p} />)}
+        {shown.map((p, i) => (
+          <ParagraphDiff key={`${p.path?.join(".") ?? "x"}-${p.lastYearPath?.join(".") ?? "x"}-${i}`} paragraph={p} />
+        ))}
         {shown.length === 0 && <li className="muted">没有改动的段落。</li>}
       </ol>
-      <h3>上年计划落实情况（{plans.filter((p) => p.status !== "open").length}/{plans.length}）</h3>
+      <h3>
+        上年计划落实情况（{plans.filter((p) => p.status !== "open").length}/{plans.length}）
+      </h3>
       <ol className="plan-list" aria-label="上年计划">
-        {plans.map((item) => <PlanItem key={item.key} item={item} store={store} />)}
+        {plans.map((item) => (
+          <PlanItem key={item.key} item={item} store={store} />
+        ))}
         {plans.length === 0 && <li className="muted">上年报告中未识别到下一年度的安排。</li>}
       </ol>
     </section>
@@ -54,18 +70,40 @@ function ParagraphDiff({ paragraph }: { paragraph: ParagraphComparison }) {
   const name = `${STATUS_NAMES[paragraph.status]}${paragraph.split === true ? "（拆分自上年段落）" : ""}`;
   return (
     <li className={`compare-item compare-item--${paragraph.status}`}>
-      <button type="button" className="link compare-item__jump" disabled={path === null} title={name} onClick={() => path !== null && jumpToBlock(path)}>
+      <button
+        type="button"
+        className="link compare-item__jump"
+        disabled={path === null}
+        title={name}
+        onClick={() => path !== null && jumpToBlock(path)}
+      >
         {paragraph.split === true ? "拆分" : STATUS_NAMES[paragraph.status]}
       </button>
       <div className="compare-pair">
         <div aria-label="本年">
-          {paragraph.status === "removed" ? <span className="muted">（本年已删除）</span> : paragraph.diff.map((segment, i) =>
-            segment.kind === "insert" ? <ins key={i}>{segment.text}</ins> : segment.kind === "delete" ? null : <span key={i}>{segment.text}</span>,
+          {paragraph.status === "removed" ? (
+            <span className="muted">（本年已删除）</span>
+          ) : (
+            paragraph.diff.map((segment, i) =>
+              segment.kind === "insert" ? (
+                <ins key={i}>{segment.text}</ins>
+              ) : segment.kind === "delete" ? null : (
+                <span key={i}>{segment.text}</span>
+              ),
+            )
           )}
         </div>
         <div aria-label="上年">
-          {paragraph.status === "new" ? <span className="muted">（上年没有）</span> : paragraph.diff.map((segment, i) =>
-            segment.kind === "delete" ? <del key={i}>{segment.text}</del> : segment.kind === "insert" ? null : <span key={i}>{segment.text}</span>,
+          {paragraph.status === "new" ? (
+            <span className="muted">（上年没有）</span>
+          ) : (
+            paragraph.diff.map((segment, i) =>
+              segment.kind === "delete" ? (
+                <del key={i}>{segment.text}</del>
+              ) : segment.kind === "insert" ? null : (
+                <span key={i}>{segment.text}</span>
+              ),
+            )
           )}
         </div>
       </div>
@@ -88,22 +126,41 @@ function PlanItem({ item, store }: { item: PlanChecklistItem; store: ReportStore
   return (
     <li className={`plan-item plan-item--${item.status}`}>
       <p>{item.text}</p>
-      {item.status === "addressed" && item.link !== null && <button type="button" className="link" onClick={() => item.link !== null && jumpToBlock(item.link.path)}>已落实：{item.link.quote}</button>}
+      {item.status === "addressed" && item.link !== null && (
+        <button type="button" className="link" onClick={() => item.link !== null && jumpToBlock(item.link.path)}>
+          已落实：{item.link.quote}
+        </button>
+      )}
       {item.status === "notDone" && <p className="muted">未落实：{item.reason}</p>}
       <div className="plan-item__actions">
-        <button type="button" onClick={linkToCaret}>链接到光标处</button>
-        <button type="button" onClick={() => setAsking(true)}>标为未落实</button>
-        {item.status !== "open" && <button type="button" onClick={() => store.getState().decidePlan(item.key, null)}>撤销</button>}
+        <button type="button" onClick={linkToCaret}>
+          链接到光标处
+        </button>
+        <button type="button" onClick={() => setAsking(true)}>
+          标为未落实
+        </button>
+        {item.status !== "open" && (
+          <button type="button" onClick={() => store.getState().decidePlan(item.key, null)}>
+            撤销
+          </button>
+        )}
       </div>
       {asking && (
-        <form onSubmit={(e) => {
-          e.preventDefault();
-          if (reason.trim() === "") return;
-          store.getState().decidePlan(item.key, { status: "notDone", link: null, reason: reason.trim() });
-          setAsking(false);
-        }}>
-          <label>未落实的原因<textarea aria-label="未落实的原因" value={reason} maxLength={2000} rows={2} onChange={(e) => setReason(e.target.value)} /></label>
-          <button type="submit" disabled={reason.trim() === ""}>确定</button>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (reason.trim() === "") return;
+            store.getState().decidePlan(item.key, { status: "notDone", link: null, reason: reason.trim() });
+            setAsking(false);
+          }}
+        >
+          <label>
+            未落实的原因
+            <textarea aria-label="未落实的原因" value={reason} maxLength={2000} rows={2} onChange={(e) => setReason(e.target.value)} />
+          </label>
+          <button type="submit" disabled={reason.trim() === ""}>
+            确定
+          </button>
         </form>
       )}
     </li>

@@ -33,7 +33,8 @@ export function EditorContextMenu() {
       // As in Word, a right click outside the selection first moves the caret there.
       const hit = event.button === 2 ? editor.view.posAtCoords({ left: event.clientX, top: event.clientY }) : null;
       const { from, to } = editor.state.selection;
-      if (hit !== null && (hit.pos < from || hit.pos > to)) editor.view.dispatch(editor.state.tr.setSelection(TextSelection.near(editor.state.doc.resolve(hit.pos))));
+      if (hit !== null && (hit.pos < from || hit.pos > to))
+        editor.view.dispatch(editor.state.tr.setSelection(TextSelection.near(editor.state.doc.resolve(hit.pos))));
       const caret = editor.view.coordsAtPos(editor.state.selection.from);
       setAt(event.button === 2 ? { x: event.clientX, y: event.clientY } : { x: caret.left, y: caret.bottom });
     };
@@ -130,7 +131,10 @@ export function EditorContextMenu() {
               }
             }}
           >
-            <span>{item.checked === true ? "✓ " : ""}{item.label}</span>
+            <span>
+              {item.checked === true ? "✓ " : ""}
+              {item.label}
+            </span>
             {item.shortcut !== undefined && <span className="context-menu__shortcut">{item.shortcut}</span>}
           </li>
         ),

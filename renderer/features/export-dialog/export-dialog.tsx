@@ -116,48 +116,90 @@ function ExportForm({ store, initial }: { store: ReportStore; initial: ExportFor
         <h2>导出</h2>
         <fieldset className="export-formats">
           <legend>格式</legend>
-          <label className="checkbox"><input type="checkbox" checked={docx} onChange={(e) => setDocx(e.target.checked)} />Word（.docx）</label>
-          <label className="checkbox"><input type="checkbox" checked={pdf} onChange={(e) => setPdf(e.target.checked)} />PDF</label>
+          <label className="checkbox">
+            <input type="checkbox" checked={docx} onChange={(e) => setDocx(e.target.checked)} />
+            Word（.docx）
+          </label>
+          <label className="checkbox">
+            <input type="checkbox" checked={pdf} onChange={(e) => setPdf(e.target.checked)} />
+            PDF
+          </label>
         </fieldset>
-        <label>版式
+        <label>
+          版式
           <select aria-label="版式" value={profile} onChange={(e) => setProfile(e.target.value as ProfileChoice)}>
             <option value={REPORT_PROFILE}>报告当前版式</option>
-            {PROFILE_PRESET_NAMES.map((p) => <option key={p} value={p}>{PROFILE_NAMES[p]}</option>)}
+            {PROFILE_PRESET_NAMES.map((p) => (
+              <option key={p} value={p}>
+                {PROFILE_NAMES[p]}
+              </option>
+            ))}
           </select>
         </label>
-        <label>保存到
+        <label>
+          保存到
           <select aria-label="保存到" value={folder} onChange={(e) => setFolder(e.target.value)}>
-            {folders.map((f) => <option key={f} value={f}>{f}</option>)}
+            {folders.map((f) => (
+              <option key={f} value={f}>
+                {f}
+              </option>
+            ))}
           </select>
         </label>
-        <label>文件名<input aria-label="导出文件名" value={name} onChange={(e) => setName(e.target.value)} /></label>
+        <label>
+          文件名
+          <input aria-label="导出文件名" value={name} onChange={(e) => setName(e.target.value)} />
+        </label>
         {!nameOk && <p className="error">文件名不能为空，也不能含有 \ / : * ? " &lt; &gt; |。</p>}
         {errors > 0 && <p className="muted">检查发现 {errors} 处错误（如尚未确认的数字），导出的是草稿；可在“检查”面板中逐一处理。</p>}
-        {busy && <div role="progressbar" aria-label="正在导出" className="progress">正在导出{pdf ? "（生成 PDF 需要几秒钟）" : ""}…</div>}
+        {busy && (
+          <div role="progressbar" aria-label="正在导出" className="progress">
+            正在导出{pdf ? "（生成 PDF 需要几秒钟）" : ""}…
+          </div>
+        )}
         {substituted.length > 0 && (
           <div className="banner" role="alert">
             本机缺少以下字体，已用替代字体排版，版式可能与正式公文略有不同：
-            <ul>{substituted.map((f) => <li key={f.role}>{f.requested} → {f.used}</li>)}</ul>
+            <ul>
+              {substituted.map((f) => (
+                <li key={f.role}>
+                  {f.requested} → {f.used}
+                </li>
+              ))}
+            </ul>
           </div>
         )}
         {done !== null && (
           <div className="export-done" role="status" aria-label="导出完成">
-            <p>已导出{done.blocking.length === 0 ? "定稿" : "草稿"}{done.pages > 0 ? `（PDF 共 ${done.pages} 页）` : ""}：</p>
+            <p>
+              已导出{done.blocking.length === 0 ? "定稿" : "草稿"}
+              {done.pages > 0 ? `（PDF 共 ${done.pages} 页）` : ""}：
+            </p>
             <ul>
-              {[done.docx, done.pdf].filter((p): p is string => p !== null).map((p) => (
-                <li key={p}>
-                  <code>{p}</code>
-                  {hostInfo?.mode === "electron" && <button type="button" onClick={() => reveal(p)}>打开所在文件夹</button>}
-                </li>
-              ))}
+              {[done.docx, done.pdf]
+                .filter((p): p is string => p !== null)
+                .map((p) => (
+                  <li key={p}>
+                    <code>{p}</code>
+                    {hostInfo?.mode === "electron" && (
+                      <button type="button" onClick={() => reveal(p)}>
+                        打开所在文件夹
+                      </button>
+                    )}
+                  </li>
+                ))}
             </ul>
             {done.blocking.length === 0 ? (
               <p className="muted">文件状态：定稿（检查无错误）。</p>
             ) : (
               <div className="export-state">
-                <p>文件状态：草稿，仅供审阅。检查发现 {done.blocking.length} 项须处理，待填处已在文件中以黄色标出，不可作为正式文件报送：</p>
+                <p>
+                  文件状态：草稿，仅供审阅。检查发现 {done.blocking.length} 项须处理，待填处已在文件中以黄色标出，不可作为正式文件报送：
+                </p>
                 <ul>
-                  {done.blocking.slice(0, LISTED_FINDINGS).map((f, i) => <li key={`${f.id}-${i}`}>{f.message}</li>)}
+                  {done.blocking.slice(0, LISTED_FINDINGS).map((f, i) => (
+                    <li key={`${f.id}-${i}`}>{f.message}</li>
+                  ))}
                   {done.blocking.length > LISTED_FINDINGS && <li>……另有 {done.blocking.length - LISTED_FINDINGS} 项，见“检查”面板</li>}
                 </ul>
               </div>
@@ -172,9 +214,22 @@ function ExportForm({ store, initial }: { store: ReportStore; initial: ExportFor
           </div>
         )}
         <div className="modal__actions">
-          {hostInfo?.mode === "browser" && <button type="button" onClick={() => void showPreview()}>打印预览</button>}
-          <button type="button" className="primary" disabled={busy || !nameOk || folder === "" || (!docx && !pdf)} onClick={() => void run()}>开始导出</button>
-          <button type="button" onClick={close}>关闭</button>
+          {hostInfo?.mode === "browser" && (
+            <button type="button" onClick={() => void showPreview()}>
+              打印预览
+            </button>
+          )}
+          <button
+            type="button"
+            className="primary"
+            disabled={busy || !nameOk || folder === "" || (!docx && !pdf)}
+            onClick={() => void run()}
+          >
+            开始导出
+          </button>
+          <button type="button" onClick={close}>
+            关闭
+          </button>
         </div>
       </div>
     </div>

@@ -35,7 +35,10 @@ export function FieldPopover({ store }: { store: ReportStore }) {
   const popover = useUiStore((s) => s.popover);
   const field = useReportStore(store, (s) => (popover === null ? undefined : s.fields[popover.fieldId]));
   if (popover === null || field === undefined) return null;
-  return createPortal(<FieldForm key={field.id} store={store} field={field} anchor={popover.anchor} isNew={popover.isNew} />, document.body);
+  return createPortal(
+    <FieldForm key={field.id} store={store} field={field} anchor={popover.anchor} isNew={popover.isNew} />,
+    document.body,
+  );
 }
 
 /** The change the form describes; `confirm` only when the clerk pressed 确认数值. */
@@ -62,7 +65,14 @@ function previewOf(field: Field, draft: Draft): Field | null {
 }
 
 function draftOf(field: Field): Draft {
-  return { value: field.value ?? "", unit: field.unit ?? "", scale: field.scale, qualifier: field.qualifier, label: field.label, source: field.source ?? "" };
+  return {
+    value: field.value ?? "",
+    unit: field.unit ?? "",
+    scale: field.scale,
+    qualifier: field.qualifier,
+    label: field.label,
+    source: field.source ?? "",
+  };
 }
 
 /**
@@ -169,57 +179,127 @@ function FieldForm({ store, field, anchor, isNew }: { store: ReportStore; field:
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
   return (
-    <form ref={formRef} className="field-popover field-popover--floating" role="dialog" aria-label="编辑字段" style={{ opacity: 0 }} onSubmit={handleSubmit} onKeyDown={handleKeyDown}>
-      {!editable && <p className="field-popover__locked" role="note">报告已签发，内容已冻结，此处只能查看。如需修改，请在“签发”面板点“修订”。</p>}
+    <form
+      ref={formRef}
+      className="field-popover field-popover--floating"
+      role="dialog"
+      aria-label="编辑字段"
+      style={{ opacity: 0 }}
+      onSubmit={handleSubmit}
+      onKeyDown={handleKeyDown}
+    >
+      {!editable && (
+        <p className="field-popover__locked" role="note">
+          报告已签发，内容已冻结，此处只能查看。如需修改，请在“签发”面板点“修订”。
+        </p>
+      )}
       {computed && (
         <p className="field-popover__computed" role="note">
           <strong>计算值</strong>：由“{growth.base.label || growth.base.id}”的本年与上年数值自动计算，不需单独填写或确认。
-          {growth.exact === null ? `请先填写“${growth.base.label || growth.base.id}”的本年数值。` : `目前为 ${fieldText({ fields }, field.id, "value") ?? MISSING_FIELD_TEXT}。`}
+          {growth.exact === null
+            ? `请先填写“${growth.base.label || growth.base.id}”的本年数值。`
+            : `目前为 ${fieldText({ fields }, field.id, "value") ?? MISSING_FIELD_TEXT}。`}
         </p>
       )}
       <fieldset className="field-popover__fields" disabled={!editable}>
         {!computed && (
           <>
-            <label>数值
-              <input ref={valueRef} aria-label="数值" value={draft.value} aria-invalid={!valueOk} onChange={(e) => set("value", e.target.value)} onBlur={() => {
-                // "超40万" becomes 400000 with 超 and 万 in their own boxes, so the clerk sees how it was read.
-                if (typed?.value != null && typed.value !== draft.value.trim()) setDraft((d) => ({ ...d, value: typed.value ?? "", scale: typed.scale, qualifier: typed.qualifier, unit: typed.unit ?? d.unit }));
-              }} />
+            <label>
+              数值
+              <input
+                ref={valueRef}
+                aria-label="数值"
+                value={draft.value}
+                aria-invalid={!valueOk}
+                onChange={(e) => set("value", e.target.value)}
+                onBlur={() => {
+                  // "超40万" becomes 400000 with 超 and 万 in their own boxes, so the clerk sees how it was read.
+                  if (typed?.value != null && typed.value !== draft.value.trim())
+                    setDraft((d) => ({
+                      ...d,
+                      value: typed.value ?? "",
+                      scale: typed.scale,
+                      qualifier: typed.qualifier,
+                      unit: typed.unit ?? d.unit,
+                    }));
+                }}
+              />
             </label>
-            {!valueOk && <p className="field-popover__error">请输入数字，例如 360000、超36万、1900余、93.26，也可写汉字数字，如 两、一千九百余。</p>}
+            {!valueOk && (
+              <p className="field-popover__error">请输入数字，例如 360000、超36万、1900余、93.26，也可写汉字数字，如 两、一千九百余。</p>
+            )}
             <div className="field-popover__row">
-              <label>单位<input aria-label="单位" value={draft.unit} onChange={(e) => set("unit", e.target.value)} /></label>
-              <label>显示为
+              <label>
+                单位
+                <input aria-label="单位" value={draft.unit} onChange={(e) => set("unit", e.target.value)} />
+              </label>
+              <label>
+                显示为
                 <select aria-label="显示为" value={draft.scale} onChange={(e) => set("scale", DisplayScale.parse(e.target.value))}>
-                  {DisplayScale.options.map((s) => <option key={s} value={s}>{SCALE_NAMES[s]}</option>)}
+                  {DisplayScale.options.map((s) => (
+                    <option key={s} value={s}>
+                      {SCALE_NAMES[s]}
+                    </option>
+                  ))}
                 </select>
               </label>
-              <label>修饰词
+              <label>
+                修饰词
                 <select aria-label="修饰词" value={draft.qualifier} onChange={(e) => set("qualifier", Qualifier.parse(e.target.value))}>
-                  {Qualifier.options.map((q) => <option key={q} value={q}>{QUALIFIER_NAMES[q]}</option>)}
+                  {Qualifier.options.map((q) => (
+                    <option key={q} value={q}>
+                      {QUALIFIER_NAMES[q]}
+                    </option>
+                  ))}
                 </select>
               </label>
             </div>
           </>
         )}
-        <label>名称<input aria-label="名称" value={draft.label} placeholder="如：受理审批服务事项" onChange={(e) => set("label", e.target.value)} /></label>
-        <label>来源<input aria-label="来源" value={draft.source} placeholder="如：区政务服务中心" onChange={(e) => set("source", e.target.value)} /></label>
+        <label>
+          名称
+          <input aria-label="名称" value={draft.label} placeholder="如：受理审批服务事项" onChange={(e) => set("label", e.target.value)} />
+        </label>
+        <label>
+          来源
+          <input aria-label="来源" value={draft.source} placeholder="如：区政务服务中心" onChange={(e) => set("source", e.target.value)} />
+        </label>
       </fieldset>
       <dl className="field-popover__facts">
-        <dt>正文显示</dt><dd>{computed ? (fieldText({ fields }, field.id, "value") ?? MISSING_FIELD_TEXT) : (preview ?? MISSING_FIELD_TEXT)}</dd>
-        {!computed && <><dt>上年</dt><dd>{lastYear ?? "无上年数据"}</dd></>}
-        <dt>同比</dt><dd aria-label="同比">{yoy?.wording ?? (computed ? "—" : field.lastYear === null ? "无上年数据，无法比较" : "请先填写本年数值")}</dd>
-        <dt>状态</dt><dd aria-label="状态">{computed ? `${STATUS_NAMES[status]}（计算值，随“${growth.base.label || growth.base.id}”）` : STATUS_NAMES[status]}</dd>
+        <dt>正文显示</dt>
+        <dd>{computed ? (fieldText({ fields }, field.id, "value") ?? MISSING_FIELD_TEXT) : (preview ?? MISSING_FIELD_TEXT)}</dd>
+        {!computed && (
+          <>
+            <dt>上年</dt>
+            <dd>{lastYear ?? "无上年数据"}</dd>
+          </>
+        )}
+        <dt>同比</dt>
+        <dd aria-label="同比">
+          {yoy?.wording ?? (computed ? "—" : field.lastYear === null ? "无上年数据，无法比较" : "请先填写本年数值")}
+        </dd>
+        <dt>状态</dt>
+        <dd aria-label="状态">
+          {computed ? `${STATUS_NAMES[status]}（计算值，随“${growth.base.label || growth.base.id}”）` : STATUS_NAMES[status]}
+        </dd>
       </dl>
       <div className="field-popover__actions">
         {editable ? (
           <>
             <button type="submit">应用</button>
-            {!computed && <button type="button" disabled={!valueOk || draft.value.trim() === ""} onClick={() => commit(true) && close()}>确认数值</button>}
-            <button type="button" onClick={cancel}>取消</button>
+            {!computed && (
+              <button type="button" disabled={!valueOk || draft.value.trim() === ""} onClick={() => commit(true) && close()}>
+                确认数值
+              </button>
+            )}
+            <button type="button" onClick={cancel}>
+              取消
+            </button>
           </>
         ) : (
-          <button type="button" onClick={close}>关闭</button>
+          <button type="button" onClick={close}>
+            关闭
+          </button>
         )}
       </div>
     </form>

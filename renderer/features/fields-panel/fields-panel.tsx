@@ -15,10 +15,23 @@ import { useFindings } from "../../state/use-findings";
 import { fieldsInDocumentOrder } from "./fields-in-order";
 import "./fields-panel.css";
 
-const FILTER_NAMES: Record<Exclude<FieldsFilter, "all">, string> = { unconfirmed: "未确认", sameAsLastYear: "与上年相同", abnormal: "异常" };
+const FILTER_NAMES: Record<Exclude<FieldsFilter, "all">, string> = {
+  unconfirmed: "未确认",
+  sameAsLastYear: "与上年相同",
+  abnormal: "异常",
+};
 const QUALIFIER_NAMES: Record<Qualifier, string> = { none: "—", 超: "超", 约: "约", 余: "余", 近: "近", 累计: "累计", 以上: "以上" };
 /** Findings about a field's value itself, not about its being filled in or confirmed. */
-const ABNORMAL = new Set(["RATE-RANGE", "COUNT-NEGATIVE", "COUNT-FRACTION", "FIELD-SWING", "GROWTH-MISMATCH", "GROWTH-DIRECTION", "GROWTH-BASE-MISSING", "RATE-CHANGE-PERCENT"]);
+const ABNORMAL = new Set([
+  "RATE-RANGE",
+  "COUNT-NEGATIVE",
+  "COUNT-FRACTION",
+  "FIELD-SWING",
+  "GROWTH-MISMATCH",
+  "GROWTH-DIRECTION",
+  "GROWTH-BASE-MISSING",
+  "RATE-CHANGE-PERCENT",
+]);
 
 /** 字段: every field in document order, grouped by part, worked like a spreadsheet. */
 export function FieldsPanel({ store }: { store: ReportStore }) {
@@ -32,7 +45,10 @@ export function FieldsPanel({ store }: { store: ReportStore }) {
   const findings = useFindings(store);
   const tableRef = useRef<HTMLTableElement>(null);
 
-  const abnormal = useMemo(() => new Set(findings.filter((f) => ABNORMAL.has(f.id) && f.location.fieldId !== null).map((f) => f.location.fieldId ?? "")), [findings]);
+  const abnormal = useMemo(
+    () => new Set(findings.filter((f) => ABNORMAL.has(f.id) && f.location.fieldId !== null).map((f) => f.location.fieldId ?? "")),
+    [findings],
+  );
   const groups = useMemo(() => fieldsInDocumentOrder(body, fields), [body, fields]);
   const matches = (field: Field): boolean => {
     if (filter === "unconfirmed") return shownStatus(fields, field) !== "confirmed";
@@ -54,7 +70,8 @@ export function FieldsPanel({ store }: { store: ReportStore }) {
     const history = useSessionStore.getState().history;
     for (const id of ids) {
       const field = fields[id];
-      if (field !== undefined && field.value !== null && boundGrowth(fields, field) === undefined) history?.changeField({ fieldId: id, confirm: true });
+      if (field !== undefined && field.value !== null && boundGrowth(fields, field) === undefined)
+        history?.changeField({ fieldId: id, confirm: true });
     }
     setSelected(new Set());
   };
@@ -77,31 +94,59 @@ export function FieldsPanel({ store }: { store: ReportStore }) {
     <section className={`side-panel fields-panel${wide ? " fields-panel--wide" : ""}`} aria-label="字段">
       <header className="side-panel__header">
         <h2>字段（{all.length}）</h2>
-        <button type="button" className="fields-panel__widen" aria-pressed={wide} onClick={() => useUiStore.getState().setFieldsWide(!wide)}>
+        <button
+          type="button"
+          className="fields-panel__widen"
+          aria-pressed={wide}
+          onClick={() => useUiStore.getState().setFieldsWide(!wide)}
+        >
           {wide ? "收窄" : "加宽"}
         </button>
       </header>
       <div className="fields-panel__filters" role="group" aria-label="筛选">
-        <button type="button" aria-pressed={filter === "all"} onClick={() => setFilter("all")}>全部</button>
+        <button type="button" aria-pressed={filter === "all"} onClick={() => setFilter("all")}>
+          全部
+        </button>
         {(Object.keys(FILTER_NAMES) as (keyof typeof FILTER_NAMES)[]).map((f) => (
           <button key={f} type="button" aria-pressed={filter === f} onClick={() => setFilter(filter === f ? "all" : f)}>
             {FILTER_NAMES[f]}（{counts[f]}）
           </button>
         ))}
       </div>
-      {!editable && <p className="fields-panel__locked" role="note">报告已签发，字段只能查看。</p>}
-      {editable && all.length > 0 && <p className="muted fields-panel__help">Enter 下移，Tab 右移，直接输入即覆盖；勾选若干行后按 Ctrl+Enter 一并确认。</p>}
+      {!editable && (
+        <p className="fields-panel__locked" role="note">
+          报告已签发，字段只能查看。
+        </p>
+      )}
+      {editable && all.length > 0 && (
+        <p className="muted fields-panel__help">Enter 下移，Tab 右移，直接输入即覆盖；勾选若干行后按 Ctrl+Enter 一并确认。</p>
+      )}
       {shown.length === 0 ? (
-        <p className="side-panel__empty">{filter === "all" ? "还没有字段。选中正文中的数字后点“转为字段”，或点“插入字段”。" : `没有${FILTER_NAMES[filter]}的字段。`}</p>
+        <p className="side-panel__empty">
+          {filter === "all" ? "还没有字段。选中正文中的数字后点“转为字段”，或点“插入字段”。" : `没有${FILTER_NAMES[filter]}的字段。`}
+        </p>
       ) : (
         <fieldset className="fields-panel__frame" disabled={!editable}>
           <table className="fields-table fields-table--sheet" ref={tableRef} onKeyDown={handleKeyDown}>
             <thead>
-              <tr><th aria-label="选择"></th><th>名称</th><th>本年</th><th>修饰词</th><th>上年</th><th>同比</th><th>状态</th><th>来源</th></tr>
+              <tr>
+                <th aria-label="选择"></th>
+                <th>名称</th>
+                <th>本年</th>
+                <th>修饰词</th>
+                <th>上年</th>
+                <th>同比</th>
+                <th>状态</th>
+                <th>来源</th>
+              </tr>
             </thead>
             {shown.map((group) => (
               <tbody key={group.title ?? "unplaced"}>
-                <tr className="fields-table__group"><th colSpan={8} scope="rowgroup">{group.title ?? "未放入正文的字段"}</th></tr>
+                <tr className="fields-table__group">
+                  <th colSpan={8} scope="rowgroup">
+                    {group.title ?? "未放入正文的字段"}
+                  </th>
+                </tr>
                 {group.fields.map((field) => (
                   <FieldRow
                     key={field.id}
@@ -109,7 +154,14 @@ export function FieldsPanel({ store }: { store: ReportStore }) {
                     fields={fields}
                     placed={group.title !== null}
                     checked={selected.has(field.id)}
-                    onCheck={(on) => setSelected((s) => { const next = new Set(s); if (on) next.add(field.id); else next.delete(field.id); return next; })}
+                    onCheck={(on) =>
+                      setSelected((s) => {
+                        const next = new Set(s);
+                        if (on) next.add(field.id);
+                        else next.delete(field.id);
+                        return next;
+                      })
+                    }
                   />
                 ))}
               </tbody>
@@ -129,7 +181,19 @@ function moveVertically(table: HTMLTableElement | null, cell: HTMLElement, step:
   next?.focus();
 }
 
-function FieldRow({ field, fields, placed, checked, onCheck }: { field: Field; fields: Record<string, Field>; placed: boolean; checked: boolean; onCheck: (on: boolean) => void }) {
+function FieldRow({
+  field,
+  fields,
+  placed,
+  checked,
+  onCheck,
+}: {
+  field: Field;
+  fields: Record<string, Field>;
+  placed: boolean;
+  checked: boolean;
+  onCheck: (on: boolean) => void;
+}) {
   const change = (c: Omit<FieldChange, "fieldId">) => useSessionStore.getState().history?.changeField({ fieldId: field.id, ...c });
   const computed = boundGrowth(fields, field) !== undefined;
   const status = shownStatus(fields, field);
@@ -148,31 +212,54 @@ function FieldRow({ field, fields, placed, checked, onCheck }: { field: Field; f
   };
   return (
     <tr data-field-id={field.id} className={status === "confirmed" ? undefined : "is-unconfirmed"}>
-      <td><input type="checkbox" aria-label={`选择 ${label}`} checked={checked} onChange={(e) => onCheck(e.target.checked)} /></td>
+      <td>
+        <input type="checkbox" aria-label={`选择 ${label}`} checked={checked} onChange={(e) => onCheck(e.target.checked)} />
+      </td>
       <td className="fields-table__label">
         {placed ? (
-          <button type="button" className="link" title="在正文中定位" onClick={locate}>{label}</button>
+          <button type="button" className="link" title="在正文中定位" onClick={locate}>
+            {label}
+          </button>
         ) : (
           <>
             <span>{label}</span>
-            <button type="button" className="link fields-table__delete" aria-label={`删除字段 ${label}`} onClick={remove}>删除</button>
+            <button type="button" className="link fields-table__delete" aria-label={`删除字段 ${label}`} onClick={remove}>
+              删除
+            </button>
           </>
         )}
       </td>
       <td>
         {computed ? (
-          <span className="fields-table__computed" title="计算值：由基数字段的本年与上年数值计算">{fieldText({ fields }, field.id, "value")}（计算）</span>
+          <span className="fields-table__computed" title="计算值：由基数字段的本年与上年数值计算">
+            {fieldText({ fields }, field.id, "value")}（计算）
+          </span>
         ) : (
           <>
-            <CellInput cell="value" label={`${label} 本年数值`} value={field.value ?? ""} validate={(v) => v === "" || readable(field, v)} onCommit={(input) => change({ input })} />
+            <CellInput
+              cell="value"
+              label={`${label} 本年数值`}
+              value={field.value ?? ""}
+              validate={(v) => v === "" || readable(field, v)}
+              onCommit={(input) => change({ input })}
+            />
             <span className="fields-table__shown">{fieldText({ fields }, field.id, "value")}</span>
           </>
         )}
       </td>
       <td>
         {!computed && (
-          <select data-cell="qualifier" aria-label={`${label} 修饰词`} value={field.qualifier} onChange={(e) => change({ qualifier: Qualifier.parse(e.target.value) })}>
-            {Qualifier.options.map((q) => <option key={q} value={q}>{QUALIFIER_NAMES[q]}</option>)}
+          <select
+            data-cell="qualifier"
+            aria-label={`${label} 修饰词`}
+            value={field.qualifier}
+            onChange={(e) => change({ qualifier: Qualifier.parse(e.target.value) })}
+          >
+            {Qualifier.options.map((q) => (
+              <option key={q} value={q}>
+                {QUALIFIER_NAMES[q]}
+              </option>
+            ))}
           </select>
         )}
       </td>
@@ -182,17 +269,31 @@ function FieldRow({ field, fields, placed, checked, onCheck }: { field: Field; f
         {computed ? (
           <span className={`fields-table__status fields-table__status--${status}`}>{status === "confirmed" ? "已确认" : "未确认"}</span>
         ) : (
-          <button type="button" className={`fields-table__status fields-table__status--${status}`} aria-pressed={status === "confirmed"} disabled={field.value === null} onClick={() => change({ confirm: field.status !== "confirmed" })}>
+          <button
+            type="button"
+            className={`fields-table__status fields-table__status--${status}`}
+            aria-pressed={status === "confirmed"}
+            disabled={field.value === null}
+            onClick={() => change({ confirm: field.status !== "confirmed" })}
+          >
             {field.status === "confirmed" ? "已确认" : "未确认"}
           </button>
         )}
       </td>
-      <td><CellInput cell="source" label={`${label} 来源部门`} value={field.source ?? ""} onCommit={(source) => change({ source })} /></td>
+      <td>
+        <CellInput cell="source" label={`${label} 来源部门`} value={field.source ?? ""} onCommit={(source) => change({ source })} />
+      </td>
     </tr>
   );
 }
 
-function CellInput(props: { cell: "value" | "source"; label: string; value: string; validate?: (v: string) => boolean; onCommit: (v: string) => void }) {
+function CellInput(props: {
+  cell: "value" | "source";
+  label: string;
+  value: string;
+  validate?: (v: string) => boolean;
+  onCommit: (v: string) => void;
+}) {
   const [draft, setDraft] = useState<string | null>(null);
   const shown = draft ?? props.value;
   const valid = props.validate?.(shown.trim()) ?? true;

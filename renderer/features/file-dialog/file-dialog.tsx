@@ -31,7 +31,8 @@ function FileDialogBody({ mode }: { mode: "open" | "save" }) {
   const saveHere = async () => {
     if (folder === null || session === null) return;
     const fileName = name.trim().endsWith(".nianbao") ? name.trim() : `${name.trim()}.nianbao`;
-    if (/[\\/]/.test(fileName) || fileName === ".nianbao") return fail(new NianbaoError("invalid_input", "文件名不能为空，也不能含有 / 或 \\。", "bad file name"));
+    if (/[\\/]/.test(fileName) || fileName === ".nianbao")
+      return fail(new NianbaoError("invalid_input", "文件名不能为空，也不能含有 / 或 \\。", "bad file name"));
     const exists = entries.some((e) => e.kind === "report" && e.name === fileName);
     // The replaced file is kept as <name>.bak by the host, but the clerk should still decide.
     if (exists && !window.confirm(`“${fileName}”已存在。要替换它吗？（原文件会保留为 .bak 备份）`)) return;
@@ -44,23 +45,45 @@ function FileDialogBody({ mode }: { mode: "open" | "save" }) {
     <div className="modal-backdrop">
       <div className="modal" role="dialog" aria-modal="true" aria-label={title}>
         <h2>{title}</h2>
-        <div className="file-dialog__roots"><FolderRoots browser={browser} /></div>
+        <div className="file-dialog__roots">
+          <FolderRoots browser={browser} />
+        </div>
         <p className="muted">当前位置：{folder ?? "（无可用文件夹）"}</p>
         <FolderEntries
           browser={browser}
           emptyText="此文件夹中没有年报文件。"
-          renderFile={(entry) => mode === "open"
-            ? <button type="button" className="link" onClick={() => void openFile(entry.path).catch(fail)}>📄 {entry.name}</button>
-            : <button type="button" className="link" onClick={() => setName(entry.name)}>📄 {entry.name}</button>}
+          renderFile={(entry) =>
+            mode === "open" ? (
+              <button type="button" className="link" onClick={() => void openFile(entry.path).catch(fail)}>
+                📄 {entry.name}
+              </button>
+            ) : (
+              <button type="button" className="link" onClick={() => setName(entry.name)}>
+                📄 {entry.name}
+              </button>
+            )
+          }
         />
         {mode === "save" && (
-          <label>文件名
-            <input aria-label="文件名" value={name} onChange={(e) => setName(e.target.value)} onKeyDown={(e) => e.key === "Enter" && void saveHere().catch(fail)} />
+          <label>
+            文件名
+            <input
+              aria-label="文件名"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              onKeyDown={(e) => e.key === "Enter" && void saveHere().catch(fail)}
+            />
           </label>
         )}
         <div className="modal__actions">
-          {mode === "save" && <button type="button" className="primary" onClick={() => void saveHere().catch(fail)}>保存到此处</button>}
-          <button type="button" onClick={close}>取消</button>
+          {mode === "save" && (
+            <button type="button" className="primary" onClick={() => void saveHere().catch(fail)}>
+              保存到此处
+            </button>
+          )}
+          <button type="button" onClick={close}>
+            取消
+          </button>
         </div>
       </div>
     </div>

@@ -30,22 +30,44 @@ export function useFolderBrowser(method: "listFolder" | "listImportable"): Folde
 /** One button per allowed folder; the current one is marked. */
 export function FolderRoots({ browser }: { browser: FolderBrowser }) {
   return browser.roots.map((root) => (
-    <button key={root} type="button" className={root === browser.folder ? "is-active" : undefined} onClick={() => browser.setFolder(root)}>{root}</button>
+    <button key={root} type="button" className={root === browser.folder ? "is-active" : undefined} onClick={() => browser.setFolder(root)}>
+      {root}
+    </button>
   ));
 }
 
 /** The current folder's entries: 上一级 (never above an allowed folder), sub-folders, and files as `renderFile` draws them. */
-export function FolderEntries({ browser, renderFile, emptyText, label }: { browser: FolderBrowser; renderFile: (entry: FolderEntry) => ReactNode; emptyText: string; label?: string }) {
+export function FolderEntries({
+  browser,
+  renderFile,
+  emptyText,
+  label,
+}: {
+  browser: FolderBrowser;
+  renderFile: (entry: FolderEntry) => ReactNode;
+  emptyText: string;
+  label?: string;
+}) {
   const { folder, roots, entries, setFolder } = browser;
   const parent = folder !== null && !roots.includes(folder) ? parentFolder(folder) : null;
   return (
     <ul className="file-dialog__list" aria-label={label}>
-      {parent !== null && <li><button type="button" className="link" onClick={() => setFolder(parent)}>⬆ 上一级</button></li>}
+      {parent !== null && (
+        <li>
+          <button type="button" className="link" onClick={() => setFolder(parent)}>
+            ⬆ 上一级
+          </button>
+        </li>
+      )}
       {entries.map((entry) => (
         <li key={entry.path}>
-          {entry.kind === "folder"
-            ? <button type="button" className="link" onClick={() => setFolder(entry.path)}>📁 {entry.name}</button>
-            : renderFile(entry)}
+          {entry.kind === "folder" ? (
+            <button type="button" className="link" onClick={() => setFolder(entry.path)}>
+              📁 {entry.name}
+            </button>
+          ) : (
+            renderFile(entry)
+          )}
         </li>
       ))}
       {entries.length === 0 && <li className="muted">{emptyText}</li>}

@@ -9,7 +9,12 @@ import { FolderEntries, FolderRoots, useFolderBrowser } from "../folder-browser/
 import { fileNameOf } from "../../platform/host-path";
 
 const ACCEPT = ".docx,.md,.txt,.nianbao";
-const FORMAT_NAMES: Record<ImportPreview["format"], string> = { docx: "Word 文档", md: "Markdown 文本", txt: "纯文本", nianbao: "年报文件" };
+const FORMAT_NAMES: Record<ImportPreview["format"], string> = {
+  docx: "Word 文档",
+  md: "Markdown 文本",
+  txt: "纯文本",
+  nianbao: "年报文件",
+};
 
 /**
  * 导入上年报告: pick a file in the allowed folders, or drop / choose one from anywhere (its bytes
@@ -45,7 +50,8 @@ function ImportForm() {
     }
   };
   const upload = async (file: File) => {
-    if (!/\.(docx|md|txt|nianbao)$/i.test(file.name)) return fail(new NianbaoError("invalid_input", "只能导入 .docx、.md、.txt 或 .nianbao 文件。", "bad type"));
+    if (!/\.(docx|md|txt|nianbao)$/i.test(file.name))
+      return fail(new NianbaoError("invalid_input", "只能导入 .docx、.md、.txt 或 .nianbao 文件。", "bad type"));
     if (file.size > MAX_UPLOAD_BYTES) return fail(new NianbaoError("file_too_large", "文件过大（上限 20 MB）。", "too large"));
     setBusy(`正在读取 ${file.name}…`);
     try {
@@ -64,7 +70,9 @@ function ImportForm() {
       close();
       await useSessionStore.getState().open(opened, { startDirty: true });
       const first = opened.notices[0];
-      useUiStore.getState().notify("info", `已导入${rollForward ? "并生成新年度报告" : ""}，尚未保存。${first === undefined ? "" : `注意：${first}`}`);
+      useUiStore
+        .getState()
+        .notify("info", `已导入${rollForward ? "并生成新年度报告" : ""}，尚未保存。${first === undefined ? "" : `注意：${first}`}`);
     } catch (error) {
       fail(error);
     } finally {
@@ -84,16 +92,40 @@ function ImportForm() {
         <h2>导入上年报告</h2>
         <div
           className={`drop-zone${dragging ? " is-dragging" : ""}`}
-          onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
           onDragLeave={() => setDragging(false)}
           onDrop={handleDrop}
         >
           把上年报告（.docx / .md / .txt / .nianbao）拖到这里，或
-          <label className="link">选择文件<input type="file" aria-label="选择要导入的文件" accept={ACCEPT} hidden onChange={(e) => { const f = e.target.files?.[0]; if (f !== undefined) void upload(f); }} /></label>
+          <label className="link">
+            选择文件
+            <input
+              type="file"
+              aria-label="选择要导入的文件"
+              accept={ACCEPT}
+              hidden
+              onChange={(e) => {
+                const f = e.target.files?.[0];
+                if (f !== undefined) void upload(f);
+              }}
+            />
+          </label>
         </div>
         <div className="file-dialog__roots">
           {hostInfo?.nativeDialogs === true && (
-            <button type="button" onClick={() => void api.chooseOpenPath({ purpose: "import" }).then(({ path }) => path === null ? undefined : choose({ path }, fileNameOf(path)), fail)}>浏览…</button>
+            <button
+              type="button"
+              onClick={() =>
+                void api
+                  .chooseOpenPath({ purpose: "import" })
+                  .then(({ path }) => (path === null ? undefined : choose({ path }, fileNameOf(path))), fail)
+              }
+            >
+              浏览…
+            </button>
           )}
           <FolderRoots browser={browser} />
         </div>
@@ -101,17 +133,34 @@ function ImportForm() {
           browser={browser}
           label="可导入的文件"
           emptyText="此文件夹中没有可导入的文件。"
-          renderFile={(entry) => <button type="button" className="link" aria-pressed={source !== null && "path" in source && source.path === entry.path} onClick={() => void choose({ path: entry.path }, entry.name)}>📄 {entry.name}</button>}
+          renderFile={(entry) => (
+            <button
+              type="button"
+              className="link"
+              aria-pressed={source !== null && "path" in source && source.path === entry.path}
+              onClick={() => void choose({ path: entry.path }, entry.name)}
+            >
+              📄 {entry.name}
+            </button>
+          )}
         />
-        {busy !== null && <p role="progressbar" aria-label={busy} className="progress">{busy}</p>}
+        {busy !== null && (
+          <p role="progressbar" aria-label={busy} className="progress">
+            {busy}
+          </p>
+        )}
         {preview !== null && <PreviewSummary preview={preview} />}
         <label className="checkbox">
           <input type="checkbox" checked={rollForward} onChange={(e) => setRollForward(e.target.checked)} />
           以上年报告为基础新建 {preview === null ? "" : `${preview.reportYear + 1} 年度`}报告（上年数字转为“上年”，本年数字待逐一填写确认）
         </label>
         <div className="modal__actions">
-          <button type="button" className="primary" disabled={preview === null || busy !== null} onClick={() => void confirm()}>确认导入</button>
-          <button type="button" onClick={close}>取消</button>
+          <button type="button" className="primary" disabled={preview === null || busy !== null} onClick={() => void confirm()}>
+            确认导入
+          </button>
+          <button type="button" onClick={close}>
+            取消
+          </button>
         </div>
       </div>
     </div>
@@ -121,13 +170,38 @@ function ImportForm() {
 function PreviewSummary({ preview }: { preview: ImportPreview }) {
   return (
     <section className="import-preview" aria-label="识别结果">
-      <h3>识别结果：{preview.fileName}（{FORMAT_NAMES[preview.format]}）</h3>
-      <p>{preview.title}<br />发文机关：{preview.org || "未识别"} · 年度：{preview.reportYear}</p>
+      <h3>
+        识别结果：{preview.fileName}（{FORMAT_NAMES[preview.format]}）
+      </h3>
+      <p>
+        {preview.title}
+        <br />
+        发文机关：{preview.org || "未识别"} · 年度：{preview.reportYear}
+      </p>
       <h4>各部分（{preview.parts.length}）</h4>
-      <ol>{preview.parts.map((p, i) => <li key={i}>{p.heading || "（无标题）"}<span className="muted"> · {p.paragraphs} 段</span></li>)}</ol>
+      <ol>
+        {preview.parts.map((p, i) => (
+          <li key={i}>
+            {p.heading || "（无标题）"}
+            <span className="muted"> · {p.paragraphs} 段</span>
+          </li>
+        ))}
+      </ol>
       <h4>数字（{preview.fields.length}）</h4>
-      <p className="import-preview__fields">{preview.fields.slice(0, 60).map((f) => `${f.label}：${f.shown}`).join("；") || "未识别到数字。"}{preview.fields.length > 60 ? "……" : ""}</p>
-      {preview.notices.length > 0 && <ul className="import-preview__notices">{preview.notices.map((n, i) => <li key={i}>{n}</li>)}</ul>}
+      <p className="import-preview__fields">
+        {preview.fields
+          .slice(0, 60)
+          .map((f) => `${f.label}：${f.shown}`)
+          .join("；") || "未识别到数字。"}
+        {preview.fields.length > 60 ? "……" : ""}
+      </p>
+      {preview.notices.length > 0 && (
+        <ul className="import-preview__notices">
+          {preview.notices.map((n, i) => (
+            <li key={i}>{n}</li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

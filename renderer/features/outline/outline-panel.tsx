@@ -40,23 +40,33 @@ export function OutlinePanel({ store }: { store: ReportStore }) {
   const parts = useMemo(() => outlineParts(body, template, lastWording), [body, template, lastWording]);
   return (
     <section className="side-panel" aria-label="大纲">
-      <header className="side-panel__header"><h2>大纲</h2></header>
+      <header className="side-panel__header">
+        <h2>大纲</h2>
+      </header>
       <ol className="outline">
         {parts.map((part) => {
           const covered = part.written >= COVERED_CHARS;
           return (
             <li key={part.index} className="outline__part">
               <button type="button" className="outline__jump" onClick={() => jumpToPart(part.index)}>
-                <span className={covered ? "coverage coverage--done" : "coverage"} aria-label={covered ? "已撰写" : "待撰写"}>{covered ? "●" : "○"}</span>
+                <span className={covered ? "coverage coverage--done" : "coverage"} aria-label={covered ? "已撰写" : "待撰写"}>
+                  {covered ? "●" : "○"}
+                </span>
                 {part.heading}
               </button>
               {part.lastYearShare !== null && (
                 <div className="outline__carried">
-                  <span className="carried-meter" aria-hidden="true"><span style={{ width: `${Math.round(part.lastYearShare * 100)}%` }} /></span>
+                  <span className="carried-meter" aria-hidden="true">
+                    <span style={{ width: `${Math.round(part.lastYearShare * 100)}%` }} />
+                  </span>
                   <span>上年原文 {Math.round(part.lastYearShare * 100)}%</span>
-                  <span className={part.unreviewed > 0 ? "outline__unreviewed" : "muted"}>{part.unreviewed > 0 ? `待审阅 ${part.unreviewed} 段` : "已审阅"}</span>
+                  <span className={part.unreviewed > 0 ? "outline__unreviewed" : "muted"}>
+                    {part.unreviewed > 0 ? `待审阅 ${part.unreviewed} 段` : "已审阅"}
+                  </span>
                   {part.unreviewed > 0 && editable && (
-                    <button type="button" className="outline__review" onClick={() => reviewPart(part.index, part.heading)}>本部分全部已审阅</button>
+                    <button type="button" className="outline__review" onClick={() => reviewPart(part.index, part.heading)}>
+                      本部分全部已审阅
+                    </button>
                   )}
                 </div>
               )}
@@ -82,7 +92,10 @@ function outlineParts(body: DocNode, template: Template, lastWording: ReadonlySe
     const templatePart = template.parts.find((p) => p.id === node.attrs.partId);
     const [first, ...rest] = node.content;
     const written = rest.reduce((n, block) => n + (block.type === "paragraph" ? text(block.content).trim().length : 0), 0);
-    const unreviewed = rest.filter((block) => block.type !== "table" && block.attrs.carried && wording(block.content) !== "" && lastWording?.has(wording(block.content)) === true).length;
+    const unreviewed = rest.filter(
+      (block) =>
+        block.type !== "table" && block.attrs.carried && wording(block.content) !== "" && lastWording?.has(wording(block.content)) === true,
+    ).length;
     let total = 0;
     let same = 0;
     for (const block of rest) {

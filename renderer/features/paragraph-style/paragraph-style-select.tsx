@@ -10,7 +10,8 @@ export function ParagraphStyleSelect() {
   const editor = useSessionStore((s) => s.editor);
   const state = useEditorState({
     editor,
-    selector: ({ editor: ed }) => (ed === null ? { style: null, editable: false } : { style: currentStyle(ed.state), editable: ed.isEditable }),
+    selector: ({ editor: ed }) =>
+      ed === null ? { style: null, editable: false } : { style: currentStyle(ed.state), editable: ed.isEditable },
   });
   const style = state?.style ?? null;
   return (
@@ -27,7 +28,9 @@ export function ParagraphStyleSelect() {
     >
       {style === null && <option value="">—</option>}
       {PARAGRAPH_STYLES.map((s) => (
-        <option key={s.label} value={VALUE_OF(s.style)}>{s.label}</option>
+        <option key={s.label} value={VALUE_OF(s.style)}>
+          {s.label}
+        </option>
       ))}
     </select>
   );

@@ -47,24 +47,58 @@ function ReportInfoForm({ store }: { store: ReportStore }) {
   };
   return (
     <div className="modal-backdrop">
-      <form className="modal" role="dialog" aria-modal="true" aria-label="报告信息" onSubmit={handleSubmit} onKeyDown={(e) => e.key === "Escape" && close()}>
+      <form
+        className="modal"
+        role="dialog"
+        aria-modal="true"
+        aria-label="报告信息"
+        onSubmit={handleSubmit}
+        onKeyDown={(e) => e.key === "Escape" && close()}
+      >
         <h2>报告信息</h2>
-        {!editable && <p className="banner" role="note">报告已签发，内容已冻结，此处只能查看。如需修改，请在“签发”面板点“修订”。</p>}
+        {!editable && (
+          <p className="banner" role="note">
+            报告已签发，内容已冻结，此处只能查看。如需修改，请在“签发”面板点“修订”。
+          </p>
+        )}
         <fieldset className="modal__fields" disabled={!editable} style={{ border: "none", margin: 0, padding: 0, display: "contents" }}>
-        <label>标题<input value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} /></label>
-        <label>发文机关<input value={org} maxLength={100} onChange={(e) => setOrg(e.target.value)} /></label>
-        <label>发文字号<input value={docNumber} maxLength={100} placeholder="如：木政发〔2025〕3号" onChange={(e) => setDocNumber(e.target.value)} /></label>
-        <label>主送机关<input value={recipient} maxLength={200} placeholder="法治政府建设年度报告通常不写" onChange={(e) => setRecipient(e.target.value)} /></label>
+          <label>
+            标题
+            <input value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
+          </label>
+          <label>
+            发文机关
+            <input value={org} maxLength={100} onChange={(e) => setOrg(e.target.value)} />
+          </label>
+          <label>
+            发文字号
+            <input value={docNumber} maxLength={100} placeholder="如：木政发〔2025〕3号" onChange={(e) => setDocNumber(e.target.value)} />
+          </label>
+          <label>
+            主送机关
+            <input
+              value={recipient}
+              maxLength={200}
+              placeholder="法治政府建设年度报告通常不写"
+              onChange={(e) => setRecipient(e.target.value)}
+            />
+          </label>
         </fieldset>
         {error !== null && <p className="error">{error}</p>}
         <div className="modal__actions">
           {editable ? (
             <>
-              <button type="submit" className="primary">确定</button>
-              <button type="button" onClick={close}>取消</button>
+              <button type="submit" className="primary">
+                确定
+              </button>
+              <button type="button" onClick={close}>
+                取消
+              </button>
             </>
           ) : (
-            <button type="button" className="primary" onClick={close}>关闭</button>
+            <button type="button" className="primary" onClick={close}>
+              关闭
+            </button>
           )}
         </div>
       </form>

@@ -13,9 +13,19 @@ import { useUiStore } from "../../state/ui-store";
 import { notifyError } from "../../state/notify-error";
 import "./signoff-panel.css";
 
-const ACTION_NAMES: Record<WorkflowAction, string> = { create: "创建", ...Object.fromEntries(WorkflowStep.options.map((s) => [s, STEP_RULES[s].label])) } as Record<WorkflowAction, string>;
+const ACTION_NAMES: Record<WorkflowAction, string> = {
+  create: "创建",
+  ...Object.fromEntries(WorkflowStep.options.map((s) => [s, STEP_RULES[s].label])),
+} as Record<WorkflowAction, string>;
 /** The buttons as a clerk names the steps; 修订 starts a new draft from an approved report. */
-const BUTTON_NAMES: Record<WorkflowStep, string> = { submit: "提交审核", review: "审核通过", approve: "签发", return: "退回修改", publish: "公开", revise: "修订" };
+const BUTTON_NAMES: Record<WorkflowStep, string> = {
+  submit: "提交审核",
+  review: "审核通过",
+  approve: "签发",
+  return: "退回修改",
+  publish: "公开",
+  revise: "修订",
+};
 const STAGES = ["起草中", "审核中", "待签发", "已签发", "已公开"] as const;
 
 export { lockedMessage } from "../../state/locked-message";
@@ -30,14 +40,25 @@ export function openSteps(report: Report): WorkflowStep[] {
  * Carries out one step as the person named in the panel; the role is the one chosen when the step
  * allows it, else the step's own (提交审核 is the 拟稿人's, 审核通过 the 审核人's, 签发 the 签发人's).
  */
-export async function runStep(store: ReportStore, step: WorkflowStep, person: string, chosenRole: SignoffRole, comment: string): Promise<boolean> {
+export async function runStep(
+  store: ReportStore,
+  step: WorkflowStep,
+  person: string,
+  chosenRole: SignoffRole,
+  comment: string,
+): Promise<boolean> {
   const rule = STEP_RULES[step];
   const role = rule.roles.includes(chosenRole) ? chosenRole : (rule.roles[0] ?? chosenRole);
   try {
     store.getState().applyWorkflow({ action: step, person, role, comment });
     // A sign-off step belongs in the file at once; an unsaved report keeps it until 另存为.
     if (store.getState().path !== null) await store.getState().save();
-    useUiStore.getState().notify("info", `已${BUTTON_NAMES[step]}，当前状态：${stageName(store.getState().report.workflow)}。${store.getState().path === null ? "请保存报告。" : ""}`);
+    useUiStore
+      .getState()
+      .notify(
+        "info",
+        `已${BUTTON_NAMES[step]}，当前状态：${stageName(store.getState().report.workflow)}。${store.getState().path === null ? "请保存报告。" : ""}`,
+      );
     return true;
   } catch (error) {
     if (error instanceof NianbaoError && error.hint === SHOW_CHECKS_HINT) {
@@ -68,23 +89,56 @@ export function SignoffPanel({ store }: { store: ReportStore }) {
 
   return (
     <section className="side-panel signoff-panel" aria-label="签发">
-      <header className="side-panel__header"><h2>签发</h2></header>
-      <p>当前状态：<strong>{stage}</strong>（第 {revision} 稿）</p>
+      <header className="side-panel__header">
+        <h2>签发</h2>
+      </header>
+      <p>
+        当前状态：<strong>{stage}</strong>（第 {revision} 稿）
+      </p>
       <ol className="signoff-stages" aria-label="签发流程">
-        {STAGES.map((name) => <li key={name} aria-current={name === stage ? "step" : undefined}>{name}</li>)}
+        {STAGES.map((name) => (
+          <li key={name} aria-current={name === stage ? "step" : undefined}>
+            {name}
+          </li>
+        ))}
       </ol>
-      {status.modifiedSinceApproval === true && <p className="error" role="alert">报告内容与签发时不一致，请点“修订”创建修订稿并重新签发。</p>}
+      {status.modifiedSinceApproval === true && (
+        <p className="error" role="alert">
+          报告内容与签发时不一致，请点“修订”创建修订稿并重新签发。
+        </p>
+      )}
       <form className="signoff-form" onSubmit={(e: FormEvent) => e.preventDefault()}>
-        <label>姓名<input aria-label="姓名" value={person} maxLength={100} onChange={(e) => setPerson(e.target.value)} /></label>
-        <label>身份
+        <label>
+          姓名
+          <input aria-label="姓名" value={person} maxLength={100} onChange={(e) => setPerson(e.target.value)} />
+        </label>
+        <label>
+          身份
           <select aria-label="身份" value={role} onChange={(e) => setRole(SignoffRole.parse(e.target.value))}>
-            {SignoffRole.options.map((r) => <option key={r} value={r}>{r}</option>)}
+            {SignoffRole.options.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
           </select>
         </label>
-        <label>意见<textarea aria-label="意见" value={comment} maxLength={2000} rows={2} onChange={(e) => setComment(e.target.value)} /></label>
+        <label>
+          意见
+          <textarea aria-label="意见" value={comment} maxLength={2000} rows={2} onChange={(e) => setComment(e.target.value)} />
+        </label>
         <div className="signoff-form__steps">
           {steps.map((step) => (
-            <button key={step} type="button" disabled={person.trim() === ""} title={person.trim() === "" ? "请先填写姓名" : `以${STEP_RULES[step].roles.includes(role) ? role : STEP_RULES[step].roles[0] ?? role}身份办理`} onClick={() => void act(step)}>
+            <button
+              key={step}
+              type="button"
+              disabled={person.trim() === ""}
+              title={
+                person.trim() === ""
+                  ? "请先填写姓名"
+                  : `以${STEP_RULES[step].roles.includes(role) ? role : (STEP_RULES[step].roles[0] ?? role)}身份办理`
+              }
+              onClick={() => void act(step)}
+            >
               {BUTTON_NAMES[step]}
             </button>
           ))}
@@ -92,20 +146,27 @@ export function SignoffPanel({ store }: { store: ReportStore }) {
         {person.trim() === "" && steps.length > 0 && <p className="muted">填写姓名后即可办理。</p>}
       </form>
       <label className="signoff-setting">
-        <input type="checkbox" checked={distinctPeople} disabled={state !== "draft"} onChange={(e) => {
-          try {
-            store.getState().setDistinctPeople(e.target.checked);
-          } catch (error) {
-            notifyError(error);
-          }
-        }} />
+        <input
+          type="checkbox"
+          checked={distinctPeople}
+          disabled={state !== "draft"}
+          onChange={(e) => {
+            try {
+              store.getState().setDistinctPeople(e.target.checked);
+            } catch (error) {
+              notifyError(error);
+            }
+          }}
+        />
         拟稿人、审核人、签发人须为不同人员（本单位设置{state === "draft" ? "" : "，起草中才能更改"}）
       </label>
       <h3>签核记录</h3>
       <ol className="signoff-history">
         {events.map((e, i) => (
           <li key={i}>
-            {new Date(e.at).toLocaleString("zh-CN")} · {e.person || "（系统）"}{e.role === null ? "" : `（${e.role}）`} · {ACTION_NAMES[e.action]} → {e.action === "review" ? REVIEWED_NAME : STATE_NAMES[e.to]}（第 {e.revision} 稿）
+            {new Date(e.at).toLocaleString("zh-CN")} · {e.person || "（系统）"}
+            {e.role === null ? "" : `（${e.role}）`} · {ACTION_NAMES[e.action]} →{" "}
+            {e.action === "review" ? REVIEWED_NAME : STATE_NAMES[e.to]}（第 {e.revision} 稿）
             {e.comment !== null && <div className="muted">意见：{e.comment}</div>}
           </li>
         ))}
@@ -158,7 +219,9 @@ function SignFiles({ store }: { store: ReportStore }) {
         ...(pdfPath.trim() === "" ? {} : { pdfPath: pdfPath.trim() }),
         ...(docxPath.trim() === "" ? {} : { docxPath: docxPath.trim() }),
       });
-      setResult(`已签名（证书：${signed.subject}）：${[signed.pdf, signed.docx, signed.docxSignature].filter((p) => p !== null).join("、")}`);
+      setResult(
+        `已签名（证书：${signed.subject}）：${[signed.pdf, signed.docx, signed.docxSignature].filter((p) => p !== null).join("、")}`,
+      );
     } catch (error) {
       notifyError(error);
     } finally {
@@ -170,13 +233,42 @@ function SignFiles({ store }: { store: ReportStore }) {
     <form className="signoff-form" aria-label="数字签名" onSubmit={(e) => void sign(e)}>
       <h3>数字签名</h3>
       <p className="muted">先导出 Word / PDF，再用单位证书（.p12 / .pfx）签名。密码只用于本次签名，不会保存。</p>
-      <label>PDF 文件<input aria-label="PDF 文件" value={pdfPath} onChange={(e) => setPdfPath(e.target.value)} /></label>
-      <label>Word 文件<input aria-label="Word 文件" value={docxPath} onChange={(e) => setDocxPath(e.target.value)} /></label>
-      <label>证书文件<input aria-label="证书文件" value={p12Path} placeholder="证书须在允许访问的文件夹中，如：报告文件夹/单位.p12" onChange={(e) => setP12Path(e.target.value)} /></label>
-      {nativeDialogs && <button type="button" onClick={() => void chooseCertificate()}>选择证书…</button>}
-      <label>证书密码<input aria-label="证书密码" type="password" autoComplete="off" value={password} onChange={(e) => setPassword(e.target.value)} /></label>
-      <label>签名人<input aria-label="签名人" value={signer} onChange={(e) => setSigner(e.target.value)} /></label>
-      <button type="submit" disabled={busy || p12Path.trim() === "" || signer.trim() === "" || (pdfPath.trim() === "" && docxPath.trim() === "")}>{busy ? "正在签名…" : "签名"}</button>
+      <label>
+        PDF 文件
+        <input aria-label="PDF 文件" value={pdfPath} onChange={(e) => setPdfPath(e.target.value)} />
+      </label>
+      <label>
+        Word 文件
+        <input aria-label="Word 文件" value={docxPath} onChange={(e) => setDocxPath(e.target.value)} />
+      </label>
+      <label>
+        证书文件
+        <input
+          aria-label="证书文件"
+          value={p12Path}
+          placeholder="证书须在允许访问的文件夹中，如：报告文件夹/单位.p12"
+          onChange={(e) => setP12Path(e.target.value)}
+        />
+      </label>
+      {nativeDialogs && (
+        <button type="button" onClick={() => void chooseCertificate()}>
+          选择证书…
+        </button>
+      )}
+      <label>
+        证书密码
+        <input aria-label="证书密码" type="password" autoComplete="off" value={password} onChange={(e) => setPassword(e.target.value)} />
+      </label>
+      <label>
+        签名人
+        <input aria-label="签名人" value={signer} onChange={(e) => setSigner(e.target.value)} />
+      </label>
+      <button
+        type="submit"
+        disabled={busy || p12Path.trim() === "" || signer.trim() === "" || (pdfPath.trim() === "" && docxPath.trim() === "")}
+      >
+        {busy ? "正在签名…" : "签名"}
+      </button>
       {result !== null && <p role="status">{result}</p>}
     </form>
   );

@@ -54,9 +54,15 @@ export function StartPage() {
           <ul>
             {recoveries.map((r) => (
               <li key={r.reportId}>
-                <span>{r.title}（自动保存于 {new Date(r.savedAt).toLocaleString("zh-CN")}）</span>
-                <button type="button" onClick={() => restore(r.reportId)}>恢复</button>
-                <button type="button" onClick={() => discard(r.reportId)}>丢弃</button>
+                <span>
+                  {r.title}（自动保存于 {new Date(r.savedAt).toLocaleString("zh-CN")}）
+                </span>
+                <button type="button" onClick={() => restore(r.reportId)}>
+                  恢复
+                </button>
+                <button type="button" onClick={() => discard(r.reportId)}>
+                  丢弃
+                </button>
               </li>
             ))}
           </ul>
@@ -65,30 +71,52 @@ export function StartPage() {
       <div className="start-grid">
         <form className="start-card" aria-label="新建报告" onSubmit={(e) => void handleCreate(e)}>
           <h2>新建报告</h2>
-          <label>模板
+          <label>
+            模板
             <select value={templateId} onChange={(e) => setTemplateId(e.target.value)}>
-              {templates.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+              {templates.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
             </select>
           </label>
-          <label>发文机关
+          <label>
+            发文机关
             <input value={org} required maxLength={100} placeholder="如：某某区人民政府" onChange={(e) => setOrg(e.target.value)} />
           </label>
-          <label>报告年度
+          <label>
+            报告年度
             <input value={year} required inputMode="numeric" pattern="\d{4}" onChange={(e) => setYear(e.target.value)} />
           </label>
-          <button type="submit" className="primary" disabled={busy || templateId === "" || org.trim() === ""}>新建报告</button>
+          <button type="submit" className="primary" disabled={busy || templateId === "" || org.trim() === ""}>
+            新建报告
+          </button>
         </form>
         <section className="start-card" aria-label="打开报告">
           <h2>打开</h2>
-          <button type="button" onClick={() => void runCommand("file.open")}>打开</button>
-          <button type="button" onClick={() => void runCommand("file.newFromLastYear")} title="以上年报告为基础新建：识别 Word、Markdown、文本或年报文件">导入上年报告</button>
+          <button type="button" onClick={() => void runCommand("file.open")}>
+            打开
+          </button>
+          <button
+            type="button"
+            onClick={() => void runCommand("file.newFromLastYear")}
+            title="以上年报告为基础新建：识别 Word、Markdown、文本或年报文件"
+          >
+            导入上年报告
+          </button>
           <h3>最近打开</h3>
-          {recent.length === 0 ? <p className="muted">暂无。</p> : (
+          {recent.length === 0 ? (
+            <p className="muted">暂无。</p>
+          ) : (
             <ul className="recent-list">
               {recent.map((r) => (
                 <li key={r.path}>
                   <button type="button" className="link" onClick={() => openRecent(r.path)} title={r.path}>
-                    {r.title}<span className="muted">（{r.org}，{r.reportYear} 年度）</span>
+                    {r.title}
+                    <span className="muted">
+                      （{r.org}，{r.reportYear} 年度）
+                    </span>
                   </button>
                 </li>
               ))}

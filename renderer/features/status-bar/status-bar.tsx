@@ -54,17 +54,37 @@ export function StatusBar({ store }: { store: ReportStore }) {
   const submit = deadline("报送", reportYear, "03-01", today);
   const publish = deadline("公开", reportYear, "04-01", today);
   const ui = useUiStore.getState;
-  const pages =
-    pageCount === null ? "页数：预览后显示" : `${pageCount.pages} 页${pageCount.revision === revision ? "" : "（上次预览）"}`;
+  const pages = pageCount === null ? "页数：预览后显示" : `${pageCount.pages} 页${pageCount.revision === revision ? "" : "（上次预览）"}`;
   return (
     <footer className="status-bar" aria-label="状态栏">
-      <button type="button" className="status-bar__item" title="打印预览，按 PDF 排版计算页数" onClick={() => ui().setExportDialog("pdf")}>{pages}</button>
+      <button type="button" className="status-bar__item" title="打印预览，按 PDF 排版计算页数" onClick={() => ui().setExportDialog("pdf")}>
+        {pages}
+      </button>
       <span className="status-bar__item">{characters.toLocaleString("zh-CN")} 字</span>
-      <button type="button" className={`status-bar__item${unconfirmed > 0 ? " status-bar__item--todo" : ""}`} onClick={() => { ui().setFieldsFilter(unconfirmed > 0 ? "unconfirmed" : "all"); ui().setPanel("fields"); }}>
+      <button
+        type="button"
+        className={`status-bar__item${unconfirmed > 0 ? " status-bar__item--todo" : ""}`}
+        onClick={() => {
+          ui().setFieldsFilter(unconfirmed > 0 ? "unconfirmed" : "all");
+          ui().setPanel("fields");
+        }}
+      >
         未确认字段 {unconfirmed}
       </button>
-      <button type="button" className={`status-bar__item${errors > 0 ? " status-bar__item--error" : ""}`} onClick={() => ui().setPanel("checks")}>错误 {errors}</button>
-      <button type="button" className={`status-bar__item${warnings > 0 ? " status-bar__item--todo" : ""}`} onClick={() => ui().setPanel("checks")}>提醒 {warnings}</button>
+      <button
+        type="button"
+        className={`status-bar__item${errors > 0 ? " status-bar__item--error" : ""}`}
+        onClick={() => ui().setPanel("checks")}
+      >
+        错误 {errors}
+      </button>
+      <button
+        type="button"
+        className={`status-bar__item${warnings > 0 ? " status-bar__item--todo" : ""}`}
+        onClick={() => ui().setPanel("checks")}
+      >
+        提醒 {warnings}
+      </button>
       <span className={`status-bar__item status-bar__deadline${submit.late ? " status-bar__item--error" : ""}`}>{submit.text}</span>
       <span className={`status-bar__item status-bar__deadline${publish.late ? " status-bar__item--error" : ""}`}>{publish.text}</span>
     </footer>

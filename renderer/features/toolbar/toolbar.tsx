@@ -11,7 +11,13 @@ const GROUPS: readonly (readonly string[])[] = [
   ["file.exportDocx", "file.exportPdf"],
 ];
 
-const PANEL_OF: Readonly<Record<string, SidePanel>> = { "view.outline": "outline", "view.fields": "fields", "view.checks": "checks", "view.signoff": "signoff", "view.compare": "compare" };
+const PANEL_OF: Readonly<Record<string, SidePanel>> = {
+  "view.outline": "outline",
+  "view.fields": "fields",
+  "view.checks": "checks",
+  "view.signoff": "signoff",
+  "view.compare": "compare",
+};
 
 const STATUS_TEXT = { clean: "已保存", dirty: "未保存", saving: "正在保存…", error: "保存失败" } as const;
 
@@ -43,7 +49,9 @@ export function Toolbar({ store }: { store: ReportStore }) {
           })}
         </div>
       ))}
-      <span className={`toolbar__status toolbar__status--${status}`} role="status">{STATUS_TEXT[status]}</span>
+      <span className={`toolbar__status toolbar__status--${status}`} role="status">
+        {STATUS_TEXT[status]}
+      </span>
     </div>
   );
 }

@@ -36,7 +36,11 @@ export function documentSlice(deps: ReportStoreDeps): StateCreator<ReportState, 
               ? null
               : decision.status === "notDone"
                 ? { status: "notDone", reason: decision.reason ?? "" }
-                : { status: "addressed", quote: decision.link?.quote ?? "", ...(decision.link === null ? {} : { path: decision.link.path }) },
+                : {
+                    status: "addressed",
+                    quote: decision.link?.quote ?? "",
+                    ...(decision.link === null ? {} : { path: decision.link.path }),
+                  },
         }),
       replaceReport: (report) => set({ report, body: report.body, fields: report.fields, revision: get().revision + 1, status: "dirty" }),
     };

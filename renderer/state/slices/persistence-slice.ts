@@ -11,7 +11,11 @@ export function persistenceSlice(deps: ReportStoreDeps): StateCreator<ReportStat
       const live = state.readLiveBody?.() ?? state.body;
       const body = DocNode.safeParse(live);
       if (!body.success) {
-        throw new NianbaoError("invalid_input", "文档结构有误，无法保存。", `the document does not match the schema: ${body.error.message}`);
+        throw new NianbaoError(
+          "invalid_input",
+          "文档结构有误，无法保存。",
+          `the document does not match the schema: ${body.error.message}`,
+        );
       }
       return { ...state.report, body: body.data, fields: state.fields };
     };

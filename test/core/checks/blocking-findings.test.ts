@@ -9,7 +9,8 @@ import { atom, cleanReport, text, withParagraph } from "./crafted-report";
 
 const TODAY = "2025-01-20";
 const dated = (report: Report): Report => Report.parse({ ...report, meta: { ...report.meta, date: "2025-01-17" } });
-const meta = (report: Report, changes: Partial<Report["meta"]>): Report => Report.parse({ ...report, meta: { ...report.meta, ...changes } });
+const meta = (report: Report, changes: Partial<Report["meta"]>): Report =>
+  Report.parse({ ...report, meta: { ...report.meta, ...changes } });
 const ids = (findings: { id: string }[]): string[] => findings.map((f) => f.id);
 
 describe("nothing invented: title and 发文机关 come from the report or the clerk", () => {
@@ -57,7 +58,9 @@ describe("what blocks a final export, 签发 and signing", () => {
       fields: { cases: { id: "cases", label: "办理案件", kind: "count", value: null, unit: "件", status: "unconfirmed" } },
     });
     for (const purpose of ["final", "approve", "sign"] as const) {
-      expect(ids(blockingFindings(withField, fazhiTemplate(), { today: TODAY, purpose }))).toEqual(expect.arrayContaining(["FIELD-EMPTY", "FIELD-UNCONFIRMED"]));
+      expect(ids(blockingFindings(withField, fazhiTemplate(), { today: TODAY, purpose }))).toEqual(
+        expect.arrayContaining(["FIELD-EMPTY", "FIELD-UNCONFIRMED"]),
+      );
     }
     const runs = buildExportModel(withField, fazhiTemplate()).blocks.flatMap((b) => (b.kind === "paragraph" ? b.runs : []));
     expect(runs.filter((r) => r.placeholder).map((r) => r.text)).toEqual(["【待填：办理案件】"]);

@@ -5,11 +5,16 @@ import { atom, cleanReport, countField, text, withFields, withParagraph } from "
 import { fazhiTemplate } from "../../support/template";
 
 function reportWith(baseValue: string | null, baseStatus: "confirmed" | "unconfirmed") {
-  const report = withFields(
-    cleanReport(),
-    countField("accepted", baseValue, "360000", { status: baseStatus, label: "受理审批服务事项" }),
-    { id: "growth", label: "受理审批服务事项同比增长", kind: "growth", value: null, unit: "%", decimals: 2, status: "unconfirmed", baseFieldId: "accepted" },
-  );
+  const report = withFields(cleanReport(), countField("accepted", baseValue, "360000", { status: baseStatus, label: "受理审批服务事项" }), {
+    id: "growth",
+    label: "受理审批服务事项同比增长",
+    kind: "growth",
+    value: null,
+    unit: "%",
+    decimals: 2,
+    status: "unconfirmed",
+    baseFieldId: "accepted",
+  });
   return withParagraph(report, "measures", [text("全年受理"), atom("accepted"), text("，同比增长"), atom("growth"), text("。")]).report;
 }
 

@@ -25,7 +25,10 @@ describe("issue 13: invisible direction controls and broken characters", () => {
 
     const { report, path } = withParagraph(cleanReport(), "measures", [text("全年受理\u2066信访件\u2069590件。")]);
     const inText = found(report, "CHAR-BIDI");
-    expect(inText.map((f) => f.location.path)).toEqual([[...path, "content", 0], [...path, "content", 0]]);
+    expect(inText.map((f) => f.location.path)).toEqual([
+      [...path, "content", 0],
+      [...path, "content", 0],
+    ]);
     let fixed = report;
     for (const f of [...inText].reverse()) {
       const fix = f.fix;
@@ -39,7 +42,9 @@ describe("issue 13: invisible direction controls and broken characters", () => {
 
   it("CHAR-SURROGATE: half a surrogate pair in the title or the text; whole pairs (𠮷) pass", () => {
     const titled = Report.parse({ ...cleanReport(), meta: { ...cleanReport().meta, title: "2024年度\ud842报告" } });
-    expect(found(titled, "CHAR-SURROGATE")).toEqual([expect.objectContaining({ severity: "warning", location: expect.objectContaining({ path: ["meta", "title"] }) })]);
+    expect(found(titled, "CHAR-SURROGATE")).toEqual([
+      expect.objectContaining({ severity: "warning", location: expect.objectContaining({ path: ["meta", "title"] }) }),
+    ]);
     const { report } = withParagraph(cleanReport(), "measures", [text("吉野家的𠮷字完整，\udc00此处残缺。")]);
     expect(found(report, "CHAR-SURROGATE")).toHaveLength(1);
     expect(found(cleanReport(), "CHAR-SURROGATE")).toEqual([]);

@@ -22,17 +22,26 @@ function partIndex(body: DocNode, partId: string): number {
 
 /** A 2024 report whose snapshot is last year's: the same text with the plans paragraph given. */
 function withLastYear(report: Report, lastYear: Report): Report {
-  return Report.parse({ ...report, lastYear: { meta: { ...lastYear.meta, reportYear: 2023 }, body: lastYear.body, fields: lastYear.fields } });
+  return Report.parse({
+    ...report,
+    lastYear: { meta: { ...lastYear.meta, reportYear: 2023 }, body: lastYear.body, fields: lastYear.fields },
+  });
 }
 
 const MEASURE = "全面推进政务公开，完善政务公开标准化体系，主动公开政府信息，认真做好行政复议和应诉工作。";
 const SHORTCOMING = "法治宣传的针对性和实效性还有待提高，基层执法人员的法治素养仍需加强。";
 
 describe("text unchanged from last year", () => {
-  const last = withParagraph(withParagraph(cleanReport(2023), "measures", [text(MEASURE)]).report, "shortcomings", [text(SHORTCOMING)]).report;
+  const last = withParagraph(withParagraph(cleanReport(2023), "measures", [text(MEASURE)]).report, "shortcomings", [
+    text(SHORTCOMING),
+  ]).report;
 
   it("COPY-HIGH: a copied 主要举措和成效 part, located at the part; the duty part may repeat itself", () => {
-    const now = withParagraph(withParagraph(cleanReport(), "measures", [text(MEASURE)]).report, "shortcomings", [text("本年度新发现的不足：数据共享平台建设滞后，跨部门协同不够顺畅，镇村两级法律顾问的作用发挥还不均衡，部分村（社区）的法治阵地利用率不高。")]).report;
+    const now = withParagraph(withParagraph(cleanReport(), "measures", [text(MEASURE)]).report, "shortcomings", [
+      text(
+        "本年度新发现的不足：数据共享平台建设滞后，跨部门协同不够顺畅，镇村两级法律顾问的作用发挥还不均衡，部分村（社区）的法治阵地利用率不高。",
+      ),
+    ]).report;
     const report = withLastYear(now, last);
     const findings = found(report, "COPY-HIGH");
     expect(findings).toEqual([
@@ -47,7 +56,9 @@ describe("text unchanged from last year", () => {
   });
 
   it("judges against the given limit, and says nothing without last year's snapshot", () => {
-    const now = withParagraph(cleanReport(), "measures", [text(MEASURE.replace("认真做好行政复议和应诉工作", "全年办理行政复议案件，开展行政应诉旁听活动，规范行政应诉"))]).report;
+    const now = withParagraph(cleanReport(), "measures", [
+      text(MEASURE.replace("认真做好行政复议和应诉工作", "全年办理行政复议案件，开展行政应诉旁听活动，规范行政应诉")),
+    ]).report;
     const report = withLastYear(now, last);
     expect(found(report, "COPY-HIGH").map((f) => f.location.part)).toEqual(["measures", "shortcomings"]);
     expect(found(report, "COPY-HIGH", { measures: 0.95 }).map((f) => f.location.part)).toEqual([]);
@@ -56,7 +67,9 @@ describe("text unchanged from last year", () => {
 });
 
 describe("last year's plans", () => {
-  const last = withParagraph(cleanReport(2023), "nextYear", [text("一是完善重大行政决策程序。二是深化政务公开。三是加强执法队伍建设。")]).report;
+  const last = withParagraph(cleanReport(2023), "nextYear", [
+    text("一是完善重大行政决策程序。二是深化政务公开。三是加强执法队伍建设。"),
+  ]).report;
 
   it("PLAN-OPEN: each plan nobody has answered, located at last year's plans; PLAN-NOT-DONE as information", () => {
     let report = withLastYear(cleanReport(), last);
@@ -66,9 +79,16 @@ describe("last year's plans", () => {
       expect.stringContaining("“加强执法队伍建设”尚未对照"),
     ]);
     const nextYear = partIndex(last.body, "nextYear");
-    expect(found(report, "PLAN-OPEN")[0]).toMatchObject({ severity: "warning", location: { part: null, path: ["lastYear", "body", "content", nextYear], fieldId: null } });
+    expect(found(report, "PLAN-OPEN")[0]).toMatchObject({
+      severity: "warning",
+      location: { part: null, path: ["lastYear", "body", "content", nextYear], fieldId: null },
+    });
 
-    report = decidePlan(report, "完善重大行政决策程序", { status: "addressed", link: { path: [partIndex(report.body, "measures"), 1], quote: "各项工作扎实推进" }, reason: null });
+    report = decidePlan(report, "完善重大行政决策程序", {
+      status: "addressed",
+      link: { path: [partIndex(report.body, "measures"), 1], quote: "各项工作扎实推进" },
+      reason: null,
+    });
     report = decidePlan(report, "深化政务公开", { status: "notDone", link: null, reason: "政务公开平台改版延期至2025年" });
     expect(found(report, "PLAN-OPEN").map((f) => f.message)).toEqual([expect.stringContaining("“加强执法队伍建设”")]);
     expect(found(report, "PLAN-NOT-DONE")).toEqual([

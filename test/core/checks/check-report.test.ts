@@ -45,7 +45,9 @@ describe("statutory parts", () => {
   it("PART-EMPTY: a part with only its heading", () => {
     const report = cleanReport();
     const i = partIndex(report, "nextYear");
-    const content = report.body.content.map((n, k) => (k === i && n.type === "part" ? { ...n, content: [n.content[0], { type: "paragraph" }] } : n));
+    const content = report.body.content.map((n, k) =>
+      k === i && n.type === "part" ? { ...n, content: [n.content[0], { type: "paragraph" }] } : n,
+    );
     const [f] = found(Report.parse({ ...report, body: { type: "doc", content } }), "PART-EMPTY");
     expect(f).toMatchObject({ severity: "error", location: { part: "nextYear", path: ["body", "content", i] } });
   });
@@ -58,7 +60,10 @@ describe("statutory parts", () => {
     const [f] = found(swapped, "PART-ORDER");
     expect(f).toMatchObject({ severity: "warning", location: { part: "duty", path: ["body", "content", 1] } });
     const doubled = Report.parse({ ...report, body: { type: "doc", content: [...report.body.content, a] } });
-    expect(found(doubled, "PART-DUPLICATE")[0]).toMatchObject({ severity: "warning", location: { part: "duty", path: ["body", "content", 4] } });
+    expect(found(doubled, "PART-DUPLICATE")[0]).toMatchObject({
+      severity: "warning",
+      location: { part: "duty", path: ["body", "content", 4] },
+    });
   });
 });
 
@@ -70,59 +75,120 @@ describe("fields", () => {
     expect(found(report, "FIELD-UNCONFIRMED")).toEqual([
       expect.objectContaining({ severity: "error", location: { part: "measures", path: [...path, "content", 1], fieldId: "a" } }),
     ]);
-    expect(found(report, "FIELD-EMPTY")).toEqual([expect.objectContaining({ severity: "error", location: { part: "measures", path: [...path, "content", 3], fieldId: "b" } })]);
+    expect(found(report, "FIELD-EMPTY")).toEqual([
+      expect.objectContaining({ severity: "error", location: { part: "measures", path: [...path, "content", 3], fieldId: "b" } }),
+    ]);
   });
 
   it("FIELD-MISSING: an atom whose field does not exist", () => {
     const { report, path } = withParagraph(cleanReport(), "duty", [text("共"), atom("ghost"), text("。")]);
-    expect(found(report, "FIELD-MISSING")).toEqual([expect.objectContaining({ severity: "error", location: { part: "duty", path: [...path, "content", 1], fieldId: null } })]);
+    expect(found(report, "FIELD-MISSING")).toEqual([
+      expect.objectContaining({ severity: "error", location: { part: "duty", path: [...path, "content", 1], fieldId: null } }),
+    ]);
   });
 
   it("YOY-MISSING: a YoY atom for a field without last year's value", () => {
-    const { report, path } = withParagraph(withFields(cleanReport(), countField("a", "9", null)), "measures", [atom("a"), text("，"), atom("a", "yoy")]);
-    expect(found(report, "YOY-MISSING")).toEqual([expect.objectContaining({ severity: "error", location: { part: "measures", path: [...path, "content", 2], fieldId: "a" } })]);
+    const { report, path } = withParagraph(withFields(cleanReport(), countField("a", "9", null)), "measures", [
+      atom("a"),
+      text("，"),
+      atom("a", "yoy"),
+    ]);
+    expect(found(report, "YOY-MISSING")).toEqual([
+      expect.objectContaining({ severity: "error", location: { part: "measures", path: [...path, "content", 2], fieldId: "a" } }),
+    ]);
   });
 
   it("FIELD-SAME-AS-LAST-YEAR: a count equal to last year's (a stale copy); only info for a rate", () => {
     let report = withFields(cleanReport(), countField("a", "590", "590"), rateField("r", "100", "100"));
     report = withParagraph(report, "measures", [atom("a"), text("，"), atom("r"), text("。")]).report;
     const f = found(report, "FIELD-SAME-AS-LAST-YEAR");
-    expect(f.map((x) => [x.location.fieldId, x.severity])).toEqual([["a", "warning"], ["r", "info"]]);
+    expect(f.map((x) => [x.location.fieldId, x.severity])).toEqual([
+      ["a", "warning"],
+      ["r", "info"],
+    ]);
   });
 
   it("RATE-RANGE, COUNT-NEGATIVE, COUNT-FRACTION and FIELD-SWING", () => {
-    let report = withFields(cleanReport(), rateField("r", "101.5", null), countField("n", "-3", null), countField("h", "2.5", null), countField("s", "43000", "4300"));
+    let report = withFields(
+      cleanReport(),
+      rateField("r", "101.5", null),
+      countField("n", "-3", null),
+      countField("h", "2.5", null),
+      countField("s", "43000", "4300"),
+    );
     report = withParagraph(report, "measures", [atom("r"), atom("n"), atom("h"), atom("s")]).report;
-    expect(found(report, "RATE-RANGE")).toEqual([expect.objectContaining({ severity: "error", location: expect.objectContaining({ fieldId: "r", part: "measures" }) })]);
-    expect(found(report, "COUNT-NEGATIVE")).toEqual([expect.objectContaining({ severity: "error", location: expect.objectContaining({ fieldId: "n" }) })]);
-    expect(found(report, "COUNT-FRACTION")).toEqual([expect.objectContaining({ severity: "warning", location: expect.objectContaining({ fieldId: "h" }) })]);
-    expect(found(report, "FIELD-SWING")).toEqual([expect.objectContaining({ severity: "warning", location: expect.objectContaining({ fieldId: "s" }) })]);
+    expect(found(report, "RATE-RANGE")).toEqual([
+      expect.objectContaining({ severity: "error", location: expect.objectContaining({ fieldId: "r", part: "measures" }) }),
+    ]);
+    expect(found(report, "COUNT-NEGATIVE")).toEqual([
+      expect.objectContaining({ severity: "error", location: expect.objectContaining({ fieldId: "n" }) }),
+    ]);
+    expect(found(report, "COUNT-FRACTION")).toEqual([
+      expect.objectContaining({ severity: "warning", location: expect.objectContaining({ fieldId: "h" }) }),
+    ]);
+    expect(found(report, "FIELD-SWING")).toEqual([
+      expect.objectContaining({ severity: "warning", location: expect.objectContaining({ fieldId: "s" }) }),
+    ]);
   });
 
   it("FIELD-UNUSED: a field that no text shows", () => {
     const report = withFields(cleanReport(), countField("a", "1", null));
-    expect(found(report, "FIELD-UNUSED")).toEqual([expect.objectContaining({ severity: "info", location: { part: null, path: ["fields", "a"], fieldId: "a" } })]);
+    expect(found(report, "FIELD-UNUSED")).toEqual([
+      expect.objectContaining({ severity: "info", location: { part: null, path: ["fields", "a"], fieldId: "a" } }),
+    ]);
   });
 
   it("TEXT-CARRIED: a paragraph carried from last year and not reviewed", () => {
     const { report, path } = withParagraph(cleanReport(), "shortcomings", [text("基层法治力量仍较薄弱。")], true);
-    expect(found(report, "TEXT-CARRIED")).toEqual([expect.objectContaining({ severity: "warning", location: { part: "shortcomings", path, fieldId: null } })]);
+    expect(found(report, "TEXT-CARRIED")).toEqual([
+      expect.objectContaining({ severity: "warning", location: { part: "shortcomings", path, fieldId: null } }),
+    ]);
   });
 });
 
 describe("growth and 百分点", () => {
-  const base = () => withFields(cleanReport(), countField("accepted", "400000", "360000", { scale: "万", qualifier: "超", lastYear: { value: "360000", unit: "件", scale: "万", qualifier: "超" } }));
+  const base = () =>
+    withFields(
+      cleanReport(),
+      countField("accepted", "400000", "360000", {
+        scale: "万",
+        qualifier: "超",
+        lastYear: { value: "360000", unit: "件", scale: "万", qualifier: "超" },
+      }),
+    );
 
   it("GROWTH-MISMATCH: a bound growth field whose stated rate contradicts the values, with a fix", () => {
-    let report = withFields(base(), { id: "g", label: "受理量增幅", kind: "growth", value: "17.48", unit: "%", decimals: 2, status: "confirmed", baseFieldId: "accepted" });
+    let report = withFields(base(), {
+      id: "g",
+      label: "受理量增幅",
+      kind: "growth",
+      value: "17.48",
+      unit: "%",
+      decimals: 2,
+      status: "confirmed",
+      baseFieldId: "accepted",
+    });
     const placed = withParagraph(report, "measures", [text("受理"), atom("accepted"), text("，同比增长"), atom("g"), text("。")]);
     report = placed.report;
     const [f] = found(report, "GROWTH-MISMATCH");
-    expect(f).toMatchObject({ severity: "error", location: { part: "measures", path: [...placed.path, "content", 3], fieldId: "g" }, fix: { type: "setFieldValue", fieldId: "g", value: "11.11" } });
+    expect(f).toMatchObject({
+      severity: "error",
+      location: { part: "measures", path: [...placed.path, "content", 3], fieldId: "g" },
+      fix: { type: "setFieldValue", fieldId: "g", value: "11.11" },
+    });
     if (!f?.fix) throw new Error("fix");
     const fixed = applyFix(report, f.fix);
     expect(fixed.ok && found(fixed.report, "GROWTH-MISMATCH")).toEqual([]);
-    const right = withFields(report, { id: "g", label: "受理量增幅", kind: "growth", value: "11.11", unit: "%", decimals: 2, status: "confirmed", baseFieldId: "accepted" });
+    const right = withFields(report, {
+      id: "g",
+      label: "受理量增幅",
+      kind: "growth",
+      value: "11.11",
+      unit: "%",
+      decimals: 2,
+      status: "confirmed",
+      baseFieldId: "accepted",
+    });
     expect(found(right, "GROWTH-MISMATCH")).toEqual([]);
   });
 
@@ -136,39 +202,90 @@ describe("growth and 百分点", () => {
   });
 
   it("GROWTH-MISMATCH for an unbound growth atom after the value it describes, as an import leaves it", () => {
-    let report = withFields(base(), { id: "g", label: "受理量增幅", kind: "growth", value: "17.48", unit: "%", decimals: 2, status: "confirmed" });
+    let report = withFields(base(), {
+      id: "g",
+      label: "受理量增幅",
+      kind: "growth",
+      value: "17.48",
+      unit: "%",
+      decimals: 2,
+      status: "confirmed",
+    });
     const placed = withParagraph(report, "measures", [atom("accepted"), text("，同比增长"), atom("g"), text("。")]);
     report = placed.report;
     const [f] = found(report, "GROWTH-MISMATCH");
-    expect(f).toMatchObject({ severity: "error", location: { part: "measures", path: [...placed.path, "content", 2], fieldId: "g" }, fix: { type: "setFieldValue", fieldId: "g", value: "11.11" } });
-    const falling = withParagraph(withFields(base(), { id: "g", label: "增幅", kind: "growth", value: "11.11", unit: "%", status: "confirmed" }), "measures", [atom("accepted"), text("，同比下降"), atom("g")]).report;
+    expect(f).toMatchObject({
+      severity: "error",
+      location: { part: "measures", path: [...placed.path, "content", 2], fieldId: "g" },
+      fix: { type: "setFieldValue", fieldId: "g", value: "11.11" },
+    });
+    const falling = withParagraph(
+      withFields(base(), { id: "g", label: "增幅", kind: "growth", value: "11.11", unit: "%", status: "confirmed" }),
+      "measures",
+      [atom("accepted"), text("，同比下降"), atom("g")],
+    ).report;
     expect(found(falling, "GROWTH-DIRECTION")[0]).toMatchObject({ location: expect.objectContaining({ fieldId: "g" }) });
   });
 
   it("judges 同比增长 after a share against the count before it, as the seed report writes it", () => {
     const seed = (stated: string) => {
-      let report = withFields(cleanReport(), countField("accepted", "360000", "306440", { scale: "万", qualifier: "超" }), rateField("share", "26", null, { kind: "ratio", decimals: 0, qualifier: "约" }));
-      report = withParagraph(report, "measures", [text("受理"), atom("accepted"), text("，占全区总量"), atom("share"), text(`，同比增长${stated}%。`)]).report;
+      let report = withFields(
+        cleanReport(),
+        countField("accepted", "360000", "306440", { scale: "万", qualifier: "超" }),
+        rateField("share", "26", null, { kind: "ratio", decimals: 0, qualifier: "约" }),
+      );
+      report = withParagraph(report, "measures", [
+        text("受理"),
+        atom("accepted"),
+        text("，占全区总量"),
+        atom("share"),
+        text(`，同比增长${stated}%。`),
+      ]).report;
       return report;
     };
     expect(found(seed("17.48"), "GROWTH-MISMATCH")).toEqual([]);
     expect(found(seed("17.48"), "RATE-CHANGE-PERCENT")).toEqual([]);
-    expect(found(seed("7.48"), "GROWTH-MISMATCH")[0]).toMatchObject({ location: expect.objectContaining({ fieldId: "accepted" }), fix: { to: "17.48%" } });
-    const rateOnly = withParagraph(withFields(cleanReport(), rateField("closed", "93.3", "92")), "measures", [atom("closed"), text("，同比增长5%。")]).report;
+    expect(found(seed("7.48"), "GROWTH-MISMATCH")[0]).toMatchObject({
+      location: expect.objectContaining({ fieldId: "accepted" }),
+      fix: { to: "17.48%" },
+    });
+    const rateOnly = withParagraph(withFields(cleanReport(), rateField("closed", "93.3", "92")), "measures", [
+      atom("closed"),
+      text("，同比增长5%。"),
+    ]).report;
     expect(found(rateOnly, "RATE-CHANGE-PERCENT")[0]).toMatchObject({ severity: "warning" });
     expect(found(rateOnly, "RATE-CHANGE-PERCENT")[0]?.fix).toBeUndefined();
   });
 
   it("GROWTH-DIRECTION: 下降 written for a rise, in text and before a growth atom", () => {
     const { report, path } = withParagraph(base(), "measures", [atom("accepted"), text("，同比下降11.11%。")]);
-    expect(found(report, "GROWTH-DIRECTION")).toEqual([expect.objectContaining({ severity: "error", location: { part: "measures", path: [...path, "content", 1], fieldId: "accepted" } })]);
-    let withAtom = withFields(base(), { id: "g", label: "增幅", kind: "growth", value: "11.11", unit: "%", decimals: 2, status: "confirmed", baseFieldId: "accepted" });
+    expect(found(report, "GROWTH-DIRECTION")).toEqual([
+      expect.objectContaining({ severity: "error", location: { part: "measures", path: [...path, "content", 1], fieldId: "accepted" } }),
+    ]);
+    let withAtom = withFields(base(), {
+      id: "g",
+      label: "增幅",
+      kind: "growth",
+      value: "11.11",
+      unit: "%",
+      decimals: 2,
+      status: "confirmed",
+      baseFieldId: "accepted",
+    });
     withAtom = withParagraph(withAtom, "measures", [atom("accepted"), text("，同比下降"), atom("g")]).report;
     expect(found(withAtom, "GROWTH-DIRECTION")).toHaveLength(1);
   });
 
   it("GROWTH-BASE-MISSING: a growth field bound to nothing", () => {
-    let report = withFields(cleanReport(), { id: "g", label: "增幅", kind: "growth", value: "3", unit: "%", status: "confirmed", baseFieldId: "gone" });
+    let report = withFields(cleanReport(), {
+      id: "g",
+      label: "增幅",
+      kind: "growth",
+      value: "3",
+      unit: "%",
+      status: "confirmed",
+      baseFieldId: "gone",
+    });
     report = withParagraph(report, "measures", [atom("g")]).report;
     expect(found(report, "GROWTH-BASE-MISSING")[0]).toMatchObject({ severity: "error", location: { fieldId: "g" } });
   });
@@ -178,14 +295,28 @@ describe("growth and 百分点", () => {
     const placed = withParagraph(report, "measures", [text("结案率"), atom("closed"), text("，同比增长1.3%。")]);
     report = placed.report;
     const [f] = found(report, "RATE-CHANGE-PERCENT");
-    expect(f).toMatchObject({ severity: "error", location: { part: "measures", path: [...placed.path, "content", 2], fieldId: "closed" }, fix: { to: "1.3个百分点" } });
+    expect(f).toMatchObject({
+      severity: "error",
+      location: { part: "measures", path: [...placed.path, "content", 2], fieldId: "closed" },
+      fix: { to: "1.3个百分点" },
+    });
     if (!f?.fix) throw new Error("fix");
     const fixed = applyFix(report, f.fix);
     expect(fixed.ok && found(fixed.report, "RATE-CHANGE-PERCENT")).toEqual([]);
 
-    let bound = withFields(cleanReport(), rateField("closed", "93.3", "92"), { id: "g", label: "结案率增幅", kind: "growth", value: "1.41", unit: "%", status: "confirmed", baseFieldId: "closed" });
+    let bound = withFields(cleanReport(), rateField("closed", "93.3", "92"), {
+      id: "g",
+      label: "结案率增幅",
+      kind: "growth",
+      value: "1.41",
+      unit: "%",
+      status: "confirmed",
+      baseFieldId: "closed",
+    });
     bound = withParagraph(bound, "measures", [atom("closed"), atom("g")]).report;
-    expect(found(bound, "RATE-CHANGE-PERCENT")).toEqual([expect.objectContaining({ severity: "error", location: expect.objectContaining({ fieldId: "g" }) })]);
+    expect(found(bound, "RATE-CHANGE-PERCENT")).toEqual([
+      expect.objectContaining({ severity: "error", location: expect.objectContaining({ fieldId: "g" }) }),
+    ]);
 
     const typed = withParagraph(cleanReport(), "measures", [text("行政诉讼败诉率同比下降7%，办结率达93.3%，同比提高1.3%。")]);
     const heuristic = found(typed.report, "RATE-CHANGE-PERCENT");
@@ -201,7 +332,9 @@ describe("years", () => {
 
   it("YEAR-STALE: flags 2023年是… in a 2024 report but not comparisons, spans or document names", () => {
     const { report, path } = withParagraph(cleanReport(), "duty", [
-      text(`${opening}较2023年增加两项，2023年以来持续推进，与2023年同期相比有所提高，2021—2023年规划已完成，落实《2023年法治政府建设要点》。`),
+      text(
+        `${opening}较2023年增加两项，2023年以来持续推进，与2023年同期相比有所提高，2021—2023年规划已完成，落实《2023年法治政府建设要点》。`,
+      ),
     ]);
     const f = found(report, "YEAR-STALE");
     expect(f).toHaveLength(1);
@@ -213,8 +346,13 @@ describe("years", () => {
   it("YEAR-STALE in a heading left from last year, and TITLE-YEAR", () => {
     const { report, path } = withHeading(cleanReport(), "measures", 2, "（七）2023年度重点工作推进情况");
     expect(found(report, "YEAR-STALE")[0]).toMatchObject({ location: { part: "measures", path: [...path, "content", 0] } });
-    const stale = Report.parse({ ...cleanReport(), meta: { ...cleanReport().meta, title: "2023年度吴中区木渎镇人民政府法治政府建设工作报告" } });
-    expect(found(stale, "TITLE-YEAR")).toEqual([expect.objectContaining({ severity: "error", location: { part: null, path: ["meta", "title"], fieldId: null } })]);
+    const stale = Report.parse({
+      ...cleanReport(),
+      meta: { ...cleanReport().meta, title: "2023年度吴中区木渎镇人民政府法治政府建设工作报告" },
+    });
+    expect(found(stale, "TITLE-YEAR")).toEqual([
+      expect.objectContaining({ severity: "error", location: { part: null, path: ["meta", "title"], fieldId: null } }),
+    ]);
   });
 });
 
@@ -239,7 +377,11 @@ describe("GB/T 9704 lint", () => {
     part.content[0].content = [text("一.党政主要负责人履行推进法治建设第一责任人职责情况")];
     const broken = Report.parse({ ...report, body });
     const [f] = found(broken, "NUM-01");
-    expect(f).toMatchObject({ severity: "error", location: { part: "duty", path: ["body", "content", i, "content", 0, "content", 0] }, fix: { from: "一.", to: "一、" } });
+    expect(f).toMatchObject({
+      severity: "error",
+      location: { part: "duty", path: ["body", "content", i, "content", 0, "content", 0] },
+      fix: { from: "一.", to: "一、" },
+    });
     if (!f?.fix) throw new Error("fix");
     const fixed = applyFix(broken, f.fix);
     expect(fixed.ok && found(fixed.report, "NUM-01")).toEqual([]);
@@ -257,7 +399,10 @@ describe("GB/T 9704 lint", () => {
   });
 
   it("NUM-03 and NUM-04: 1、 and (1) in run-in headings and paragraphs", () => {
-    let report = withParagraph(cleanReport(), "duty", [{ type: "text", text: "1、建立台账。", marks: [{ type: "runInHeading", attrs: { level: 3 } }] }, text("逐项推进。")]).report;
+    let report = withParagraph(cleanReport(), "duty", [
+      { type: "text", text: "1、建立台账。", marks: [{ type: "runInHeading", attrs: { level: 3 } }] },
+      text("逐项推进。"),
+    ]).report;
     report = withParagraph(report, "duty", [text("(1)按月通报。")]).report;
     expect(found(report, "NUM-03")[0]).toMatchObject({ severity: "error", fix: { from: "1、", to: "1." } });
     expect(found(report, "NUM-04")[0]).toMatchObject({ severity: "error", fix: { from: "(1)", to: "（1）" } });
@@ -282,13 +427,22 @@ describe("GB/T 9704 lint", () => {
   it("HEAD-01: a standalone heading ending in 。; fixable", () => {
     const { report, path } = withHeading(cleanReport(), "duty", 2, "（一）加强组织领导。");
     const [f] = found(report, "HEAD-01");
-    expect(f).toMatchObject({ severity: "warning", location: { part: "duty", path: [...path, "content", 0] }, fix: { from: "。", to: "" } });
-    const runIn = withParagraph(cleanReport(), "duty", [{ type: "text", text: "（一）加强组织领导。", marks: [{ type: "runInHeading", attrs: { level: 2 } }] }, text("正文。")]).report;
+    expect(f).toMatchObject({
+      severity: "warning",
+      location: { part: "duty", path: [...path, "content", 0] },
+      fix: { from: "。", to: "" },
+    });
+    const runIn = withParagraph(cleanReport(), "duty", [
+      { type: "text", text: "（一）加强组织领导。", marks: [{ type: "runInHeading", attrs: { level: 2 } }] },
+      text("正文。"),
+    ]).report;
     expect(found(runIn, "HEAD-01")).toEqual([]);
   });
 
   it("PUNC-01: half-width punctuation in Chinese text, not in numbers or Latin", () => {
-    const { report, path } = withParagraph(cleanReport(), "duty", [text("召开会议,研究部署(专题)工作。会议9:30开始,共1,000人参加 (see: note)。")]);
+    const { report, path } = withParagraph(cleanReport(), "duty", [
+      text("召开会议,研究部署(专题)工作。会议9:30开始,共1,000人参加 (see: note)。"),
+    ]);
     const f = found(report, "PUNC-01");
     expect(f.map((x) => (x.fix?.type === "replaceText" ? `${x.fix.from}${x.fix.offset}` : ""))).toEqual([",4", "(9", ")12", ",24"]);
     expect(f[0]).toMatchObject({ severity: "error", location: { part: "duty", path: [...path, "content", 0] } });
@@ -317,7 +471,11 @@ describe("GB/T 9704 lint", () => {
     const base = cleanReport();
     const report = Report.parse({ ...base, meta: { ...base.meta, recipient: "吴中区人民政府:" } });
     const [f] = found(report, "RCPT-01");
-    expect(f).toMatchObject({ severity: "error", location: { part: null, path: ["meta", "recipient"], fieldId: null }, fix: { type: "setRecipient", value: "吴中区人民政府：" } });
+    expect(f).toMatchObject({
+      severity: "error",
+      location: { part: null, path: ["meta", "recipient"], fieldId: null },
+      fix: { type: "setRecipient", value: "吴中区人民政府：" },
+    });
     if (!f?.fix) throw new Error("fix");
     const fixed = applyFix(report, f.fix);
     expect(fixed.ok && found(fixed.report, "RCPT-01")).toEqual([]);
@@ -331,7 +489,10 @@ describe("deadlines relative to today", () => {
     ["2025-03-05", "已超过报送期限（2025年3月1日）4 天", "还有 27 天"],
   ])("on %s", (today, submit, publish) => {
     const f = check(cleanReport(), today);
-    expect(f.find((x) => x.id === "DEADLINE-SUBMIT")).toMatchObject({ severity: "info", location: { part: null, path: null, fieldId: null } });
+    expect(f.find((x) => x.id === "DEADLINE-SUBMIT")).toMatchObject({
+      severity: "info",
+      location: { part: null, path: null, fieldId: null },
+    });
     expect(f.find((x) => x.id === "DEADLINE-SUBMIT")?.message).toContain(submit);
     expect(f.find((x) => x.id === "DEADLINE-PUBLISH")?.message).toContain(publish);
   });
@@ -345,12 +506,18 @@ describe("a report rolled forward from last year", () => {
       rateField("closed", "93.26", "93.26", { status: "unconfirmed" }),
     );
     const body = JSON.parse(JSON.stringify(report.body)) as Report["body"];
-    body.content.unshift({ type: "paragraph", attrs: { carried: true }, content: [text("2023年是全面贯彻落实党的二十大精神的开局之年，做好法治政府建设工作具有重大意义。")] });
+    body.content.unshift({
+      type: "paragraph",
+      attrs: { carried: true },
+      content: [text("2023年是全面贯彻落实党的二十大精神的开局之年，做好法治政府建设工作具有重大意义。")],
+    });
     report = Report.parse({ ...report, body });
     report = withParagraph(report, "measures", [text("受理"), atom("accepted"), text("，结案率"), atom("closed"), text("。")], true).report;
     const findings = check(report);
     expect(findings.filter((f) => f.id === "FIELD-UNCONFIRMED").map((f) => f.location.fieldId)).toEqual(["accepted", "closed"]);
-    expect(findings.filter((f) => f.id === "YEAR-STALE")).toEqual([expect.objectContaining({ location: { part: null, path: ["body", "content", 0, "content", 0], fieldId: null } })]);
+    expect(findings.filter((f) => f.id === "YEAR-STALE")).toEqual([
+      expect.objectContaining({ location: { part: null, path: ["body", "content", 0, "content", 0], fieldId: null } }),
+    ]);
     expect(findings.filter((f) => f.id === "TEXT-CARRIED")).toHaveLength(2);
     expect(findings.filter((f) => f.id === "FIELD-SAME-AS-LAST-YEAR")).toHaveLength(2);
     expect(hasErrors(findings)).toBe(true);

@@ -13,7 +13,9 @@ export function cleanReport(year = 2024): Report {
   for (const node of body.content) {
     if (node.type !== "part") continue;
     node.content = node.content.map((block): BlockNode =>
-      block.type === "paragraph" && block.content === undefined ? { ...block, content: [{ type: "text", text: "各项工作扎实推进，取得明显成效。" }] } : block,
+      block.type === "paragraph" && block.content === undefined
+        ? { ...block, content: [{ type: "text", text: "各项工作扎实推进，取得明显成效。" }] }
+        : block,
     );
   }
   return Report.parse({ ...report, body });
@@ -23,12 +25,26 @@ export const text = (t: string): InlineNode => ({ type: "text", text: t });
 export const atom = (fieldId: string, show: "value" | "yoy" = "value"): InlineNode => ({ type: "reportField", attrs: { fieldId, show } });
 
 /** The report with a paragraph appended to a part, and the paragraph's path in the report. */
-export function withParagraph(report: Report, partId: PartId, content: InlineNode[], carried = false): { report: Report; path: (string | number)[] } {
+export function withParagraph(
+  report: Report,
+  partId: PartId,
+  content: InlineNode[],
+  carried = false,
+): { report: Report; path: (string | number)[] } {
   return withBlock(report, partId, { type: "paragraph", attrs: { carried }, content });
 }
 
-export function withHeading(report: Report, partId: PartId, level: 1 | 2 | 3 | 4, heading: string | InlineNode[]): { report: Report; path: (string | number)[] } {
-  return withBlock(report, partId, { type: "heading", attrs: { level, carried: false }, content: typeof heading === "string" ? [text(heading)] : heading });
+export function withHeading(
+  report: Report,
+  partId: PartId,
+  level: 1 | 2 | 3 | 4,
+  heading: string | InlineNode[],
+): { report: Report; path: (string | number)[] } {
+  return withBlock(report, partId, {
+    type: "heading",
+    attrs: { level, carried: false },
+    content: typeof heading === "string" ? [text(heading)] : heading,
+  });
 }
 
 function withBlock(report: Report, partId: PartId, block: BlockNode): { report: Report; path: (string | number)[] } {
@@ -48,9 +64,28 @@ export function withFields(report: Report, ...fields: FieldInput[]): Report {
 
 /** A confirmed count with last year's value, the usual shape after a clerk's review. */
 export function countField(id: string, value: string | null, last: string | null, extra: Partial<FieldInput> = {}): FieldInput {
-  return { id, label: `指标${id}`, kind: "count", value, unit: "件", status: "confirmed", lastYear: last === null ? null : { value: last, unit: "件" }, ...extra };
+  return {
+    id,
+    label: `指标${id}`,
+    kind: "count",
+    value,
+    unit: "件",
+    status: "confirmed",
+    lastYear: last === null ? null : { value: last, unit: "件" },
+    ...extra,
+  };
 }
 
 export function rateField(id: string, value: string | null, last: string | null, extra: Partial<FieldInput> = {}): FieldInput {
-  return { id, label: `比率${id}`, kind: "percent", value, unit: "%", decimals: 2, status: "confirmed", lastYear: last === null ? null : { value: last, unit: "%" }, ...extra };
+  return {
+    id,
+    label: `比率${id}`,
+    kind: "percent",
+    value,
+    unit: "%",
+    decimals: 2,
+    status: "confirmed",
+    lastYear: last === null ? null : { value: last, unit: "%" },
+    ...extra,
+  };
 }

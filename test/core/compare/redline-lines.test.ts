@@ -4,8 +4,16 @@ import { diffRuns, redlineLines, type RedlineInput, type RevisedText } from "../
 type Line = RedlineInput<string, string>;
 const line = (kind: string, text: string, format = "body"): Line => ({ kind, runs: [{ text, format }], source: `${kind}:${text}` });
 
-const accepted = (runs: RevisedText<string>[]): string => runs.filter((r) => r.change !== "delete").map((r) => r.text).join("");
-const rejected = (runs: RevisedText<string>[]): string => runs.filter((r) => r.change !== "insert").map((r) => r.text).join("");
+const accepted = (runs: RevisedText<string>[]): string =>
+  runs
+    .filter((r) => r.change !== "delete")
+    .map((r) => r.text)
+    .join("");
+const rejected = (runs: RevisedText<string>[]): string =>
+  runs
+    .filter((r) => r.change !== "insert")
+    .map((r) => r.text)
+    .join("");
 
 const A = "镇党委、政府将法治建设工作纳入全镇经济社会发展总体规划，与经济社会发展任务同步规划。";
 const B = "有效发挥人民调解化解矛盾纠纷第一道防线的作用，坚持常态化开展矛盾纠纷排查。";
@@ -50,8 +58,14 @@ describe("redlineLines", () => {
 describe("diffRuns", () => {
   it("changes whole numbers and words, and each side keeps its own formatting", () => {
     const runs = diffRuns(
-      [{ text: "（一）", format: "heading2" }, { text: "2023年受理36万件", format: "body" }],
-      [{ text: "（一）", format: "heading2" }, { text: "2024年受理40万件", format: "body" }],
+      [
+        { text: "（一）", format: "heading2" },
+        { text: "2023年受理36万件", format: "body" },
+      ],
+      [
+        { text: "（一）", format: "heading2" },
+        { text: "2024年受理40万件", format: "body" },
+      ],
     );
     expect(runs.map((r) => `${r.change ?? "="}:${r.format}:${r.text}`)).toEqual([
       "=:heading2:（一）",
@@ -65,7 +79,16 @@ describe("diffRuns", () => {
   });
 
   it("splits at run boundaries so that a changed run-in heading keeps its font", () => {
-    const runs = diffRuns([{ text: "（一）依法决策。", format: "heading2" }, { text: "全年审查合同。", format: "body" }], [{ text: "（一）依法行政。", format: "heading2" }, { text: "全年审查合同。", format: "body" }]);
+    const runs = diffRuns(
+      [
+        { text: "（一）依法决策。", format: "heading2" },
+        { text: "全年审查合同。", format: "body" },
+      ],
+      [
+        { text: "（一）依法行政。", format: "heading2" },
+        { text: "全年审查合同。", format: "body" },
+      ],
+    );
     expect(accepted(runs)).toBe("（一）依法行政。全年审查合同。");
     expect(rejected(runs)).toBe("（一）依法决策。全年审查合同。");
     expect(runs.filter((r) => r.change !== null).every((r) => r.format === "heading2")).toBe(true);

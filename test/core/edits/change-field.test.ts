@@ -7,7 +7,14 @@ import { fazhiTemplate } from "../../support/template";
 import { cleanReport, withFields } from "../checks/crafted-report";
 
 const carried = Field.parse({
-  id: "accepted", label: "受理审批服务事项", kind: "count", value: "360000", unit: "件", scale: "万", qualifier: "超", status: "confirmed",
+  id: "accepted",
+  label: "受理审批服务事项",
+  kind: "count",
+  value: "360000",
+  unit: "件",
+  scale: "万",
+  qualifier: "超",
+  status: "confirmed",
   lastYear: { value: "360000", unit: "件", scale: "万", qualifier: "超" },
 });
 const rate = Field.parse({ id: "closed", label: "结案率", kind: "percent", value: "93.26", unit: "%", decimals: 2, status: "confirmed" });
@@ -16,12 +23,18 @@ describe("changeField: the one way a typed value becomes a field", () => {
   it("keeps the written qualifier when the clerk types a bare number, and takes a typed one", () => {
     expect(changeField(carried, { fieldId: "accepted", input: "38万" })).toMatchObject({ value: "380000", qualifier: "超", scale: "万" });
     expect(changeField(carried, { fieldId: "accepted", input: "约38万" })).toMatchObject({ value: "380000", qualifier: "约" });
-    expect(changeField(carried, { fieldId: "accepted", input: "38万", qualifier: "none" })).toMatchObject({ qualifier: "none", exact: true });
+    expect(changeField(carried, { fieldId: "accepted", input: "38万", qualifier: "none" })).toMatchObject({
+      qualifier: "none",
+      exact: true,
+    });
   });
 
   it("leaves a changed value unconfirmed, keeps the status of an unchanged one, and confirms only when asked", () => {
     expect(changeField(carried, { fieldId: "accepted", input: "38万" }).status).toBe("unconfirmed");
-    expect(changeField(carried, { fieldId: "accepted", input: "360000", label: "受理事项" })).toMatchObject({ status: "confirmed", label: "受理事项" });
+    expect(changeField(carried, { fieldId: "accepted", input: "360000", label: "受理事项" })).toMatchObject({
+      status: "confirmed",
+      label: "受理事项",
+    });
     expect(changeField(carried, { fieldId: "accepted", input: "38万", confirm: true }).status).toBe("confirmed");
     expect(changeField(carried, { fieldId: "accepted", confirm: false }).status).toBe("unconfirmed");
     expect(thrownBy(() => changeField(carried, { fieldId: "accepted", input: "", confirm: true })).zh).toContain("尚无数值，不能确认");
@@ -51,21 +64,33 @@ describe("applyEdit", () => {
   });
 
   it("applies a check's field fix as a typed value: unconfirmed until the clerk confirms", () => {
-    const next = applyEdit(report, { type: "applyFix", fix: { type: "setFieldValue", fieldId: "closed", value: "94", label: "改为 94%" } }, clock);
+    const next = applyEdit(
+      report,
+      { type: "applyFix", fix: { type: "setFieldValue", fieldId: "closed", value: "94", label: "改为 94%" } },
+      clock,
+    );
     expect(next.fields["closed"]).toMatchObject({ value: "94", status: "unconfirmed" });
   });
 
   it("names the fields there are when the id is wrong", () => {
-    expect(thrownBy(() => applyEdit(report, { type: "changeField", fieldId: "nosuch", input: "1" }, clock)).zh).toContain("现有字段：accepted、closed");
+    expect(thrownBy(() => applyEdit(report, { type: "changeField", fieldId: "nosuch", input: "1" }, clock)).zh).toContain(
+      "现有字段：accepted、closed",
+    );
   });
 
   it("refuses content edits on an approved report but records sign-off steps", () => {
     let approved = report;
-    for (const [action, role, person] of [["submit", "拟稿人", "王小明"], ["review", "审核人", "李科长"], ["approve", "签发人", "张镇长"]] as const) {
+    for (const [action, role, person] of [
+      ["submit", "拟稿人", "王小明"],
+      ["review", "审核人", "李科长"],
+      ["approve", "签发人", "张镇长"],
+    ] as const) {
       approved = applyEdit(approved, { type: "workflow", request: { action, role, person } }, clock);
     }
     expect(approved.workflow.state).toBe("approved");
     expect(thrownBy(() => applyEdit(approved, { type: "updateMeta", patch: { title: "新标题" } }, clock)).code).toBe("report_locked");
-    expect(thrownBy(() => applyEdit(approved, { type: "changeField", fieldId: "closed", confirm: false }, clock)).code).toBe("report_locked");
+    expect(thrownBy(() => applyEdit(approved, { type: "changeField", fieldId: "closed", confirm: false }, clock)).code).toBe(
+      "report_locked",
+    );
   });
 });

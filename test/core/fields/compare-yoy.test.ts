@@ -3,16 +3,35 @@ import { compareYoy, fieldYoy } from "../../../core/fields/compare-yoy";
 import { rollFieldForward, seriesChanges, seriesOf } from "../../../core/fields/field-series";
 import { Field, type FieldKind, type Qualifier } from "../../../core/model/field";
 
-const plain = (value: string | null, qualifier: Qualifier = "none", exact?: boolean) => ({ value, qualifier, ...(exact === undefined ? {} : { exact }) });
+const plain = (value: string | null, qualifier: Qualifier = "none", exact?: boolean) => ({
+  value,
+  qualifier,
+  ...(exact === undefined ? {} : { exact }),
+});
 
 describe("YoY wording", () => {
   it("holds the worked examples: 超36万件 → 400000 and 93.26% → 95.5%", () => {
     const accepted = Field.parse({
-      id: "accepted", label: "受理审批服务事项", kind: "count", value: "400000", unit: "件", scale: "万", status: "confirmed",
+      id: "accepted",
+      label: "受理审批服务事项",
+      kind: "count",
+      value: "400000",
+      unit: "件",
+      scale: "万",
+      status: "confirmed",
       lastYear: { value: "360000", unit: "件", scale: "万", qualifier: "超" },
     });
     expect(fieldYoy(accepted)?.wording).toBe("同比增长11.11%");
-    const closed = Field.parse({ id: "closed", label: "结案率", kind: "percent", value: "95.5", unit: "%", decimals: 1, status: "confirmed", lastYear: { value: "93.26", unit: "%" } });
+    const closed = Field.parse({
+      id: "closed",
+      label: "结案率",
+      kind: "percent",
+      value: "95.5",
+      unit: "%",
+      decimals: 1,
+      status: "confirmed",
+      lastYear: { value: "93.26", unit: "%" },
+    });
     expect(fieldYoy(closed)?.wording).toBe("提高2.24个百分点");
   });
 
@@ -58,7 +77,12 @@ describe("YoY wording", () => {
 
   it("keeps the exact change unrounded for the checker", () => {
     expect(compareYoy(plain("400000"), plain("360000"), "count")?.exact).toMatch(/^11\.1111111/);
-    expect(compareYoy(plain("95.5"), plain("93.26"), "percent")).toMatchObject({ mode: "points", direction: "up", exact: "2.24", shown: "2.24" });
+    expect(compareYoy(plain("95.5"), plain("93.26"), "percent")).toMatchObject({
+      mode: "points",
+      direction: "up",
+      exact: "2.24",
+      shown: "2.24",
+    });
   });
 });
 

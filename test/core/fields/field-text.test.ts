@@ -10,11 +10,36 @@ import { Field } from "../../../core/model/field";
 import { atom, cleanReport, text, withFields, withHeading, withParagraph } from "../checks/crafted-report";
 
 const accepted = Field.parse({
-  id: "accepted", label: "受理审批服务事项", kind: "count", value: "400000", unit: "件", scale: "万", qualifier: "超", status: "confirmed",
+  id: "accepted",
+  label: "受理审批服务事项",
+  kind: "count",
+  value: "400000",
+  unit: "件",
+  scale: "万",
+  qualifier: "超",
+  status: "confirmed",
   lastYear: { value: "360000", unit: "件", scale: "万", qualifier: "超" },
 });
-const growth = Field.parse({ id: "acceptedGrowth", label: "受理量增幅", kind: "growth", value: "17.48", unit: "%", decimals: 2, status: "confirmed", baseFieldId: "accepted" });
-const closed = Field.parse({ id: "closed", label: "结案率", kind: "percent", value: "95.5", unit: "%", decimals: 1, status: "confirmed", lastYear: { value: "93.26", unit: "%" } });
+const growth = Field.parse({
+  id: "acceptedGrowth",
+  label: "受理量增幅",
+  kind: "growth",
+  value: "17.48",
+  unit: "%",
+  decimals: 2,
+  status: "confirmed",
+  baseFieldId: "accepted",
+});
+const closed = Field.parse({
+  id: "closed",
+  label: "结案率",
+  kind: "percent",
+  value: "95.5",
+  unit: "%",
+  decimals: 1,
+  status: "confirmed",
+  lastYear: { value: "93.26", unit: "%" },
+});
 
 describe("fieldText: what a field atom reads", () => {
   const source = { fields: { accepted, acceptedGrowth: growth, closed } };
@@ -33,7 +58,12 @@ describe("fieldText: what a field atom reads", () => {
     const fell = { fields: { ...source.fields, accepted: { ...accepted, value: "342000" } } };
     expect(fieldText(fell, "acceptedGrowth", "value")).toBe("5.00%");
     expect(fieldText(fell, "accepted", "yoy")).toBe("同比下降5%");
-    const lastChanged = { fields: { ...source.fields, accepted: { ...accepted, lastYear: { value: "320000", unit: "件", scale: "万" as const, qualifier: "none" as const } } } };
+    const lastChanged = {
+      fields: {
+        ...source.fields,
+        accepted: { ...accepted, lastYear: { value: "320000", unit: "件", scale: "万" as const, qualifier: "none" as const } },
+      },
+    };
     expect(fieldText(lastChanged, "accepted", "yoy")).toBe("同比增长25%");
   });
 
@@ -46,21 +76,49 @@ describe("fieldText: what a field atom reads", () => {
   it("is what inspect shows for headings with atoms and for the field list", () => {
     let report = withFields(cleanReport(), accepted, closed);
     report = withHeading(report, "measures", 3, [text("1.受理量"), atom("accepted", "yoy")]).report;
-    report = withParagraph(report, "measures", [text("全年受理"), atom("accepted"), text("，"), atom("accepted", "yoy"), text("。")]).report;
+    report = withParagraph(report, "measures", [
+      text("全年受理"),
+      atom("accepted"),
+      text("，"),
+      atom("accepted", "yoy"),
+      text("。"),
+    ]).report;
     const described = describeReport(report);
     expect(described.headings.map((h) => h.text)).toContain("1.受理量同比增长11.11%");
     const field = described.fields.find((f) => f.id === "accepted");
-    expect(field).toMatchObject({ text: "超40万件", value: 400000, lastYearValue: 360000, yoy: "同比增长11.11%", qualifier: "超", percent: false });
+    expect(field).toMatchObject({
+      text: "超40万件",
+      value: 400000,
+      lastYearValue: 360000,
+      yoy: "同比增长11.11%",
+      qualifier: "超",
+      percent: false,
+    });
     expect(described.fields.find((f) => f.id === "closed")).toMatchObject({ percent: true, yoy: "提高2.24个百分点" });
   });
 });
 
 describe("applyTypedValue: a clerk types into a field", () => {
-  const count = Field.parse({ id: "accepted", label: "受理审批服务事项", kind: "count", value: null, unit: "件", scale: "none", status: "unconfirmed" });
+  const count = Field.parse({
+    id: "accepted",
+    label: "受理审批服务事项",
+    kind: "count",
+    value: null,
+    unit: "件",
+    scale: "none",
+    status: "unconfirmed",
+  });
 
   it("stores 超36万 as 360000 shown in 万, inexact, leaving the status to the caller", () => {
     const r = applyTypedValue(count, "超36万");
-    expect(r.ok && r.field).toMatchObject({ value: "360000", scale: "万", qualifier: "超", decimals: 0, exact: false, status: "unconfirmed" });
+    expect(r.ok && r.field).toMatchObject({
+      value: "360000",
+      scale: "万",
+      qualifier: "超",
+      decimals: 0,
+      exact: false,
+      status: "unconfirmed",
+    });
   });
 
   it("keeps the display scale for a bare number and takes the typed decimals otherwise", () => {
@@ -100,7 +158,9 @@ describe("YoY atoms through the shared TipTap schema", () => {
       const extensions = reportExtensions(fieldTextResolver(r));
       return renderToHTMLString({ extensions, content: PMNode.fromJSON(getSchema(extensions), r.body) });
     };
-    expect(html(report)).toContain("受理<span data-type=\"report-field\" data-field-id=\"accepted\">超40万件</span>，<span data-type=\"report-field\" data-field-id=\"accepted\" data-show=\"yoy\">同比增长11.11%</span>");
+    expect(html(report)).toContain(
+      '受理<span data-type="report-field" data-field-id="accepted">超40万件</span>，<span data-type="report-field" data-field-id="accepted" data-show="yoy">同比增长11.11%</span>',
+    );
     const lastYearFixed = withFields(report, { ...accepted, lastYear: { value: "320000", unit: "件", scale: "万", qualifier: "none" } });
     expect(html(lastYearFixed)).toContain(">同比增长25%<");
     const thisYearFell = withFields(report, { ...accepted, value: "324000" });

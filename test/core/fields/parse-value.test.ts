@@ -60,17 +60,22 @@ describe("parseValue: what a clerk types", () => {
   it("keeps all 21 integer digits and 8 decimals a value may have", () => {
     expect(parsed("123456789012345678901").value).toBe("123456789012345678901");
     expect(parsed("12345678901234567.8901万").value).toBe("123456789012345678901");
-    expect(formatValue({ value: "123456789012345678901", scale: "万", qualifier: "none", decimals: 4, unit: "件" })).toBe("12345678901234567.8901万件");
+    expect(formatValue({ value: "123456789012345678901", scale: "万", qualifier: "none", decimals: 4, unit: "件" })).toBe(
+      "12345678901234567.8901万件",
+    );
   });
 
-  it.each(["abc", "1e309", "", "   ", "36万万", "超约36", "1.2.3", "Infinity", "NaN", "0x10", "12345678901234567890123"])("refuses %j with a message in both languages", (input) => {
-    const result = parseValue(input);
-    expect(result.ok).toBe(false);
-    if (!result.ok) {
-      expect(result.zh).toMatch(/[\u4e00-\u9fff]/);
-      expect(result.en).toMatch(/[a-z]/);
-    }
-  });
+  it.each(["abc", "1e309", "", "   ", "36万万", "超约36", "1.2.3", "Infinity", "NaN", "0x10", "12345678901234567890123"])(
+    "refuses %j with a message in both languages",
+    (input) => {
+      const result = parseValue(input);
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.zh).toMatch(/[\u4e00-\u9fff]/);
+        expect(result.en).toMatch(/[a-z]/);
+      }
+    },
+  );
 });
 
 const scales: DisplayScale[] = ["none", "万", "亿"];

@@ -43,8 +43,22 @@ const shown = (field: Field): string | undefined => fieldText({ fields: { [field
 
 describe("Chinese numbers", () => {
   it.each([
-    ["1", "一"], ["2", "两"], ["10", "十"], ["12", "十二"], ["20", "二十"], ["32", "三十二"], ["105", "一百零五"], ["110", "一百一十"],
-    ["1900", "一千九百"], ["2000", "两千"], ["10500", "一万零五百"], ["20000", "两万"], ["120000", "十二万"], ["100000000", "一亿"], ["2.6", "二点六"], ["0.5", "零点五"],
+    ["1", "一"],
+    ["2", "两"],
+    ["10", "十"],
+    ["12", "十二"],
+    ["20", "二十"],
+    ["32", "三十二"],
+    ["105", "一百零五"],
+    ["110", "一百一十"],
+    ["1900", "一千九百"],
+    ["2000", "两千"],
+    ["10500", "一万零五百"],
+    ["20000", "两万"],
+    ["120000", "十二万"],
+    ["100000000", "一亿"],
+    ["2.6", "二点六"],
+    ["0.5", "零点五"],
   ])("%s reads %s", (digits, chinese) => {
     expect(toChineseNumber(digits)).toBe(chinese);
     expect(parseChineseDecimal(chinese)).toBe(digits);
@@ -87,7 +101,9 @@ describe("a number keeps its written form", () => {
   });
 
   it("leaves ordinals, rates of recurrence and fixed terms as text", () => {
-    const r = report("第二、三批试点单位按期验收，第2、3批次已完成。镇党委每半年召开一次会议，市、区两级项目按时销号，全国“两会”期间开展检查。");
+    const r = report(
+      "第二、三批试点单位按期验收，第2、3批次已完成。镇党委每半年召开一次会议，市、区两级项目按时销号，全国“两会”期间开展检查。",
+    );
     expect(Object.keys(r.fields)).toEqual([]);
   });
 
@@ -111,7 +127,16 @@ describe("a number keeps its written form", () => {
   });
 
   it("a field saved before written forms existed loads and prints as before", () => {
-    const old: FieldInput = { id: "f1", label: "受理", kind: "count", value: "360000", unit: "件", scale: "万", qualifier: "超", status: "confirmed" };
+    const old: FieldInput = {
+      id: "f1",
+      label: "受理",
+      kind: "count",
+      value: "360000",
+      unit: "件",
+      scale: "万",
+      qualifier: "超",
+      status: "confirmed",
+    };
     const field = Field.parse(old);
     expect(field.written).toBeUndefined();
     expect(formatValue(field)).toBe("超36万件");
@@ -120,7 +145,14 @@ describe("a number keeps its written form", () => {
 
 describe("import never edits silently", () => {
   it("keeps a heading's final 。 and the 主送机关's colon; check offers the heading fix as a warning", () => {
-    const r = imported(["某县司法局关于2023年度法治政府建设情况的报告", "县委、县政府：", "一、主要举措和成效。", "全年受理信访件590件。", "某县司法局", "2024年1月15日"]);
+    const r = imported([
+      "某县司法局关于2023年度法治政府建设情况的报告",
+      "县委、县政府：",
+      "一、主要举措和成效。",
+      "全年受理信访件590件。",
+      "某县司法局",
+      "2024年1月15日",
+    ]);
     expect(r.meta.recipient).toBe("县委、县政府：");
     const findings = checkReport(r, template, { today: "2024-01-20" });
     expect(findings.filter((f) => f.id === "RCPT-01")).toEqual([]);
@@ -130,7 +162,7 @@ describe("import never edits silently", () => {
     const fix = head[0]?.fix;
     if (fix === undefined) throw new Error("no fix");
     const fixed = applyFix(r, fix);
-    expect(fixed.ok && JSON.stringify(fixed.report.body)).toContain("一、主要举措和成效\"");
+    expect(fixed.ok && JSON.stringify(fixed.report.body)).toContain('一、主要举措和成效"');
   });
 
   it("keeps spaces next to numbers; SPACE-01 warns and its fixes remove them, text and field alike", () => {
@@ -150,9 +182,14 @@ describe("import never edits silently", () => {
   });
 
   it("lists each rejoined line in the import notices", () => {
-    const blocks = ["2023年度某镇法治政府建设工作报告", "一、主要举措和成效", "镇党委、政府将法治建设工作纳入全镇经济社会发展总体规划，全镇上下形成了党委领导、人", "大监督、政府实施的工作格局。", "某镇人民政府", "2024年1月17日"].map((text) =>
-      SourceBlock.parse({ type: "paragraph", text }),
-    );
+    const blocks = [
+      "2023年度某镇法治政府建设工作报告",
+      "一、主要举措和成效",
+      "镇党委、政府将法治建设工作纳入全镇经济社会发展总体规划，全镇上下形成了党委领导、人",
+      "大监督、政府实施的工作格局。",
+      "某镇人民政府",
+      "2024年1月17日",
+    ].map((text) => SourceBlock.parse({ type: "paragraph", text }));
     const recognized = recognizeReport(blocks, template);
     expect(recognized.notices.filter((n) => n.zh.includes("合为一段"))).toHaveLength(1);
     expect(recognized.notices[0]?.zh).toContain("党委领导、人");

@@ -6,13 +6,33 @@ const one = (text: string) => {
   expect(found, text).toHaveLength(1);
   const f = found[0];
   if (!f) throw new Error("no field");
-  return { value: f.value, unit: f.unit, scale: f.scale, qualifier: f.statedQualifier, kind: f.kind, atom: text.slice(f.start, f.end), text: f.text };
+  return {
+    value: f.value,
+    unit: f.unit,
+    scale: f.scale,
+    qualifier: f.statedQualifier,
+    kind: f.kind,
+    atom: text.slice(f.start, f.end),
+    text: f.text,
+  };
 };
 
 describe("numbers that are fields", () => {
   it("reads scales, decimals and qualifiers into exact base-unit values", () => {
-    expect(one("全年共受理各类审批服务事项超 36 万件，")).toMatchObject({ value: "360000", unit: "件", scale: "万", qualifier: "超", atom: "超 36 万件" });
-    expect(one("累计发放宣传材料1.5万余份。")).toMatchObject({ value: "15000", unit: "份", scale: "万", qualifier: "余", atom: "1.5万余份" });
+    expect(one("全年共受理各类审批服务事项超 36 万件，")).toMatchObject({
+      value: "360000",
+      unit: "件",
+      scale: "万",
+      qualifier: "超",
+      atom: "超 36 万件",
+    });
+    expect(one("累计发放宣传材料1.5万余份。")).toMatchObject({
+      value: "15000",
+      unit: "份",
+      scale: "万",
+      qualifier: "余",
+      atom: "1.5万余份",
+    });
     expect(one("检查企业超 2.6 万家次")).toMatchObject({ value: "26000", unit: "家次" });
     expect(one("受众近5000人次")).toMatchObject({ value: "5000", qualifier: "近", atom: "近5000人次" });
     expect(one("培训执法人员约300名")).toMatchObject({ value: "300", unit: "名", qualifier: "约" });

@@ -6,7 +6,11 @@ import type { ParagraphNode } from "../../../core/model/doc";
 import { fazhiTemplate } from "../../support/template";
 
 const template = fazhiTemplate();
-const fromLines = (text: string) => recognizeReport(text.split("\n").map((line) => SourceBlock.parse({ type: "paragraph", text: line })), template);
+const fromLines = (text: string) =>
+  recognizeReport(
+    text.split("\n").map((line) => SourceBlock.parse({ type: "paragraph", text: line })),
+    template,
+  );
 const levels = (r: ReturnType<typeof fromLines>) => r.headings.map((h) => [h.level, h.text, h.part]);
 
 describe("recognition of structure", () => {
@@ -42,7 +46,11 @@ describe("recognition of structure", () => {
     ]);
     const part = r.body.content[1];
     const runIn = part?.type === "part" ? (part.content[1] as ParagraphNode) : null;
-    expect(runIn?.content?.[0]).toEqual({ type: "text", text: "（一）加强组织领导。", marks: [{ type: "runInHeading", attrs: { level: 2 } }] });
+    expect(runIn?.content?.[0]).toEqual({
+      type: "text",
+      text: "（一）加强组织领导。",
+      marks: [{ type: "runInHeading", attrs: { level: 2 } }],
+    });
     expect(r.fields.map((f) => f.value)).toEqual(["6", "2"]);
   });
 
@@ -65,14 +73,29 @@ describe("recognition of structure", () => {
     expect(r.title).toBeNull();
     expect(r.org).toBe("某街道办事处");
     expect(r.reportYear).toBe(2023);
-    expect(levels(r).map(([level, , part]) => [level, part])).toEqual([[1, "measures"], [2, "measures"], [1, "shortcomings"], [1, "nextYear"]]);
+    expect(levels(r).map(([level, , part]) => [level, part])).toEqual([
+      [1, "measures"],
+      [2, "measures"],
+      [1, "shortcomings"],
+      [1, "nextYear"],
+    ]);
     expect(r.fields.find((f) => f.value === "98.2")?.text).toBe("群众满意率98.2%");
     const shortcomings = r.body.content[1];
     expect(shortcomings?.type === "part" ? shortcomings.content.length : 0).toBe(2);
   });
 
   it("keeps 一是 leads inside paragraphs, but takes stand-alone ones as the level under 一、", () => {
-    const r = fromLines(["一、工作开展情况", "一是加强组织领导", "成立领导小组。", "二是严格规范执法", "查处案件218件。", "二、下一步工作打算", "一是加强培训。二是深化普法。"].join("\n"));
+    const r = fromLines(
+      [
+        "一、工作开展情况",
+        "一是加强组织领导",
+        "成立领导小组。",
+        "二是严格规范执法",
+        "查处案件218件。",
+        "二、下一步工作打算",
+        "一是加强培训。二是深化普法。",
+      ].join("\n"),
+    );
     expect(levels(r)).toEqual([
       [1, "一、工作开展情况", "measures"],
       [2, "一是加强组织领导", "measures"],
@@ -82,7 +105,11 @@ describe("recognition of structure", () => {
   });
 
   it("ranks 1. under 一、 when a report skips （一）, and splits a run-in level-1 heading", () => {
-    const r = fromLines(["一、加强组织领导。镇党委召开专题会议3次。", "1.健全制度", "2.强化考核。将法治建设纳入考核。", "二、存在的不足", "宣传不够。"].join("\n"));
+    const r = fromLines(
+      ["一、加强组织领导。镇党委召开专题会议3次。", "1.健全制度", "2.强化考核。将法治建设纳入考核。", "二、存在的不足", "宣传不够。"].join(
+        "\n",
+      ),
+    );
     expect(levels(r)).toEqual([
       [1, "一、加强组织领导", "measures"],
       [2, "1.健全制度", "measures"],
@@ -111,7 +138,11 @@ describe("recognition of structure", () => {
     );
     expect(r.title).toBe("2023年度某镇法治政府建设情况报告");
     expect(r.org).toBe("某镇");
-    expect(levels(r)).toEqual([[1, "主要举措和成效", "measures"], [2, "规范行政执法", "measures"], [1, "存在的不足", "shortcomings"]]);
+    expect(levels(r)).toEqual([
+      [1, "主要举措和成效", "measures"],
+      [2, "规范行政执法", "measures"],
+      [1, "存在的不足", "shortcomings"],
+    ]);
   });
 
   it("uses Word outline levels and heading styles when there is no numbering", () => {
@@ -124,12 +155,24 @@ describe("recognition of structure", () => {
       ],
       template,
     );
-    expect(levels(r)).toEqual([[1, "履行推进法治建设第一责任人职责情况", "duty"], [1, "下一步工作计划", "nextYear"]]);
+    expect(levels(r)).toEqual([
+      [1, "履行推进法治建设第一责任人职责情况", "duty"],
+      [1, "下一步工作计划", "nextYear"],
+    ]);
   });
 
   it("imports tables as tables with their numbers as fields", () => {
     const r = recognizeReport(
-      [SourceBlock.parse({ type: "paragraph", text: "一、工作成效" }), SourceBlock.parse({ type: "table", rows: [["指标", "数量"], ["法律咨询", "1320人次"]] })],
+      [
+        SourceBlock.parse({ type: "paragraph", text: "一、工作成效" }),
+        SourceBlock.parse({
+          type: "table",
+          rows: [
+            ["指标", "数量"],
+            ["法律咨询", "1320人次"],
+          ],
+        }),
+      ],
       template,
     );
     const part = r.body.content[0];
@@ -166,8 +209,21 @@ describe("mapping level-1 headings to statutory parts", () => {
 
 describe("closing and numbering variants", () => {
   it("reads a heading number followed by a space, and a 落款 dated only to the month", () => {
-    const r = fromLines(["2023年法治政府建设情况报告", "一 主要举措和成效", "全年受理信访件590件。", "二 存在的问题", "力量不足。", "某县市场监督管理局", "2024年1月"].join("\n"));
-    expect(r.headings.map((h) => [h.text, h.part])).toEqual([["一 主要举措和成效", "measures"], ["二 存在的问题", "shortcomings"]]);
+    const r = fromLines(
+      [
+        "2023年法治政府建设情况报告",
+        "一 主要举措和成效",
+        "全年受理信访件590件。",
+        "二 存在的问题",
+        "力量不足。",
+        "某县市场监督管理局",
+        "2024年1月",
+      ].join("\n"),
+    );
+    expect(r.headings.map((h) => [h.text, h.part])).toEqual([
+      ["一 主要举措和成效", "measures"],
+      ["二 存在的问题", "shortcomings"],
+    ]);
     expect(r.org).toBe("某县市场监督管理局");
     expect(r.date).toBeNull();
     expect(r.reportYear).toBe(2023);
@@ -177,14 +233,20 @@ describe("closing and numbering variants", () => {
 describe("text scraped into one paragraph", () => {
   it("starts a new line at a heading number that follows a full stop", () => {
     const filler = "坚持依法行政，推动依法行政制度体系更加完善，行政效能有效提升，法治环境持续优化。".repeat(4);
-    const r = fromLines(`2023年，某市政府坚持依法行政。${filler}一、坚持党的领导，扛牢法治政府建设政治责任。${filler}二、存在的不足和原因。${filler}`);
+    const r = fromLines(
+      `2023年，某市政府坚持依法行政。${filler}一、坚持党的领导，扛牢法治政府建设政治责任。${filler}二、存在的不足和原因。${filler}`,
+    );
     expect(r.headings.map((h) => [h.level, h.text, h.part])).toEqual([
       [1, "一、坚持党的领导，扛牢法治政府建设政治责任", "measures"],
       [1, "二、存在的不足和原因", "shortcomings"],
     ]);
-    const glued = fromLines(`2023年，某市政府坚持依法行政。${filler}一、坚持党的领导，扛牢法治政府建设政治责任坚持“思想引领”，以习近平法治思想引领法治政府建设。${filler}`);
+    const glued = fromLines(
+      `2023年，某市政府坚持依法行政。${filler}一、坚持党的领导，扛牢法治政府建设政治责任坚持“思想引领”，以习近平法治思想引领法治政府建设。${filler}`,
+    );
     expect(glued.headings.map((h) => [h.level, h.part])).toEqual([[1, "measures"]]);
-    const titled = fromLines(`某省人民政府关于2023年度法治政府建设情况的报告2023年，省政府坚持依法行政。${filler}一、坚持党的领导。${filler}`);
+    const titled = fromLines(
+      `某省人民政府关于2023年度法治政府建设情况的报告2023年，省政府坚持依法行政。${filler}一、坚持党的领导。${filler}`,
+    );
     expect(titled).toMatchObject({ title: "某省人民政府关于2023年度法治政府建设情况的报告", org: "某省人民政府", reportYear: 2023 });
   });
 });

@@ -27,8 +27,16 @@ describe("import as is", () => {
     const fields = Object.values(report.fields);
     expect(fields).toHaveLength(21);
     expect(fields.every((f) => f.status === "confirmed" && f.value !== null && f.lastYear === null)).toBe(true);
-    expect(report.fields["f2"]).toMatchObject({ value: "360000", scale: "万", qualifier: "超", unit: "件", sourceText: "全年共受理各类审批服务事项超 36 万件" });
-    const atoms = blocksOf(report.body).flatMap((b) => (b.type === "paragraph" ? (b.content ?? []) : [])).filter((n) => n.type === "reportField");
+    expect(report.fields["f2"]).toMatchObject({
+      value: "360000",
+      scale: "万",
+      qualifier: "超",
+      unit: "件",
+      sourceText: "全年共受理各类审批服务事项超 36 万件",
+    });
+    const atoms = blocksOf(report.body)
+      .flatMap((b) => (b.type === "paragraph" ? (b.content ?? []) : []))
+      .filter((n) => n.type === "reportField");
     expect(atoms.map((a) => (a.type === "reportField" ? a.attrs.fieldId : ""))).toEqual(fields.map((f) => f.id));
     expect(report.fields["f4"]).toMatchObject({ kind: "growth", baseFieldId: "f2" });
   });
@@ -40,7 +48,12 @@ describe("roll-forward", () => {
     const last = seed(deps);
     const next = rollForward(last, deps);
     expect(Report.safeParse(next).success).toBe(true);
-    expect(next.meta).toMatchObject({ reportYear: 2024, date: null, title: "2024年度木渎镇法治政府建设工作报告", org: "吴中区木渎镇人民政府" });
+    expect(next.meta).toMatchObject({
+      reportYear: 2024,
+      date: null,
+      title: "2024年度木渎镇法治政府建设工作报告",
+      org: "吴中区木渎镇人民政府",
+    });
     expect(next.id).not.toBe(last.id);
     for (const [id, field] of Object.entries(next.fields)) {
       const old = last.fields[id];
@@ -59,9 +72,21 @@ describe("roll-forward", () => {
   });
 
   it("advances the report year and the year after it in the title and headings, nothing else", () => {
-    const last = importText(["2023年度某镇法治政府建设工作报告", "一、2023年推进法治政府建设的主要举措和成效", "落实“八五”普法规划（2021—2025年），全年受理信访件590件。", "二、2024年工作安排", "2024年将继续推进。", "某镇人民政府", "2024年1月17日"].join("\n"));
+    const last = importText(
+      [
+        "2023年度某镇法治政府建设工作报告",
+        "一、2023年推进法治政府建设的主要举措和成效",
+        "落实“八五”普法规划（2021—2025年），全年受理信访件590件。",
+        "二、2024年工作安排",
+        "2024年将继续推进。",
+        "某镇人民政府",
+        "2024年1月17日",
+      ].join("\n"),
+    );
     const next = rollForward(last, fixedDeps());
-    const headings = blocksOf(next.body).filter((b) => b.type === "heading").map((b) => (b.content?.[0]?.type === "text" ? b.content[0].text : ""));
+    const headings = blocksOf(next.body)
+      .filter((b) => b.type === "heading")
+      .map((b) => (b.content?.[0]?.type === "text" ? b.content[0].text : ""));
     expect(headings).toEqual(["一、2024年推进法治政府建设的主要举措和成效", "二、2025年工作安排"]);
     expect(JSON.stringify(next.body)).toContain("2021—2025年");
     expect(JSON.stringify(next.body)).toContain("2024年将继续推进");
@@ -70,14 +95,31 @@ describe("roll-forward", () => {
   });
 
   it("moves older values into the series when a rolled report is rolled again", () => {
-    const twice = rollForward({ ...rollForward(seed(), fixedDeps()), fields: Object.fromEntries(Object.entries(rollForward(seed(), fixedDeps()).fields).map(([id, f]) => [id, { ...f, value: "7", status: "confirmed" as const }])) }, fixedDeps());
+    const twice = rollForward(
+      {
+        ...rollForward(seed(), fixedDeps()),
+        fields: Object.fromEntries(
+          Object.entries(rollForward(seed(), fixedDeps()).fields).map(([id, f]) => [
+            id,
+            { ...f, value: "7", status: "confirmed" as const },
+          ]),
+        ),
+      },
+      fixedDeps(),
+    );
     expect(twice.meta.reportYear).toBe(2025);
     expect(twice.fields["f16"]).toMatchObject({ value: null, lastYear: { value: "7" }, series: [{ year: 2023, value: "590" }] });
   });
 
   it("marks paragraphs inside tables as carried and empties their fields", () => {
-    const blocks = [SourceBlock.parse({ type: "paragraph", text: "一、工作成效" }), SourceBlock.parse({ type: "table", rows: [["法律咨询", "1320人次"]] })];
-    const last = buildImportedReport(recognizeReport(blocks, fazhiTemplate()), fazhiTemplate(), fixedDeps(), { year: 2023, org: "某镇人民政府" });
+    const blocks = [
+      SourceBlock.parse({ type: "paragraph", text: "一、工作成效" }),
+      SourceBlock.parse({ type: "table", rows: [["法律咨询", "1320人次"]] }),
+    ];
+    const last = buildImportedReport(recognizeReport(blocks, fazhiTemplate()), fazhiTemplate(), fixedDeps(), {
+      year: 2023,
+      org: "某镇人民政府",
+    });
     const next = rollForward(last, fixedDeps());
     const table = blocksOf(next.body).find((b) => b.type === "table");
     const cells = table?.type === "table" ? table.content.flatMap((r) => r.content.flatMap((c) => c.content)) : [];

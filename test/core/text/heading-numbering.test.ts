@@ -32,8 +32,20 @@ describe("one table of heading numbers", () => {
   });
 
   it("import places 一、 （一） 1. （1） at levels 1 to 4", () => {
-    const lines = ["2023年度某镇法治政府建设工作报告", "一、主要举措和成效", "（一）加强组织领导", "1.健全工作机制", "（1）完善议事规则", "各项工作扎实推进，取得明显成效。", "某镇人民政府", "2024年1月17日"];
-    const recognized = recognizeReport(lines.map((t) => SourceBlock.parse({ type: "paragraph", text: t })), template);
+    const lines = [
+      "2023年度某镇法治政府建设工作报告",
+      "一、主要举措和成效",
+      "（一）加强组织领导",
+      "1.健全工作机制",
+      "（1）完善议事规则",
+      "各项工作扎实推进，取得明显成效。",
+      "某镇人民政府",
+      "2024年1月17日",
+    ];
+    const recognized = recognizeReport(
+      lines.map((t) => SourceBlock.parse({ type: "paragraph", text: t })),
+      template,
+    );
     expect(recognized.headings.map((h) => [h.level, h.text])).toEqual([
       [1, "一、主要举措和成效"],
       [2, "（一）加强组织领导"],

@@ -15,7 +15,13 @@ import { fazhiTemplate } from "../../support/template";
 const clock = (at: string) => ({ now: () => at });
 const draft = () => createReport(fazhiTemplate(), { org: "吴中区木渎镇人民政府", year: 2024 }, fixedDeps());
 
-function step(report: Report, action: WorkflowRequest["action"], role: WorkflowRequest["role"], person: string, at = "2025-01-20T09:30:00.000+08:00"): Report {
+function step(
+  report: Report,
+  action: WorkflowRequest["action"],
+  role: WorkflowRequest["role"],
+  person: string,
+  at = "2025-01-20T09:30:00.000+08:00",
+): Report {
   return applyWorkflowAction(report, { action, person, role }, clock(at));
 }
 
@@ -29,7 +35,10 @@ function approved(): Report {
 function withEditedText(report: Report, text: string): Report {
   const [first, ...rest] = report.body.content;
   if (first?.type !== "part") throw new Error("expected a part");
-  const part = { ...first, content: [...first.content, { type: "paragraph" as const, attrs: { carried: false }, content: [{ type: "text" as const, text }] }] };
+  const part = {
+    ...first,
+    content: [...first.content, { type: "paragraph" as const, attrs: { carried: false }, content: [{ type: "text" as const, text }] }],
+  };
   return { ...report, body: { ...report.body, content: [part, ...rest] } };
 }
 
@@ -57,14 +66,30 @@ describe("content hash", () => {
     expect(contentHash(reordered)).toBe(contentHash(content));
     const { createHash } = await import("node:crypto");
     const sortKeys = (v: unknown): unknown =>
-      Array.isArray(v) ? v.map(sortKeys) : v !== null && typeof v === "object" ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])])) : v;
-    expect(contentHash(content)).toBe(createHash("sha256").update(JSON.stringify(sortKeys(content)), "utf8").digest("hex"));
+      Array.isArray(v)
+        ? v.map(sortKeys)
+        : v !== null && typeof v === "object"
+          ? Object.fromEntries(
+              Object.keys(v)
+                .sort()
+                .map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]),
+            )
+          : v;
+    expect(contentHash(content)).toBe(
+      createHash("sha256")
+        .update(JSON.stringify(sortKeys(content)), "utf8")
+        .digest("hex"),
+    );
   });
 });
 
 describe("sign-off workflow", () => {
   it("records drafter, reviewer and approver with roles, times, comments and content hashes", () => {
-    const submitted = applyWorkflowAction(draft(), { action: "submit", person: " 王小明 ", role: "拟稿人", comment: "请审核" }, clock("2025-01-18T10:00:00.000+08:00"));
+    const submitted = applyWorkflowAction(
+      draft(),
+      { action: "submit", person: " 王小明 ", role: "拟稿人", comment: "请审核" },
+      clock("2025-01-18T10:00:00.000+08:00"),
+    );
     const report = approved();
     expect(report.workflow.state).toBe("approved");
     const events = report.workflow.events.slice(1);
@@ -96,7 +121,11 @@ describe("sign-off workflow", () => {
     const submitted = step(draft(), "submit", "拟稿人", "王小明");
     expectError(() => step(submitted, "approve", "审核人", "李审核"), "forbidden", "签发须由签发人办理");
     expectError(() => step(approved(), "submit", "拟稿人", "王小明"), "forbidden", "创建修订稿");
-    expectError(() => applyWorkflowAction(submitted, { action: "review", person: "  ", role: "审核人" }, clock("2025-01-20T09:00:00+08:00")), "invalid_input", "须填写姓名");
+    expectError(
+      () => applyWorkflowAction(submitted, { action: "review", person: "  ", role: "审核人" }, clock("2025-01-20T09:00:00+08:00")),
+      "invalid_input",
+      "须填写姓名",
+    );
   });
 
   it("names the stages as a clerk does: 起草中 → 审核中 → 待签发 → 已签发 → 已公开", () => {
@@ -104,7 +133,13 @@ describe("sign-off workflow", () => {
     const reviewed = step(submitted, "review", "审核人", "李审核");
     const signed = step(reviewed, "approve", "签发人", "张镇长");
     const published = step(signed, "publish", "拟稿人", "王小明");
-    expect([draft(), submitted, reviewed, signed, published].map((r) => stageName(r.workflow))).toEqual(["起草中", "审核中", "待签发", "已签发", "已公开"]);
+    expect([draft(), submitted, reviewed, signed, published].map((r) => stageName(r.workflow))).toEqual([
+      "起草中",
+      "审核中",
+      "待签发",
+      "已签发",
+      "已公开",
+    ]);
     // Returned and submitted again: the new round has not been passed yet.
     const again = step(step(reviewed, "return", "签发人", "张镇长"), "submit", "拟稿人", "王小明");
     expect(stageName(again.workflow)).toBe("审核中");
@@ -117,13 +152,26 @@ describe("sign-off workflow", () => {
     const reviewed = step(submitted, "review", "审核人", "李审核");
     expectError(() => step(reviewed, "approve", "签发人", "李审核"), "forbidden", "“李审核”已作为本稿的审核人");
     expect(step(reviewed, "approve", "签发人", "张镇长").workflow.state).toBe("approved");
-    const relaxed = applyEdit(draft(), { type: "workflowSettings", distinctPeople: false }, { ...clock("2025-01-18T09:00:00.000+08:00"), template: fazhiTemplate() });
+    const relaxed = applyEdit(
+      draft(),
+      { type: "workflowSettings", distinctPeople: false },
+      { ...clock("2025-01-18T09:00:00.000+08:00"), template: fazhiTemplate() },
+    );
     expect(relaxed.workflow.distinctPeople).toBe(false);
     const alone = step(step(step(relaxed, "submit", "拟稿人", "王小明"), "review", "审核人", "王小明"), "approve", "签发人", "王小明");
     expect(alone.workflow.state).toBe("approved");
     expect(alone.workflow.distinctPeople).toBe(false);
     // Not to be switched off once the draft is in review.
-    expectError(() => applyEdit(submitted, { type: "workflowSettings", distinctPeople: false }, { ...clock("2025-01-19T09:00:00.000+08:00"), template: fazhiTemplate() }), "forbidden", "起草中");
+    expectError(
+      () =>
+        applyEdit(
+          submitted,
+          { type: "workflowSettings", distinctPeople: false },
+          { ...clock("2025-01-19T09:00:00.000+08:00"), template: fazhiTemplate() },
+        ),
+      "forbidden",
+      "起草中",
+    );
   });
 
   it("returns a report in review to the drafter", () => {
@@ -154,14 +202,27 @@ describe("frozen approved revisions", () => {
     expect(revised.meta.date).toBeNull();
     expect(revised.meta.issuer).toBeNull();
     const frozen = revised.revisions[0];
-    expect(frozen).toMatchObject({ revision: 1, state: "published", approvedBy: "张镇长", contentHash: approvalStatus(report).approvedHash });
+    expect(frozen).toMatchObject({
+      revision: 1,
+      state: "published",
+      approvedBy: "张镇长",
+      contentHash: approvalStatus(report).approvedHash,
+    });
     expect(frozen && contentHash(frozen.content)).toBe(frozen?.contentHash);
     const edited = withEditedText(revised, "第二稿新增内容。");
     expect(() => assertChangeAllowed(revised, edited)).not.toThrow();
     expect(() => assertChangeAllowed(edited, { ...edited, revisions: [] })).toThrow(/history/);
-    const reordered = { ...edited, workflow: { ...edited.workflow, events: edited.workflow.events.map((e) => Object.fromEntries(Object.entries(e).reverse()) as typeof e) } };
+    const reordered = {
+      ...edited,
+      workflow: {
+        ...edited.workflow,
+        events: edited.workflow.events.map((e) => Object.fromEntries(Object.entries(e).reverse()) as typeof e),
+      },
+    };
     expect(() => assertChangeAllowed(edited, reordered)).not.toThrow();
-    expect(() => assertChangeAllowed(edited, { ...edited, workflow: { ...edited.workflow, events: edited.workflow.events.slice(0, -1) } })).toThrow(NianbaoError);
+    expect(() =>
+      assertChangeAllowed(edited, { ...edited, workflow: { ...edited.workflow, events: edited.workflow.events.slice(0, -1) } }),
+    ).toThrow(NianbaoError);
     const reapproved = step(step(edited, "submit", "拟稿人", "王小明"), "approve", "签发人", "张镇长", "2025-03-05T09:00:00.000+08:00");
     expect(reapproved.meta.date).toBe("2025-03-05");
     expect(reapproved.revisions).toHaveLength(1);
@@ -171,6 +232,10 @@ describe("frozen approved revisions", () => {
   it("refuses to publish content changed after 签发, and a state flip without an event", () => {
     const report = approved();
     expectError(() => step(withEditedText(report, "改"), "publish", "签发人", "张镇长"), "report_locked", "签发后被改动");
-    expectError(() => assertChangeAllowed(report, { ...report, workflow: { ...report.workflow, state: "draft" } }), "forbidden", "状态与签核记录不符");
+    expectError(
+      () => assertChangeAllowed(report, { ...report, workflow: { ...report.workflow, state: "draft" } }),
+      "forbidden",
+      "状态与签核记录不符",
+    );
   });
 });

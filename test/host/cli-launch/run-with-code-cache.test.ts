@@ -28,7 +28,10 @@ function bundleDir(source: string): string {
   return dir;
 }
 
-const Loaded = z.object({ cache: z.enum(["none", "accepted", "rejected"]), answer: z.object({ total: z.number(), file: z.boolean(), hasRequire: z.boolean() }) });
+const Loaded = z.object({
+  cache: z.enum(["none", "accepted", "rejected"]),
+  answer: z.object({ total: z.number(), file: z.boolean(), hasRequire: z.boolean() }),
+});
 
 function load(dir: string, hash: string, command: string, use: "on" | "off" = "on"): z.infer<typeof Loaded> {
   const r = spawnSync(process.execPath, [child, join(dir, "bundle.cjs"), hash, command, use], { encoding: "utf8" });

@@ -27,9 +27,16 @@ describe("nianbao plans", () => {
     expect(items[1]?.link?.path).toHaveLength(2);
     expect(items[2]?.reason).toBe("区级平台尚未上线");
 
-    const check = JSON.parse(runCli(["check", file, "--json", "--today", "2025-01-20"]).stdout) as { findings: { id: string; message: string }[] };
-    expect(check.findings.filter((f) => f.id === "PLAN-OPEN").map((f) => f.message)).toEqual([expect.stringContaining("有效提高法治能力建设"), expect.stringContaining("切实抓好法治宣传教育")]);
-    expect(check.findings.filter((f) => f.id === "PLAN-NOT-DONE").map((f) => f.message)).toEqual([expect.stringContaining("区级平台尚未上线")]);
+    const check = JSON.parse(runCli(["check", file, "--json", "--today", "2025-01-20"]).stdout) as {
+      findings: { id: string; message: string }[];
+    };
+    expect(check.findings.filter((f) => f.id === "PLAN-OPEN").map((f) => f.message)).toEqual([
+      expect.stringContaining("有效提高法治能力建设"),
+      expect.stringContaining("切实抓好法治宣传教育"),
+    ]);
+    expect(check.findings.filter((f) => f.id === "PLAN-NOT-DONE").map((f) => f.message)).toEqual([
+      expect.stringContaining("区级平台尚未上线"),
+    ]);
 
     expect(runCli(["plans", file, "--item", "2", "--reopen"]).status).toBe(0);
     expect(list().map((i) => i.status)).toEqual(["open", "open", "notDone", "open"]);

@@ -10,7 +10,6 @@ import { fixedDeps } from "../../support/deps";
 import { fazhiTemplate } from "../../support/template";
 import { FIXTURE_MARKDOWN } from "../../support/report-from-markdown";
 
-
 /** The Mudu 2023 report rolled forward to 2024, as `nianbao import --roll-forward` makes it. */
 export async function rolledForwardFixture(): Promise<Report> {
   return (await importReportFile(FIXTURE_MARKDOWN, { template: fazhiTemplate(), deps: fixedDeps(), rollForward: true })).report;
@@ -50,7 +49,8 @@ export function edited(report: Report, partId: PartId, nth: number, edit: Edit):
     part.content.splice(j + 1, 0, { type: "paragraph", attrs: { carried: false }, content: [{ type: "text", text: edit.append }] });
   } else {
     const paragraph = part.content[j];
-    const node = paragraph?.type === "paragraph" ? paragraph.content?.find((n) => n.type === "text" && n.text.includes(edit.replace[0])) : undefined;
+    const node =
+      paragraph?.type === "paragraph" ? paragraph.content?.find((n) => n.type === "text" && n.text.includes(edit.replace[0])) : undefined;
     if (node?.type !== "text") throw new Error(`"${edit.replace[0]}" not in paragraph ${nth} of ${partId}`);
     node.text = node.text.replace(edit.replace[0], edit.replace[1]);
   }

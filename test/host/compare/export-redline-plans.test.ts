@@ -8,7 +8,13 @@ import { fixedDeps } from "../../support/deps";
 import { libreOfficeConvert } from "../../support/pdf-readers";
 import { runCli } from "../../support/run-cli";
 import { fazhiTemplate } from "../../support/template";
-import { documentXml, odtAcceptedParagraphs, packagePart as part, plainParagraphs, resolvedParagraphs } from "../../support/tracked-changes";
+import {
+  documentXml,
+  odtAcceptedParagraphs,
+  packagePart as part,
+  plainParagraphs,
+  resolvedParagraphs,
+} from "../../support/tracked-changes";
 import { edited, paragraphPaths, rolledForwardFixture, saved, tempDir } from "./edited-fixture";
 
 const ADDED = "全年聘请法律顾问2名，";
@@ -31,7 +37,17 @@ describe("nianbao export --redline on the Mudu report rolled forward and edited"
     dir = tempDir();
     await saved(report, dir, "r.nianbao");
     // Last year's report on its own, exported the ordinary way: what rejecting every change must give.
-    await saved(Report.parse({ ...report, meta: { ...last.meta, profile: report.meta.profile }, body: last.body, fields: last.fields, lastYear: null }), dir, "last.nianbao");
+    await saved(
+      Report.parse({
+        ...report,
+        meta: { ...last.meta, profile: report.meta.profile },
+        body: last.body,
+        fields: last.fields,
+        lastYear: null,
+      }),
+      dir,
+      "last.nianbao",
+    );
     const r = runCli(["export", "r.nianbao", "--redline", "red.docx", "--docx", "now.docx", "--json"], { cwd: dir });
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
@@ -70,7 +86,8 @@ describe("nianbao export --redline on the Mudu report rolled forward and edited"
   });
 
   it("keeps the GB/T 9704 layout of the ordinary export: the same styles and page set-up", () => {
-    const sectPr = (xml: string): string[] => [...xml.matchAll(/<w:sectPr\b[\s\S]*?<\/w:sectPr>/g)].map((m) => m[0].replace(/r:id="[^"]*"/g, ""));
+    const sectPr = (xml: string): string[] =>
+      [...xml.matchAll(/<w:sectPr\b[\s\S]*?<\/w:sectPr>/g)].map((m) => m[0].replace(/r:id="[^"]*"/g, ""));
     expect(part(join(dir, "red.docx"), "word/styles.xml")).toBe(part(join(dir, "now.docx"), "word/styles.xml"));
     expect(sectPr(documentXml(join(dir, "red.docx")))).toEqual(sectPr(documentXml(join(dir, "now.docx"))));
   });
@@ -94,7 +111,11 @@ describe("nianbao export --plans", () => {
   it("writes last year's plans as a four-column table with this year's answers", async () => {
     let report = await rolledForwardFixture();
     const [mi, mj] = paragraphPaths(report.body, "measures")[3] ?? [0, 0];
-    report = decidePlan(report, "自觉主动接受监督", { status: "addressed", link: { path: [mi, mj], quote: "认真办理人大代表建议和政协委员提案" }, reason: null });
+    report = decidePlan(report, "自觉主动接受监督", {
+      status: "addressed",
+      link: { path: [mi, mj], quote: "认真办理人大代表建议和政协委员提案" },
+      reason: null,
+    });
     report = decidePlan(report, "深入开展政务公开", { status: "notDone", link: null, reason: "政策解读机制待区级平台上线后建立" });
     const dir = tempDir();
     await saved(report, dir);
@@ -106,7 +127,9 @@ describe("nianbao export --plans", () => {
 
     const xml = documentXml(join(dir, "plans.docx"));
     expect(xml.match(/<w:tbl>/g)).toHaveLength(1);
-    const rows = [...xml.matchAll(/<w:tr\b[\s\S]*?<\/w:tr>/g)].map((row) => [...row[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((cell) => plainParagraphs(cell[0]).join("\n")));
+    const rows = [...xml.matchAll(/<w:tr\b[\s\S]*?<\/w:tr>/g)].map((row) =>
+      [...row[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((cell) => plainParagraphs(cell[0]).join("\n")),
+    );
     expect(rows[0]).toEqual(["序号", "上年安排", "落实情况", "本年报告中的对应内容或未落实原因"]);
     const plans = planChecklist(report).map((p) => p.text);
     expect(plans).toHaveLength(4);
@@ -131,7 +154,13 @@ describe("nianbao export --plans", () => {
 
     libreOfficeConvert([join(dir, "plans.docx")], join(dir, "lo"), "txt:Text (encoded):UTF8");
     const text = readFileSync(join(dir, "lo", "plans.txt"), "utf8");
-    for (const expected of ["上年主要安排落实情况对照表", "本年报告中的对应内容或未落实原因", "四是切实抓好法治宣传教育", "政策解读机制待区级平台上线后建立"]) expect(text).toContain(expected);
+    for (const expected of [
+      "上年主要安排落实情况对照表",
+      "本年报告中的对应内容或未落实原因",
+      "四是切实抓好法治宣传教育",
+      "政策解读机制待区级平台上线后建立",
+    ])
+      expect(text).toContain(expected);
   });
 
   it("refuses a report without last year's snapshot and writes nothing", async () => {

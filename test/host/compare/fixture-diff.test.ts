@@ -31,7 +31,9 @@ describe("nianbao diff on the Mudu report rolled forward", () => {
 
   it("after one paragraph is edited and another deleted, says exactly that", async () => {
     const base = await rolledForwardFixture();
-    let report = edited(base, "measures", 1, { replace: ["有效发挥镇党委、政府法律顾问作用", "全年聘请法律顾问2名，有效发挥镇党委、政府法律顾问作用"] });
+    let report = edited(base, "measures", 1, {
+      replace: ["有效发挥镇党委、政府法律顾问作用", "全年聘请法律顾问2名，有效发挥镇党委、政府法律顾问作用"],
+    });
     report = edited(report, "measures", 4, { delete: true });
     const before = diffJson(await saved(base, tempDir()));
     const json = diffJson(await saved(report, tempDir()));
@@ -59,8 +61,15 @@ describe("nianbao diff on the Mudu report rolled forward", () => {
       ["warning", "shortcomings"],
     ]);
     expect(findings.filter((f) => f.id === "PLAN-OPEN")).toHaveLength(4);
-    const edited1 = edited(report, "shortcomings", 0, { rewrite: "2024年，我镇行政复议体制改革刚刚起步，复议案件数量明显上升，基层执法力量不足的问题更加突出；村（社区）法律顾问作用发挥不均衡，法治宣传的针对性仍需加强。" });
-    expect(checkReport(edited1, fazhiTemplate(), { today: "2025-01-15" }).filter((f) => f.id === "COPY-HIGH").map((f) => f.location.part)).toEqual(["measures"]);
+    const edited1 = edited(report, "shortcomings", 0, {
+      rewrite:
+        "2024年，我镇行政复议体制改革刚刚起步，复议案件数量明显上升，基层执法力量不足的问题更加突出；村（社区）法律顾问作用发挥不均衡，法治宣传的针对性仍需加强。",
+    });
+    expect(
+      checkReport(edited1, fazhiTemplate(), { today: "2025-01-15" })
+        .filter((f) => f.id === "COPY-HIGH")
+        .map((f) => f.location.part),
+    ).toEqual(["measures"]);
   });
 
   it("extracts the four 一是…四是 plans from the imported 四、 part", async () => {

@@ -19,13 +19,24 @@ function table(rows: string[][]): TableNode {
     type: "table",
     content: rows.map((row, r) => ({
       type: "tableRow",
-      content: row.map((text) => ({ type: r === 0 ? "tableHeader" : "tableCell", attrs: { colspan: 1, rowspan: 1, colwidth: null }, content: [{ type: "paragraph", attrs: { carried: false }, content: [{ type: "text", text }] }] })),
+      content: row.map((text) => ({
+        type: r === 0 ? "tableHeader" : "tableCell",
+        attrs: { colspan: 1, rowspan: 1, colwidth: null },
+        content: [{ type: "paragraph", attrs: { carried: false }, content: [{ type: "text", text }] }],
+      })),
     })),
   };
 }
 
 function body(base: DocNode, blocks: Partial<Record<string, BlockNode[]>>): DocNode {
-  return { ...base, content: base.content.map((n) => (n.type === "part" && n.attrs.partId !== null && blocks[n.attrs.partId] ? { ...n, content: [n.content[0] as BlockNode, ...(blocks[n.attrs.partId] ?? [])] } : n)) };
+  return {
+    ...base,
+    content: base.content.map((n) =>
+      n.type === "part" && n.attrs.partId !== null && blocks[n.attrs.partId]
+        ? { ...n, content: [n.content[0] as BlockNode, ...(blocks[n.attrs.partId] ?? [])] }
+        : n,
+    ),
+  };
 }
 
 const para = (text: string): BlockNode => ({ type: "paragraph", attrs: { carried: false }, content: [{ type: "text", text }] });
@@ -35,15 +46,32 @@ async function redlineVersusPlain(report: Report, last: Report): Promise<{ red: 
   writeFileSync(join(dir, "red.docx"), await writeRedlineDocx(report, template, report.meta.profile));
   writeFileSync(join(dir, "now.docx"), await writeDocx(buildExportModel(report, template)));
   writeFileSync(join(dir, "last.docx"), await writeDocx(buildExportModel(last, template)));
-  return { red: documentXml(join(dir, "red.docx")), now: plainParagraphs(documentXml(join(dir, "now.docx"))), before: plainParagraphs(documentXml(join(dir, "last.docx"))) };
+  return {
+    red: documentXml(join(dir, "red.docx")),
+    now: plainParagraphs(documentXml(join(dir, "now.docx"))),
+    before: plainParagraphs(documentXml(join(dir, "last.docx"))),
+  };
 }
 
 describe("redline of attachments and the closing", () => {
   it("lines up attachments section by section; a dropped 附注 and attachment are deleted, a new one inserted", async () => {
     const base = createReport(template, { org: "吴中区木渎镇人民政府", year: 2024 }, fixedDeps());
     const doc = (...texts: string[]): DocNode => ({ type: "doc", content: texts.map(para) as DocNode["content"] });
-    const lastMeta = { ...base.meta, title: "", reportYear: 2023, note: "（此件公开发布）", attachments: [{ title: "2023年度法治建设工作台账", body: doc("一、学法记录12次。", "二、合法性审查合同48份。") }, { title: "普法经费明细", body: doc("普法宣传经费20万元。") }] };
-    const meta = { ...base.meta, date: "2025-01-20", attachments: [{ title: "2024年度法治建设工作台账", body: doc("一、学法记录15次。", "二、合法性审查合同48份。") }] };
+    const lastMeta = {
+      ...base.meta,
+      title: "",
+      reportYear: 2023,
+      note: "（此件公开发布）",
+      attachments: [
+        { title: "2023年度法治建设工作台账", body: doc("一、学法记录12次。", "二、合法性审查合同48份。") },
+        { title: "普法经费明细", body: doc("普法宣传经费20万元。") },
+      ],
+    };
+    const meta = {
+      ...base.meta,
+      date: "2025-01-20",
+      attachments: [{ title: "2024年度法治建设工作台账", body: doc("一、学法记录15次。", "二、合法性审查合同48份。") }],
+    };
     const lastBody = body(base.body, { measures: [para("全年主要执法数据如下。")] });
     const report = Report.parse({ ...base, meta, body: lastBody, lastYear: { meta: lastMeta, body: lastBody, fields: {} } });
     const last = Report.parse({ ...report, meta: lastMeta, lastYear: null });
@@ -63,14 +91,40 @@ describe("redline of tables", () => {
   it("diffs a table cell by cell when its shape is kept, and deletes or inserts a table whole", async () => {
     const base = createReport(template, { org: "吴中区木渎镇人民政府", year: 2024 }, fixedDeps());
     const lastBody = body(base.body, {
-      measures: [para("全年主要执法数据如下。"), table([["指标", "数量"], ["行政处罚案件", "126件"]]), table([["项目", "经费"], ["普法宣传", "20万元"]])],
+      measures: [
+        para("全年主要执法数据如下。"),
+        table([
+          ["指标", "数量"],
+          ["行政处罚案件", "126件"],
+        ]),
+        table([
+          ["项目", "经费"],
+          ["普法宣传", "20万元"],
+        ]),
+      ],
       shortcomings: [para("法治宣传的针对性还有待提高。")],
     });
     const thisBody = body(base.body, {
-      measures: [para("全年主要执法数据如下。"), table([["指标", "数量"], ["行政处罚案件", "148件"]])],
-      shortcomings: [para("法治宣传的针对性还有待提高。"), table([["不足", "原因"], ["执法人员不足", "编制未落实"]])],
+      measures: [
+        para("全年主要执法数据如下。"),
+        table([
+          ["指标", "数量"],
+          ["行政处罚案件", "148件"],
+        ]),
+      ],
+      shortcomings: [
+        para("法治宣传的针对性还有待提高。"),
+        table([
+          ["不足", "原因"],
+          ["执法人员不足", "编制未落实"],
+        ]),
+      ],
     });
-    const report = Report.parse({ ...base, body: thisBody, lastYear: { meta: { ...base.meta, title: "", reportYear: 2023 }, body: lastBody, fields: {} } });
+    const report = Report.parse({
+      ...base,
+      body: thisBody,
+      lastYear: { meta: { ...base.meta, title: "", reportYear: 2023 }, body: lastBody, fields: {} },
+    });
     const last = Report.parse({ ...report, meta: { ...base.meta, title: "", reportYear: 2023 }, body: lastBody, lastYear: null });
 
     const dir = tempDir();

@@ -21,7 +21,11 @@ function zipTestedByPython(zip: Uint8Array): string {
   const dir = mkdtempSync(join(tmpdir(), "nianbao-zip-"));
   try {
     writeFileSync(join(dir, "a.docx"), zip);
-    const r = spawnSync("python3", ["-c", "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print(z.testzip() or 'ok', len(z.namelist()))", join(dir, "a.docx")], { encoding: "utf8" });
+    const r = spawnSync(
+      "python3",
+      ["-c", "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print(z.testzip() or 'ok', len(z.namelist()))", join(dir, "a.docx")],
+      { encoding: "utf8" },
+    );
     return r.stdout.trim();
   } finally {
     rmSync(dir, { recursive: true, force: true });

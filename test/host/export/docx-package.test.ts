@@ -12,7 +12,11 @@ import { fazhiTemplate } from "../../support/template";
 async function docxParts(profile?: LayoutProfile, report = fixtureReport()): Promise<Record<string, string>> {
   const model = buildExportModel(report, fazhiTemplate(), profile === undefined ? {} : { profile });
   const files = unzipSync(await writeDocx(model));
-  return Object.fromEntries(Object.entries(files).filter(([name]) => name.endsWith(".xml") || name.endsWith(".rels")).map(([name, data]) => [name, strFromU8(data)]));
+  return Object.fromEntries(
+    Object.entries(files)
+      .filter(([name]) => name.endsWith(".xml") || name.endsWith(".rels"))
+      .map(([name, data]) => [name, strFromU8(data)]),
+  );
 }
 
 function styleXml(styles: string, id: string): string {
@@ -44,7 +48,9 @@ describe("the .docx package", () => {
     expect(doc).toMatch(/<w:footerReference w:type="default"/);
     expect(doc).toMatch(/<w:footerReference w:type="even"/);
     expect(doc).not.toContain("<w:titlePg");
-    const footers = Object.entries(parts).filter(([n]) => /^word\/footer\d+\.xml$/.test(n)).map(([, x]) => x);
+    const footers = Object.entries(parts)
+      .filter(([n]) => /^word\/footer\d+\.xml$/.test(n))
+      .map(([, x]) => x);
     expect(footers.some((f) => f.includes('<w:jc w:val="right"/>') && f.includes('w:right="280"'))).toBe(true);
     expect(footers.some((f) => f.includes('<w:jc w:val="left"/>') && f.includes('w:left="280"'))).toBe(true);
     for (const f of footers) {
@@ -82,13 +88,17 @@ describe("the .docx package", () => {
   it("gives each level its font in all four rFonts slots with the East Asian hint, 小标宋 2号 for the title", async () => {
     const styles = (await docxParts())["word/styles.xml"] ?? "";
     const fonts = (id: string): string => /<w:rFonts [^>]*\/>/.exec(styleXml(styles, id))?.[0] ?? "";
-    expect(fonts("Title")).toBe('<w:rFonts w:ascii="方正小标宋简体" w:cs="方正小标宋简体" w:eastAsia="方正小标宋简体" w:hAnsi="方正小标宋简体" w:hint="eastAsia"/>');
+    expect(fonts("Title")).toBe(
+      '<w:rFonts w:ascii="方正小标宋简体" w:cs="方正小标宋简体" w:eastAsia="方正小标宋简体" w:hAnsi="方正小标宋简体" w:hint="eastAsia"/>',
+    );
     expect(styleXml(styles, "Title")).toContain('<w:sz w:val="44"/>');
     expect(styleXml(styles, "Title")).toContain('<w:b w:val="false"/>');
     expect(fonts("Heading1")).toContain('w:eastAsia="黑体"');
     expect(fonts("Heading2")).toContain('w:eastAsia="楷体_GB2312"');
     expect(fonts("Heading3")).toContain('w:eastAsia="仿宋_GB2312"');
-    expect(fonts("Normal")).toBe('<w:rFonts w:ascii="仿宋_GB2312" w:cs="仿宋_GB2312" w:eastAsia="仿宋_GB2312" w:hAnsi="仿宋_GB2312" w:hint="eastAsia"/>');
+    expect(fonts("Normal")).toBe(
+      '<w:rFonts w:ascii="仿宋_GB2312" w:cs="仿宋_GB2312" w:eastAsia="仿宋_GB2312" w:hAnsi="仿宋_GB2312" w:hint="eastAsia"/>',
+    );
     for (const id of ["Heading1", "Heading2", "Heading3", "Heading4"]) {
       expect(styleXml(styles, id)).toContain('<w:b w:val="false"/>');
       expect(styleXml(styles, id)).toContain('<w:color w:val="000000"/>');
@@ -99,7 +109,9 @@ describe("the .docx package", () => {
     const styles = (await docxParts(PROFILE_PRESETS["local"]))["word/styles.xml"] ?? "";
     expect(styleXml(styles, "Heading2")).toMatch(/<w:b\/>|<w:b w:val="true"\/>/);
     expect(styleXml(styles, "Heading3")).toMatch(/<w:b\/>|<w:b w:val="true"\/>/);
-    expect(styleXml(styles, "Normal")).toContain('<w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="仿宋" w:hAnsi="Times New Roman" w:hint="eastAsia"/>');
+    expect(styleXml(styles, "Normal")).toContain(
+      '<w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="仿宋" w:hAnsi="Times New Roman" w:hint="eastAsia"/>',
+    );
     expect(styleXml(styles, "Heading2")).toContain('w:eastAsia="楷体"');
   });
 
@@ -113,7 +125,22 @@ describe("the .docx package", () => {
       title: "测试报告",
       org: "某县人民政府",
       date: "2025-01-17",
-      body: { type: "doc", content: [{ type: "part", attrs: { partId: null }, content: [heading(1, "一、总体情况"), paragraph([{ type: "text", text: "（一）加强组织领导。", marks: [{ type: "runInHeading", attrs: { level: 2 } }] }, { type: "text", text: "成立领导小组。" }])] }] },
+      body: {
+        type: "doc",
+        content: [
+          {
+            type: "part",
+            attrs: { partId: null },
+            content: [
+              heading(1, "一、总体情况"),
+              paragraph([
+                { type: "text", text: "（一）加强组织领导。", marks: [{ type: "runInHeading", attrs: { level: 2 } }] },
+                { type: "text", text: "成立领导小组。" },
+              ]),
+            ],
+          },
+        ],
+      },
     });
     const doc = (await docxParts(undefined, report))["word/document.xml"] ?? "";
     const para = /<w:p>(?:(?!<\/w:p>).)*加强组织领导(?:(?!<\/w:p>).)*<\/w:p>/.exec(doc)?.[0] ?? "";
@@ -158,4 +185,3 @@ describe("the .docx package", () => {
     expect(paragraphs[org - 3]).toContain("提升全镇社会治理法治化水平。");
   });
 });
-

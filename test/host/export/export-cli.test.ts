@@ -29,13 +29,17 @@ const importedPath = join(dir, "木渎镇2023导入.nianbao");
 const draftPath = join(dir, "木渎镇2024草稿.nianbao");
 const untitledPath = join(dir, "无标题.nianbao");
 
-const documentXml = (docx: string): string => strFromU8(unzipSync(new Uint8Array(readFileSync(docx)))["word/document.xml"] ?? new Uint8Array());
+const documentXml = (docx: string): string =>
+  strFromU8(unzipSync(new Uint8Array(readFileSync(docx)))["word/document.xml"] ?? new Uint8Array());
 
 beforeAll(async () => {
   await saveReportFile(reportPath, fixtureReport());
   await saveReportFile(importedPath, (await importReportFile(FIXTURE_MARKDOWN, { template: fazhiTemplate(), deps: fixedDeps() })).report);
   // Next year's report straight after roll-forward: every number still to be filled in, no date.
-  await saveReportFile(draftPath, (await importReportFile(FIXTURE_MARKDOWN, { template: fazhiTemplate(), deps: fixedDeps(), rollForward: true })).report);
+  await saveReportFile(
+    draftPath,
+    (await importReportFile(FIXTURE_MARKDOWN, { template: fazhiTemplate(), deps: fixedDeps(), rollForward: true })).report,
+  );
   const fixture = fixtureReport();
   await saveReportFile(untitledPath, Report.parse({ ...fixture, meta: { ...fixture.meta, title: "", org: "" } }));
 });
@@ -87,7 +91,9 @@ describe("nianbao export of a report that is not finished", () => {
     expect(json.state).toBe("draft");
     expect(json.blocking.map((f) => f.id)).toEqual(expect.arrayContaining(["FIELD-EMPTY", "FIELD-UNCONFIRMED", "DATE-EMPTY"]));
     const xml = documentXml(join(dir, "draft.docx"));
-    const highlighted = [...xml.matchAll(/<w:r>(?:(?!<\/w:r>).)*?<w:highlight w:val="yellow"\/>(?:(?!<\/w:r>).)*?<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1] ?? "");
+    const highlighted = [
+      ...xml.matchAll(/<w:r>(?:(?!<\/w:r>).)*?<w:highlight w:val="yellow"\/>(?:(?!<\/w:r>).)*?<w:t[^>]*>([^<]*)<\/w:t>/g),
+    ].map((m) => m[1] ?? "");
     const placeholders = [...xml.matchAll(/【待填：[^】]*】/g)].length;
     expect(placeholders).toBe(21);
     expect(highlighted.filter((t) => t.startsWith("【待填："))).toHaveLength(placeholders);
@@ -124,9 +130,13 @@ describe("nianbao export of a report that is not finished", () => {
     expect(JSON.parse(inspect.stdout)).toMatchObject({ title: null, org: null });
     const result = runCli(["export", untitledPath, "--docx", "untitled.docx"], { cwd: dir });
     expect(result.status).toBe(0);
-    const paragraphs = [...documentXml(join(dir, "untitled.docx")).matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map((m) => [...m[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(""));
+    const paragraphs = [...documentXml(join(dir, "untitled.docx")).matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map((m) =>
+      [...m[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(""),
+    );
     expect(paragraphs[0]).toBe("");
-    expect(paragraphs[1]).toBe("2023年是全面贯彻落实党的二十大精神的开局之年，做好法治政府建设工作具有重大意义。围绕法治政府建设年度目标任务，木渎镇坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻习近平法治思想，有效落实上级关于法治政府建设的决策部署，认真谋划，统筹协调，扎实推进，全面推动法治政府建设各项工作向前发展。因成效显著，木渎镇获评“平安吴中”“法治吴中”建设先进单位，木渎司法所获评“全省司法所分类建设表现突出单位”。全年工作总体情况如下：");
+    expect(paragraphs[1]).toBe(
+      "2023年是全面贯彻落实党的二十大精神的开局之年，做好法治政府建设工作具有重大意义。围绕法治政府建设年度目标任务，木渎镇坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻习近平法治思想，有效落实上级关于法治政府建设的决策部署，认真谋划，统筹协调，扎实推进，全面推动法治政府建设各项工作向前发展。因成效显著，木渎镇获评“平安吴中”“法治吴中”建设先进单位，木渎司法所获评“全省司法所分类建设表现突出单位”。全年工作总体情况如下：",
+    );
     expect(paragraphs.join("")).not.toMatch(/人民政府|我市|待填写/);
     const check = runCli(["check", untitledPath, "--json"], { cwd: dir });
     expect(check.status).toBe(1);
@@ -143,7 +153,9 @@ describe("nianbao check on a Word or text file", () => {
     expect(result.stderr).toBe("");
     expect(result.stdout).toContain("按导入后的报告检查");
     expect(result.stdout).not.toMatch(/损坏/);
-    const json = JSON.parse(runCli(["check", docx, "--json", "--today", "2024-01-20"], { cwd: dir }).stdout) as { imported?: { format: string } };
+    const json = JSON.parse(runCli(["check", docx, "--json", "--today", "2024-01-20"], { cwd: dir }).stdout) as {
+      imported?: { format: string };
+    };
     expect(json.imported).toEqual({ format: "docx" });
   });
 });

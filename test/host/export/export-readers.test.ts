@@ -5,7 +5,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DocNode, InlineNode } from "../../../core/model/doc";
 import { exportReport, type ExportResult } from "../../../host/export/export-report";
 import { ChromiumPdfRenderer } from "../../../host/pdf/chromium-pdf-renderer";
-import { check9704, essentialText, identicalLineShare, layoutLines, libreOfficeToPdf, pageCount, pageSizePt, pdfFonts, pdfLines, punctuationCounts, type PdfLine } from "../../support/pdf-readers";
+import {
+  check9704,
+  essentialText,
+  identicalLineShare,
+  layoutLines,
+  libreOfficeToPdf,
+  pageCount,
+  pageSizePt,
+  pdfFonts,
+  pdfLines,
+  punctuationCounts,
+  type PdfLine,
+} from "../../support/pdf-readers";
 import { largeReport } from "../../support/large-report";
 import { buildReport, fixtureReport, readFixtureMarkdown } from "../../support/report-from-markdown";
 import { fazhiTemplate } from "../../support/template";
@@ -28,15 +40,32 @@ const largeFiles = { docx: join(dir, "large.docx"), pdf: join(dir, "large.pdf"),
 
 beforeAll(async () => {
   const template = fazhiTemplate();
-  results.fixture = await exportReport({ report: fixtureReport(), template, docxPath: fixtureFiles.docx, pdfPath: fixtureFiles.pdf, renderer });
+  results.fixture = await exportReport({
+    report: fixtureReport(),
+    template,
+    docxPath: fixtureFiles.docx,
+    pdfPath: fixtureFiles.pdf,
+    renderer,
+  });
   results.large = await exportReport({ report: largeReport(100), template, docxPath: largeFiles.docx, pdfPath: largeFiles.pdf, renderer });
   const attached = buildReport({
     title: "2024年度某县法治政府建设工作报告",
     org: "某县人民政府",
     date: "2025-01-17",
-    body: { type: "doc", content: [{ type: "paragraph", attrs: { carried: false }, content: [{ type: "text", text: "全年工作情况如下。" }] }] },
+    body: {
+      type: "doc",
+      content: [{ type: "paragraph", attrs: { carried: false }, content: [{ type: "text", text: "全年工作情况如下。" }] }],
+    },
     note: "（联系人：李四，联系电话：12345678）",
-    attachments: [{ title: "行政执法情况统计", body: { type: "doc", content: [{ type: "paragraph", attrs: { carried: false }, content: [{ type: "text", text: "本表数据截至年底。" }] }] } }],
+    attachments: [
+      {
+        title: "行政执法情况统计",
+        body: {
+          type: "doc",
+          content: [{ type: "paragraph", attrs: { carried: false }, content: [{ type: "text", text: "本表数据截至年底。" }] }],
+        },
+      },
+    ],
   });
   await exportReport({ report: attached, template, docxPath: attachedFiles.docx, pdfPath: attachedFiles.pdf, renderer });
   libreOfficeToPdf([fixtureFiles.docx, largeFiles.docx, attachedFiles.docx], join(dir, "lo"));
@@ -63,7 +92,8 @@ function expectGrid(pdf: string): void {
   expect(rows).toBe(22);
   const { problems, summary } = check9704(pdf);
   // A heading never ends a page (keepNext): the page before it may be a line or two short (a level-1 heading with its level-2), nothing else.
-  const headingFirst = (page: number): boolean => /^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/.test(lines.find((l) => l.page === page && !isPageNumber(l))?.text ?? "");
+  const headingFirst = (page: number): boolean =>
+    /^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/.test(lines.find((l) => l.page === page && !isPageNumber(l))?.text ?? "");
   const unexplained = problems.filter((p) => {
     const short = /^page (\d+) has 2[01] lines, not 22$/.exec(p);
     return short === null || !headingFirst(Number(short[1]) + 1);
@@ -123,7 +153,8 @@ function pdfText(pdf: string): string {
 }
 
 function docText(doc: DocNode, field: (id: string) => string): string {
-  const inline = (nodes: InlineNode[] | undefined): string => (nodes ?? []).map((n) => (n.type === "text" ? n.text : n.type === "reportField" ? field(n.attrs.fieldId) : "")).join("");
+  const inline = (nodes: InlineNode[] | undefined): string =>
+    (nodes ?? []).map((n) => (n.type === "text" ? n.text : n.type === "reportField" ? field(n.attrs.fieldId) : "")).join("");
   return doc.content
     .flatMap((node) => (node.type === "part" ? node.content : [node]))
     .map((block) => (block.type === "table" ? "" : inline(block.content)))
@@ -197,7 +228,9 @@ describe("a generated 100-page report", () => {
   it("keeps all its text, field values included, in both renderings", () => {
     const report = largeReport(100);
     const values: Record<string, string> = { cases: "超36万件", rate: "93.26%" };
-    const expected = essentialText(`${report.meta.title}${docText(report.body, (id) => values[id] ?? "")}${report.meta.org}2024年1月17日${report.meta.note ?? ""}`);
+    const expected = essentialText(
+      `${report.meta.title}${docText(report.body, (id) => values[id] ?? "")}${report.meta.org}2024年1月17日${report.meta.note ?? ""}`,
+    );
     expect(pdfText(largeFiles.pdf)).toBe(expected);
     expect(pdfText(largeFiles.lo)).toBe(expected);
     for (const font of pdfFonts(largeFiles.pdf)) expect(font.type).not.toBe("Type 3");
@@ -210,7 +243,10 @@ describe("a generated 100-page report", () => {
  * fixture 101 of 106 lines, 100-page report 2308 of 2384 (LibreOffice 7.4, Chromium 156).
  */
 describe("the .docx and the PDF agree line by line", () => {
-  for (const [name, files] of [["the fixture", fixtureFiles], ["the 100-page report", largeFiles]] as const) {
+  for (const [name, files] of [
+    ["the fixture", fixtureFiles],
+    ["the 100-page report", largeFiles],
+  ] as const) {
     it(`${name}: at least 95% of lines identical, and no line-end mark lost in LibreOffice`, () => {
       const ours = layoutLines(files.pdf).map((l) => l.text);
       const theirs = layoutLines(files.lo).map((l) => l.text);

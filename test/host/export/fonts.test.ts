@@ -43,7 +43,12 @@ describe("choosing fonts for the PDF", () => {
       ["黑体", notoSansScFile() ?? ""],
     ]);
     const fonts = await resolveFonts(strict, installed);
-    expect(fonts.find((f) => f.role === "heading2")).toMatchObject({ requested: "楷体_GB2312", used: "楷体_GB2312", file: WENKAI, substituted: false });
+    expect(fonts.find((f) => f.role === "heading2")).toMatchObject({
+      requested: "楷体_GB2312",
+      used: "楷体_GB2312",
+      file: WENKAI,
+      substituted: false,
+    });
     expect(fonts.find((f) => f.role === "heading1")).toMatchObject({ used: "黑体", substituted: false });
     expect(fonts.find((f) => f.role === "title")).toMatchObject({ used: "Noto Serif SC Black", substituted: true });
   });

@@ -43,11 +43,17 @@ beforeAll(async () => {
   }
   for (const first of headingOffsets) {
     const blocks = [heading(1, H1), lines(5, "一级下："), heading(2, H2), lines(5, "二级下："), lines(3, "末段：")];
-    const body = { type: "doc" as const, content: [lines(first, "开头："), { type: "part" as const, attrs: { partId: null }, content: blocks }] };
+    const body = {
+      type: "doc" as const,
+      content: [lines(first, "开头："), { type: "part" as const, attrs: { partId: null }, content: blocks }],
+    };
     const report = buildReport({ title: "2023年度某县法治政府建设工作报告", org: ORG, date: "2024-01-17", body });
     await exportReport({ report, template, docxPath: file(`heading-${first}`).docx, pdfPath: file(`heading-${first}`).pdf, renderer });
   }
-  libreOfficeToPdf([...growing.map((n) => file(`grow-${n}`).docx), ...headingOffsets.map((n) => file(`heading-${n}`).docx)], join(dir, "lo"));
+  libreOfficeToPdf(
+    [...growing.map((n) => file(`grow-${n}`).docx), ...headingOffsets.map((n) => file(`heading-${n}`).docx)],
+    join(dir, "lo"),
+  );
 }, 300_000);
 
 afterAll(async () => {
@@ -55,17 +61,20 @@ afterAll(async () => {
 });
 
 describe("the 落款 never stands alone on a page", () => {
-  it.each(growing)("last paragraph of %i lines: the 署名 and date share a page with ≥ 2 body lines, in our PDF and in LibreOffice's", (last) => {
-    for (const pdf of [file(`grow-${last}`).pdf, file(`grow-${last}`).lo]) {
-      const all = layoutLines(pdf);
-      const date = all.find((l) => l.text === DATE);
-      const org = all.find((l) => l.text === ORG);
-      expect(date, pdf).toBeDefined();
-      expect(org?.page, pdf).toBe(date?.page);
-      const bodyOnPage = all.filter((l) => l.page === date?.page && l.text !== DATE && l.text !== ORG && !l.text.includes("工作报告"));
-      expect(bodyOnPage.length, `${pdf}: page ${date?.page}`).toBeGreaterThanOrEqual(2);
-    }
-  });
+  it.each(growing)(
+    "last paragraph of %i lines: the 署名 and date share a page with ≥ 2 body lines, in our PDF and in LibreOffice's",
+    (last) => {
+      for (const pdf of [file(`grow-${last}`).pdf, file(`grow-${last}`).lo]) {
+        const all = layoutLines(pdf);
+        const date = all.find((l) => l.text === DATE);
+        const org = all.find((l) => l.text === ORG);
+        expect(date, pdf).toBeDefined();
+        expect(org?.page, pdf).toBe(date?.page);
+        const bodyOnPage = all.filter((l) => l.page === date?.page && l.text !== DATE && l.text !== ORG && !l.text.includes("工作报告"));
+        expect(bodyOnPage.length, `${pdf}: page ${date?.page}`).toBeGreaterThanOrEqual(2);
+      }
+    },
+  );
 });
 
 describe("headings never end a page", () => {

@@ -28,7 +28,10 @@ afterAll(async () => {
 
 /** The fixture with a level-1 heading and a paragraph in characters the published report never uses. */
 function editedFixture(): ReturnType<typeof fixtureReport> {
-  const markdown = readFixtureMarkdown().replace("\n吴中区木渎镇人民政府", "\n## 五、鑫淼工作情况\n\n新增鑫淼两字。\n\n吴中区木渎镇人民政府");
+  const markdown = readFixtureMarkdown().replace(
+    "\n吴中区木渎镇人民政府",
+    "\n## 五、鑫淼工作情况\n\n新增鑫淼两字。\n\n吴中区木渎镇人民政府",
+  );
   return reportFromMarkdown(markdown);
 }
 
@@ -69,7 +72,8 @@ function spoilTable(font: Buffer, tag: string): Buffer {
   const tableAt = (wanted: string): { offset: number; length: number } => {
     for (let i = 0; i < out.readUInt16BE(4); i++) {
       const record = 12 + 16 * i;
-      if (out.toString("latin1", record, record + 4) === wanted) return { offset: out.readUInt32BE(record + 8), length: out.readUInt32BE(record + 12) };
+      if (out.toString("latin1", record, record + 4) === wanted)
+        return { offset: out.readUInt32BE(record + 8), length: out.readUInt32BE(record + 12) };
     }
     throw new Error(`no ${wanted} table`);
   };
@@ -181,7 +185,9 @@ describe("PDF export from cached font subsets", () => {
 
   it("caches the subset of a font with CFF outlines (Noto CJK, most .otf fonts) like a TrueType one", async () => {
     // fonts-noto-cjk's collections have CFF outlines; the subsetter keeps them, so the subset starts "OTTO".
-    const cff = execFileSync("fc-list", ["--format", "%{file}\\n", ":fontformat=CFF"], { encoding: "utf8" }).split("\n").find((f) => f.endsWith(".ttc"));
+    const cff = execFileSync("fc-list", ["--format", "%{file}\\n", ":fontformat=CFF"], { encoding: "utf8" })
+      .split("\n")
+      .find((f) => f.endsWith(".ttc"));
     if (cff === undefined) throw new Error("no CFF font collection installed (fonts-noto-cjk)");
     const [font] = await resolveFonts(fixtureReport().meta.profile);
     if (font === undefined) throw new Error("no font resolved");
@@ -201,7 +207,11 @@ describe("PDF export from cached font subsets", () => {
     const fonts = await resolveFonts(fixtureReport().meta.profile);
     const [first, second] = [...new Set(fonts.map((f) => f.file))];
     if (first === undefined || second === undefined) throw new Error("the fixture uses at least two font files");
-    const singles = await subsetFonts(fonts.filter((f) => f.file === first || f.file === second), "年度报告", join(dir, "singles-cache"));
+    const singles = await subsetFonts(
+      fonts.filter((f) => f.file === first || f.file === second),
+      "年度报告",
+      join(dir, "singles-cache"),
+    );
     const members = [...new Set(singles.map((f) => f.file))].map((file) => readFileSync(file));
     const collection = join(dir, "two-fonts.ttc");
     writeFileSync(collection, collectionOf(members));

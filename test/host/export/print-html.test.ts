@@ -19,11 +19,19 @@ describe("the print page (PDF and the app's paged preview)", () => {
   });
 
   it("follows the profile: optical 天头, character-grid pitch, Times New Roman digits", async () => {
-    const optical = await renderReportPrintHtml({ report: fixtureReport(), template: fazhiTemplate(), profile: PROFILE_PRESETS["optical-top"] });
+    const optical = await renderReportPrintHtml({
+      report: fixtureReport(),
+      template: fazhiTemplate(),
+      profile: PROFILE_PRESETS["optical-top"],
+    });
     expect(optical.html).toContain("margin: 34.4mm 26mm 35mm 28mm");
     const grid = await renderReportPrintHtml({ report: fixtureReport(), template: fazhiTemplate(), profile: PROFILE_PRESETS["char-grid"] });
     expect(grid.html).toContain("--nb-letter-spacing: -0.2073pt");
-    const digits = await renderReportPrintHtml({ report: fixtureReport(), template: fazhiTemplate(), profile: PROFILE_PRESETS["times-digits"] });
+    const digits = await renderReportPrintHtml({
+      report: fixtureReport(),
+      template: fazhiTemplate(),
+      profile: PROFILE_PRESETS["times-digits"],
+    });
     expect(digits.html).toMatch(/font-family: "NB latin"; src: url\("file:[^"]+"\); unicode-range: U\+0020-007E;/);
     expect(digits.fonts.find((f) => f.role === "latin")?.requested).toBe("Times New Roman");
   });

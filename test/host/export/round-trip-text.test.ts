@@ -64,7 +64,10 @@ interface Case {
 const cases: Case[] = [];
 
 function sourceLines(markdown: string): string[] {
-  return markdown.split("\n").map((l) => l.replace(/^#+\s*/u, "").trim()).filter((l) => l !== "");
+  return markdown
+    .split("\n")
+    .map((l) => l.replace(/^#+\s*/u, "").trim())
+    .filter((l) => l !== "");
 }
 
 async function roundTrip(name: string, source: string, markdown: string): Promise<Case> {
@@ -107,7 +110,10 @@ const byName = (name: string): Case => {
 
 /** Non-empty lines as a reader prints them, trimmed of the layout's indents. */
 function readerLines(text: string): string[] {
-  return text.split(/\r?\n|\f/u).map((l) => l.trim()).filter((l) => l !== "");
+  return text
+    .split(/\r?\n|\f/u)
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
 }
 
 /**
@@ -130,14 +136,17 @@ describe("import then export without editing", () => {
     expect(readerLines(c.loText)).toEqual(c.lines);
   });
 
-  it.each(["fixture", "clerk-fixture"])("%s: LibreOffice reads every character of the .docx in order; only the listed broken lines are joined", (name) => {
-    const c = byName(name);
-    const read = readerLines(c.loText);
-    expect(read.join("")).toBe(c.lines.join(""));
-    const joined = c.notices.filter((n) => n.includes("合为一段"));
-    expect(joined).toHaveLength(c.lines.length - read.length);
-    expect(joined.length).toBeGreaterThan(0);
-  });
+  it.each(["fixture", "clerk-fixture"])(
+    "%s: LibreOffice reads every character of the .docx in order; only the listed broken lines are joined",
+    (name) => {
+      const c = byName(name);
+      const read = readerLines(c.loText);
+      expect(read.join("")).toBe(c.lines.join(""));
+      const joined = c.notices.filter((n) => n.includes("合为一段"));
+      expect(joined).toHaveLength(c.lines.length - read.length);
+      expect(joined.length).toBeGreaterThan(0);
+    },
+  );
 
   it.each(["chinese", "clerk-chinese", "fixture", "clerk-fixture"])("%s: pdftotext reads every character of the PDF in order", (name) => {
     const c = byName(name);
@@ -153,7 +162,8 @@ describe("import then export without editing", () => {
     expect(byName("clerk-fixture").atomIds).toEqual(ids);
     expect(byName("fixture").fieldTexts).toHaveLength(21);
     const chinese = byName("chinese").fieldTexts.join("|");
-    for (const written of ["两座", "九个", "超二点六万家次", "三十二场次", "一千九百余件", "0.5万余元", "百分之九十", "召开两次", "590 件"]) expect(chinese).toContain(written);
+    for (const written of ["两座", "九个", "超二点六万家次", "三十二场次", "一千九百余件", "0.5万余元", "百分之九十", "召开两次", "590 件"])
+      expect(chinese).toContain(written);
     for (const words of ["第二、三批", "两级", "一次", "两会"]) expect(chinese).not.toContain(words);
   });
 });

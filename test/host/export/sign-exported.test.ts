@@ -18,12 +18,19 @@ describe("nianbao sign on an exported report", () => {
     const dir = mkdtempSync(join(tmpdir(), "nianbao-sign-export-"));
     const file = join(dir, "木渎镇2023.nianbao");
     await saveReportFile(file, await finishedReport());
-    for (const [step, who, role] of [["submit", "王小明", "拟稿人"], ["review", "李审核", "审核人"], ["approve", "张镇长", "签发人"]] as const) {
+    for (const [step, who, role] of [
+      ["submit", "王小明", "拟稿人"],
+      ["review", "李审核", "审核人"],
+      ["approve", "张镇长", "签发人"],
+    ] as const) {
       expect(runCli(["workflow", file, step, "--as", who, "--role", role]).status).toBe(0);
     }
     const pdf = join(dir, "signed.pdf");
     const docx = join(dir, "signed.docx");
-    const signed = runCli(["sign", file, "--p12", certs.valid, "--password-env", "NIANBAO_TEST_P12", "--signer", "李秘书", "--pdf", pdf, "--docx", docx], { env: { NIANBAO_TEST_P12: TEST_PASSWORD } });
+    const signed = runCli(
+      ["sign", file, "--p12", certs.valid, "--password-env", "NIANBAO_TEST_P12", "--signer", "李秘书", "--pdf", pdf, "--docx", docx],
+      { env: { NIANBAO_TEST_P12: TEST_PASSWORD } },
+    );
     expect(signed.stderr).toBe("");
     expect(signed.status).toBe(0);
     expect(existsSync(`${docx}.p7s`)).toBe(true);

@@ -6,7 +6,6 @@ import { runCli } from "../../support/run-cli";
 import { tempDir } from "./support/convert";
 import { FIXTURE_MARKDOWN as FIXTURE } from "../../support/report-from-markdown";
 
-
 describe("nianbao import", () => {
   it("rolls last year's report forward into a new .nianbao that inspect reads back", async () => {
     const out = join(tempDir(), "2024.nianbao");
@@ -17,7 +16,11 @@ describe("nianbao import", () => {
     const { report } = await loadReportFile(out);
     expect(report.meta.reportYear).toBe(2024);
     expect(report.lastYear?.meta.reportYear).toBe(2023);
-    const inspected = JSON.parse(runCli(["inspect", out, "--json"]).stdout) as { reportYear: number; date: null; fields: { status: string; value: number | null }[] };
+    const inspected = JSON.parse(runCli(["inspect", out, "--json"]).stdout) as {
+      reportYear: number;
+      date: null;
+      fields: { status: string; value: number | null }[];
+    };
     expect(inspected.reportYear).toBe(2024);
     expect(inspected.date).toBeNull();
     expect(inspected.fields).toHaveLength(21);
@@ -59,4 +62,3 @@ describe("nianbao import", () => {
     expect(readFileSync(out, "utf8")).toContain('"reportYear": 2023');
   });
 });
-

@@ -23,7 +23,8 @@ const NUMBERING = `<?xml version="1.0"?><w:numbering ${W}>
   <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
 </w:numbering>`;
 
-const p = (text: string, pPr = "", rPr = "") => `<w:p>${pPr === "" ? "" : `<w:pPr>${pPr}</w:pPr>`}<w:r>${rPr === "" ? "" : `<w:rPr>${rPr}</w:rPr>`}<w:t>${text}</w:t></w:r></w:p>`;
+const p = (text: string, pPr = "", rPr = "") =>
+  `<w:p>${pPr === "" ? "" : `<w:pPr>${pPr}</w:pPr>`}<w:r>${rPr === "" ? "" : `<w:rPr>${rPr}</w:rPr>`}<w:t>${text}</w:t></w:r></w:p>`;
 const body = "全年共办理行政执法案件120件，办结率100%，群众满意度持续提升，各项工作取得新成效，法治建设不断深化。";
 
 describe(".docx reader", () => {
@@ -60,7 +61,10 @@ describe(".docx reader", () => {
     expect(blocks.find((b) => b.type === "table")).toEqual({ type: "table", rows: [["法律咨询", "1320人次"]] });
     expect(notices.map((n) => n.zh).join()).toContain("已跳过 1 个图片");
 
-    const r = recognizeReport(blocks.map((b) => SourceBlock.parse(b)), fazhiTemplate());
+    const r = recognizeReport(
+      blocks.map((b) => SourceBlock.parse(b)),
+      fazhiTemplate(),
+    );
     expect(r.title).toBe("某县司法局关于2023年度法治政府建设情况的报告");
     expect(r.headings.map((h) => [h.level, h.text, h.part])).toEqual([
       [1, "一、主要举措和成效", "measures"],

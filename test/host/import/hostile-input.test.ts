@@ -18,7 +18,11 @@ async function importError(name: string, bytes: Uint8Array | string): Promise<Ni
   return rejectionOf(importReportFile(path, { template: fazhiTemplate(), deps: fixedDeps() }));
 }
 
-const BODY = [paragraphXml("2023年度某镇法治政府建设工作报告"), paragraphXml("一、主要举措和成效"), paragraphXml("全年受理信访件590件。")].join("");
+const BODY = [
+  paragraphXml("2023年度某镇法治政府建设工作报告"),
+  paragraphXml("一、主要举措和成效"),
+  paragraphXml("全年受理信访件590件。"),
+].join("");
 
 describe("bad input gets a clear message", () => {
   it("refuses a corrupt or truncated zip", async () => {
@@ -59,7 +63,9 @@ describe("bad input gets a clear message", () => {
       prolog: `<!DOCTYPE lolz [<!ENTITY lol "lol">${Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i === 0 ? "" : i};`.repeat(10)}">`).join("")}]>`,
     });
     expect((await importError("laughs.docx", laughs)).zh).toContain("DOCTYPE");
-    const styles = makeDocx(BODY, { extra: { "word/styles.xml": strToU8('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><w:styles/>') } });
+    const styles = makeDocx(BODY, {
+      extra: { "word/styles.xml": strToU8('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><w:styles/>') },
+    });
     expect((await importError("styles.docx", styles)).zh).toContain("DOCTYPE");
   });
 

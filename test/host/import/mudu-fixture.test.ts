@@ -9,7 +9,6 @@ import { libreOfficeToDocx, pandocToDocx, tempDir } from "./support/convert";
 import { makeClerkDocx } from "./support/make-clerk-docx";
 import { FIXTURE_MARKDOWN as FIXTURE } from "../../support/report-from-markdown";
 
-
 /** Every quantitative fact of the seed report (domain.md §3.2), written out by hand. */
 const FACTS: readonly [text: string, value: number, unit: string, qualifier: string | null, percent: boolean][] = [
   ["完成 9 个新社区选举工作", 9, "个", null, false],
@@ -36,7 +35,22 @@ const FACTS: readonly [text: string, value: number, unit: string, qualifier: str
 ];
 
 /** Numbers in the seed that are not statistics (domain.md §3.3). */
-const NOT_FIELDS = ["2023年", "2024年", "二十大", "15 分钟", "八五", "三项制度", "一村", "两会", "两法衔接", "法律七进", "第一道防线", "两级", "一次", "一是"];
+const NOT_FIELDS = [
+  "2023年",
+  "2024年",
+  "二十大",
+  "15 分钟",
+  "八五",
+  "三项制度",
+  "一村",
+  "两会",
+  "两法衔接",
+  "法律七进",
+  "第一道防线",
+  "两级",
+  "一次",
+  "一是",
+];
 
 const LEVEL1: readonly [string, string][] = [
   ["一、党政主要负责人履行推进法治政府建设第一责任人职责情况", "duty"],
@@ -44,7 +58,14 @@ const LEVEL1: readonly [string, string][] = [
   ["三、法治政府建设中存在的不足和原因", "shortcomings"],
   ["四、下一年度继续推进法治政府建设的主要安排", "nextYear"],
 ];
-const LEVEL2 = ["（一）全面履行政府职能情况", "（二）推进行政决策科学化民主化法治化情况", "（三）坚持严格规范公正文明执法情况", "（四）强化行政权力制约监督情况", "（五）依法有效化解社会矛盾纠纷情况", "（六）落实法治政府建设保障措施情况"];
+const LEVEL2 = [
+  "（一）全面履行政府职能情况",
+  "（二）推进行政决策科学化民主化法治化情况",
+  "（三）坚持严格规范公正文明执法情况",
+  "（四）强化行政权力制约监督情况",
+  "（五）依法有效化解社会矛盾纠纷情况",
+  "（六）落实法治政府建设保障措施情况",
+];
 
 function expectSeedRecognised(d: RecognizedDescription): void {
   expect(d.title).toBe("2023年度木渎镇法治政府建设工作报告");
@@ -58,11 +79,19 @@ function expectSeedRecognised(d: RecognizedDescription): void {
   for (const [text, value, unit, qualifier, percent] of FACTS) {
     const field = d.fields.find((f) => f.text.includes(text));
     expect(field, text).toBeDefined();
-    expect({ value: field?.value, unit: field?.unit, qualifier: field?.qualifier, percent: field?.percent }, text).toEqual({ value, unit, qualifier, percent });
+    expect({ value: field?.value, unit: field?.unit, qualifier: field?.qualifier, percent: field?.percent }, text).toEqual({
+      value,
+      unit,
+      qualifier,
+      percent,
+    });
   }
   expect(d.fields).toHaveLength(FACTS.length);
   for (const words of NOT_FIELDS) {
-    expect(d.fields.filter((f) => f.text.includes(words)).map((f) => f.text), words).toEqual([]);
+    expect(
+      d.fields.filter((f) => f.text.includes(words)).map((f) => f.text),
+      words,
+    ).toEqual([]);
   }
 }
 
@@ -97,10 +126,23 @@ describe("the seed report (木渎镇 2023)", () => {
     const r = runCli(["inspect", clerkDocx, "--json"]);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
-    const json = JSON.parse(r.stdout) as Record<string, unknown> & { fields: Record<string, unknown>[]; headings: Record<string, unknown>[] };
-    expect(json).toMatchObject({ title: "2023年度木渎镇法治政府建设工作报告", org: "吴中区木渎镇人民政府", date: "2024-01-17", reportYear: 2023 });
+    const json = JSON.parse(r.stdout) as Record<string, unknown> & {
+      fields: Record<string, unknown>[];
+      headings: Record<string, unknown>[];
+    };
+    expect(json).toMatchObject({
+      title: "2023年度木渎镇法治政府建设工作报告",
+      org: "吴中区木渎镇人民政府",
+      date: "2024-01-17",
+      reportYear: 2023,
+    });
     expect(json.headings[0]).toEqual({ level: 1, text: "一、党政主要负责人履行推进法治政府建设第一责任人职责情况", part: "duty" });
-    expect(json.fields.find((f) => f["value"] === 590)).toMatchObject({ text: "受理信访件 590 件", unit: "件", qualifier: null, percent: false });
+    expect(json.fields.find((f) => f["value"] === 590)).toMatchObject({
+      text: "受理信访件 590 件",
+      unit: "件",
+      qualifier: null,
+      percent: false,
+    });
     expect(json.fields.find((f) => f["value"] === 15000)).toMatchObject({ unit: "份", qualifier: "余", percent: false });
   });
 });

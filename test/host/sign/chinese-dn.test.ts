@@ -17,7 +17,12 @@ describe("certificates with Chinese names", () => {
     const p7 = forge.pkcs7.createSignedData();
     p7.content = forge.util.createBuffer(content.toString("binary"));
     p7.addCertificate(identity.certificate);
-    p7.addSigner({ key: identity.key, certificate: identity.certificate, digestAlgorithm: forge.pki.oids["sha256"] ?? "", authenticatedAttributes: [] });
+    p7.addSigner({
+      key: identity.key,
+      certificate: identity.certificate,
+      digestAlgorithm: forge.pki.oids["sha256"] ?? "",
+      authenticatedAttributes: [],
+    });
     p7.sign({ detached: true });
     const naive = Buffer.from(forge.asn1.toDer(p7.toAsn1()).getBytes(), "binary");
     expect(verifyDetachedCms(naive, content)).toMatchObject({ signatureValid: false, signer: null });

@@ -68,7 +68,10 @@ describe("nianbao workflow", () => {
     approve(file);
     const { report } = await loadReportFile(file);
     const edited = { ...report, meta: { ...report.meta, title: "签发后改了标题" } };
-    const refused = await saveReportGuarded(file, edited).then(() => null, (e: unknown) => e);
+    const refused = await saveReportGuarded(file, edited).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(refused).toBeInstanceOf(NianbaoError);
     expect((refused as NianbaoError).zh).toContain("请先“修订”");
     expect((refused as NianbaoError).message).toContain("nianbao workflow <file> revise");
@@ -99,7 +102,12 @@ describe("nianbao verify", () => {
 
     const ok = verifyJson([pdf, "--report", file]);
     expect(ok.status).toBe(0);
-    expect(ok.json).toMatchObject({ valid: true, signer: "C=CN, O=苏州市吴中区木渎镇, CN=木渎镇人民政府", modifiedAfterSigning: false, matchesApproved: true });
+    expect(ok.json).toMatchObject({
+      valid: true,
+      signer: "C=CN, O=苏州市吴中区木渎镇, CN=木渎镇人民政府",
+      modifiedAfterSigning: false,
+      matchesApproved: true,
+    });
     expect(ok.json.signedAt).not.toBeNull();
     expect(verifyJson([docx, `${docx}.p7s`, "--report", file])).toMatchObject({ status: 0, json: { valid: true, matchesApproved: true } });
     expect(verifyJson([docx])).toMatchObject({ status: 0, json: { valid: true, matchesApproved: null } });

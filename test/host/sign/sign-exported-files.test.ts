@@ -35,7 +35,11 @@ function pdfsig(path: string): string {
 }
 
 function opensslVerify(docx: string, p7s: string): { status: number | null; stderr: string } {
-  const r = spawnSync("openssl", ["cms", "-verify", "-binary", "-inform", "DER", "-in", p7s, "-content", docx, "-noverify", "-out", "/dev/null"], { encoding: "utf8" });
+  const r = spawnSync(
+    "openssl",
+    ["cms", "-verify", "-binary", "-inform", "DER", "-in", p7s, "-content", docx, "-noverify", "-out", "/dev/null"],
+    { encoding: "utf8" },
+  );
   return { status: r.status, stderr: r.stderr };
 }
 
@@ -122,7 +126,14 @@ describe("signExportedFiles", () => {
   });
 
   describe("refuses with a clear message and writes nothing", () => {
-    const cases: { name: string; p12: () => string; password?: string; zh: string; report?: () => Report | Promise<Report>; pdfIsText?: boolean }[] = [
+    const cases: {
+      name: string;
+      p12: () => string;
+      password?: string;
+      zh: string;
+      report?: () => Report | Promise<Report>;
+      pdfIsText?: boolean;
+    }[] = [
       { name: "wrong password", p12: () => certs.valid, password: "wrong", zh: "证书密码不正确" },
       { name: "no private key", p12: () => certs.withoutKey, zh: "没有私钥" },
       { name: "expired certificate", p12: () => certs.expired, zh: "过期" },
@@ -136,7 +147,14 @@ describe("signExportedFiles", () => {
         const { pdfPath, docxPath } = await exportedFiles();
         if (c.pdfIsText === true) writeFileSync(pdfPath, "这是一个文本文件，不是 PDF。");
         const before = { pdf: readFileSync(pdfPath), docx: readFileSync(docxPath) };
-        const error = await signExportedFiles({ pdfPath, docxPath, p12: c.p12(), password: c.password ?? TEST_PASSWORD, signer: "李秘书", report: await (c.report ?? approvedReport)() }).then(
+        const error = await signExportedFiles({
+          pdfPath,
+          docxPath,
+          p12: c.p12(),
+          password: c.password ?? TEST_PASSWORD,
+          signer: "李秘书",
+          report: await (c.report ?? approvedReport)(),
+        }).then(
           () => null,
           (e: unknown) => e,
         );

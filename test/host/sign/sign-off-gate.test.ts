@@ -11,7 +11,10 @@ beforeAll(() => {
   certs = makeTestCertificates();
 });
 
-interface Listed { id: string; lastYearText: string | null }
+interface Listed {
+  id: string;
+  lastYearText: string | null;
+}
 
 describe("签发 and 签名 wait for 检查", () => {
   it("refuse a rolled-forward report with unfilled numbers, naming the findings, and pass once every number is filled and confirmed", () => {
@@ -20,7 +23,10 @@ describe("签发 and 签名 wait for 检查", () => {
     expect(runCli(["import", FIXTURE_MARKDOWN, "--roll-forward", "-o", file]).status).toBe(0);
     expect(runCli(["workflow", file, "submit", "--as", "王小明", "--role", "拟稿人"]).status).toBe(0);
     const pdf = join(dir, "2024.pdf");
-    const sign = () => runCli(["sign", file, "--p12", certs.valid, "--password-env", "P12", "--signer", "李秘书", "--pdf", pdf], { env: { P12: TEST_PASSWORD } });
+    const sign = () =>
+      runCli(["sign", file, "--p12", certs.valid, "--password-env", "P12", "--signer", "李秘书", "--pdf", pdf], {
+        env: { P12: TEST_PASSWORD },
+      });
 
     const before = readFileSync(file, "utf8");
     const approve = runCli(["workflow", file, "approve", "--as", "张镇长", "--role", "签发人"]);

@@ -17,7 +17,11 @@ const RELS =
 
 /** 1 GB of zeros as word/document.xml, in under 2 MB; `declaredBytes` lets the entry lie about its size. */
 export function zipBombDocx(declaredBytes?: number): Buffer {
-  return zipArchive([deflatedEntry("[Content_Types].xml", CONTENT_TYPES), deflatedEntry("_rels/.rels", RELS), zerosEntry("word/document.xml", 1024, declaredBytes)]);
+  return zipArchive([
+    deflatedEntry("[Content_Types].xml", CONTENT_TYPES),
+    deflatedEntry("_rels/.rels", RELS),
+    zerosEntry("word/document.xml", 1024, declaredBytes),
+  ]);
 }
 
 /**
@@ -33,7 +37,11 @@ export function spreadZipBombDocx(entries = 400, mebibytes = 16): Buffer {
 /** A package of `entries` tiny parts: more than any Word document has. */
 export function manyEntriesDocx(entries: number): Buffer {
   const tiny = deflatedEntry("x", "<a/>");
-  return zipArchive([deflatedEntry("[Content_Types].xml", CONTENT_TYPES), deflatedEntry("_rels/.rels", RELS), ...Array.from({ length: entries }, (_, i) => ({ ...tiny, name: `customXml/item${i}.xml` }))]);
+  return zipArchive([
+    deflatedEntry("[Content_Types].xml", CONTENT_TYPES),
+    deflatedEntry("_rels/.rels", RELS),
+    ...Array.from({ length: entries }, (_, i) => ({ ...tiny, name: `customXml/item${i}.xml` })),
+  ]);
 }
 
 /** 2 MB of one-letter lines: text that would make a report too large to open (issue 13). */

@@ -29,7 +29,10 @@ const PEAK_RSS_HOOK =
   );
 
 /** Runs `node bin/nianbao.cjs …` as a user would and measures the child's peak memory. */
-export function runCliMeasured(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<MeasuredCliResult> {
+export function runCliMeasured(
+  args: readonly string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): Promise<MeasuredCliResult> {
   const dir = mkdtempSync(join(tmpdir(), "nianbao-rss-"));
   const rssFile = join(dir, "peak-rss");
   const child = spawn(process.execPath, [`--import=${PEAK_RSS_HOOK}`, join(repoRoot, "bin/nianbao.cjs"), ...args], {
@@ -46,7 +49,13 @@ export function runCliMeasured(args: readonly string[], options: { cwd?: string;
     child.on("close", (status, signal) => {
       const peakRssMb = existsSync(rssFile) ? Number(readFileSync(rssFile, "utf8")) / 1024 : null;
       rmSync(dir, { recursive: true, force: true });
-      resolve({ status, signal, stdout: Buffer.concat(stdout).toString("utf8"), stderr: Buffer.concat(stderr).toString("utf8"), peakRssMb });
+      resolve({
+        status,
+        signal,
+        stdout: Buffer.concat(stdout).toString("utf8"),
+        stderr: Buffer.concat(stderr).toString("utf8"),
+        peakRssMb,
+      });
     });
   });
 }

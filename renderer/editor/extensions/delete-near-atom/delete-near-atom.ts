@@ -27,7 +27,9 @@ export function deleteNearAtom(state: EditorState, direction: "backward" | "forw
   const adjacent = direction === "backward" ? $pos.nodeBefore : $pos.nodeAfter;
   if (adjacent === null) return null;
   if (adjacent.isAtom && adjacent.isInline) {
-    return direction === "backward" ? state.tr.delete($pos.pos - adjacent.nodeSize, $pos.pos) : state.tr.delete($pos.pos, $pos.pos + adjacent.nodeSize);
+    return direction === "backward"
+      ? state.tr.delete($pos.pos - adjacent.nodeSize, $pos.pos)
+      : state.tr.delete($pos.pos, $pos.pos + adjacent.nodeSize);
   }
   if (!adjacent.isText || adjacent.text === undefined) return null;
   // One character of text with an atom on its far side: delete just that character.

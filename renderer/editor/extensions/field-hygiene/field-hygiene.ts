@@ -41,7 +41,8 @@ export const FieldHygiene = Extension.create<FieldHygieneOptions>({
           if (!transactions.some((tr) => tr.docChanged && isPasteOrDrop(tr))) return null;
           const unknown: { pos: number; size: number }[] = [];
           state.doc.descendants((node, pos) => {
-            if (node.type.name === "reportField" && !isKnownField(String(node.attrs["fieldId"]))) unknown.push({ pos, size: node.nodeSize });
+            if (node.type.name === "reportField" && !isKnownField(String(node.attrs["fieldId"])))
+              unknown.push({ pos, size: node.nodeSize });
           });
           if (unknown.length === 0) return null;
           const tr = state.tr;

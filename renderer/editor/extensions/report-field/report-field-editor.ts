@@ -41,7 +41,12 @@ export const ReportFieldKeys = Extension.create<{ openField: (fieldId: string, a
       if (!(selection instanceof NodeSelection) || selection.node.type.name !== ReportField.name) return false;
       const dom = this.editor.view.nodeDOM(selection.from);
       const rect = dom instanceof HTMLElement ? dom.getBoundingClientRect() : { left: 0, top: 0, bottom: 0 };
-      this.options.openField(String(selection.node.attrs["fieldId"]), { left: rect.left, top: rect.top, bottom: rect.bottom, pos: selection.from });
+      this.options.openField(String(selection.node.attrs["fieldId"]), {
+        left: rect.left,
+        top: rect.top,
+        bottom: rect.bottom,
+        pos: selection.from,
+      });
       return true;
     };
     return { Enter: openSelected, Space: openSelected, F2: openSelected };

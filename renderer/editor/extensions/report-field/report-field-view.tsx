@@ -20,7 +20,10 @@ export function createReportFieldView(store: ReportStore, openField: (fieldId: s
     const baseId = field?.kind === "growth" ? field.baseFieldId : null;
     const base = useReportStore(store, (s) => (baseId === null ? undefined : s.fields[baseId]));
     const thousandsSeparator = useReportStore(store, (s) => s.report.meta.profile.thousandsSeparator);
-    const text = useMemo(() => fieldText(chipSource(field, base), fieldId, show, { thousandsSeparator }), [field, base, fieldId, show, thousandsSeparator]);
+    const text = useMemo(
+      () => fieldText(chipSource(field, base), fieldId, show, { thousandsSeparator }),
+      [field, base, fieldId, show, thousandsSeparator],
+    );
     // A bound growth field is computed: it shows its base's state, not a 【缺数】 of its own.
     const state = field === undefined ? "missing" : shownStatus(chipSource(field, base).fields, field);
     const label = field?.label === undefined || field.label === "" ? "未命名字段" : field.label;

@@ -5,7 +5,8 @@ import { loadBundle } from "../../../../host/cli/launch/run-with-code-cache";
 const [file = "", hash = "", command = "", use = "on"] = process.argv.slice(2);
 const bundle = loadBundle({ file, hash }, command, use === "on");
 const exports = bundle.exports;
-if (typeof exports !== "object" || exports === null || !("answer" in exports) || typeof exports.answer !== "function") throw new Error("no answer export");
+if (typeof exports !== "object" || exports === null || !("answer" in exports) || typeof exports.answer !== "function")
+  throw new Error("no answer export");
 const answer: unknown = exports.answer(100);
 bundle.saveCache();
 process.stdout.write(JSON.stringify({ cache: bundle.cache, answer }));

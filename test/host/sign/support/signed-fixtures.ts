@@ -15,7 +15,11 @@ export function tempDir(): string {
 /** A finished report taken through 拟稿 → 审核 → 签发 by the use case the app and the CLI run. */
 export async function approvedReport(): Promise<Report> {
   const deps = { now: () => "2025-01-20T09:30:00.000+08:00", template: fazhiTemplate() };
-  const submitted = applyEdit(await finishedReport(), { type: "workflow", request: { action: "submit", person: "王小明", role: "拟稿人" } }, deps);
+  const submitted = applyEdit(
+    await finishedReport(),
+    { type: "workflow", request: { action: "submit", person: "王小明", role: "拟稿人" } },
+    deps,
+  );
   return applyEdit(submitted, { type: "workflow", request: { action: "approve", person: "张镇长", role: "签发人" } }, deps);
 }
 
@@ -31,6 +35,8 @@ export async function writeTestPdf(path: string): Promise<void> {
 
 /** A real .docx made with the docx library. */
 export async function writeTestDocx(path: string): Promise<void> {
-  const doc = new Document({ sections: [{ children: [new Paragraph("2024年度木渎镇人民政府法治政府建设工作报告"), new Paragraph("一、主要举措和成效")] }] });
+  const doc = new Document({
+    sections: [{ children: [new Paragraph("2024年度木渎镇人民政府法治政府建设工作报告"), new Paragraph("一、主要举措和成效")] }],
+  });
   writeFileSync(path, await Packer.toBuffer(doc));
 }

@@ -38,7 +38,8 @@ export function makeTestCertificates(): TestCertificates {
     writeFileSync(path, Buffer.from(forge.asn1.toDer(p12).getBytes(), "binary"));
     return path;
   };
-  const toP12 = (k: forge.pki.rsa.PrivateKey | null, cert: forge.pki.Certificate) => forge.pkcs12.toPkcs12Asn1(k, [cert], TEST_PASSWORD, { algorithm: "3des" });
+  const toP12 = (k: forge.pki.rsa.PrivateKey | null, cert: forge.pki.Certificate) =>
+    forge.pkcs12.toPkcs12Asn1(k, [cert], TEST_PASSWORD, { algorithm: "3des" });
   const certPem = join(dir, "signer.crt.pem");
   writeFileSync(certPem, forge.pki.certificateToPem(valid));
   return {
