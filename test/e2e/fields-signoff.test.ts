@@ -54,13 +54,13 @@ describe("the fields table, the status bar and a sign-off that speaks plainly", 
     await page.keyboard.press("Tab");
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("受理各类审批服务事项 修饰词");
     await expect(panel.getByLabel("受理各类审批服务事项 修饰词").inputValue()).resolves.toBe("超");
-    await expect(chip(page, "f1").getAttribute("aria-label")).resolves.toBe("字段 顺利完成新社区选举工作：10个，未确认");
+    await expect(chip(page, "f1").getAttribute("aria-label")).resolves.toBe("字段 顺利完成新社区选举工作：10 个，未确认");
 
     await panel.getByLabel("选择 顺利完成新社区选举工作").check();
     await panel.getByLabel("选择 受理各类审批服务事项", { exact: true }).check();
     await panel.getByLabel("受理各类审批服务事项 来源部门").click();
     await page.keyboard.press("Control+Enter");
-    await expect(chip(page, "f1").getAttribute("aria-label")).resolves.toBe("字段 顺利完成新社区选举工作：10个");
+    await expect(chip(page, "f1").getAttribute("aria-label")).resolves.toBe("字段 顺利完成新社区选举工作：10 个");
     await expect(chip(page, "f2").getAttribute("aria-label")).resolves.toBe("字段 受理各类审批服务事项：超 40 万件");
     await page.screenshot({ path: join(artifacts, "fields-table-wide.png") });
 
@@ -97,6 +97,30 @@ describe("the fields table, the status bar and a sign-off that speaks plainly", 
     await panel.getByLabel("姓名").fill("李审核");
     await panel.getByRole("button", { name: "审核通过" }).click();
     await expect.poll(() => panel.textContent()).toContain("当前状态：待签发");
+    await panel.getByLabel("姓名").fill("张镇长");
+    // Numbers are still missing and unconfirmed: 签发 is refused and 检查 opens with the list.
+    await panel.getByRole("button", { name: "签发", exact: true }).click();
+    await expect.poll(() => page.getByRole("alert").textContent()).toContain("须先处理才能签发");
+    await page.getByRole("region", { name: "检查" }).waitFor();
+    // The clerk fills the rest in the fields table and confirms them all.
+    await page.getByRole("button", { name: "字段", exact: true }).click();
+    const fieldsPanel = page.getByRole("region", { name: "字段" });
+    await fieldsPanel.getByRole("button", { name: "全部" }).click();
+    const values = fieldsPanel.locator("input[aria-label$=' 本年数值']");
+    for (let i = 0; i < (await values.count()); i++) {
+      const box = values.nth(i);
+      if ((await box.isEditable()) && (await box.inputValue()) === "") {
+        await box.click();
+        await page.keyboard.type("1");
+        await page.keyboard.press("Enter");
+      }
+    }
+    const ticks = fieldsPanel.getByRole("checkbox", { name: /^选择 / });
+    for (let i = 0; i < (await ticks.count()); i++) await ticks.nth(i).check();
+    await fieldsPanel.locator("input[aria-label$=' 本年数值']").first().click();
+    await page.keyboard.press("Control+Enter");
+    await expect.poll(() => page.getByRole("contentinfo", { name: "状态栏" }).textContent()).toContain("未确认字段 0");
+    await page.getByRole("button", { name: "签发", exact: true }).click();
     await panel.getByLabel("姓名").fill("张镇长");
     await panel.getByRole("button", { name: "签发", exact: true }).click();
     await expect.poll(() => panel.textContent()).toContain("当前状态：已签发");

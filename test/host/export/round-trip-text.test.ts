@@ -130,6 +130,16 @@ function acrossWraps(expected: string, lines: readonly string[]): string {
   return out;
 }
 
+/**
+ * The print page draws a gap between 汉字 and a digit or Latin letter (as Word and LibreOffice do,
+ * so that both renderings break the same lines), and pdftotext guesses spaces from gaps: at such
+ * a boundary a written space and a drawn gap look alike to it. Spaces there are compared by the
+ * .docx tests above; here they are left out on both sides.
+ */
+function withoutBoundarySpaces(text: string): string {
+  return text.replace(/(?<=\p{Script=Han})[ \u00a0]+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])[ \u00a0]+(?=\p{Script=Han})/gu, "");
+}
+
 describe("import then export without editing", () => {
   it.each(["chinese", "clerk-chinese"])("%s: LibreOffice reads every line of the .docx exactly as written", (name) => {
     const c = byName(name);
@@ -153,7 +163,7 @@ describe("import then export without editing", () => {
     const text = execFileSync("pdftotext", ["-enc", "UTF-8", c.pdf, "-"], { encoding: "utf8" });
     // Page numbers (— 1 —) are the page's, not the report's.
     const lines = readerLines(text).filter((l) => !/^[—–-]\s*\d+\s*[—–-]$/u.test(l));
-    expect(acrossWraps(c.lines.join(""), lines)).toBe(c.lines.join(""));
+    expect(withoutBoundarySpaces(acrossWraps(c.lines.join(""), lines))).toBe(withoutBoundarySpaces(c.lines.join("")));
   });
 
   it("keeps the fixture's 21 numbers as fields, and the Chinese-numeral report's eight", () => {
