@@ -4,7 +4,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Report } from "../../core/model/report";
 import { documentXml } from "../support/tracked-changes";
-import { artifacts, FIXTURE_NAME, placeFixture, startE2eBrowser, type E2eBrowser } from "../support/e2e-browser";
+import { artifacts, importFixture, placeFixture, startE2eBrowser, type E2eBrowser } from "../support/e2e-browser";
 
 /*
  * The editor as a clerk used to Word meets it (issue 16): paragraph styles and Enter, findings
@@ -12,18 +12,7 @@ import { artifacts, FIXTURE_NAME, placeFixture, startE2eBrowser, type E2eBrowser
  * last year, and pasting from Word. Everything through the mouse and the keyboard.
  */
 
-const body = (page: Page) => page.locator(".report-body");
 const part = (page: Page, id: string) => page.locator(`.report-body section[data-part='${id}']`);
-
-async function importFixture(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.getByRole("button", { name: "导入上年报告", exact: true }).click();
-  const dialog = page.getByRole("dialog", { name: "导入上年报告" });
-  await dialog.getByRole("button", { name: `📄 ${FIXTURE_NAME}` }).click();
-  await dialog.getByRole("region", { name: "识别结果" }).waitFor();
-  await dialog.getByRole("button", { name: "确认导入" }).click();
-  await body(page).waitFor();
-}
 
 /** The caret at the end of a paragraph, by clicking right of its last line as a clerk does. */
 async function caretAtEnd(page: Page, selector: string): Promise<void> {

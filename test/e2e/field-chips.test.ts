@@ -1,23 +1,13 @@
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { artifacts, FIXTURE_NAME, placeFixture, startE2eBrowser, type E2eBrowser } from "../support/e2e-browser";
+import { artifacts, importFixture, placeFixture, startE2eBrowser, type E2eBrowser } from "../support/e2e-browser";
 
 /** The rolled-forward fixture's fields: f19 结案率 (93.26% last year), f2 受理各类审批服务事项 and its computed 同比 f4. */
 const chip = (page: Page, id: string) => page.locator(`.report-body [data-field-id='${id}']`).first();
 const popover = (page: Page) => page.getByRole("dialog", { name: "编辑字段" });
 const paragraphOf = (page: Page, id: string) => page.locator(".report-body p", { has: page.locator(`[data-field-id='${id}']`) }).first();
 const fieldCount = (page: Page) => page.locator(".report-body [data-field-id]").count();
-
-async function importFixture(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.getByRole("button", { name: "导入上年报告", exact: true }).click();
-  const dialog = page.getByRole("dialog", { name: "导入上年报告" });
-  await dialog.getByRole("button", { name: `📄 ${FIXTURE_NAME}` }).click();
-  await dialog.getByRole("region", { name: "识别结果" }).waitFor();
-  await dialog.getByRole("button", { name: "确认导入" }).click();
-  await page.locator(".report-body").waitFor();
-}
 
 async function recordCount(page: Page): Promise<number> {
   await page.getByRole("button", { name: "字段", exact: true }).click();

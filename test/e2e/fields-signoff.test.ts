@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { artifacts, FIXTURE_NAME, placeFixture, startE2eBrowser, type E2eBrowser } from "../support/e2e-browser";
+import { artifacts, importFixture, placeFixture, startE2eBrowser, type E2eBrowser } from "../support/e2e-browser";
 
 const chip = (page: Page, id: string) => page.locator(`.report-body [data-field-id='${id}']`).first();
 
@@ -14,13 +14,7 @@ describe("the fields table, the status bar and a sign-off that speaks plainly", 
     placeFixture(session.docs);
     page = await session.newPage();
     await page.setViewportSize({ width: 1440, height: 900 });
-    await page.goto(session.serve.url);
-    await page.getByRole("button", { name: "导入上年报告", exact: true }).click();
-    const dialog = page.getByRole("dialog", { name: "导入上年报告" });
-    await dialog.getByRole("button", { name: `📄 ${FIXTURE_NAME}` }).click();
-    await dialog.getByRole("region", { name: "识别结果" }).waitFor();
-    await dialog.getByRole("button", { name: "确认导入" }).click();
-    await page.locator(".report-body").waitFor();
+    await importFixture(page, session.serve.url);
   });
 
   afterAll(async () => {
