@@ -36,6 +36,13 @@ describe("saving under random SIGKILLs", () => {
     writeFileSync(join(dir, "a.json"), JSON.stringify(a));
     writeFileSync(join(dir, "b.json"), JSON.stringify(big));
     await saveReportFile(target, a);
+    // Kills must land before, during and after the child's saves. How long a save takes depends on
+    // the machine and its load, so the window is measured: a round of both versions, three times over.
+    const scratch = join(dir, "timing.nianbao");
+    const started = performance.now();
+    await saveReportFile(scratch, a);
+    await saveReportFile(scratch, big);
+    const window = Math.max(40, 3 * (performance.now() - started));
 
     const seen = new Set<number>();
     for (let k = 0; k < KILLS; k++) {
@@ -43,7 +50,7 @@ describe("saving under random SIGKILLs", () => {
         stdio: ["ignore", "pipe", "inherit"],
       });
       await new Promise<void>((resolve) => proc.stdout.once("data", () => resolve()));
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 40));
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * window));
       const exited = new Promise((resolve) => proc.on("exit", (_code, signal) => resolve(signal)));
       proc.kill("SIGKILL");
       expect(await exited).toBe("SIGKILL");
