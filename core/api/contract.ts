@@ -153,6 +153,9 @@ export const importMethods = {
 export const ExportedFont = z.object({ role: z.string(), requested: z.string(), used: z.string(), substituted: z.boolean() });
 export type ExportedFont = z.infer<typeof ExportedFont>;
 
+/** A chart of a few dozen bars is far below this; the bound keeps a request's body small. */
+const CHART_IMAGE_MAX_CHARS = 16 * 1024 * 1024;
+
 /** Word / PDF export, the paged preview and signing (host/services/export-service.ts). */
 export const exportMethods = {
   exportReport: method(
@@ -163,6 +166,22 @@ export const exportMethods = {
   previewReport: method(
     z.object({ report: Report, profile: LayoutProfile.optional() }),
     z.object({ url: z.string(), pages: z.number().int(), fonts: z.array(ExportedFont) }),
+  ),
+  /** Saves the 数据概览 chart as it is drawn: SVG text, or PNG bytes in base64. */
+  saveChartImage: method(
+    z.discriminatedUnion("format", [
+      z.object({
+        format: z.literal("svg"),
+        path: HostPath.refine((p) => /\.svg$/i.test(p), "文件名须以 .svg 结尾"),
+        svg: z.string().min(1).max(CHART_IMAGE_MAX_CHARS),
+      }),
+      z.object({
+        format: z.literal("png"),
+        path: HostPath.refine((p) => /\.png$/i.test(p), "文件名须以 .png 结尾"),
+        pngBase64: z.base64().min(1).max(CHART_IMAGE_MAX_CHARS),
+      }),
+    ]),
+    z.object({ path: HostPath }),
   ),
   /** Shows a file in the system's file manager (Electron); browser mode answers `unsupported`. */
   revealPath: method(z.object({ path: HostPath }), Ok),

@@ -78,6 +78,7 @@ export function menuTemplate(actions: MenuActions, recent: readonly RecentEntry[
         cmd("字段", "view.fields"),
         cmd("检查", "view.checks"),
         cmd("上年对照", "view.compare"),
+        cmd("数据概览", "view.overview"),
         cmd("签发", "view.signoff"),
         { type: "separator" },
         { label: "放大", role: "zoomIn", accelerator: "CmdOrCtrl+=" },

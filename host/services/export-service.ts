@@ -1,7 +1,7 @@
 import type { ExportMethodsServer } from "../../core/api/contract";
 import { NianbaoError } from "../../core/errors/nianbao-error";
 import type { Template } from "../../core/model/template";
-import { exportReport, printedPageCount, renderReportPrintHtml } from "../export/export-report";
+import { exportReport, printedPageCount, renderReportPrintHtml, writeOutput } from "../export/export-report";
 import type { PdfRenderer } from "../pdf/pdf-renderer";
 import { signExportedFiles } from "../sign/sign-exported-files";
 import { loadTemplate } from "../templates/template-store";
@@ -49,6 +49,15 @@ export function createExportService(deps: ExportServiceDeps): ExportMethodsServe
       const pages = await printedPageCount(html, deps.pdfRenderer);
       return { url: deps.previews.publish(html, assets), pages, fonts };
     },
+    saveChartImage: async (request) => {
+      const path = await deps.guard.check(request.path);
+      const data = request.format === "svg" ? new TextEncoder().encode(request.svg) : Buffer.from(request.pngBase64, "base64");
+      if (!isChartImage(request.format, data)) {
+        throw new NianbaoError("invalid_input", "图表内容无效，未保存。", `not a ${request.format.toUpperCase()} image`);
+      }
+      await writeOutput(path, data);
+      return { path };
+    },
     revealPath: async ({ path }) => {
       if (deps.reveal === undefined)
         throw new NianbaoError(
@@ -81,4 +90,12 @@ export function createExportService(deps: ExportServiceDeps): ExportMethodsServe
       };
     },
   };
+}
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** Only an image leaves through saveChartImage, never other bytes under an image's name. */
+function isChartImage(format: "svg" | "png", data: Uint8Array): boolean {
+  if (format === "png") return PNG_SIGNATURE.every((byte, i) => data[i] === byte);
+  return /^\s*(<\?xml[^>]*\?>\s*)?<svg[\s>]/.test(new TextDecoder().decode(data.subarray(0, 512)));
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import type { RecoverySummary } from "../../core/api/contract";
 import { ReportEditor } from "../editor/report-editor";
 import { FieldPopover } from "../features/field-popover/field-popover";
@@ -19,6 +19,11 @@ import { useSessionStore } from "../state/session-store";
 import { useUiStore } from "../state/ui-store";
 import { useAutosave } from "./use-autosave";
 import { useWindowTitle } from "./use-window-title";
+
+// The chart library is large and only this panel draws charts: it loads when the panel opens.
+const DataOverviewPanel = lazy(async () => ({
+  default: (await import("../features/data-overview/data-overview-panel")).DataOverviewPanel,
+}));
 
 export function EditorScreen({ store }: { store: ReportStore }) {
   useAutosave(store);
@@ -41,6 +46,10 @@ export function EditorScreen({ store }: { store: ReportStore }) {
             <SignoffPanel store={store} />
           ) : panel === "compare" ? (
             <ComparePanel store={store} />
+          ) : panel === "overview" ? (
+            <Suspense fallback={<p className="side-panel__empty">正在载入数据概览…</p>}>
+              <DataOverviewPanel store={store} />
+            </Suspense>
           ) : (
             <OutlinePanel store={store} />
           )}

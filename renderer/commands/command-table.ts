@@ -124,6 +124,7 @@ export const commands: readonly Command[] = [
   { id: "view.checks", label: "检查", run: () => useUiStore.getState().setPanel("checks") },
   { id: "view.signoff", label: "签发", run: () => useUiStore.getState().setPanel("signoff") },
   { id: "view.compare", label: "上年对照", run: () => useUiStore.getState().setPanel("compare") },
+  { id: "view.overview", label: "数据概览", run: () => useUiStore.getState().setPanel("overview") },
 ];
 
 export function commandById(id: string): Command | undefined {

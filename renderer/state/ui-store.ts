@@ -9,7 +9,7 @@ export interface PopoverAnchor {
 }
 
 export type FieldsFilter = "all" | "unconfirmed" | "sameAsLastYear" | "abnormal";
-export type SidePanel = "outline" | "fields" | "checks" | "signoff" | "compare";
+export type SidePanel = "outline" | "fields" | "checks" | "signoff" | "compare" | "overview";
 export type FileDialogMode = "open" | "save" | null;
 export type ExportFormat = "docx" | "pdf";
 

@@ -7,7 +7,7 @@ const GROUPS: readonly (readonly string[])[] = [
   ["file.new", "file.newFromLastYear", "file.open", "file.save"],
   ["edit.undo", "edit.redo"],
   ["edit.insertField", "edit.toField", "edit.addSubsection", "edit.reportInfo"],
-  ["view.outline", "view.fields", "view.checks", "view.compare", "view.signoff"],
+  ["view.outline", "view.fields", "view.checks", "view.compare", "view.overview", "view.signoff"],
   ["file.exportDocx", "file.exportPdf"],
 ];
 
@@ -17,6 +17,7 @@ const PANEL_OF: Readonly<Record<string, SidePanel>> = {
   "view.checks": "checks",
   "view.signoff": "signoff",
   "view.compare": "compare",
+  "view.overview": "overview",
 };
 
 const STATUS_TEXT = { clean: "已保存", dirty: "未保存", saving: "正在保存…", error: "保存失败" } as const;

@@ -1,0 +1,205 @@
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
+import { locateField } from "../../editor/locate";
+import { fileNameOf, parentFolder } from "../../platform/host-path";
+import { notifyError } from "../../state/notify-error";
+import { useReportStore, type ReportStore } from "../../state/report-store";
+import { useSessionStore } from "../../state/session-store";
+import { dataOverview, type OverviewBar, type OverviewEntry, type OverviewScale } from "./overview-bars";
+import { overviewChart, THIS_YEAR_COLOR, LAST_YEAR_COLOR, type ChartYears } from "./overview-chart";
+import { exportSvg, svgToPngBase64 } from "./overview-export";
+import "./data-overview.css";
+
+const COUNT_NOTE = "数量单位各不相同，每项以本年、上年中较大者为满格，条长只在同一项内比较。";
+
+const locate = (fieldId: string) => {
+  const editor = useSessionStore.getState().editor;
+  if (editor !== null) locateField(editor, fieldId);
+};
+
+/** 数据概览: this year's numbers against last year's, the biggest changes first, each bar leading to its field. */
+export function DataOverviewPanel({ store }: { store: ReportStore }) {
+  const fields = useReportStore(store, (s) => s.fields);
+  const body = useReportStore(store, (s) => s.body);
+  const reportYear = useReportStore(store, (s) => s.report.meta.reportYear);
+  const title = useReportStore(store, (s) => s.report.meta.title);
+  const overview = useMemo(() => dataOverview(body, fields), [body, fields]);
+  const years = useMemo<ChartYears>(() => ({ thisYear: `${reportYear}年`, lastYear: `${reportYear - 1}年` }), [reportYear]);
+  const rateChart = useRef<SVGSVGElement | null>(null);
+  const countChart = useRef<SVGSVGElement | null>(null);
+  const drawn = overview.rates.length + overview.counts.length;
+
+  const lists = [
+    ...(overview.unfilled.length > 0 ? [`未填：${overview.unfilled.map((e) => e.label).join("、")}`] : []),
+    ...(overview.noLastYear.length > 0 ? [`无上年数：${overview.noLastYear.map((e) => e.label).join("、")}`] : []),
+  ];
+  const svgText = () =>
+    exportSvg(
+      `${title} 数据概览`,
+      years,
+      [
+        { heading: "比率（%）", chart: rateChart.current },
+        { heading: "数量", note: COUNT_NOTE, chart: countChart.current },
+      ],
+      lists,
+    );
+
+  return (
+    <section className="side-panel data-overview" aria-label="数据概览">
+      <header className="side-panel__header">
+        <h2>数据概览</h2>
+      </header>
+      <p className="muted">本年与上年数值对照，变化最大的在前。点击某项可在正文中定位该字段。</p>
+      {drawn > 0 && (
+        <p className="data-overview__legend" aria-hidden="true">
+          <span className="data-overview__swatch" style={{ background: THIS_YEAR_COLOR }} />
+          {years.thisYear}
+          <span className="data-overview__swatch" style={{ background: LAST_YEAR_COLOR }} />
+          {years.lastYear}
+        </p>
+      )}
+      {overview.rates.length > 0 && (
+        <ChartSection heading="比率（%）" bars={overview.rates} scale="rate" years={years} chartRef={rateChart} />
+      )}
+      {overview.counts.length > 0 && (
+        <ChartSection heading="数量" note={COUNT_NOTE} bars={overview.counts} scale="count" years={years} chartRef={countChart} />
+      )}
+      {drawn === 0 && <p className="side-panel__empty">还没有可对照的数值：填写本年数值，且上年有数值的字段才会画出。</p>}
+      <EntryList heading="未填" entries={overview.unfilled} />
+      <EntryList heading="无上年数" entries={overview.noLastYear} />
+      {drawn > 0 && <ExportForm store={store} title={title} svgText={svgText} />}
+    </section>
+  );
+}
+
+function ChartSection(props: {
+  heading: string;
+  note?: string;
+  bars: readonly OverviewBar[];
+  scale: OverviewScale;
+  years: ChartYears;
+  chartRef: { current: SVGSVGElement | null };
+}) {
+  const holder = useRef<HTMLDivElement>(null);
+  const { bars, scale, years, chartRef } = props;
+  useEffect(() => {
+    const svg = overviewChart(bars, scale, years);
+    holder.current?.replaceChildren(svg);
+    chartRef.current = svg;
+    return () => {
+      if (chartRef.current === svg) chartRef.current = null;
+    };
+  }, [bars, scale, years, chartRef]);
+  const fieldOf = (event: MouseEvent | KeyboardEvent) =>
+    (event.target as Element).closest("[data-field-id]")?.getAttribute("data-field-id");
+  return (
+    <section className="data-overview__chart" aria-label={props.heading}>
+      <h3>{props.heading}</h3>
+      {props.note !== undefined && <p className="muted data-overview__note">{props.note}</p>}
+      <div
+        ref={holder}
+        onClick={(e) => {
+          const id = fieldOf(e);
+          if (id == null) return;
+          // The bar is a link for the keyboard's sake; it never navigates.
+          e.preventDefault();
+          locate(id);
+        }}
+        onKeyDown={(e) => {
+          const id = fieldOf(e);
+          if (id == null || (e.key !== "Enter" && e.key !== " ")) return;
+          e.preventDefault();
+          locate(id);
+        }}
+      />
+    </section>
+  );
+}
+
+function EntryList({ heading, entries }: { heading: string; entries: readonly OverviewEntry[] }) {
+  if (entries.length === 0) return null;
+  return (
+    <section className="data-overview__list" aria-label={heading}>
+      <h3>
+        {heading}（{entries.length}）
+      </h3>
+      <ul>
+        {entries.map((e) => (
+          <li key={e.fieldId}>
+            <button type="button" className="link" title="在正文中定位" onClick={() => locate(e.fieldId)}>
+              {e.label}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** 导出 SVG / PNG into one of the folders the host may write, as the Word/PDF export does. */
+function ExportForm({ store, title, svgText }: { store: ReportStore; title: string; svgText: () => string }) {
+  const api = useSessionStore((s) => s.api);
+  const hostInfo = useSessionStore((s) => s.hostInfo);
+  const reportPath = store.getState().path;
+  const folders = useMemo(() => {
+    const own = reportPath === null ? [] : [parentFolder(reportPath)];
+    return [...new Set([...own, ...(hostInfo?.folders ?? [])])];
+  }, [hostInfo, reportPath]);
+  const [folder, setFolder] = useState(folders[0] ?? "");
+  const [name, setName] = useState(() => `${reportPath === null ? title : fileNameOf(reportPath).replace(/\.nianbao$/i, "")}-数据概览`);
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  if (api === null) return null;
+  const cleanName = name.trim().replace(/\.(svg|png)$/i, "");
+  const nameOk = cleanName !== "" && !/[\\/:*?"<>|]/.test(cleanName);
+  const save = async (format: "svg" | "png") => {
+    setBusy(true);
+    setSaved(null);
+    try {
+      const sep = folder.includes("\\") && !folder.includes("/") ? "\\" : "/";
+      const path = `${folder}${sep}${cleanName}.${format}`;
+      const svg = svgText();
+      const result =
+        format === "svg"
+          ? await api.saveChartImage({ format, path, svg })
+          : await api.saveChartImage({ format, path, pngBase64: await svgToPngBase64(svg) });
+      setSaved(result.path);
+    } catch (error) {
+      notifyError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="data-overview__export" aria-label="导出图表">
+      <h3>导出图表</h3>
+      <label>
+        保存到
+        <select aria-label="保存到" value={folder} onChange={(e) => setFolder(e.target.value)}>
+          {folders.map((f) => (
+            <option key={f} value={f}>
+              {f}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        文件名
+        <input aria-label="图表文件名" value={name} onChange={(e) => setName(e.target.value)} />
+      </label>
+      {!nameOk && <p className="error">文件名不能为空，也不能含有 \ / : * ? " &lt; &gt; |。</p>}
+      <div className="data-overview__export-actions">
+        <button type="button" disabled={busy || !nameOk || folder === ""} onClick={() => void save("svg")}>
+          导出 SVG
+        </button>
+        <button type="button" disabled={busy || !nameOk || folder === ""} onClick={() => void save("png")}>
+          导出 PNG
+        </button>
+      </div>
+      {saved !== null && (
+        <p role="status" aria-label="图表已导出">
+          已导出：<code>{saved}</code>
+        </p>
+      )}
+    </section>
+  );
+}
