@@ -52,13 +52,14 @@ describe("数据概览: this year against last year as a chart a clerk can click
   it("draws the filled fields, biggest change first, rates apart from counts, and lists the rest", async () => {
     await page.getByRole("button", { name: "字段", exact: true }).click();
     const fields = page.getByRole("region", { name: "字段" });
-    // Last year: 超36万件, 590件, 117处, 约26%, 93.26%.
+    // Last year: 超36万件, 590件, 117处, 约26%, 93.26%, 140余次.
     for (const [label, value] of [
       ["受理各类审批服务事项", "超40万"], // +11.1%
       ["受理信访件", "480"], // −18.6%
       ["拆除违规广告设施", "234"], // +100%
       ["占全区总量", "30"], // +15.4%
       ["结案率", "95.5"], // +2.4%
+      ["民法典宣传月、宪法宣传周等节点开展普法宣传等活动", "150"], // +7.1%, the longest label
     ] as const) {
       await fields.getByLabel(`${label} 本年数值`, { exact: true }).click();
       await page.keyboard.type(value);
@@ -69,14 +70,19 @@ describe("数据概览: this year against last year as a chart a clerk can click
     const panel = page.getByRole("region", { name: "数据概览" });
     const bars = (name: string) => panel.getByRole("region", { name }).getByRole("button");
     await bars("数量").first().waitFor();
-    await expect(bars("数量").evaluateAll((bs) => bs.map((b) => b.getAttribute("data-field-id")))).resolves.toEqual(["f6", "f16", "f2"]);
+    await expect(bars("数量").evaluateAll((bs) => bs.map((b) => b.getAttribute("data-field-id")))).resolves.toEqual([
+      "f6",
+      "f16",
+      "f2",
+      "f20",
+    ]);
     await expect(bars("比率（%）").evaluateAll((bs) => bs.map((b) => b.getAttribute("data-field-id")))).resolves.toEqual(["f3", "f19"]);
     await expect(bars("数量").first().getAttribute("aria-label")).resolves.toBe("拆除违规广告设施：2024年 234处，2023年 117处，+100%");
     await expect(bars("比率（%）").nth(1).getAttribute("aria-label")).resolves.toBe("结案率：2024年 95.5%，2023年 93.26%，+2.4%");
     // The bound 同比 field is its base's change, not a bar; fields without a value are listed as text.
     await expect(panel.locator("[data-field-id='f4']").count()).resolves.toBe(0);
     const unfilled = panel.getByRole("region", { name: "未填" });
-    await expect(unfilled.getByRole("heading").textContent()).resolves.toBe("未填（15）");
+    await expect(unfilled.getByRole("heading").textContent()).resolves.toBe("未填（14）");
     await expect(unfilled.textContent()).resolves.toContain("政协委员提案");
     await expect(unfilled.textContent()).resolves.not.toContain("受理信访件");
     await page.screenshot({ path: join(artifacts, "data-overview.png") });
@@ -95,7 +101,14 @@ describe("数据概览: this year against last year as a chart a clerk can click
     await expect.poll(() => selectedChip(page, "f16").count()).toBe(1);
     await expect(chip(page, "f16").isVisible()).resolves.toBe(true);
 
-    await panel.getByRole("button", { name: /^拆除违规广告设施：/ }).focus();
+    // Tab reaches the bars in the order drawn; Enter on one locates its chip.
+    await panel.locator(".data-overview__legend").click();
+    await page.keyboard.press("Tab");
+    await expect(page.evaluate(() => document.activeElement?.getAttribute("data-field-id"))).resolves.toBe("f19");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    await expect(page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).resolves.toMatch(/^拆除违规广告设施：/);
+    await page.screenshot({ path: join(artifacts, "data-overview-focus.png"), clip: { x: 0, y: 80, width: 540, height: 560 } });
     await page.keyboard.press("Enter");
     await expect.poll(() => selectedChip(page, "f6").count()).toBe(1);
     await expect(page.evaluate(() => location.hash)).resolves.toBe("");
@@ -108,7 +121,16 @@ describe("数据概览: this year against last year as a chart a clerk can click
     await expect.poll(() => panel.getByRole("status", { name: "图表已导出" }).textContent()).toContain("木渎镇数据概览.svg");
     const svg = readFileSync(join(session.docs, "木渎镇数据概览.svg"), "utf8");
     const texts = svgTexts(svg);
-    for (const label of ["拆除违规广告设施", "受理信访件", "受理各类审批服务事项", "占全区总量", "结案率", "234处", "93.26%"]) {
+    for (const label of [
+      "拆除违规广告设施",
+      "受理信访件",
+      "受理各类审批服务事项",
+      "民法典宣传月、宪法宣传周等节点开展普法宣传等活动",
+      "占全区总量",
+      "结案率",
+      "234处",
+      "93.26%",
+    ]) {
       expect(texts).toContain(label);
     }
     const lists = texts.slice(texts.findIndex((t) => t.startsWith("未填：")));

@@ -81,6 +81,9 @@ function ChartSection(props: {
 }) {
   const holder = useRef<HTMLDivElement>(null);
   const { bars, scale, years, chartRef } = props;
+  // Every edit of the text gives new arrays; the chart is drawn again only when what it shows
+  // changed (`drawnAs` stands for `bars`), so a focused bar keeps its focus.
+  const drawnAs = JSON.stringify(bars);
   useEffect(() => {
     const svg = overviewChart(bars, scale, years);
     holder.current?.replaceChildren(svg);
@@ -88,7 +91,7 @@ function ChartSection(props: {
     return () => {
       if (chartRef.current === svg) chartRef.current = null;
     };
-  }, [bars, scale, years, chartRef]);
+  }, [drawnAs, scale, years, chartRef]);
   const fieldOf = (event: MouseEvent | KeyboardEvent) =>
     (event.target as Element).closest("[data-field-id]")?.getAttribute("data-field-id");
   return (

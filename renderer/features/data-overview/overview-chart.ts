@@ -31,7 +31,9 @@ export function overviewChart(bars: readonly OverviewBar[], scale: OverviewScale
     { id: b.fieldId, year: years.thisYear, x: length(b, b.thisYear), text: b.thisText },
     { id: b.fieldId, year: years.lastYear, x: length(b, b.lastYear), text: b.lastText },
   ]);
-  const top = rate ? Math.max(100, ...bars.map((b) => Math.max(b.thisYear, b.lastYear))) : 1;
+  const top = rate ? Math.max(100, ...rows.map((r) => r.x)) : 1;
+  // A negative amount (a deficit) draws left of zero instead of off the chart.
+  const bottom = Math.min(0, ...rows.map((r) => r.x));
   const marginBottom = rate ? 30 : 6;
   const height = MARGIN_TOP + marginBottom + STEP * (bars.length - LABEL_ROOM);
   const chars = Math.floor((CHART_WIDTH - 70) / FONT_SIZE);
@@ -46,8 +48,8 @@ export function overviewChart(bars: readonly OverviewBar[], scale: OverviewScale
     fy: { domain: bars.map((b) => b.fieldId), axis: null, paddingInner: LABEL_ROOM, paddingOuter: 0 },
     y: { domain: [years.thisYear, years.lastYear], axis: null, paddingInner: 0.12, paddingOuter: 0.04 },
     x: rate
-      ? { domain: [0, top], axis: "bottom", ticks: 5, tickFormat: (d: number) => `${d}%`, label: null, grid: true }
-      : { domain: [0, 1], axis: null },
+      ? { domain: [bottom, top], axis: "bottom", ticks: 5, tickFormat: (d: number) => `${d}%`, label: null, grid: true }
+      : { domain: [bottom, 1], axis: null },
     color: { domain: [years.thisYear, years.lastYear], range: [THIS_YEAR_COLOR, LAST_YEAR_COLOR] },
     marks: [
       Plot.barX(rows, { fy: "id", y: "year", x1: 0, x2: "x", fill: "year", ariaHidden: "true" }),
@@ -87,7 +89,7 @@ export function overviewChart(bars: readonly OverviewBar[], scale: OverviewScale
       // The whole row, label included, is the bar a clerk clicks or tabs to.
       Plot.barX(bars, {
         fy: "fieldId",
-        x1: 0,
+        x1: bottom,
         x2: top,
         insetTop: -22,
         insetRight: -MARGIN_RIGHT + 2,
