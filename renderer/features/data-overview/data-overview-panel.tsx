@@ -147,7 +147,9 @@ function ExportForm({ store, title, svgText }: { store: ReportStore; title: stri
     const own = reportPath === null ? [] : [parentFolder(reportPath)];
     return [...new Set([...own, ...(hostInfo?.folders ?? [])])];
   }, [hostInfo, reportPath]);
-  const [folder, setFolder] = useState(folders[0] ?? "");
+  const [picked, setFolder] = useState(folders[0] ?? "");
+  // The report may be saved to a new folder while the panel is open.
+  const folder = folders.includes(picked) ? picked : (folders[0] ?? "");
   const [name, setName] = useState(() => `${reportPath === null ? title : fileNameOf(reportPath).replace(/\.nianbao$/i, "")}-数据概览`);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
@@ -190,6 +192,7 @@ function ExportForm({ store, title, svgText }: { store: ReportStore; title: stri
         <input aria-label="图表文件名" value={name} onChange={(e) => setName(e.target.value)} />
       </label>
       {!nameOk && <p className="error">文件名不能为空，也不能含有 \ / : * ? " &lt; &gt; |。</p>}
+      {folders.length === 0 && <p className="muted">请先保存报告：图表导出到报告所在的文件夹。</p>}
       <div className="data-overview__export-actions">
         <button type="button" disabled={busy || !nameOk || folder === ""} onClick={() => void save("svg")}>
           导出 SVG
