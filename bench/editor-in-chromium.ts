@@ -436,5 +436,35 @@ ${editorVerdicts(bench)}
 Where the time goes (same runs):
 
 ${partsTable(bench)}
+
+### What profiling found
+
+Chromium's CPU profiler (CDP \`Profiler\`) and Long Animation Frame entries taken while typing,
+on a build without minification:
+
+- **Fixed: the field chips were React node views** (TipTap's \`ReactNodeViewRenderer\`): over 200
+  React portals, each registering React's event listeners on its own container when the report
+  opened, and a field edit reached its chips only in React's next render, after the store update
+  had returned. The chip is now a plain ProseMirror node view
+  (\`renderer/editor/extensions/report-field/report-field-view.ts\`) that subscribes to the store
+  and redraws only when its field, its base field or the thousands setting changes, synchronously
+  inside the store update: the field edit row above is that synchronous update.
+- **Fixed: the status bar re-rendered on every keystroke** (it selected the revision number) and
+  recounted all 60,000 characters on every field edit; it now selects whether the last preview is
+  current, counts the text once per copy of the body and only the chips on a field edit.
+- **Left: the keystroke tail comes from work that is not the keystroke's.** The long frames during
+  typing are (1) the recovery copy written at least once a second while typing
+  (\`writeRecovery\`: the whole report serialised, about 230 KB, and posted), (2) after the 400 ms
+  body sync, the checks (\`checkReport\`), the outline and the status bar recomputed over the whole
+  report in one React render that does not yield, and (3) the garbage collector. A key that
+  arrives during one of them waits for it (the "queued" part above). Moving the checks to a worker
+  and the recovery serialisation off the main thread would take these out of the way; that is
+  larger than this change.
+- **Left: per keystroke, ProseMirror's own work** (reading the changed paragraph back from the DOM,
+  the transaction, scrolling the caret into view) and the frame's style, layout and paint of the
+  one long contenteditable.
+- **Left: opening** is the app's boot (a 930 KB bundle, then hostInfo → openReport → getTemplate
+  one after the other) plus drawing the document twice: TipTap's \`EditorContent\` sets the node
+  views after the view exists, and ProseMirror redraws the whole document when they change.
 `;
 }
