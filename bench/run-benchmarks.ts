@@ -250,7 +250,7 @@ function benchmarksMarkdown(
   return `# Benchmarks
 
 Rerun with \`npm run bench\` (builds the CLI, then \`node bench/run.mjs\`; about 6 minutes on
-the machine below, the editor part about one). It prints the tables, rewrites this file and writes
+a quiet run of the machine below, the editor part about one; a loaded machine takes several times longer). It prints the tables, rewrites this file and writes
 \`bench/results.json\`. \`NIANBAO_BENCH_ONLY=editor npm run bench\` runs only the editor part and
 prints it without writing either file. The function-level vitest benches run with \`npm run bench:micro\`.
 
