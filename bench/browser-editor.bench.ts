@@ -2,7 +2,8 @@
  * Browser mode as the clerk meets it: the loopback host + Debian Chromium, a generated 100-page
  * report (bench/support/hundred-page-report.ts). Targets (issue 7): open < 1 s, keystroke-to-paint
  * p95 < 16 ms. The keystroke row times the whole round trip (CDP key event → editor transaction →
- * Playwright's ack), an upper bound on the in-page cost.
+ * Playwright's ack), an upper bound on the in-page cost; the in-page measurement against issue 16's
+ * targets is bench/editor-in-chromium.ts, part of `npm run bench`.
  */
 import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";

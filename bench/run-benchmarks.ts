@@ -14,6 +14,7 @@ import { fixtureReport } from "../test/support/report-from-markdown";
 import { callgrindAvailable, countInstructions, measureFloors, type Floor, type InstructionCount } from "./support/floors";
 import { measureWhole, median, type Measurement } from "./support/measure-whole";
 import { reportMarkdown } from "./support/report-markdown";
+import { benchEditorInChromium, editorMarkdown, editorTable, editorVerdicts, type EditorBench } from "./editor-in-chromium";
 
 /*
  * `npm run bench`: ours against what a user would script instead, medians over repeated runs.
@@ -243,13 +244,15 @@ function benchmarksMarkdown(
   cases: readonly CaseResult[],
   floors: readonly Floor[],
   instructions: readonly InstructionCount[],
+  editor: string,
   date: string,
 ): string {
   return `# Benchmarks
 
-Rerun with \`npm run bench\` (builds the CLI, then \`node bench/run.mjs\`; about 5 minutes on
-the machine below). It prints this table, rewrites this file and writes \`bench/results.json\`.
-The function-level vitest benches run with \`npm run bench:micro\`.
+Rerun with \`npm run bench\` (builds the CLI, then \`node bench/run.mjs\`; about 6 minutes on
+a quiet run of the machine below, the editor part about one; a loaded machine takes several times longer). It prints the tables, rewrites this file and writes
+\`bench/results.json\`. \`NIANBAO_BENCH_ONLY=editor npm run bench\` runs only the editor part and
+prints it without writing either file. The function-level vitest benches run with \`npm run bench:micro\`.
 
 Run on ${date}. Machine: ${machineText}.
 
@@ -289,7 +292,8 @@ ${table(cases)}
 
 ${verdicts(cases)}
 
-${floorsMarkdown(cases, floors, instructions)}`;
+${floorsMarkdown(cases, floors, instructions)}
+${editor}`;
 }
 
 function verdicts(cases: readonly CaseResult[]): string {
@@ -299,7 +303,25 @@ function verdicts(cases: readonly CaseResult[]): string {
   return `Targets met: ${met.join(", ") || "none"}. Missed: ${missed.join(", ") || "none"}.`;
 }
 
+const loadNow = (): string =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
+
+async function benchEditor(): Promise<{ editor: EditorBench; load: { before: string; after: string } }> {
+  process.stderr.write("editor in Chromium (100-page report):\n");
+  const before = loadNow();
+  const editor = await benchEditorInChromium((line) => process.stderr.write(`${line}\n`));
+  return { editor, load: { before, after: loadNow() } };
+}
+
 export async function main(childScript: string, floorDir: string): Promise<void> {
+  // `NIANBAO_BENCH_ONLY=editor`: the editor part alone, printed, no file written.
+  if (process.env["NIANBAO_BENCH_ONLY"] === "editor") {
+    const { editor } = await benchEditor();
+    process.stdout.write(`\n${editorTable(editor)}\n\n${editorVerdicts(editor)}\n`);
+    return;
+  }
   const dir = mkdtempSync(join(tmpdir(), "nianbao-bench-"));
   const soffice = join(dir, "soffice-profile");
   mkdirSync(soffice);
@@ -322,15 +344,29 @@ export async function main(childScript: string, floorDir: string): Promise<void>
     process.stderr.write("floors:\n");
     const floors = measureFloors({ floorDir, docx: big100.docx, outDir: dir, runs: RUNS });
     const instructions = callgrindAvailable() ? countAll(big100, dir) : [];
+    const { editor, load } = await benchEditor();
     const pdfPages = spawnSync("pdfinfo", [join(dir, "ours.pdf")], { encoding: "utf8" }).stdout.match(/Pages:\s+(\d+)/u)?.[1];
     const pages = pdfPages === undefined ? "page count unknown" : `${pdfPages} pages as exported`;
     const root = appRoot();
-    writeFileSync(join(root, "bench/results.json"), `${JSON.stringify({ machine: machineText, cases, floors, instructions }, null, 2)}\n`);
+    writeFileSync(
+      join(root, "bench/results.json"),
+      `${JSON.stringify({ machine: machineText, cases, floors, instructions, editor: { ...editor, load } }, null, 2)}\n`,
+    );
     writeFileSync(
       join(root, "BENCHMARKS.md"),
-      benchmarksMarkdown(machineText, pages, cases, floors, instructions, new Date().toISOString().slice(0, 10)),
+      benchmarksMarkdown(
+        machineText,
+        pages,
+        cases,
+        floors,
+        instructions,
+        editorMarkdown(editor, load),
+        new Date().toISOString().slice(0, 10),
+      ),
     );
-    process.stdout.write(`\n${table(cases)}\n\n${verdicts(cases)}\n\nWritten: BENCHMARKS.md, bench/results.json\n`);
+    process.stdout.write(
+      `\n${table(cases)}\n\n${verdicts(cases)}\n\n${editorTable(editor)}\n\n${editorVerdicts(editor)}\n\nWritten: BENCHMARKS.md, bench/results.json\n`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

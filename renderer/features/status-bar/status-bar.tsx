@@ -12,19 +12,30 @@ import "./status-bar.css";
 
 type Json = { type: string; text?: string; attrs?: Record<string, unknown>; content?: Json[] };
 
-/** Characters a reader counts: the text and what each chip shows, without spaces. */
-export function countCharacters(body: DocNode, fields: Readonly<Record<string, Field>>): number {
-  let count = 0;
+/** The text's own characters and the chips in it, read once per copy of the body. */
+interface BodyCount {
+  text: number;
+  chips: { fieldId: string; show: "value" | "yoy" }[];
+}
+
+function bodyCount(body: DocNode): BodyCount {
+  const count: BodyCount = { text: 0, chips: [] };
   const visit = (node: Json) => {
-    if (node.type === "text") count += (node.text ?? "").replace(/\s/g, "").length;
-    else if (node.type === "reportField") {
-      const show = node.attrs?.["show"] === "yoy" ? "yoy" : "value";
-      count += (fieldText({ fields }, String(node.attrs?.["fieldId"] ?? ""), show) ?? "").length;
-    }
+    if (node.type === "text") count.text += (node.text ?? "").replace(/\s/g, "").length;
+    else if (node.type === "reportField")
+      count.chips.push({ fieldId: String(node.attrs?.["fieldId"] ?? ""), show: node.attrs?.["show"] === "yoy" ? "yoy" : "value" });
     for (const child of node.content ?? []) visit(child);
   };
   visit(body as Json);
   return count;
+}
+
+/**
+ * Characters a reader counts: the text and what each chip shows, without spaces. In two steps so
+ * that a field edit recounts only the chips, not the whole 100-page text.
+ */
+function countCharacters(count: BodyCount, fields: Readonly<Record<string, Field>>): number {
+  return count.chips.reduce((n, chip) => n + (fieldText({ fields }, chip.fieldId, chip.show) ?? "").length, count.text);
 }
 
 /** Days from today to a deadline of the year after the report year, worded for the clerk. */
@@ -43,10 +54,12 @@ export function StatusBar({ store }: { store: ReportStore }) {
   const body = useReportStore(store, (s) => s.body);
   const fields = useReportStore(store, (s) => s.fields);
   const reportYear = useReportStore(store, (s) => s.report.meta.reportYear);
-  const revision = useReportStore(store, (s) => s.revision);
   const pageCount = useUiStore((s) => s.pageCount);
+  // A boolean, not the revision itself: the bar does not re-render on every keystroke.
+  const previewCurrent = useReportStore(store, (s) => pageCount !== null && pageCount.revision === s.revision);
   const findings = useFindings(store);
-  const characters = useMemo(() => countCharacters(body, fields), [body, fields]);
+  const counted = useMemo(() => bodyCount(body), [body]);
+  const characters = useMemo(() => countCharacters(counted, fields), [counted, fields]);
   const unconfirmed = useMemo(() => Object.values(fields).filter((f) => shownStatus(fields, f) !== "confirmed").length, [fields]);
   const errors = findings.filter((f) => f.severity === "error").length;
   const warnings = findings.filter((f) => f.severity === "warning").length;
@@ -54,7 +67,7 @@ export function StatusBar({ store }: { store: ReportStore }) {
   const submit = deadline("报送", reportYear, "03-01", today);
   const publish = deadline("公开", reportYear, "04-01", today);
   const ui = useUiStore.getState;
-  const pages = pageCount === null ? "页数：预览后显示" : `${pageCount.pages} 页${pageCount.revision === revision ? "" : "（上次预览）"}`;
+  const pages = pageCount === null ? "页数：预览后显示" : `${pageCount.pages} 页${previewCurrent ? "" : "（上次预览）"}`;
   return (
     <footer className="status-bar" aria-label="状态栏">
       <button type="button" className="status-bar__item" title="打印预览，按 PDF 排版计算页数" onClick={() => ui().setExportDialog("pdf")}>

@@ -1,7 +1,6 @@
 import { Extension } from "@tiptap/core";
 import { NodeSelection, Plugin, PluginKey, TextSelection, type EditorState } from "@tiptap/pm/state";
 import type { EditorView } from "@tiptap/pm/view";
-import { ReactNodeViewRenderer } from "@tiptap/react";
 import { ReportField, type ReportFieldOptions } from "../../../../core/schema/report-field";
 import type { ReportStore } from "../../../state/report-store";
 import type { PopoverAnchor } from "../../../state/ui-store";
@@ -13,14 +12,14 @@ export interface ReportFieldEditorOptions extends ReportFieldOptions {
   openField: (fieldId: string, anchor: PopoverAnchor) => void;
 }
 
-/** The shared schema node plus the editor-only part: the React chip. */
+/** The shared schema node plus the editor-only part: the chip. */
 export const ReportFieldEditor = ReportField.extend<ReportFieldEditorOptions>({
   addOptions() {
     return { ...(this.parent?.() ?? { resolve: () => undefined }), store: null, openField: () => undefined };
   },
   addNodeView() {
     const { store, openField } = this.options;
-    return store === null ? null : ReactNodeViewRenderer(createReportFieldView(store, openField));
+    return store === null ? null : createReportFieldView(store, openField);
   },
 });
 

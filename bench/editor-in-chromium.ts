@@ -1,0 +1,470 @@
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type Page } from "playwright-core";
+import { reportApi } from "../core/api/contract";
+import { changeField } from "../core/edits/change-field";
+import { fieldText } from "../core/fields/field-text";
+import type { Field } from "../core/model/field";
+import type { Report } from "../core/model/report";
+import { createDispatcher } from "../core/rpc/dispatcher";
+import { startHttpHost } from "../host/http/http-host";
+import { appRoot } from "../host/paths";
+import { createHostServices } from "../host/services/host-services";
+import { createPathGuard } from "../host/services/path-guard";
+import { saveReportFile } from "../host/storage/report-file";
+import { loadTemplate } from "../host/templates/template-store";
+import { fixedDeps } from "../test/support/deps";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../test/support/serve-process";
+import {
+  editAndTime,
+  installProbe,
+  type BoundText,
+  type FieldEditRun,
+  type FieldEditTiming,
+  type KeyTiming,
+  type OpenTarget,
+  type ProbeState,
+  type ProbeWindow,
+  type SlowEvent,
+} from "./support/editor-probe";
+import { GROWTH_FIELD_ID, hundredPageReport, YOY_FIELD_ID } from "./support/hundred-page-report";
+
+/*
+ * The editor in browser mode as a clerk meets it: the loopback host in this process (the code
+ * `nianbao serve` runs), Debian Chromium through playwright-core at 1440×900, the generated
+ * 100-page report. Every time is taken inside the page with performance.now(), never as a CDP
+ * round trip.
+ */
+
+const OPENS = Number(process.env["NIANBAO_BENCH_OPENS"] ?? "10");
+const KEYS = Number(process.env["NIANBAO_BENCH_KEYS"] ?? "300");
+const IME_COMMITS = Number(process.env["NIANBAO_BENCH_IME"] ?? "100");
+const FIELD_EDITS = Number(process.env["NIANBAO_BENCH_FIELD_EDITS"] ?? "40");
+const POPOVER_EDITS = Number(process.env["NIANBAO_BENCH_POPOVER_EDITS"] ?? "20");
+
+export interface Stats {
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+export interface EditorCase {
+  name: string;
+  what: string;
+  stats: Stats;
+  /** Which statistic the target is on, and its bound in ms. */
+  target: { on: "p50" | "p95" | "p99"; below: number } | null;
+  /** Parts of the time, for reading a miss (ms, same statistics). */
+  parts: Record<string, Stats>;
+}
+
+export interface EditorBench {
+  cases: EditorCase[];
+  /** Event Timing (PerformanceEventTiming, what INP is built on): events of the typing ≥ 16 ms. */
+  eventTiming: { supported: boolean; keyEvents: number; slow: SlowEvent[] };
+  chromium: string;
+}
+
+/** Nearest-rank percentile. */
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] ?? NaN;
+}
+
+export function stats(values: readonly number[]): Stats {
+  const sorted = [...values].sort((a, b) => a - b);
+  const r = (n: number) => Number(n.toFixed(2));
+  return {
+    n: sorted.length,
+    p50: r(percentile(sorted, 50)),
+    p95: r(percentile(sorted, 95)),
+    p99: r(percentile(sorted, 99)),
+    max: r(sorted.at(-1) ?? NaN),
+  };
+}
+
+function openTarget(report: Report): OpenTarget {
+  let paragraphs = 0;
+  let chips = 0;
+  const visit = (node: { type: string; content?: readonly unknown[] }): void => {
+    if (node.type === "paragraph") paragraphs++;
+    if (node.type === "reportField") chips++;
+    for (const child of node.content ?? []) visit(child as { type: string; content?: readonly unknown[] });
+  };
+  visit(report.body);
+  return { paragraphs, chips };
+}
+
+async function probe(page: Page): Promise<ProbeState> {
+  const state = await page.evaluate(() => (window as ProbeWindow).__nianbaoBench);
+  if (state === undefined) throw new Error("the benchmark probe is not installed");
+  return state;
+}
+
+export interface OpenTiming {
+  /** From navigation start: the report in the DOM, editable. */
+  dom: number;
+  /** From navigation start: the frame after that painted. */
+  painted: number;
+  /** From navigation start: the app sent its openReport request (the app has booted). */
+  requested: number;
+}
+
+export async function openOnce(page: Page): Promise<OpenTiming> {
+  await page.reload();
+  await page.waitForFunction(() => (window as ProbeWindow).__nianbaoBench?.openPainted != null, undefined, { timeout: 60_000 });
+  const state = await probe(page);
+  const requested = await page.evaluate(
+    () => performance.getEntriesByType("resource").find((r) => r.name.endsWith("/rpc/openReport"))?.startTime ?? null,
+  );
+  if (state.openDom === null || state.openPainted === null || requested === null) throw new Error("the report did not open");
+  return { dom: state.openDom, painted: state.openPainted, requested };
+}
+
+/** A fixed pseudo-random sequence, so every run types with the same rhythm. */
+function rhythm(seed: number): () => number {
+  let s = seed;
+  return () => {
+    s = (s * 1103515245 + 12345) % 2 ** 31;
+    return s / 2 ** 31;
+  };
+}
+
+/**
+ * Types `count` keys (or IME commits) one at a time, each measured before the next is sent: short
+ * gaps like fast typing, and every 25 keys a pause long enough for the editor's debounced copy of
+ * the document to reach the store (400 ms), so later keys also meet the work that triggers
+ * (status bar, outline, checks).
+ */
+export async function typeMeasured(page: Page, count: number, send: (i: number) => Promise<void>): Promise<KeyTiming[]> {
+  const next = rhythm(count);
+  await page.evaluate(() => {
+    const state = (window as ProbeWindow).__nianbaoBench;
+    if (state !== undefined) {
+      state.keys = [];
+      state.recordKeys = true;
+    }
+  });
+  for (let i = 0; i < count; i++) {
+    await send(i);
+    await page.waitForFunction((n) => ((window as ProbeWindow).__nianbaoBench?.keys.length ?? 0) >= n, i + 1, { polling: 5 });
+    const pause = i % 25 === 24 ? 380 + next() * 300 : next() * 40;
+    await page.waitForTimeout(pause);
+  }
+  await page.evaluate(() => {
+    const state = (window as ProbeWindow).__nianbaoBench;
+    if (state !== undefined) state.recordKeys = false;
+  });
+  return (await probe(page)).keys;
+}
+
+function keyCase(name: string, what: string, keys: readonly KeyTiming[]): EditorCase {
+  return {
+    name,
+    what,
+    stats: stats(keys.map((k) => k.painted - k.start)),
+    target: { on: "p99", below: 16 },
+    parts: {
+      "queued: event → first listener": stats(keys.map((k) => k.listener - k.start)),
+      "handled: listener → editor and store updated": stats(keys.map((k) => k.handled - k.listener)),
+      "waiting: → frame start": stats(keys.map((k) => k.frame - k.handled)),
+      "frame: rAF → painted": stats(keys.map((k) => k.painted - k.frame)),
+    },
+  };
+}
+
+/** Puts the caret at the start of the middle paragraph of the report (its first line, left edge). */
+export async function caretInTheMiddle(page: Page, paragraphs: number): Promise<void> {
+  const middle = page.locator(".report-body p").nth(Math.floor(paragraphs / 2));
+  await middle.scrollIntoViewIfNeeded();
+  await middle.click({ position: { x: 2, y: 8 } });
+}
+
+/** The field as 确认数值 with `value` leaves it (core/edits), and the texts its chips must then show. */
+function fieldChangeTo(report: Report, value: string): { field: Field; expected: BoundText[] } {
+  const before = report.fields[YOY_FIELD_ID];
+  if (before === undefined) throw new Error("the report has no yoy field");
+  const field = changeField(before, { fieldId: YOY_FIELD_ID, input: value, confirm: true });
+  const fields = { ...report.fields, [YOY_FIELD_ID]: field };
+  const text = (fieldId: string, show: "value" | "yoy") => fieldText({ fields }, fieldId, show, report.meta.profile) ?? "";
+  const count = (fieldId: string, show: "value" | "yoy") => {
+    let n = 0;
+    const visit = (node: { type: string; attrs?: Record<string, unknown>; content?: readonly unknown[] }): void => {
+      if (node.type === "reportField" && node.attrs?.["fieldId"] === fieldId && (node.attrs["show"] === "yoy") === (show === "yoy")) n++;
+      for (const child of node.content ?? []) visit(child as typeof node);
+    };
+    visit(report.body);
+    return n;
+  };
+  const expected: BoundText[] = [
+    { fieldId: YOY_FIELD_ID, show: "value", text: text(YOY_FIELD_ID, "value"), count: count(YOY_FIELD_ID, "value") },
+    { fieldId: YOY_FIELD_ID, show: "yoy", text: text(YOY_FIELD_ID, "yoy"), count: count(YOY_FIELD_ID, "yoy") },
+    { fieldId: GROWTH_FIELD_ID, show: "value", text: text(GROWTH_FIELD_ID, "value"), count: count(GROWTH_FIELD_ID, "value") },
+  ];
+  return { field, expected };
+}
+
+/** The store action every field edit ends in, run in the page on the open report. */
+export async function storeFieldEdit(page: Page, report: Report, value: string): Promise<FieldEditTiming> {
+  const run: FieldEditRun = { via: "store", ...fieldChangeTo(report, value) };
+  return page.evaluate(editAndTime, run);
+}
+
+/** Opens the popover of the first chip of the field as a clerk does and types the new value. */
+export async function fieldEdit(page: Page, report: Report, value: string): Promise<FieldEditTiming> {
+  await page.locator(`.report-body .field-chip[data-field-id="${YOY_FIELD_ID}"]:not(.field-chip--yoy)`).first().click();
+  const dialog = page.getByRole("dialog", { name: "编辑字段" });
+  await dialog.getByLabel("数值").fill(value);
+  const run: FieldEditRun = { via: "popover", ...fieldChangeTo(report, value) };
+  const timing = await page.evaluate(editAndTime, run);
+  await dialog.waitFor({ state: "detached" });
+  return timing;
+}
+
+export interface EditorSession {
+  page: Page;
+  report: Report;
+  target: OpenTarget;
+  browserVersion: string;
+  close: () => Promise<void>;
+}
+
+/** The host, Chromium and a page with the probe installed, the report remembered as the open one. */
+export async function startEditorSession(rendererDir = join(appRoot(), "dist", "renderer")): Promise<EditorSession> {
+  const base = mkdtempSync(join(tmpdir(), "nianbao-bench-editor-"));
+  const docs = join(base, "docs");
+  mkdirSync(docs);
+  const file = join(docs, "百页报告.nianbao");
+  const report = hundredPageReport(await loadTemplate("fazhi-zhengfu-niandu-baogao"));
+  await saveReportFile(file, report);
+  const target = openTarget(report);
+  const serve = await startHttpHost({
+    dispatch: createDispatcher(
+      reportApi,
+      createHostServices({
+        mode: "browser",
+        guard: await createPathGuard([docs]),
+        stateDir: join(base, "state"),
+        clock: fixedDeps(),
+        appVersion: "bench",
+      }),
+    ),
+    rendererDir,
+  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  const close = async () => {
+    await browser.close();
+    await serve.close();
+    rmSync(base, { recursive: true, force: true });
+  };
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.addInitScript(installProbe, target);
+    await page.goto(serve.url);
+    await page.evaluate((path) => sessionStorage.setItem("nianbao.openPath", path), file);
+    return { page, report, target, browserVersion: browser.version(), close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+export async function benchEditorInChromium(log: (line: string) => void): Promise<EditorBench> {
+  const { page, report, target, browserVersion, close } = await startEditorSession();
+  try {
+    log(`  open ×${OPENS} (+1 warm-up)`);
+    await openOnce(page);
+    const opens: OpenTiming[] = [];
+    for (let i = 0; i < OPENS; i++) opens.push(await openOnce(page));
+
+    await caretInTheMiddle(page, target.paragraphs);
+    log(`  ${KEYS} keys typed in the middle of the report`);
+    const letters = "zhengfuyifaxingzheng0123456789";
+    const keys = await typeMeasured(page, KEYS, (i) => page.keyboard.press(letters[i % letters.length] ?? "a"));
+    await page.waitForTimeout(200);
+    const slowKeyEvents = (await probe(page)).slowEvents.filter((e) =>
+      ["keydown", "keypress", "keyup", "beforeinput", "input"].includes(e.name),
+    );
+    log(`  ${IME_COMMITS} IME commits (text inserted without a key, as a pinyin input method commits it)`);
+    const words = "依法行政法治政府建设年度报告";
+    const commits = await typeMeasured(page, IME_COMMITS, (i) => page.keyboard.insertText(words[i % words.length] ?? "法"));
+
+    log(`  ${FIELD_EDITS} field edits through the store, ${POPOVER_EDITS} through the popover (+1 warm-up each)`);
+    await storeFieldEdit(page, report, "150");
+    const edits: FieldEditTiming[] = [];
+    for (let i = 0; i < FIELD_EDITS; i++) {
+      edits.push(await storeFieldEdit(page, report, String(200 + i)));
+      await page.waitForTimeout(50);
+    }
+    await fieldEdit(page, report, "151");
+    const popoverEdits: FieldEditTiming[] = [];
+    for (let i = 0; i < POPOVER_EDITS; i++) popoverEdits.push(await fieldEdit(page, report, String(300 + i)));
+
+    const supported = (await probe(page)).eventTimingSupported;
+    const opened = {
+      name: "open",
+      what: `navigation start (page reload with the report remembered) → all ${target.paragraphs} paragraphs and ${target.chips} chips in the DOM with their text, editable, and the next frame painted`,
+      stats: stats(opens.map((o) => o.painted)),
+      target: { on: "p95", below: 500 },
+      parts: {
+        "navigation → openReport sent (page and app loaded)": stats(opens.map((o) => o.requested)),
+        "openReport sent → report in the DOM": stats(opens.map((o) => o.dom - o.requested)),
+        "openReport sent → painted (opening from inside the running app)": stats(opens.map((o) => o.painted - o.requested)),
+      },
+    } satisfies EditorCase;
+    const boundTexts = fieldChangeTo(report, "1")
+      .expected.map((e) => e.count)
+      .reduce((a, b) => a + b, 0);
+    const fieldCase: EditorCase = {
+      name: "field edit re-render",
+      what: `the store action of a field edit (UnifiedHistory.editField → restoreField) → all ${boundTexts} bound texts in the DOM show the new value (the value chips, the 同比 wording, the computed growth field)`,
+      stats: stats(edits.map((e) => e.rendered)),
+      target: { on: "p99", below: 5 },
+      parts: { "→ next frame painted": stats(edits.map((e) => e.painted)) },
+    };
+    const popoverCase: EditorCase = {
+      name: "确认数值 to re-render",
+      what: `a click on 确认数值 in the popover (history, store, popover closed, caret after the chip) → all ${boundTexts} bound texts show the new value`,
+      stats: stats(popoverEdits.map((e) => e.rendered)),
+      target: null,
+      parts: { "→ next frame painted": stats(popoverEdits.map((e) => e.painted)) },
+    };
+    return {
+      cases: [
+        opened,
+        keyCase(
+          "keystroke to paint",
+          "keydown timeStamp → the next frame painted (Latin letters and digits, caret in the middle paragraph)",
+          keys,
+        ),
+        keyCase("IME commit to paint", "beforeinput timeStamp → the next frame painted (汉字 committed without a key event)", commits),
+        fieldCase,
+        popoverCase,
+      ],
+      eventTiming: { supported, keyEvents: keys.length, slow: slowKeyEvents },
+      chromium: browserVersion,
+    };
+  } finally {
+    await close();
+  }
+}
+
+function met(c: EditorCase): boolean | null {
+  return c.target === null ? null : c.stats[c.target.on] < c.target.below;
+}
+
+export function editorTable(bench: EditorBench): string {
+  const rows = bench.cases.map((c) => {
+    const ok = met(c);
+    const target = c.target === null ? "" : `${c.target.on} < ${c.target.below} ${ok === true ? "✓" : "✗"}`;
+    return `| ${c.name} | ${c.stats.n} | ${c.stats.p50} | ${c.stats.p95} | ${c.stats.p99} | ${c.stats.max} | ${target} |`;
+  });
+  return [
+    "| case | n | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | target |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
+    ...rows,
+  ].join("\n");
+}
+
+export function editorVerdicts(bench: EditorBench): string {
+  const targeted = bench.cases.filter((c) => c.target !== null);
+  const name = (c: EditorCase) =>
+    `${c.name} (${c.target?.on ?? ""} ${c.stats[c.target?.on ?? "p50"]} ms, target < ${c.target?.below ?? ""} ms)`;
+  const ok = targeted.filter((c) => met(c) === true).map(name);
+  const missed = targeted.filter((c) => met(c) === false).map(name);
+  return `Editor targets met: ${ok.join(", ") || "none"}. Missed: ${missed.join(", ") || "none"}.`;
+}
+
+function partsTable(bench: EditorBench): string {
+  const rows = bench.cases.flatMap((c) =>
+    Object.entries(c.parts).map(([part, s]) => `| ${c.name} | ${part} | ${s.p50} | ${s.p95} | ${s.p99} | ${s.max} |`),
+  );
+  return ["| case | part | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) |", "| --- | --- | ---: | ---: | ---: | ---: |", ...rows].join("\n");
+}
+
+function eventTimingText(bench: EditorBench): string {
+  const { supported, keyEvents, slow } = bench.eventTiming;
+  if (!supported) return "This Chromium does not report Event Timing entries (`PerformanceEventTiming`).";
+  const keydowns = slow.filter((e) => e.name === "keydown");
+  const longest = Math.max(0, ...slow.map((e) => e.duration));
+  return `Event Timing (\`PerformanceEventTiming\`, what Chrome's INP is built on) is reported by this headless Chromium, but only for events of at least 16 ms (its smallest \`durationThreshold\`), with durations rounded to 8 ms and measured from the event to the next paint. Of the ${keyEvents} typed keys, ${keydowns.length} keydowns reached that threshold (longest key event ${longest} ms). It cannot give a p50 or a p99 below 16 ms, so the table uses the probe's own timestamps.`;
+}
+
+/** The "Editor in Chromium" section of BENCHMARKS.md. */
+export function editorMarkdown(bench: EditorBench, load: { before: string; after: string }): string {
+  const describe = bench.cases.map((c) => `- **${c.name}**: ${c.what}.`).join("\n");
+  return `## Editor in Chromium
+
+The editor as a clerk meets it in browser mode (\`bench/editor-in-chromium.ts\`): the loopback host
+in the benchmark's process (the code \`nianbao serve\` runs), Chromium ${bench.chromium} (Debian,
+headless, through playwright-core) at 1440×900, the generated 100-page report
+(\`bench/support/hundred-page-report.ts\`: ≈60,000 characters, 200 value chips of 20 fields, and
+for field f0 also ten 同比 chips and ten chips of a growth field computed from it). The renderer is
+the production build in \`dist/renderer\`. Load average ${load.before} when this part started and
+${load.after} when it ended, on the 2-core machine above shared with other sessions: the tails
+(p95, p99, max) in particular move with what else runs, and a quiet machine gives smaller numbers.
+
+Every time is taken **inside the page** with \`performance.now()\` and event \`timeStamp\`s, never
+as a CDP round trip (\`bench/support/editor-probe.ts\`, installed before the app's own scripts):
+
+${describe}
+
+"Painted" is the usual approximation: a message posted from the next \`requestAnimationFrame\`
+callback is delivered once that frame's style, layout and paint are done. Keys are typed one at a
+time, each measured before the next is sent, with 0–40 ms gaps and, every 25 keys, a 380–680 ms
+pause, so that later keys also meet what the pause sets off (the editor's debounced copy of the
+document to the store after 400 ms, with the status bar, outline and checks that follow it, and
+the recovery copy written at least once a second while typing). Latin keys produce keydown,
+keypress and input events; the IME row commits 汉字 with \`Input.insertText\`, which is how
+Chromium delivers a pinyin input method's commit (beforeinput and input, no key event). Field edits
+set f0 to a new value each time (${FIELD_EDITS} through the store, ${POPOVER_EDITS} through the popover, after one
+warm-up each), and wait until every chip of f0 and of the growth field
+shows the text core's \`fieldText\` gives for that value.
+
+${eventTimingText(bench)}
+
+### Results
+
+${editorTable(bench)}
+
+${editorVerdicts(bench)}
+
+Where the time goes (same runs):
+
+${partsTable(bench)}
+
+### What profiling found
+
+Chromium's CPU profiler (CDP \`Profiler\`) and Long Animation Frame entries taken while typing,
+on a build without minification:
+
+- **Fixed: the field chips were React node views** (TipTap's \`ReactNodeViewRenderer\`): over 200
+  React portals, each registering React's event listeners on its own container when the report
+  opened, and a field edit reached its chips only in React's next render, after the store update
+  had returned. The chip is now a plain ProseMirror node view
+  (\`renderer/editor/extensions/report-field/report-field-view.ts\`) that subscribes to the store
+  and redraws only when its field, its base field or the thousands setting changes, synchronously
+  inside the store update: the field edit row above is that synchronous update.
+- **Fixed: the status bar re-rendered on every keystroke** (it selected the revision number) and
+  recounted all 60,000 characters on every field edit; it now selects whether the last preview is
+  current, counts the text once per copy of the body and only the chips on a field edit.
+- **Left: the keystroke tail comes from work that is not the keystroke's.** The long frames during
+  typing are (1) the recovery copy written at least once a second while typing
+  (\`writeRecovery\`: the whole report serialised, about 230 KB, and posted), (2) after the 400 ms
+  body sync, the checks (\`checkReport\`), the outline and the status bar recomputed over the whole
+  report in one React render that does not yield, and (3) the garbage collector. A key that
+  arrives during one of them waits for it (the "queued" part above). Moving the checks to a worker
+  and the recovery serialisation off the main thread would take these out of the way; that is
+  larger than this change.
+- **Left: per keystroke, ProseMirror's own work** (reading the changed paragraph back from the DOM,
+  the transaction, scrolling the caret into view) and the frame's style, layout and paint of the
+  one long contenteditable.
+- **Left: opening** is the app's boot (a 930 KB bundle, then hostInfo → openReport → getTemplate
+  one after the other) plus drawing the document twice: TipTap's \`EditorContent\` sets the node
+  views after the view exists, and ProseMirror redraws the whole document when they change.
+`;
+}
