@@ -108,5 +108,12 @@ export function approvalStamp(report: Report, signer: string): ApprovalStamp {
       "the report changed after approval; create a revision and approve it again before signing",
     );
   }
-  return { reportId: report.id, revision: status.revision, contentHash: status.approvedHash, approvedBy: status.approval.person, signer };
+  return {
+    reportId: report.id,
+    revision: status.revision,
+    contentHash: status.approvedHash,
+    approvedBy: status.approval.person,
+    approvedAt: status.approval.at,
+    signer,
+  };
 }
