@@ -1,11 +1,14 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { strFromU8, unzipSync, zipSync } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { approvalStatus } from "../../../core/workflow/approval-status";
 import { exportReport } from "../../../host/export/export-report";
 import { signExportedFiles } from "../../../host/sign/sign-exported-files";
+import { saveReportFile } from "../../../host/storage/report-file";
+import { VerifyJson } from "../../../host/cli/commands/verify-command";
+import { runCli } from "../../support/run-cli";
 import { fazhiTemplate } from "../../support/template";
 import { approvedReport, tempDir } from "./support/signed-fixtures";
 import { makeTestCertificates, TEST_PASSWORD, type TestCertificates } from "./support/test-certificates";
@@ -18,13 +21,29 @@ beforeAll(() => {
 });
 
 /** The fixture report, approved, exported to .docx by the real exporter and signed. */
-async function signedExport(): Promise<{ dir: string; docx: string; contentHash: string }> {
+async function signedExport(): Promise<{ dir: string; docx: string; contentHash: string; reportFile: string }> {
   const dir = tempDir();
   const docx = join(dir, "木渎镇2023年法治政府建设报告.docx");
   const report = await approvedReport();
+  const reportFile = join(dir, "木渎镇2023.nianbao");
+  await saveReportFile(reportFile, report);
   await exportReport({ report, template: fazhiTemplate(), docxPath: docx });
   await signExportedFiles({ docxPath: docx, p12: certs.valid, password: TEST_PASSWORD, signer: "李秘书", report });
-  return { dir, docx, contentHash: approvalStatus(report).approvedHash ?? "" };
+  return { dir, docx, contentHash: approvalStatus(report).approvedHash ?? "", reportFile };
+}
+
+function verify(args: string[]): { status: number | null; json: VerifyJson; text: string } {
+  const r = runCli(["verify", ...args, "--json"]);
+  const text = runCli(["verify", ...args]).stdout;
+  return { status: r.status, json: VerifyJson.parse(JSON.parse(r.stdout)), text };
+}
+
+/** A copy of the signed .docx, its entries changed by `edit` and zipped again, without its .p7s. */
+function rezipped(docx: string, out: string, edit: (entries: Record<string, Uint8Array>) => void): string {
+  const entries = unzipSync(readFileSync(docx));
+  edit(entries);
+  writeFileSync(out, zipSync(entries));
+  return out;
 }
 
 /** A copy of `docx` with one byte of `part` changed, zipped again (fflate writes no folder entries). */
@@ -88,4 +107,113 @@ describe("the .docx package signature (Word's own signature pane)", () => {
     expect(lo.get(changedDocument)).toMatch(/valid=False/);
     expect(lo.get(changedRels)).toMatch(/valid=False/);
   }, 300_000);
+});
+
+describe("nianbao verify on a signed .docx", () => {
+  let signed: Awaited<ReturnType<typeof signedExport>>;
+  beforeAll(async () => {
+    signed = await signedExport();
+  }, 120_000);
+
+  it("accepts the intact file with or without its .p7s, and reads the approval from the signature", () => {
+    const { dir, docx, reportFile } = signed;
+    const both = verify([docx, "--report", reportFile]);
+    expect(both.status).toBe(0);
+    expect(both.json).toMatchObject({
+      valid: true,
+      signer: "C=CN, O=苏州市吴中区木渎镇, CN=木渎镇人民政府",
+      modifiedAfterSigning: false,
+      matchesApproved: true,
+      docx: { packageSignature: "valid", detachedSignature: "valid", changedParts: [], addedParts: [], removedParts: [] },
+    });
+    expect(both.text).toContain("Word 内签名    有效");
+
+    // Mailed without the .p7s: the signature inside the file still proves it.
+    const alone = join(dir, "mailed.docx");
+    copyFileSync(docx, alone);
+    expect(verify([alone, "--report", reportFile])).toMatchObject({
+      status: 0,
+      json: { valid: true, matchesApproved: true, docx: { packageSignature: "valid", detachedSignature: "absent" } },
+    });
+  });
+
+  it("names a changed document.xml or document.xml.rels and exits 1", () => {
+    const { dir, docx } = signed;
+    for (const part of ["word/document.xml", "word/_rels/document.xml.rels"]) {
+      const changed = withChangedByte(docx, part, join(dir, `changed-${part.replace(/\W/g, "_")}.docx`));
+      const r = verify([changed]);
+      expect(r.status).toBe(1);
+      expect(r.json).toMatchObject({
+        valid: false,
+        modifiedAfterSigning: true,
+        docx: { packageSignature: "invalid", changedParts: [part] },
+      });
+      expect(r.text).toContain(`被改动的部件  ${part}`);
+    }
+  });
+
+  it("names a part added to or removed from the package", () => {
+    const { dir, docx } = signed;
+    const added = rezipped(docx, join(dir, "added.docx"), (entries) => {
+      entries["word/media/image9.png"] = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
+      const rels = strFromU8(entries["word/_rels/document.xml.rels"] ?? new Uint8Array());
+      entries["word/_rels/document.xml.rels"] = strToU8(
+        rels.replace(
+          "</Relationships>",
+          '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image9.png"/></Relationships>',
+        ),
+      );
+    });
+    const a = verify([added]);
+    expect(a.status).toBe(1);
+    expect(a.json.docx?.addedParts).toEqual(["word/_rels/document.xml.rels#rId99", "word/media/image9.png"]);
+
+    const removed = rezipped(docx, join(dir, "removed.docx"), (entries) => {
+      delete entries["word/footer2.xml"];
+    });
+    const r = verify([removed]);
+    expect(r.status).toBe(1);
+    expect(r.json.docx?.removedParts).toEqual(["word/footer2.xml"]);
+    expect(r.text).toContain("被删除的部件  word/footer2.xml");
+  });
+
+  it("does not take the approval from document properties changed after signing", () => {
+    const { dir, docx, reportFile } = signed;
+    const forged = rezipped(docx, join(dir, "forged-properties.docx"), (entries) => {
+      const custom = strFromU8(entries["docProps/custom.xml"] ?? new Uint8Array());
+      entries["docProps/custom.xml"] = strToU8(
+        custom.replace(/<vt:lpwstr>[0-9a-f]{64}<\/vt:lpwstr>/, `<vt:lpwstr>${"0".repeat(64)}</vt:lpwstr>`),
+      );
+    });
+    const r = verify([forged, "--report", reportFile]);
+    expect(r.status).toBe(1);
+    expect(r.text).toContain("文件属性中的签发稿摘要与签名中记录的不一致");
+  });
+
+  it("exits 1 for bytes appended or prepended to the zip, and for a damaged file, with or without the .p7s", () => {
+    const { dir, docx } = signed;
+    const bytes = readFileSync(docx);
+    const p7s = readFileSync(`${docx}.p7s`);
+    const cases: [string, Buffer][] = [
+      ["appended", Buffer.concat([bytes, Buffer.from("PK\u0005\u0006 hidden")])],
+      ["prepended", Buffer.concat([Buffer.from("%PDF-1.7\n"), bytes])],
+      ["truncated", bytes.subarray(0, bytes.length - 100)],
+      ["garbage", Buffer.from("这不是 Word 文件")],
+    ];
+    for (const [name, content] of cases) {
+      const alone = join(dir, `${name}.docx`);
+      writeFileSync(alone, content);
+      const r = verify([alone]);
+      expect(r.status, name).toBe(1);
+      expect(r.json.valid, name).toBe(false);
+      const withP7s = join(dir, `${name}-with-p7s.docx`);
+      writeFileSync(withP7s, content);
+      writeFileSync(`${withP7s}.p7s`, p7s);
+      expect(verify([withP7s]).status, `${name} with .p7s`).toBe(1);
+    }
+    const appended = verify([join(dir, "appended.docx")]);
+    expect(appended.json.modifiedAfterSigning).toBe(true);
+    expect(appended.text).toContain("压缩包末尾有多余的数据");
+    expect(verify([join(dir, "prepended.docx")]).text).toContain("压缩包开头有多余的数据");
+  });
 });
