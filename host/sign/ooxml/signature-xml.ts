@@ -1,7 +1,7 @@
 import { DOMParser } from "@xmldom/xmldom";
 import { C14nCanonicalization } from "xml-crypto";
 // Not re-exported from the package root; the version is pinned exactly (docs/stack-notes.md).
-import { findAncestorNsForElement } from "xml-crypto/lib/utils";
+import { findAncestorNsForElement } from "xml-crypto/lib/utils.js";
 
 export const NS = {
   dsig: "http://www.w3.org/2000/09/xmldsig#",
