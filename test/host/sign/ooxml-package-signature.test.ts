@@ -100,6 +100,10 @@ describe("the .docx package signature (Word's own signature pane)", () => {
       expect(r.out).toContain("FAIL");
     }
 
+    // Our own verifier agrees, naming the part.
+    expect(verify([changedDocument]).json.docx?.changedParts).toEqual(["word/document.xml"]);
+    expect(verify([changedRels]).json.docx?.changedParts).toEqual(["word/_rels/document.xml.rels"]);
+
     const lo = libreOffice([docx, changedDocument, changedRels]);
     expect(lo.get(docx)).toMatch(
       /1 signature\(s\)\n\s+valid=True certificate=UNTRUSTED signer=CN=木渎镇人民政府,O=苏州市吴中区木渎镇,C=CN/,
@@ -175,6 +179,29 @@ describe("nianbao verify on a signed .docx", () => {
     expect(r.status).toBe(1);
     expect(r.json.docx?.removedParts).toEqual(["word/footer2.xml"]);
     expect(r.text).toContain("被删除的部件  word/footer2.xml");
+  });
+
+  it("refuses a signature with a wrapped copy of a signed object, or a changed signature value", () => {
+    const { dir, docx } = signed;
+    const signature = (entries: Record<string, Uint8Array>) => strFromU8(entries["_xmlsignatures/sig1.xml"] ?? new Uint8Array());
+    const wrapped = rezipped(docx, join(dir, "wrapped.docx"), (entries) => {
+      const xml = signature(entries);
+      const forged = '<Object Id="idPackageObject"><Manifest></Manifest></Object>';
+      entries["_xmlsignatures/sig1.xml"] = strToU8(xml.replace("<KeyInfo>", `${forged}<KeyInfo>`));
+    });
+    const w = verify([wrapped]);
+    expect(w.status).toBe(1);
+    expect(w.text).toContain("同一 Id 出现多次");
+
+    const resigned = rezipped(docx, join(dir, "signature-value.docx"), (entries) => {
+      entries["_xmlsignatures/sig1.xml"] = strToU8(
+        signature(entries).replace(/<SignatureValue>(.)/, (_, c: string) => `<SignatureValue>${c === "A" ? "B" : "A"}`),
+      );
+    });
+    const r = verify([resigned]);
+    expect(r.status).toBe(1);
+    expect(r.json).toMatchObject({ valid: false, modifiedAfterSigning: true, docx: { packageSignature: "invalid" } });
+    expect(r.text).toContain("签名值无效");
   });
 
   it("does not take the approval from document properties changed after signing", () => {
