@@ -123,9 +123,9 @@ function verifyOne(entries: Entries, text: (name: string) => string, part: strin
   try {
     checkSignature(entries, text, part, plan, verdict);
   } catch (error) {
-    if (error instanceof Invalid) verdict.problem = error.message;
-    else if (error instanceof XmlPartError) verdict.problem = "签名部件已损坏，无法解析（签名后被改动）。";
-    else throw error;
+    // Whatever a hostile or damaged signature part makes fail is a negative verdict, not an
+    // error of the command: a file changed after signing must never exit 2.
+    verdict.problem = error instanceof Invalid ? error.message : "签名部件已损坏，无法解析（签名后被改动）。";
   }
   if (verdict.problem === null) verdict.problem = partsProblem(verdict);
   verdict.valid = verdict.problem === null;

@@ -202,6 +202,11 @@ describe("nianbao verify on a signed .docx", () => {
     expect(r.status).toBe(1);
     expect(r.json).toMatchObject({ valid: false, modifiedAfterSigning: true, docx: { packageSignature: "invalid" } });
     expect(r.text).toContain("签名值无效");
+
+    const broken = rezipped(docx, join(dir, "broken-signature.docx"), (entries) => {
+      entries["_xmlsignatures/sig1.xml"] = strToU8("<Signature xmlns='http://www.w3.org/2000/09/xmldsig#'><?pi x?><SignedInfo>");
+    });
+    expect(verify([broken])).toMatchObject({ status: 1, json: { valid: false, docx: { packageSignature: "invalid" } } });
   });
 
   it("does not take the approval from document properties changed after signing", () => {
