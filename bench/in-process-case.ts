@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { z } from "zod";
@@ -7,6 +7,10 @@ import { exportReport } from "../host/export/export-report";
 import { importReportFile } from "../host/import/import-report-file";
 import { loadReportFile } from "../host/storage/report-file";
 import { loadTemplate } from "../host/templates/template-store";
+import { signDocx } from "../host/sign/sign-docx";
+import { signPdf } from "../host/sign/sign-pdf";
+import { loadSigningIdentity } from "../host/sign/signing-identity";
+import { makeTestCertificates, TEST_PASSWORD } from "../test/host/sign/support/test-certificates";
 
 /*
  * One in-process case in a process of its own, so that its peak RSS is its own: what a clerk
@@ -16,7 +20,8 @@ import { loadTemplate } from "../host/templates/template-store";
  */
 const Spec = z.object({
   /** export-pdf-uncached: every export cuts its font subsets anew, as the first export after an edit does. */
-  kind: z.enum(["import-docx", "export-docx", "export-pdf", "export-pdf-uncached"]),
+  /** sign-docx-pdf: what signing adds to an export of both files (certificate opened, both signed in memory). */
+  kind: z.enum(["import-docx", "export-docx", "export-pdf", "export-pdf-uncached", "sign-docx-pdf"]),
   input: z.string(),
   output: z.string(),
   runs: z.number().int().min(1),
@@ -25,14 +30,30 @@ const Spec = z.object({
 
 const spec = Spec.parse(JSON.parse(process.argv[2] ?? "null"));
 const template = await loadTemplate("fazhi-zhengfu-niandu-baogao");
-const pdf = spec.kind === "export-pdf" || spec.kind === "export-pdf-uncached";
+const pdf = spec.kind === "export-pdf" || spec.kind === "export-pdf-uncached" || spec.kind === "sign-docx-pdf";
 const renderer = pdf ? new (await import("../host/pdf/chromium-pdf-renderer")).ChromiumPdfRenderer() : null;
 const report = spec.kind === "import-docx" ? null : (await loadReportFile(spec.input)).report;
 
 const subsetRoot = mkdtempSync(join(tmpdir(), "nianbao-bench-subsets-"));
 
+/** The files signing starts from: the report exported once, and a test certificate made now. */
+async function signingInputs() {
+  if (spec.kind !== "sign-docx-pdf" || report === null || renderer === null) return null;
+  const docxPath = join(subsetRoot, "signed.docx");
+  const pdfPath = join(subsetRoot, "signed.pdf");
+  await exportReport({ report, template, docxPath, pdfPath, renderer, fontSubsetDir: join(subsetRoot, "shared") });
+  const stamp = { reportId: report.id, revision: 1, contentHash: "0".repeat(64), approvedBy: "张镇长", signer: "李秘书" };
+  return { docx: readFileSync(docxPath), pdf: readFileSync(pdfPath), p12: readFileSync(makeTestCertificates().valid), stamp };
+}
+const signing = await signingInputs();
+
 async function once(): Promise<void> {
-  if (report === null) {
+  if (signing !== null) {
+    const now = new Date();
+    const identity = loadSigningIdentity(signing.p12, TEST_PASSWORD, now);
+    signDocx(signing.docx, identity, signing.stamp, now);
+    await signPdf(signing.pdf, identity, signing.stamp, now);
+  } else if (report === null) {
     await importReportFile(spec.input, { template, deps: { now: () => new Date().toISOString(), newId: randomUUID } });
   } else if (renderer === null) {
     await exportReport({ report, template, docxPath: spec.output });

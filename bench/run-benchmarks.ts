@@ -9,6 +9,7 @@ import { appRoot } from "../host/paths";
 import { saveReportFile } from "../host/storage/report-file";
 import { loadTemplate } from "../host/templates/template-store";
 import { makeClerkDocx } from "../test/host/import/support/make-clerk-docx";
+import { makeTestCertificates, TEST_PASSWORD } from "../test/host/sign/support/test-certificates";
 import { largeReport } from "../test/support/large-report";
 import { fixtureReport } from "../test/support/report-from-markdown";
 import { callgrindAvailable, countInstructions, measureFloors, type Floor, type InstructionCount } from "./support/floors";
@@ -46,7 +47,7 @@ const InProcess = z.object({ first: z.number(), times: z.array(z.number()), peak
 
 function measureInProcess(
   childScript: string,
-  spec: { kind: "import-docx" | "export-docx" | "export-pdf" | "export-pdf-uncached"; input: string; output: string },
+  spec: { kind: "import-docx" | "export-docx" | "export-pdf" | "export-pdf-uncached" | "sign-docx-pdf"; input: string; output: string },
 ): Measurement {
   const r = spawnSync(process.execPath, [childScript, JSON.stringify({ ...spec, runs: RUNS, warmup: WARMUP })], {
     encoding: "utf8",
@@ -168,11 +169,43 @@ function benchSubject(s: Subject, dir: string, childScript: string, soffice: str
     sofficeMs,
     RUNS,
   );
+  add(
+    "sign-docx-pdf",
+    measureInProcess(childScript, { kind: "sign-docx-pdf", input: s.nianbao, output: "" }),
+    "openssl cms -sign, .docx and PDF",
+    measureWhole(opensslSign(s, dir), RUNS),
+    RUNS,
+  );
   add("cli-import-docx", measureWhole(cliImport, RUNS), "pandoc -f docx -t json", pandocImportMs, RUNS);
   add("cli-export-docx", measureWhole(cliExport, RUNS), "pandoc -f markdown -t docx", pandocExportMs, RUNS);
   // Cold: the CLI launches its headless Chromium for each export, as a script would.
   add("cli-export-pdf", measureWhole(cliPdf, SOFFICE_RUNS), "soffice --headless --convert-to pdf", sofficeMs, SOFFICE_RUNS);
   return results;
+}
+
+/**
+ * The peer of signing: detached CMS signatures of the two exported files by openssl, which
+ * signs bytes but writes no signature a reader of the .docx or PDF sees.
+ */
+function opensslSign(s: Subject, dir: string): string[] {
+  const certs = makeTestCertificates();
+  const key = join(dir, "sign-key.pem");
+  const pem = spawnSync("openssl", ["pkcs12", "-in", certs.valid, "-nodes", "-nocerts", "-passin", "env:NIANBAO_BENCH_P12", "-out", key], {
+    env: { ...process.env, NIANBAO_BENCH_P12: TEST_PASSWORD },
+  });
+  if (pem.status !== 0) throw new Error(`openssl pkcs12: ${pem.stderr.toString()}`);
+  const docx = join(dir, `sign-peer${s.suffix}.docx`);
+  const pdf = join(dir, `sign-peer${s.suffix}.pdf`);
+  for (const [kind, out] of [
+    ["--docx", docx],
+    ["--pdf", pdf],
+  ] as const) {
+    const r = spawnSync(process.execPath, [join(appRoot(), "bin/nianbao.cjs"), "export", s.nianbao, kind, out], { encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`export for the signing peer failed: ${r.stderr}`);
+  }
+  const sign = (file: string) =>
+    `openssl cms -sign -binary -outform DER -md sha256 -signer '${certs.certPem}' -inkey '${key}' -in '${file}' -out '${file}.p7s'`;
+  return ["sh", "-c", `${sign(docx)} && ${sign(pdf)}`];
 }
 
 const round = (n: number, digits = 1): number => Number(n.toFixed(digits));
@@ -281,6 +314,10 @@ Run on ${date}. Machine: ${machineText}.
   (soffice: ${SOFFICE_RUNS}) after one warm-up: \`pandoc -f docx -t json\` (import),
   \`pandoc -f markdown -t docx\` (Word export) and \`soffice --headless --convert-to pdf\` of the same
   .docx (PDF; its own profile directory, warmed by the first run, as a user's would be).
+- **Signing** (\`sign-docx-pdf\`): what signing adds to an export of both files, in-process: the
+  .p12 opened and the exported .docx (package signature inside, .p7s beside) and PDF signed in
+  memory, median of ${RUNS} runs after ${WARMUP} warm-ups. Target: < 300 ms for the 100-page report.
+  Its peer, \`openssl cms -sign\` of the same two files, writes detached signatures only.
 - Peak RSS of whole processes is \`getrusage(RUSAGE_CHILDREN).ru_maxrss\` read by a python3 wrapper:
   the largest process of the command's tree (soffice.bin for LibreOffice).
 - Targets (100-page report): in-process ≥ 3× the peer for import and Word export, ≥ 2× for PDF;

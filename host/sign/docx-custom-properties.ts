@@ -3,7 +3,6 @@ import { NianbaoError } from "../../core/errors/nianbao-error";
 import { checkZipBudget } from "../import/bounded-zip";
 import { InputBudget } from "../import/input-budget";
 import { parseXml } from "../import/parse-xml";
-import { zipFiles } from "../storage/zip-files";
 
 const CUSTOM_PART = "docProps/custom.xml";
 const CUSTOM_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml";
@@ -47,17 +46,17 @@ export function readCustomProperties(entries: Unzipped): Map<string, string> {
 }
 
 /**
- * Returns the package with `values` set as text custom properties, keeping the others. The
- * package is edited part by part (fflate) so Word's own parts are copied byte for byte.
+ * Returns the package's entries with `values` set as text custom properties, keeping the others.
+ * The package is edited part by part (fflate) so Word's own parts are copied byte for byte.
  */
-export function withCustomProperties(entries: Unzipped, values: Record<string, string>): Uint8Array {
+export function withCustomPropertyEntries(entries: Unzipped, values: Record<string, string>): Unzipped {
   const part = entries[CUSTOM_PART];
   const kept = (part === undefined ? [] : parseCustomXml(strFromU8(part))).filter((p) => !(p.name in values));
   const properties = [...kept, ...Object.entries(values).map(([name, value]) => ({ name, type: "lpwstr", value }))];
   const out: Unzipped = { ...entries, [CUSTOM_PART]: strToU8(customXml(properties)) };
   out["[Content_Types].xml"] = strToU8(ensureContentType(strFromU8(entries["[Content_Types].xml"] ?? new Uint8Array())));
   out["_rels/.rels"] = strToU8(ensureRelationship(strFromU8(entries["_rels/.rels"] ?? strToU8(EMPTY_RELS))));
-  return zipFiles(out);
+  return out;
 }
 
 const EMPTY_RELS =

@@ -1,7 +1,10 @@
 import { createDetachedCms } from "./create-detached-cms";
-import { openDocx, withCustomProperties } from "./docx-custom-properties";
+import { openDocx, withCustomPropertyEntries } from "./docx-custom-properties";
+import { approvalComment } from "./ooxml/approval-comment";
+import { addPackageSignature } from "./ooxml/write-package-signature";
 import type { ApprovalStamp } from "./sign-pdf";
 import type { SigningIdentity } from "./signing-identity";
+import { zipFiles } from "../storage/zip-files";
 
 /** Custom document properties (Word: 文件 → 信息 → 属性 → 高级属性 → 自定义). */
 export const DOCX_PROPERTY_NAMES = {
@@ -20,11 +23,12 @@ export interface SignedDocx {
 }
 
 /**
- * OOXML package signatures have no JavaScript implementation, so the .docx gets the approval
- * recorded in its custom properties and a detached CMS signature beside it.
+ * The approval goes into the custom properties (readable in Word, not covered by the package
+ * signature) and into the signature's comment (covered); the package signature is added last,
+ * after every other change, and the detached CMS beside the file covers the final bytes.
  */
 export function signDocx(docx: Uint8Array, identity: SigningIdentity, stamp: ApprovalStamp, signingTime: Date): SignedDocx {
-  const stamped = withCustomProperties(openDocx(docx), {
+  const stamped = withCustomPropertyEntries(openDocx(docx), {
     [DOCX_PROPERTY_NAMES.contentHash]: stamp.contentHash,
     [DOCX_PROPERTY_NAMES.revision]: String(stamp.revision),
     [DOCX_PROPERTY_NAMES.reportId]: stamp.reportId,
@@ -32,5 +36,6 @@ export function signDocx(docx: Uint8Array, identity: SigningIdentity, stamp: App
     [DOCX_PROPERTY_NAMES.signer]: stamp.signer,
     [DOCX_PROPERTY_NAMES.certificate]: identity.subject,
   });
-  return { docx: stamped, p7s: createDetachedCms(stamped, identity, signingTime) };
+  const signed = zipFiles(addPackageSignature(stamped, { identity, comment: approvalComment(stamp), signingTime }));
+  return { docx: signed, p7s: createDetachedCms(signed, identity, signingTime) };
 }

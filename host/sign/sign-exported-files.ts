@@ -11,7 +11,7 @@ import { loadSigningIdentity } from "./signing-identity";
 export interface SignExportedFilesInput {
   /** An exported PDF, signed in place. */
   pdfPath?: string;
-  /** An exported .docx: its approval properties are set in place and `<docxPath>.p7s` is written. */
+  /** An exported .docx: signed in place (approval properties, package signature) and `<docxPath>.p7s` is written. */
   docxPath?: string;
   /** Path of the unit's .p12 / .pfx. */
   p12: string;
@@ -108,5 +108,12 @@ export function approvalStamp(report: Report, signer: string): ApprovalStamp {
       "the report changed after approval; create a revision and approve it again before signing",
     );
   }
-  return { reportId: report.id, revision: status.revision, contentHash: status.approvedHash, approvedBy: status.approval.person, signer };
+  return {
+    reportId: report.id,
+    revision: status.revision,
+    contentHash: status.approvedHash,
+    approvedBy: status.approval.person,
+    approvedAt: status.approval.at,
+    signer,
+  };
 }

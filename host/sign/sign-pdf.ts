@@ -13,6 +13,8 @@ export interface ApprovalStamp {
   contentHash: string;
   /** The 签发人 as named in the workflow, and the person who applied the certificate. */
   approvedBy: string;
+  /** When the 签发人 approved (ISO 8601 with offset), as the workflow recorded it. */
+  approvedAt?: string;
   signer: string;
 }
 

@@ -1,7 +1,7 @@
+import { readFile } from "node:fs/promises";
 import { NianbaoError } from "../../core/errors/nianbao-error";
-import { openDocx, readCustomProperties } from "./docx-custom-properties";
+import { verifyDocxBytes, type DocxSignatureDetail } from "./ooxml/verify-docx";
 import { readInputFile } from "./read-input-file";
-import { DOCX_PROPERTY_NAMES } from "./sign-docx";
 import { isPdf, PDF_INFO_KEYS } from "./sign-pdf";
 import { verifyDetachedCms, type CmsVerdict } from "./verify-detached-cms";
 
@@ -17,6 +17,8 @@ export interface SignatureCheck {
   problem: string | null;
   /** What the signed file says about the approved report (covered by the signature). */
   recorded: { contentHash: string | null; revision: number | null; reportId: string | null };
+  /** For a .docx: its package signature, its .p7s and which parts changed. */
+  docx?: DocxSignatureDetail;
 }
 
 const NOTHING_RECORDED = { contentHash: null, revision: null, reportId: null };
@@ -25,8 +27,12 @@ export async function verifyPdfFile(path: string): Promise<SignatureCheck> {
   return verifyPdf(await readInputFile(path, " PDF "));
 }
 
-export async function verifyDocxFile(path: string, signaturePath = `${path}.p7s`): Promise<SignatureCheck> {
-  return verifyDocx(await readInputFile(path, " .docx "), await readInputFile(signaturePath, "签名（.p7s）"));
+/** Without `signaturePath`, the `.p7s` beside the file is checked when there is one. */
+export async function verifyDocxFile(path: string, signaturePath?: string): Promise<SignatureCheck> {
+  const docx = await readInputFile(path, " .docx ");
+  if (signaturePath !== undefined) return verifyDocx(docx, await readInputFile(signaturePath, "签名（.p7s）"));
+  const beside = await readFile(`${path}.p7s`).catch(() => null);
+  return verifyDocx(docx, beside);
 }
 
 export function verifyPdf(pdf: Buffer): SignatureCheck {
@@ -59,22 +65,8 @@ export function verifyPdf(pdf: Buffer): SignatureCheck {
   });
 }
 
-export function verifyDocx(docx: Buffer, p7s: Buffer): SignatureCheck {
-  const verdict = verifyDetachedCms(p7s, docx);
-  let recorded: SignatureCheck["recorded"] = NOTHING_RECORDED;
-  try {
-    const props = readCustomProperties(openDocx(docx));
-    const revision = props.get(DOCX_PROPERTY_NAMES.revision);
-    recorded = {
-      contentHash: props.get(DOCX_PROPERTY_NAMES.contentHash) ?? null,
-      revision: revision === undefined ? null : Number(revision),
-      reportId: props.get(DOCX_PROPERTY_NAMES.reportId) ?? null,
-    };
-  } catch (error) {
-    if (!(error instanceof NianbaoError)) throw error;
-    // A package too damaged to read cannot match its signature either; the verdict says so.
-  }
-  return fromVerdict("docx", verdict, false, recorded);
+export function verifyDocx(docx: Buffer, p7s: Buffer | null): SignatureCheck {
+  return verifyDocxBytes(docx, p7s);
 }
 
 function fromVerdict(

@@ -75,7 +75,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   });
   const lines = [`已签名（第 ${signed.revision} 稿，证书 ${signed.subject}）：`];
   if (signed.pdf !== null) lines.push(`  ${signed.pdf}`);
-  if (signed.docx !== null) lines.push(`  ${signed.docx}`, `  ${signed.docxSignature ?? ""}（.docx 的签名文件，须与 .docx 一起发送）`);
+  if (signed.docx !== null)
+    lines.push(`  ${signed.docx}`, `  ${signed.docxSignature ?? ""}（.docx 的独立签名文件；.docx 内已带 Word 可见的数字签名）`);
   lines.push("数字签名证明文件未被改动，不是电子印章；盖章请使用单位的签章系统。", `Signed revision ${signed.revision}.`);
   io.out(`${lines.join("\n")}\n`);
   return EXIT_OK;

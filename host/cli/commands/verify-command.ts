@@ -22,6 +22,16 @@ export const VerifyJson = z.object({
   signedAt: z.iso.datetime().nullable(),
   modifiedAfterSigning: z.boolean().nullable(),
   matchesApproved: z.boolean().nullable(),
+  /** A .docx only: the package signature inside it, the .p7s beside it, and the parts found changed. */
+  docx: z
+    .object({
+      packageSignature: z.enum(["valid", "invalid", "absent"]),
+      detachedSignature: z.enum(["valid", "invalid", "absent"]),
+      changedParts: z.array(z.string()),
+      addedParts: z.array(z.string()),
+      removedParts: z.array(z.string()),
+    })
+    .optional(),
 });
 export type VerifyJson = z.infer<typeof VerifyJson>;
 
@@ -45,6 +55,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     signedAt: check.signedAt?.toISOString() ?? null,
     modifiedAfterSigning: check.modifiedAfterSigning,
     matchesApproved: match?.matches ?? null,
+    ...(check.docx === undefined ? {} : { docx: check.docx }),
   });
   io.out(opts.json ? `${JSON.stringify(json, null, 2)}\n` : renderText(first, check, match));
   return check.valid && match?.matches !== false ? EXIT_OK : EXIT_NEGATIVE;
@@ -59,6 +70,13 @@ function renderText(path: string, check: SignatureCheck, match: ApprovedMatch | 
     `签名时间      ${check.signedAt?.toLocaleString("zh-CN", { hour12: false }) ?? "（无）"}`,
     `签名后被改动  ${yesNo(check.modifiedAfterSigning)}`,
   ];
+  if (check.docx !== undefined) {
+    const state = { valid: "有效", invalid: "无效", absent: "无" } as const;
+    lines.push(`Word 内签名    ${state[check.docx.packageSignature]}`, `.p7s 签名     ${state[check.docx.detachedSignature]}`);
+    if (check.docx.changedParts.length > 0) lines.push(`被改动的部件  ${check.docx.changedParts.join("、")}`);
+    if (check.docx.addedParts.length > 0) lines.push(`新增的部件    ${check.docx.addedParts.join("、")}`);
+    if (check.docx.removedParts.length > 0) lines.push(`被删除的部件  ${check.docx.removedParts.join("、")}`);
+  }
   if (check.recorded.revision !== null)
     lines.push(`签发稿        第 ${check.recorded.revision} 稿，摘要 ${check.recorded.contentHash ?? ""}`);
   if (match !== null) lines.push(`与签发稿一致  ${yesNo(match.matches)}（${match.detail}）`);
