@@ -57,7 +57,14 @@ export function verifyPdfSignature(pdf: Uint8Array): PdfSignatureVerdict {
   if (ref === undefined) return fail("PDF 中没有数字签名。");
   if (fields.length !== 1) return fail(`同一个签名被 ${fields.length} 个签名域引用（每个签名应恰有一个签名域）。`, true);
   const sig = full.dict(ref);
-  if (sig === null) return fail("签名域指向的签名字典不存在。", true);
+  if (sig === null) {
+    return fail(
+      full.entries.has(ref.objectNumber)
+        ? "签名字典无法按 PDF 语法解析（签名值 /Contents 中夹带了其他内容），文件已被改动。"
+        : "签名域指向的签名字典不存在。",
+      true,
+    );
+  }
   verdict.signedAt = pdfDate(sig.get(PDFName.of("M")));
   const range = byteRange(sig.get(PDFName.of("ByteRange")));
   if (range === null) return fail("签名的字节范围（ByteRange）格式无效。", true);
