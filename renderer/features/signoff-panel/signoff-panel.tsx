@@ -228,7 +228,6 @@ function SignFiles({ store }: { store: ReportStore }) {
         `已签名（证书：${signed.subject}）：${[signed.pdf, signed.docx, signed.docxSignature].filter((p) => p !== null).join("、")}`,
         `颁发者 ${issuer}，序列号 ${serial}，证书指纹（SHA-256）${fingerprint}`,
         ...(signed.verification === null ? [] : [signed.verification.integrity, signed.verification.chain]),
-        "数字签名证明文件未被改动，不是电子印章；只支持 RSA 证书，不支持国密 SM2。",
       ]);
     } catch (error) {
       notifyError(error);
@@ -241,6 +240,7 @@ function SignFiles({ store }: { store: ReportStore }) {
     <form className="signoff-form" aria-label="数字签名" onSubmit={(e) => void sign(e)}>
       <h3>数字签名</h3>
       <p className="muted">先导出 Word / PDF，再用单位证书（.p12 / .pfx）签名。密码只用于本次签名，不会保存。</p>
+      <p className="muted">数字签名证明文件签名后未被改动、由该证书签署；它不是电子印章。只支持 RSA 证书，不支持国密 SM2。</p>
       <label>
         PDF 文件
         <input aria-label="PDF 文件" value={pdfPath} onChange={(e) => setPdfPath(e.target.value)} />
