@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ReportEdit } from "../edits/report-edit";
 import { LayoutProfile } from "../model/layout-profile";
 import { Report } from "../model/report";
+import { SignatureRecord } from "../model/signature-record";
 import { Template } from "../model/template";
 
 /** One RPC method: the zod schemas of its input and its output, which are also its types. */
@@ -202,6 +203,10 @@ export const exportMethods = {
       subject: z.string(),
       signedAt: z.string(),
       revision: z.number().int(),
+      /** To be added to the report (core/workflow/record-signature.ts) and saved. */
+      record: SignatureRecord,
+      /** The signed PDF verified again by the host, as `nianbao verify` words it; null without a PDF. */
+      verification: z.object({ valid: z.boolean(), integrity: z.string(), chain: z.string() }).nullable(),
     }),
   ),
 } as const;

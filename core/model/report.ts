@@ -2,6 +2,7 @@ import { z } from "zod";
 import { DocNode } from "./doc";
 import { Field, FieldId } from "./field";
 import { LayoutProfile } from "./layout-profile";
+import { SignatureRecord } from "./signature-record";
 import { Workflow } from "./workflow";
 
 /** Bump on every incompatible change and add a step to core/model/migrate-report.ts. */
@@ -106,6 +107,8 @@ export const Report = z
     workflow: Workflow.default(Workflow.parse({})),
     /** Earlier approved revisions, oldest first. Append-only, like the workflow events. */
     revisions: z.array(FrozenRevision).default([]),
+    /** Every signing of an approved revision's exported files, oldest first; append-only (absent in older files). */
+    signatures: z.array(SignatureRecord).max(1000).default([]),
     createdAt: z.iso.datetime({ offset: true }),
     updatedAt: z.iso.datetime({ offset: true }),
   })

@@ -26,7 +26,7 @@ export function assertEditable(report: Report): void {
 
 /**
  * Checks a report about to replace `before` on disk: content may change only while editable,
- * and the sign-off history (events, frozen revisions) may only grow. Workflow steps made with
+ * and the sign-off history (events, frozen revisions, signature records) may only grow. Workflow steps made with
  * applyWorkflowAction always pass.
  */
 export function assertChangeAllowed(before: Report, after: Report): void {
@@ -66,6 +66,8 @@ function historyExtends(before: Report, after: Report): boolean {
     events.length >= before.workflow.events.length &&
     before.workflow.events.every((e, i) => same(e, events[i])) &&
     revisions.length >= before.revisions.length &&
-    before.revisions.every((r, i) => same(r, revisions[i]))
+    before.revisions.every((r, i) => same(r, revisions[i])) &&
+    after.signatures.length >= before.signatures.length &&
+    before.signatures.every((s, i) => same(s, after.signatures[i]))
   );
 }

@@ -1,12 +1,15 @@
 import { NianbaoError } from "../../core/errors/nianbao-error";
 import type { Report } from "../../core/model/report";
+import type { SignatureRecord } from "../../core/model/signature-record";
+import { localIso } from "../../core/text/local-iso";
+import { certificateIdentity } from "./certificate-identity";
 import { assertSignable } from "./assert-signable";
 import { approvalStatus } from "../../core/workflow/approval-status";
 import { readInputFile } from "./read-input-file";
 import { writeFileAtomic } from "../storage/atomic-write";
 import { signDocx } from "./sign-docx";
 import { signPdf, type ApprovalStamp } from "./sign-pdf";
-import { loadSigningIdentity } from "./signing-identity";
+import { certificateDer, loadSigningIdentity } from "./signing-identity";
 
 export interface SignExportedFilesInput {
   /** An exported PDF, signed in place. */
@@ -36,6 +39,8 @@ export interface SignedFiles {
   signedAt: Date;
   revision: number;
   contentHash: string;
+  /** To be added to the report (core/workflow/record-signature.ts) so `verify --report` knows the certificate. */
+  record: SignatureRecord;
 }
 
 /**
@@ -88,6 +93,13 @@ export async function signExportedFiles(input: SignExportedFilesInput): Promise<
     signedAt,
     revision: stamp.revision,
     contentHash: stamp.contentHash,
+    record: {
+      revision: stamp.revision,
+      contentHash: stamp.contentHash,
+      signer,
+      signedAt: localIso(signedAt),
+      certificate: certificateIdentity(certificateDer(identity.certificate)),
+    },
   };
 }
 

@@ -1,9 +1,9 @@
 import { pdflibAddPlaceholder } from "@signpdf/placeholder-pdf-lib";
 import { SignPdf } from "@signpdf/signpdf";
-import { Signer } from "@signpdf/utils";
+import { Signer, SUBFILTER_ETSI_CADES_DETACHED } from "@signpdf/utils";
 import { PDFDict, PDFDocument, PDFName, PDFString } from "pdf-lib";
 import { NianbaoError } from "../../core/errors/nianbao-error";
-import { createDetachedCms } from "./create-detached-cms";
+import { createCadesDetachedCms } from "./pdf/create-cades-cms";
 import type { SigningIdentity } from "./signing-identity";
 
 /** What the signed file records about the approved report; covered by the signature. */
@@ -24,14 +24,14 @@ export const PDF_INFO_KEYS = { contentHash: "NianbaoContentHash", revision: "Nia
 // Room for the CMS with a few chain certificates; pdfsig and Acrobat ignore the zero padding.
 const SIGNATURE_LENGTH = 16_384;
 
-/** @signpdf's signer slot, filled with our CMS so the Chinese-DN fix applies to PDFs too. */
+/** @signpdf's signer slot, filled with our CAdES CMS (the signing time lives in /M, not in the CMS). */
 class IdentitySigner extends Signer {
   constructor(private readonly identity: SigningIdentity) {
     super();
   }
 
-  override async sign(pdfBuffer: Buffer, signingTime?: Date): Promise<Buffer> {
-    return createDetachedCms(pdfBuffer, this.identity, signingTime ?? new Date());
+  override async sign(pdfBuffer: Buffer): Promise<Buffer> {
+    return createCadesDetachedCms(pdfBuffer, this.identity);
   }
 }
 
@@ -40,8 +40,8 @@ export function isPdf(bytes: Uint8Array): boolean {
 }
 
 /**
- * A PAdES-style signature (adbe.pkcs7.detached, SHA-256) over the whole file, with no visible
- * appearance: Nianbao never draws anything that could pass for a seal.
+ * A PAdES baseline B-B signature (ETSI.CAdES.detached, SHA-256) over the whole file, with no
+ * visible appearance: Nianbao never draws anything that could pass for a seal.
  */
 export async function signPdf(pdf: Uint8Array, identity: SigningIdentity, stamp: ApprovalStamp, signingTime: Date): Promise<Buffer> {
   if (!isPdf(pdf)) throw new NianbaoError("unsupported_format", "要签名的文件不是 PDF。", "the file to sign is not a PDF");
@@ -71,6 +71,7 @@ export async function signPdf(pdf: Uint8Array, identity: SigningIdentity, stamp:
     location: "",
     signingTime,
     signatureLength: SIGNATURE_LENGTH,
+    subFilter: SUBFILTER_ETSI_CADES_DETACHED,
     appName: "Nianbao",
   });
   const prepared = Buffer.from(await doc.save({ useObjectStreams: false }));

@@ -10,6 +10,10 @@ export interface CmsVerdict {
   /** e.g. "C=CN, O=…, CN=木渎镇人民政府"; null when the signer certificate is not in the CMS. */
   signer: string | null;
   signedAt: Date | null;
+  /** The signer's certificate, when the CMS carries it. */
+  certificate: X509Certificate | null;
+  /** Every certificate the CMS carries (the chain the signer sent along). */
+  certificates: X509Certificate[];
   /** Why the signature is not valid, in Chinese; null when valid. */
   problem: string | null;
 }
@@ -23,6 +27,7 @@ const DIGESTS: Record<string, string> = {
 const OID_SIGNED_DATA = "1.2.840.113549.1.7.2";
 const OID_MESSAGE_DIGEST = "1.2.840.113549.1.9.4";
 const OID_SIGNING_TIME = "1.2.840.113549.1.9.5";
+const OID_SIGNING_CERTIFICATE_V2 = "1.2.840.113549.1.9.16.2.47";
 
 /**
  * Verifies a detached CMS SignedData against its content with node:crypto, since node-forge
@@ -35,6 +40,8 @@ export function verifyDetachedCms(cms: Uint8Array, content: Uint8Array): CmsVerd
     digestMatches: false,
     signer: null,
     signedAt: null,
+    certificate: null,
+    certificates: [],
     ...partial,
     problem,
   });
@@ -53,11 +60,13 @@ export function verifyDetachedCms(cms: Uint8Array, content: Uint8Array): CmsVerd
   const info = asn1Children(signerInfos[0]);
   const [, sid, digestAlg] = info;
   const [issuer, serial] = asn1Children(sid);
-  const certificate = certificates.map(toX509).find((c) => c !== null && matchesSid(c, issuer, serial)) ?? null;
-  if (certificate === null) return invalid("签名数据中找不到签名者的证书（证书名称编码有误或证书缺失）。");
+  const carried = certificates.map(toX509).filter((c) => c !== null);
+  const certificate = carried.find((c) => matchesSid(c, issuer, serial)) ?? null;
+  if (certificate === null) return invalid("签名数据中找不到签名者的证书（证书名称编码有误或证书缺失）。", { certificates: carried });
   const signer = certificate.subject.split("\n").join(", ");
+  const known = { signer, certificate, certificates: carried };
   const digestName = DIGESTS[oidOf(asn1Children(digestAlg)[0]) ?? ""];
-  if (digestName === undefined) return invalid("签名使用了不支持的摘要算法。", { signer });
+  if (digestName === undefined) return invalid("签名使用了不支持的摘要算法。", known);
   const signedAttrs = info.find((n) => n.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && n.type === 0);
   const signature = Buffer.from(
     asn1Bytes(info.find((n) => n.tagClass === forge.asn1.Class.UNIVERSAL && n.type === forge.asn1.Type.OCTETSTRING)) ?? "",
@@ -67,9 +76,9 @@ export function verifyDetachedCms(cms: Uint8Array, content: Uint8Array): CmsVerd
   if (signedAttrs === undefined) {
     const ok = verifySignature(digestName, Buffer.from(content), certificate, signature);
     return {
+      ...known,
       signatureValid: ok,
       digestMatches: ok,
-      signer,
       signedAt: null,
       problem: ok ? null : "签名与文件内容不符（文件在签名后被改动）。",
     };
@@ -89,12 +98,26 @@ export function verifyDetachedCms(cms: Uint8Array, content: Uint8Array): CmsVerd
     "binary",
   );
   const signatureValid = verifySignature(digestName, attrsDer, certificate, signature);
+  // ESS signing-certificate-v2 binds the signature to one certificate; a swapped one must not pass.
+  const essHash = essCertHash(attributes.get(OID_SIGNING_CERTIFICATE_V2));
+  const certificateBound = essHash === null || essHash.equals(createHash("sha256").update(certificate.raw).digest());
   const problem = !signatureValid
     ? "签名值无效（签名数据被改动或与证书不符）。"
-    : !digestMatches
-      ? "文件内容与签名时的摘要不符（文件在签名后被改动）。"
-      : null;
-  return { signatureValid: signatureValid && digestMatches, digestMatches, signer, signedAt, problem };
+    : !certificateBound
+      ? "签名所声明的签名证书（signing-certificate-v2）与附带的证书不符。"
+      : !digestMatches
+        ? "文件内容与签名时的摘要不符（文件在签名后被改动）。"
+        : null;
+  return { ...known, signatureValid: signatureValid && digestMatches && certificateBound, digestMatches, signedAt, problem };
+}
+
+/** certHash of the first ESSCertIDv2 (RFC 5035); only SHA-256, the default, is written by Nianbao and accepted here. */
+function essCertHash(attribute: forge.asn1.Asn1 | undefined): Buffer | null {
+  if (attribute === undefined) return null;
+  const first = asn1Children(asn1Children(asn1Children(attribute)[0])[0]);
+  const hashed = first[0]?.type === forge.asn1.Type.OCTETSTRING ? first[0] : undefined;
+  if (hashed === undefined) return Buffer.alloc(0);
+  return Buffer.from(asn1Bytes(hashed) ?? "", "binary");
 }
 
 function verifySignature(digestName: string, data: Buffer, certificate: X509Certificate, signature: Buffer): boolean {

@@ -1,9 +1,12 @@
+import type { X509Certificate } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { NianbaoError } from "../../core/errors/nianbao-error";
+import type { CertificateIdentity } from "../../core/model/signature-record";
+import { certificateIdentity } from "./certificate-identity";
 import { verifyDocxBytes, type DocxSignatureDetail } from "./ooxml/verify-docx";
+import { verifyPdfSignature } from "./pdf/verify-pdf-signature";
 import { readInputFile } from "./read-input-file";
 import { isPdf, PDF_INFO_KEYS } from "./sign-pdf";
-import { verifyDetachedCms, type CmsVerdict } from "./verify-detached-cms";
 
 export interface SignatureCheck {
   kind: "pdf" | "docx";
@@ -17,6 +20,12 @@ export interface SignatureCheck {
   problem: string | null;
   /** What the signed file says about the approved report (covered by the signature). */
   recorded: { contentHash: string | null; revision: number | null; reportId: string | null };
+  /** Issuer, serial and fingerprint of the signing certificate; null when the signature carries none. */
+  certificate: CertificateIdentity | null;
+  /** The signer's certificate and every certificate the signature carries, for the trust check. */
+  certificates: { signer: X509Certificate | null; carried: X509Certificate[] };
+  /** What was changed after signing (PDF incremental updates), in Chinese. */
+  changes: string[];
   /** For a .docx: its package signature, its .p7s and which parts changed. */
   docx?: DocxSignatureDetail;
 }
@@ -37,56 +46,29 @@ export async function verifyDocxFile(path: string, signaturePath?: string): Prom
 
 export function verifyPdf(pdf: Buffer): SignatureCheck {
   if (!isPdf(pdf)) throw new NianbaoError("unsupported_format", "这不是 PDF 文件。", "not a PDF file");
-  const start = pdf.lastIndexOf("/ByteRange [");
-  const match =
-    start === -1 ? null : /^\/ByteRange \[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/.exec(pdf.subarray(start, start + 100).toString("latin1"));
-  if (match === null) return unsigned("pdf", "PDF 中没有数字签名。");
-  const [a, b, c, d] = match.slice(1, 5).map(Number) as [number, number, number, number];
-  if (a !== 0 || a + b >= c || c + d > pdf.length) return unsigned("pdf", "签名的字节范围（ByteRange）无效，文件已被改动。", true);
-  const contents = pdf
-    .subarray(b, c)
-    .toString("latin1")
-    .replace(/[<>\s]/g, "");
-  const signed = Buffer.concat([pdf.subarray(a, b), pdf.subarray(c, c + d)]);
-  const verdict = verifyDetachedCms(Buffer.from(contents, "hex"), signed);
-  // Bytes after the signed range are an incremental update: a change made after signing.
-  const appended =
-    pdf
-      .subarray(c + d)
-      .toString("latin1")
-      .trim() !== "";
-  const text = signed.toString("latin1");
-  const info = (key: string) => new RegExp(`/${key}\\s*\\(([^)]*)\\)`).exec(text)?.[1] ?? null;
-  const revision = info(PDF_INFO_KEYS.revision);
-  return fromVerdict("pdf", verdict, appended, {
-    contentHash: info(PDF_INFO_KEYS.contentHash),
-    revision: revision === null ? null : Number(revision),
-    reportId: info(PDF_INFO_KEYS.reportId),
-  });
+  const verdict = verifyPdfSignature(pdf);
+  const revision = verdict.info.get(PDF_INFO_KEYS.revision);
+  const cms = verdict.cms;
+  return {
+    kind: "pdf",
+    valid: verdict.valid,
+    signer: cms?.signer ?? null,
+    signedAt: verdict.signedAt ?? cms?.signedAt ?? null,
+    modifiedAfterSigning: verdict.modifiedAfterSigning,
+    problem: verdict.problems.length === 0 ? null : verdict.problems.join(""),
+    recorded: verdict.valid
+      ? {
+          contentHash: verdict.info.get(PDF_INFO_KEYS.contentHash) ?? null,
+          revision: revision === undefined ? null : Number(revision),
+          reportId: verdict.info.get(PDF_INFO_KEYS.reportId) ?? null,
+        }
+      : NOTHING_RECORDED,
+    certificate: cms?.certificate == null ? null : certificateIdentity(cms.certificate),
+    certificates: { signer: cms?.certificate ?? null, carried: cms?.certificates ?? [] },
+    changes: verdict.changes,
+  };
 }
 
 export function verifyDocx(docx: Buffer, p7s: Buffer | null): SignatureCheck {
   return verifyDocxBytes(docx, p7s);
-}
-
-function fromVerdict(
-  kind: SignatureCheck["kind"],
-  verdict: CmsVerdict,
-  appended: boolean,
-  recorded: SignatureCheck["recorded"],
-): SignatureCheck {
-  const intact = verdict.signatureValid && !appended;
-  return {
-    kind,
-    valid: intact,
-    signer: verdict.signer,
-    signedAt: verdict.signedAt,
-    modifiedAfterSigning: verdict.signer === null ? null : !verdict.digestMatches || appended,
-    problem: verdict.problem ?? (appended ? "签名之后文件又被追加修改（增量更新）。" : null),
-    recorded: intact ? recorded : NOTHING_RECORDED,
-  };
-}
-
-function unsigned(kind: SignatureCheck["kind"], problem: string, modified: boolean | null = null): SignatureCheck {
-  return { kind, valid: false, signer: null, signedAt: null, modifiedAfterSigning: modified, problem, recorded: NOTHING_RECORDED };
 }

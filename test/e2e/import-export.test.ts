@@ -233,7 +233,14 @@ describe("browser mode: last year's report to this year's files", () => {
     await expect.poll(() => signing.getByRole("status").textContent(), { timeout: 30_000 }).toContain("已签名");
     await expect(signing.getByLabel("证书密码").inputValue()).resolves.toBe("");
     await page.screenshot({ path: join(artifacts, "signoff-signed.png") });
-    await expect(verifyPdfFile(pdf)).resolves.toMatchObject({ valid: true });
+    await expect(signing.getByRole("status").textContent()).resolves.toContain("签名有效 / signature valid");
+    await expect(signing.getByRole("status").textContent()).resolves.toContain("未检查证书链 / chain not checked");
+    const verified = await verifyPdfFile(pdf);
+    expect(verified).toMatchObject({ valid: true });
+    // The signing certificate is recorded in the saved report, for `verify --report`.
+    await expect
+      .poll(() => readFileSync(join(docs(), "木渎2024.nianbao"), "utf8"))
+      .toContain(`"fingerprint": "${verified.certificate?.fingerprint ?? "?"}"`);
     expect(readFileSync(join(docs(), "木渎2024.nianbao"), "utf8")).not.toContain(TEST_PASSWORD);
     expect(session.pageErrors).toEqual([]);
   });

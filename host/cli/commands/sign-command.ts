@@ -2,12 +2,14 @@ import { resolve } from "node:path";
 import { z } from "zod";
 import { NianbaoError } from "../../../core/errors/nianbao-error";
 import type { Report } from "../../../core/model/report";
+import { recordSignature } from "../../../core/workflow/record-signature";
 import { exportReport } from "../../export/export-report";
 import { assertSignable } from "../../sign/assert-signable";
 import { readInputFile } from "../../sign/read-input-file";
 import { approvalStamp, signExportedFiles } from "../../sign/sign-exported-files";
 import { loadSigningIdentity } from "../../sign/signing-identity";
 import { loadReportFile } from "../../storage/report-file";
+import { updateReportFile } from "../../workflow/save-report-guarded";
 import { loadTemplate } from "../../templates/template-store";
 import { EXIT_OK, type CliIo } from "../cli-io";
 import { parseCliArgs } from "../parse-cli-args";
@@ -46,7 +48,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     Args,
     USAGE,
   );
-  const { report } = await loadReportFile(resolve(io.cwd, opts.positionals[0] ?? ""));
+  const reportPath = resolve(io.cwd, opts.positionals[0] ?? "");
+  const { report } = await loadReportFile(reportPath);
   await assertSignable(report, new Date(io.clock.now()));
   approvalStamp(report, opts.signer);
   const variable = opts["password-env"];
@@ -73,10 +76,14 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     report,
     now: new Date(io.clock.now()),
   });
+  // The certificate goes into the report so `verify --report` accepts this signature and no other.
+  await updateReportFile(reportPath, ({ report: current }) => recordSignature(current, signed.record));
+  const { issuer, serial, fingerprint } = signed.record.certificate;
   const lines = [`已签名（第 ${signed.revision} 稿，证书 ${signed.subject}）：`];
   if (signed.pdf !== null) lines.push(`  ${signed.pdf}`);
   if (signed.docx !== null)
     lines.push(`  ${signed.docx}`, `  ${signed.docxSignature ?? ""}（.docx 的独立签名文件；.docx 内已带 Word 可见的数字签名）`);
+  lines.push(`证书颁发者 ${issuer}，序列号 ${serial}`, `证书指纹（SHA-256）${fingerprint}（已记入报告文件）`);
   lines.push("数字签名证明文件未被改动，不是电子印章；盖章请使用单位的签章系统。", `Signed revision ${signed.revision}.`);
   io.out(`${lines.join("\n")}\n`);
   return EXIT_OK;

@@ -1,5 +1,6 @@
 import type { Unzipped } from "fflate";
 import { NianbaoError } from "../../../core/errors/nianbao-error";
+import { certificateIdentity } from "../certificate-identity";
 import { openDocx, readCustomProperties } from "../docx-custom-properties";
 import { DOCX_PROPERTY_NAMES } from "../sign-docx";
 import { verifyDetachedCms, type CmsVerdict } from "../verify-detached-cms";
@@ -62,6 +63,7 @@ export function verifyDocxBytes(docx: Buffer, p7s: Buffer | null): SignatureChec
   ].filter((p): p is string => p !== null);
   const valid = problems.length === 0;
   const signer = (pkg?.present === true ? pkg.signer : null) ?? cms?.signer ?? null;
+  const certificate = (pkg?.present === true ? pkg.certificate : null) ?? cms?.certificate ?? null;
   return {
     kind: "docx",
     valid,
@@ -70,6 +72,10 @@ export function verifyDocxBytes(docx: Buffer, p7s: Buffer | null): SignatureChec
     modifiedAfterSigning: !signed || (signer === null && layout === null) ? null : !valid,
     problem: problems[0] ?? null,
     recorded: valid ? recordedApproval(entries, pkg) : NOTHING_RECORDED,
+    certificate: certificate === null ? null : certificateIdentity(certificate),
+    certificates: { signer: certificate, carried: cms?.certificates ?? [] },
+    // Changed parts are reported by name in `docx`; `changes` describes PDF incremental updates.
+    changes: [],
     docx: detail,
   };
 }

@@ -31,6 +31,8 @@ export interface PackageSignatureVerdict {
   valid: boolean;
   /** e.g. "C=CN, O=…, CN=木渎镇人民政府". */
   signer: string | null;
+  /** The KeyInfo certificate, for the fingerprint check and `--trust`. */
+  certificate: X509Certificate | null;
   signedAt: Date | null;
   /** SignatureInfoV1's SignatureComments, when the signature covers it. */
   comment: string | null;
@@ -50,6 +52,7 @@ const ABSENT: PackageSignatureVerdict = {
   present: false,
   valid: false,
   signer: null,
+  certificate: null,
   signedAt: null,
   comment: null,
   changed: [],
@@ -88,6 +91,7 @@ export function verifyPackageSignature(entries: Entries): PackageSignatureVerdic
     present: true,
     valid: verdicts.every((v) => v.valid),
     signer: first.signer,
+    certificate: first.certificate,
     signedAt: first.signedAt,
     comment: first.comment,
     changed: union("changed"),
@@ -171,6 +175,7 @@ function checkSignature(
   if (signatureDigest === undefined) throw new Invalid("签名使用了不支持的签名算法（只支持 RSA）。");
   const certificate = keyInfoCertificate(root);
   verdict.signer = certificate.subject.split("\n").join(", ");
+  verdict.certificate = certificate;
   const signatureValue = Buffer.from(textOf(onlyChild(root, NS.dsig, "SignatureValue")).replace(/\s/g, ""), "base64");
   let signatureOk: boolean;
   try {

@@ -5,6 +5,7 @@ import { SignoffRole, type WorkflowAction } from "../../../core/model/workflow";
 import type { Report } from "../../../core/model/report";
 import { STEP_RULES, WorkflowStep } from "../../../core/workflow/apply-workflow-action";
 import { approvalStatus } from "../../../core/workflow/approval-status";
+import { recordSignature } from "../../../core/workflow/record-signature";
 import { isEditable } from "../../../core/workflow/assert-editable";
 import { REVIEWED_NAME, STATE_NAMES, reviewPassed, stageName } from "../../../core/workflow/state-names";
 import { useReportStore, type ReportStore } from "../../state/report-store";
@@ -186,7 +187,7 @@ function SignFiles({ store }: { store: ReportStore }) {
   const [pdfPath, setPdfPath] = useState(lastExport?.pdf ?? "");
   const [docxPath, setDocxPath] = useState(lastExport?.docx ?? "");
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<string | null>(null);
+  const [result, setResult] = useState<string[] | null>(null);
   // A new export is what the clerk means to sign next.
   useEffect(() => {
     if (lastExport === null) return;
@@ -219,9 +220,15 @@ function SignFiles({ store }: { store: ReportStore }) {
         ...(pdfPath.trim() === "" ? {} : { pdfPath: pdfPath.trim() }),
         ...(docxPath.trim() === "" ? {} : { docxPath: docxPath.trim() }),
       });
-      setResult(
+      // The certificate goes into the report, so that `verify --report` accepts this signature and no other.
+      store.getState().replaceReport(recordSignature(store.getState().snapshot(), signed.record));
+      if (store.getState().path !== null) await store.getState().save();
+      const { issuer, serial, fingerprint } = signed.record.certificate;
+      setResult([
         `已签名（证书：${signed.subject}）：${[signed.pdf, signed.docx, signed.docxSignature].filter((p) => p !== null).join("、")}`,
-      );
+        `颁发者 ${issuer}，序列号 ${serial}，证书指纹（SHA-256）${fingerprint}`,
+        ...(signed.verification === null ? [] : [signed.verification.integrity, signed.verification.chain]),
+      ]);
     } catch (error) {
       notifyError(error);
     } finally {
@@ -233,6 +240,7 @@ function SignFiles({ store }: { store: ReportStore }) {
     <form className="signoff-form" aria-label="数字签名" onSubmit={(e) => void sign(e)}>
       <h3>数字签名</h3>
       <p className="muted">先导出 Word / PDF，再用单位证书（.p12 / .pfx）签名。密码只用于本次签名，不会保存。</p>
+      <p className="muted">数字签名证明文件签名后未被改动、由该证书签署；它不是电子印章。只支持 RSA 证书，不支持国密 SM2。</p>
       <label>
         PDF 文件
         <input aria-label="PDF 文件" value={pdfPath} onChange={(e) => setPdfPath(e.target.value)} />
@@ -269,7 +277,13 @@ function SignFiles({ store }: { store: ReportStore }) {
       >
         {busy ? "正在签名…" : "签名"}
       </button>
-      {result !== null && <p role="status">{result}</p>}
+      {result !== null && (
+        <div role="status">
+          {result.map((line) => (
+            <p key={line}>{line}</p>
+          ))}
+        </div>
+      )}
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -36,7 +36,12 @@ describe("nianbao sign on an exported report", () => {
     expect(existsSync(`${docx}.p7s`)).toBe(true);
     // The signed PDF is still the GB/T 9704 page the export printed.
     expect(check9704(pdf).summary).toMatch(/full-line chars 28/);
-    expect(runCli(["verify", pdf, "--report", file]).status).toBe(0);
+    // The certificate is recorded in the report, and verify names the same one.
+    const fingerprint = /证书指纹（SHA-256）([0-9a-f]{64})/.exec(signed.stdout)?.[1] ?? "none";
+    expect(readFileSync(file, "utf8")).toContain(`"fingerprint": "${fingerprint}"`);
+    const verified = runCli(["verify", pdf, "--report", file]);
+    expect(verified.stdout).toContain(`证书指纹      SHA-256 ${fingerprint}`);
+    expect(verified.status).toBe(0);
     expect(runCli(["verify", docx, `${docx}.p7s`, "--report", file]).status).toBe(0);
   });
 });

@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { NianbaoError } from "../../../core/errors/nianbao-error";
 import { signExportedFiles } from "../../../host/sign/sign-exported-files";
 import { loadReportFile } from "../../../host/storage/report-file";
-import { saveReportGuarded } from "../../../host/workflow/save-report-guarded";
+import { saveReportGuarded, updateReportFile } from "../../../host/workflow/save-report-guarded";
+import { recordSignature } from "../../../core/workflow/record-signature";
 import { VerifyJson } from "../../../host/cli/commands/verify-command";
 import { runCli } from "../../support/run-cli";
 import { tempDir, writeTestDocx, writeTestPdf } from "./support/signed-fixtures";
@@ -98,7 +99,18 @@ describe("nianbao verify", () => {
     await writeTestPdf(pdf);
     await writeTestDocx(docx);
     const { report } = await loadReportFile(file);
-    await signExportedFiles({ pdfPath: pdf, docxPath: docx, p12: certs.valid, password: TEST_PASSWORD, signer: "李秘书", report });
+    const signed = await signExportedFiles({
+      pdfPath: pdf,
+      docxPath: docx,
+      p12: certs.valid,
+      password: TEST_PASSWORD,
+      signer: "李秘书",
+      report,
+    });
+    const unrecorded = runCli(["verify", pdf, "--report", file]);
+    expect(unrecorded.status).toBe(1);
+    expect(unrecorded.stdout).toContain("没有第 1 稿的签名记录");
+    await updateReportFile(file, ({ report: current }) => recordSignature(current, signed.record));
 
     const ok = verifyJson([pdf, "--report", file]);
     expect(ok.status).toBe(0);
@@ -109,11 +121,17 @@ describe("nianbao verify", () => {
       matchesApproved: true,
     });
     expect(ok.json.signedAt).not.toBeNull();
+    expect(ok.json.certificate).toEqual(signed.record.certificate);
+    expect(ok.json.certificate?.issuer).toBe("C=CN, O=苏州市吴中区木渎镇, CN=木渎镇人民政府");
+    expect(ok.json.chain).toEqual({ status: "notChecked", detail: null });
     expect(verifyJson([docx, `${docx}.p7s`, "--report", file])).toMatchObject({ status: 0, json: { valid: true, matchesApproved: true } });
     expect(verifyJson([docx])).toMatchObject({ status: 0, json: { valid: true, matchesApproved: null } });
     const text = runCli(["verify", pdf]);
     expect(text.stdout).toContain("签名有效");
     expect(text.stdout).toContain("木渎镇人民政府");
+    expect(text.stdout).toContain(`证书指纹      SHA-256 ${signed.record.certificate.fingerprint}`);
+    expect(text.stdout).toContain(`序列号        ${signed.record.certificate.serial}`);
+    expect(text.stdout).toContain("未检查证书链 / chain not checked");
 
     const bytes = readFileSync(pdf);
     const at = bytes.indexOf("stream", bytes.indexOf("/Contents")) + 12;

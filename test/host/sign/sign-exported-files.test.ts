@@ -5,6 +5,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { NianbaoError } from "../../../core/errors/nianbao-error";
 import { approvalStatus } from "../../../core/workflow/approval-status";
+import { recordSignature } from "../../../core/workflow/record-signature";
 import { openDocx, readCustomProperties } from "../../../host/sign/docx-custom-properties";
 import { matchApproved } from "../../../host/sign/match-approved";
 import { DOCX_PROPERTY_NAMES } from "../../../host/sign/sign-docx";
@@ -59,7 +60,8 @@ describe("signExportedFiles", () => {
     expect(check).toMatchObject({ valid: true, signer: signed.subject, modifiedAfterSigning: false });
     expect(Math.abs((check.signedAt?.getTime() ?? 0) - signed.signedAt.getTime())).toBeLessThan(1000);
     expect(check.recorded).toEqual({ contentHash: approvalStatus(report).approvedHash, revision: 1, reportId: report.id });
-    expect(matchApproved(check, report).matches).toBe(true);
+    expect(matchApproved(check, report).matches).toBe(false);
+    expect(matchApproved(check, recordSignature(report, signed.record)).matches).toBe(true);
 
     const bytes = readFileSync(pdfPath);
     const offset = bytes.indexOf("stream", bytes.indexOf("/Contents")) + 12;
@@ -100,7 +102,8 @@ describe("signExportedFiles", () => {
 
     const check = await verifyDocxFile(docxPath);
     expect(check).toMatchObject({ valid: true, signer: signed.subject, modifiedAfterSigning: false });
-    expect(matchApproved(check, report).matches).toBe(true);
+    expect(matchApproved(check, report).matches).toBe(false);
+    expect(matchApproved(check, recordSignature(report, signed.record)).matches).toBe(true);
 
     const document = strFromU8(entries["word/document.xml"] ?? new Uint8Array());
     entries["word/document.xml"] = strToU8(document.replace("主要举措和成效", "主要举措和成绩"));
