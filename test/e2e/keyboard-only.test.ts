@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Report } from "../../core/model/report";
 import { artifacts, startE2eBrowser, type E2eBrowser } from "../support/e2e-browser";
 import { FIXTURE_MARKDOWN } from "../support/report-from-markdown";
+import { cutOrOutside, inSight } from "../support/layout-checks";
 import { documentXml } from "../support/tracked-changes";
 
 /*
@@ -95,6 +96,12 @@ describe("keyboard only: import, fill, check, export and sign off without the mo
   });
 
   it("imports last year's report through the system file dialog and lands in the text", async () => {
+    // Listening from the start: Playwright intercepts the system's file dialog only once it listens.
+    const chosen: string[] = [];
+    page.on("filechooser", (chooser) => {
+      chosen.push("asked");
+      void chooser.setFiles(FIXTURE_MARKDOWN);
+    });
     await page.goto(session.serve.url);
     await page.getByRole("button", { name: "导入上年报告", exact: true }).waitFor();
     await page.screenshot({ path: join(artifacts, "start-page.png") });
@@ -105,10 +112,9 @@ describe("keyboard only: import, fill, check, export and sign off without the mo
     // The focus went into the dialog, on 选择文件…; Enter opens the system's file dialog, where the
     // clerk types the path of last year's report (it is not in the reports folder).
     await expect(focused(page)).resolves.toMatchObject({ name: "选择文件…", inDialog: "导入上年报告" });
-    const chooser = page.waitForEvent("filechooser");
     await page.keyboard.press("Enter");
-    await (await chooser).setFiles(FIXTURE_MARKDOWN);
     await dialog.getByRole("region", { name: "识别结果" }).waitFor();
+    expect(chosen).toEqual(["asked"]);
     await tabTo(page, "确认导入", { dialog: "导入上年报告" });
     await page.screenshot({ path: join(artifacts, "import-dialog.png") });
     await page.keyboard.press("Enter");
@@ -116,6 +122,17 @@ describe("keyboard only: import, fill, check, export and sign off without the mo
     await expect(dialog.count()).resolves.toBe(0);
     // As in Word, the opened report has the keyboard: no click into the text needed.
     await expect.poll(async () => (await focused(page)).inText).toBe(true);
+    // At 1440×900 the toolbar is one line, no button or status item is cut, the deadlines sit at the right end.
+    await expect(page.getByRole("toolbar", { name: "工具栏" }).evaluate((el) => el.getBoundingClientRect().height)).resolves.toBeLessThan(
+      48,
+    );
+    await expect(cutOrOutside(page, ".toolbar button, .toolbar select, .status-bar__item, .side-panel button")).resolves.toEqual([]);
+    await expect(
+      page
+        .locator(".status-bar__deadline")
+        .last()
+        .evaluate((el) => window.innerWidth - el.getBoundingClientRect().right),
+    ).resolves.toBeLessThan(24);
   });
 
   it("fills five numbers: F11 to the next chip, Enter opens it, 确认数值 by Tab+Enter or Ctrl+Enter", async () => {
@@ -130,6 +147,8 @@ describe("keyboard only: import, fill, check, export and sign off without the mo
       await popover.waitFor();
       await expect(focused(page)).resolves.toMatchObject({ name: "数值", inDialog: "编辑字段" });
       await page.keyboard.type(typed.input);
+      // The popover's buttons are in sight, not under a notice or off the window.
+      for (const name of ["应用", "确认数值", "取消"]) await expect(inSight(popover.getByRole("button", { name }))).resolves.toBe(true);
       if (done.length === 0) {
         await page.screenshot({ path: join(artifacts, "keyboard-field-popover.png") });
         await tabTo(page, "确认数值", { dialog: "编辑字段" });
@@ -227,6 +246,8 @@ describe("keyboard only: import, fill, check, export and sign off without the mo
     await page.keyboard.press("Enter");
     await exporter.getByRole("status", { name: "导出完成" }).waitFor({ timeout: 90_000 });
     await page.screenshot({ path: join(artifacts, "keyboard-export-done.png") });
+    // The result and the font list make the dialog long: its buttons stay in sight.
+    for (const name of ["开始导出", "关闭"]) await expect(inSight(exporter.getByRole("button", { name }))).resolves.toBe(true);
     await page.keyboard.press("Escape");
     await expect(exporter.count()).resolves.toBe(0);
     await expect.poll(async () => (await focused(page)).inText).toBe(true);
