@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Report } from "../../core/model/report";
-import { artifacts, startE2eBrowser, type E2eBrowser } from "../support/e2e-browser";
+import { artifacts, FIXTURE_NAME, startE2eBrowser, type E2eBrowser } from "../support/e2e-browser";
 import { FIXTURE_MARKDOWN } from "../support/report-from-markdown";
 import { cutOrOutside, inSight } from "../support/layout-checks";
 import { documentXml } from "../support/tracked-changes";
@@ -115,6 +115,7 @@ describe("keyboard only: import, fill, check, export and sign off without the mo
     await page.keyboard.press("Enter");
     await dialog.getByRole("region", { name: "识别结果" }).waitFor();
     expect(chosen).toEqual(["asked"]);
+    await expect(dialog.getByRole("region", { name: "识别结果" }).textContent()).resolves.toContain(`识别结果：${FIXTURE_NAME}`);
     await tabTo(page, "确认导入", { dialog: "导入上年报告" });
     await page.screenshot({ path: join(artifacts, "import-dialog.png") });
     await page.keyboard.press("Enter");
