@@ -236,6 +236,11 @@ describe("keyboard only: import, fill, check, export and sign off without the mo
     await page.keyboard.press("Escape");
     await expect(info.count()).resolves.toBe(0);
     await expect(focused(page)).resolves.toMatchObject({ name: "报告信息", ring: true });
+    // ←/→ walk the toolbar as in a ribbon.
+    await page.keyboard.press("ArrowRight");
+    await expect(focused(page)).resolves.toMatchObject({ name: "大纲", ring: true });
+    await page.keyboard.press("ArrowLeft");
+    await expect(focused(page)).resolves.toMatchObject({ name: "报告信息" });
 
     await paneTo(page, ".page-scroll");
     await page.keyboard.press("Control+e");
