@@ -34,6 +34,8 @@ export interface ImportServiceDeps {
 export function createImportService(deps: ImportServiceDeps): ImportMethodsServer {
   const uploadDir = deps.uploadDir ?? join(deps.stateDir, "uploads");
   const uploads = new Map<string, string>();
+  /** The name the clerk's file had, for the preview's heading (its bytes live under the upload id). */
+  const uploadNames = new Map<string, string>();
 
   const resolveSource = async (source: ImportSource): Promise<string> => {
     if ("path" in source) return deps.guard.check(source.path);
@@ -61,8 +63,10 @@ export function createImportService(deps: ImportServiceDeps): ImportMethodsServe
       const path = join(uploadDir, `${uploadId}${extname(name).toLowerCase()}`);
       await writeFile(path, bytes, { mode: 0o600 });
       uploads.set(uploadId, path);
+      uploadNames.set(uploadId, basename(name.replace(/\\/g, "/")));
       for (const [id, old] of [...uploads].slice(0, Math.max(0, uploads.size - KEPT_UPLOADS))) {
         uploads.delete(id);
+        uploadNames.delete(id);
         await rm(old, { force: true });
       }
       return { uploadId };
@@ -75,7 +79,7 @@ export function createImportService(deps: ImportServiceDeps): ImportMethodsServe
     },
     previewImport: async ({ source }) => {
       const result = await load(source, false);
-      const name = "uploadId" in source ? "上传的文件" : basename(result.path);
+      const name = "uploadId" in source ? (uploadNames.get(source.uploadId) ?? "上传的文件") : basename(result.path);
       return describeImport(
         name,
         result.format,

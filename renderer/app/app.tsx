@@ -65,11 +65,14 @@ export function App() {
       {session === null ? <StartPage /> : <EditorScreen key={session.serial} store={session.store} />}
       <FileDialog />
       <ImportDialog />
-      {notice !== null && (
-        <div className={`notice notice--${notice.kind}`} role={notice.kind === "error" ? "alert" : "status"}>
-          {notice.text}
-        </div>
-      )}
+      {/* Always there, so a modal dialog leaves it readable (use-modal-focus keeps live regions). */}
+      <div className="notices" aria-live="polite">
+        {notice !== null && (
+          <div className={`notice notice--${notice.kind}`} role={notice.kind === "error" ? "alert" : "status"}>
+            {notice.text}
+          </div>
+        )}
+      </div>
     </>
   );
 }

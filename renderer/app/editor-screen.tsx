@@ -17,6 +17,7 @@ import { isEditable } from "../../core/workflow/assert-editable";
 import { useReportStore, type ReportStore } from "../state/report-store";
 import { useSessionStore } from "../state/session-store";
 import { useUiStore } from "../state/ui-store";
+import { SideResizer, useSideWidth } from "../features/side-resizer/side-resizer";
 import { useAutosave } from "./use-autosave";
 import { useWindowTitle } from "./use-window-title";
 
@@ -31,13 +32,14 @@ export function EditorScreen({ store }: { store: ReportStore }) {
   const panel = useUiStore((s) => s.panel);
   const meta = useReportStore(store, (s) => s.report.meta);
   const locked = useReportStore(store, (s) => !isEditable(s.report));
+  const sideWidth = useSideWidth(panel);
   return (
     <div className="editor-screen">
       <Toolbar store={store} />
       <RecoveryBanner store={store} />
       <LockedBanner store={store} />
       <div className="editor-layout">
-        <aside className={`editor-side editor-side--${panel}`}>
+        <aside className={`editor-side editor-side--${panel}`} style={{ width: sideWidth }}>
           {panel === "fields" ? (
             <FieldsPanel store={store} />
           ) : panel === "checks" ? (
@@ -54,6 +56,7 @@ export function EditorScreen({ store }: { store: ReportStore }) {
             <OutlinePanel store={store} />
           )}
         </aside>
+        <SideResizer panel={panel} width={sideWidth} />
         <main className={`page-scroll${locked ? " page-scroll--locked" : ""}`}>
           <article className="page" lang="zh-CN">
             <h1 className="report-title">{meta.title}</h1>

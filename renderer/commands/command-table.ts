@@ -8,6 +8,8 @@ import { currentBridge } from "../platform/bridge";
 import { useSessionStore } from "../state/session-store";
 import { useUiStore } from "../state/ui-store";
 import { notifyError } from "../state/notify-error";
+import { selectNextChip } from "../editor/chip-caret";
+import { cyclePane, focusSidePanel } from "./pane-focus";
 
 export interface Command {
   id: string;
@@ -19,6 +21,12 @@ export interface Command {
 }
 
 const mod = (event: KeyboardEvent) => event.ctrlKey || event.metaKey;
+const plainKey = (event: KeyboardEvent, key: string, shift: boolean) =>
+  event.key === key && event.shiftKey === shift && !event.altKey && !mod(event);
+
+/** Word's 下一域 / 上一域: F11 / Shift+F11, and Alt+F1 / Alt+Shift+F1 where F11 is full screen. */
+const fieldKey = (event: KeyboardEvent, shift: boolean) =>
+  plainKey(event, "F11", shift) || (event.key === "F1" && event.altKey && event.shiftKey === shift && !mod(event));
 
 /** Ctrl+Alt+digit by key position, so layouts where Alt changes the character still match. */
 const ctrlAltDigit = (event: KeyboardEvent, digit: number) =>
@@ -117,11 +125,44 @@ export const commands: readonly Command[] = [
       if (editor !== null && !addSubsection(editor)) useUiStore.getState().notify("info", "请先把光标放在要添加小节的部分中。");
     },
   },
+  {
+    id: "edit.nextField",
+    label: "下一个字段",
+    shortcut: "F11 / Alt+F1",
+    keyTest: (e) => fieldKey(e, false),
+    run: withEditor((editor) => selectNextChip(editor, 1)),
+  },
+  {
+    id: "edit.previousField",
+    label: "上一个字段",
+    shortcut: "Shift+F11 / Alt+Shift+F1",
+    keyTest: (e) => fieldKey(e, true),
+    run: withEditor((editor) => selectNextChip(editor, -1)),
+  },
   { id: "edit.reportInfo", label: "报告信息", run: () => useUiStore.getState().setReportInfoOpen(true) },
   ...PARAGRAPH_STYLES.map(styleCommand),
   { id: "view.outline", label: "大纲", run: () => useUiStore.getState().setPanel("outline") },
   { id: "view.fields", label: "字段", run: () => useUiStore.getState().setPanel("fields") },
-  { id: "view.checks", label: "检查", run: () => useUiStore.getState().setPanel("checks") },
+  { id: "view.checks", label: "检查", shortcut: "F7", run: () => useUiStore.getState().setPanel("checks") },
+  {
+    // Word's F7 (拼写和语法): the 检查 panel opens with the keyboard on its first finding.
+    id: "view.checksFocus",
+    label: "检查",
+    shortcut: "F7",
+    keyTest: (e) => plainKey(e, "F7", false),
+    run: withReport(() => {
+      useUiStore.getState().setPanel("checks");
+      focusSidePanel(".finding__jump");
+    }),
+  },
+  { id: "view.nextPane", label: "下一窗格", shortcut: "F6", keyTest: (e) => plainKey(e, "F6", false), run: () => cyclePane(1) },
+  {
+    id: "view.previousPane",
+    label: "上一窗格",
+    shortcut: "Shift+F6",
+    keyTest: (e) => plainKey(e, "F6", true),
+    run: () => cyclePane(-1),
+  },
   { id: "view.signoff", label: "签发", run: () => useUiStore.getState().setPanel("signoff") },
   { id: "view.compare", label: "上年对照", run: () => useUiStore.getState().setPanel("compare") },
   { id: "view.overview", label: "数据概览", run: () => useUiStore.getState().setPanel("overview") },

@@ -26,6 +26,33 @@ export function chipPosition(editor: Editor, fieldId: string, pos: number | null
 }
 
 /**
+ * F11 / Shift+F11 (Alt+F1 / Alt+Shift+F1), Word's 下一域 / 上一域: selects the next (previous)
+ * chip after the selection, from the top again past the last one, and scrolls it to the middle of
+ * the view; Enter or F2 then opens it. False when the text has no chip.
+ */
+export function selectNextChip(editor: Editor, step: 1 | -1): boolean {
+  const { state, view } = editor;
+  const all: number[] = [];
+  state.doc.descendants((node, pos) => {
+    if (node.type.name === "reportField") all.push(pos);
+    return !node.isInline;
+  });
+  if (all.length === 0) return false;
+  const { from, to } = state.selection;
+  const onChip = state.selection instanceof NodeSelection && state.selection.node.type.name === "reportField";
+  const next =
+    step === 1
+      ? (all.find((pos) => (onChip ? pos > from : pos >= to)) ?? all[0])
+      : ([...all].reverse().find((pos) => pos < from) ?? all[all.length - 1]);
+  if (next === undefined) return false;
+  view.dispatch(state.tr.setSelection(NodeSelection.create(state.doc, next)));
+  view.focus();
+  const dom = view.nodeDOM(next);
+  if (dom instanceof HTMLElement) dom.scrollIntoView({ block: "center" });
+  return true;
+}
+
+/**
  * After the popover: the caret right after the chip, the text in view and the keyboard in the
  * editor, so the next key types on and never replaces the chip.
  */

@@ -95,6 +95,8 @@ export function ReportEditor({ store }: { store: ReportStore }) {
       if (editor.isEditable !== editable) editor.setEditable(editable);
     };
     followWorkflow();
+    // A report just opened (or imported) takes the keyboard at its start, as Word does.
+    if (document.activeElement === null || document.activeElement === document.body) editor.commands.focus("start");
     const { report } = store.getState();
     // Never on a frozen report: its content is what was approved.
     if (report.lastYear !== null && isEditable(report)) {

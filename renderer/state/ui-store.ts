@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { create } from "zustand";
 
 export interface PopoverAnchor {
@@ -9,7 +10,8 @@ export interface PopoverAnchor {
 }
 
 export type FieldsFilter = "all" | "unconfirmed" | "sameAsLastYear" | "abnormal";
-export type SidePanel = "outline" | "fields" | "checks" | "signoff" | "compare" | "overview";
+/** From this width on, the 字段 panel is the wide spreadsheet. */
+export const WIDE_FIELDS_MIN = 600;
 export type FileDialogMode = "open" | "save" | null;
 export type ExportFormat = "docx" | "pdf";
 
@@ -20,7 +22,35 @@ export interface LastExport {
   pages: number;
 }
 
-/** Ephemeral UI state: never saved, never mixed with the report. */
+const SIDE_LAYOUT_KEY = "nianbao.sideLayout";
+const SidePanelName = z.enum(["outline", "fields", "checks", "signoff", "compare", "overview"]);
+export type SidePanel = z.infer<typeof SidePanelName>;
+/** The side column's widths as the clerk dragged them, kept across sessions in this browser. */
+const SideLayout = z.object({
+  widths: z.partialRecord(SidePanelName, z.number().int().min(0).max(4000)).default({}),
+  fieldsWide: z.boolean().default(false),
+});
+type SideLayout = z.infer<typeof SideLayout>;
+
+function loadSideLayout(): SideLayout {
+  try {
+    const parsed = SideLayout.safeParse(JSON.parse(globalThis.localStorage?.getItem(SIDE_LAYOUT_KEY) ?? "{}"));
+    return parsed.success ? parsed.data : SideLayout.parse({});
+  } catch {
+    // Unreadable storage (private mode, a damaged entry): the default layout.
+    return SideLayout.parse({});
+  }
+}
+
+function saveSideLayout(layout: SideLayout): void {
+  try {
+    globalThis.localStorage?.setItem(SIDE_LAYOUT_KEY, JSON.stringify(layout));
+  } catch {
+    // Storage full or refused: the width still applies in this window.
+  }
+}
+
+/** Ephemeral UI state: never saved, never mixed with the report (the side column's width is kept per browser). */
 export interface UiState {
   /** isNew: opened by 插入字段; Esc on it while still empty takes the chip and its record back. */
   popover: { fieldId: string; anchor: PopoverAnchor; isNew: boolean } | null;
@@ -29,6 +59,9 @@ export interface UiState {
   fieldsFilter: FieldsFilter;
   /** The 字段 panel widened to a spreadsheet. */
   fieldsWide: boolean;
+  /** Side column widths in px the clerk dragged (or set with the arrow keys), per panel. */
+  sideWidths: Partial<Record<SidePanel, number>>;
+  setSideWidth: (panel: SidePanel, width: number) => void;
   fileDialog: FileDialogMode;
   reportInfoOpen: boolean;
   importOpen: boolean;
@@ -54,11 +87,21 @@ export interface UiState {
   clearNotice: () => void;
 }
 
-export const useUiStore = create<UiState>()((set) => ({
+const initialLayout = loadSideLayout();
+
+export const useUiStore = create<UiState>()((set, get) => ({
   popover: null,
   panel: "outline",
   fieldsFilter: "all",
-  fieldsWide: false,
+  fieldsWide: initialLayout.fieldsWide,
+  sideWidths: initialLayout.widths,
+  setSideWidth: (panel, width) => {
+    const sideWidths = { ...get().sideWidths, [panel]: Math.round(width) };
+    // Dragged wide enough, the 字段 panel lays its table out as the spreadsheet (加宽 pressed).
+    const fieldsWide = panel === "fields" ? width >= WIDE_FIELDS_MIN : get().fieldsWide;
+    set({ sideWidths, fieldsWide });
+    saveSideLayout({ widths: sideWidths, fieldsWide });
+  },
   fileDialog: null,
   reportInfoOpen: false,
   importOpen: false,
@@ -72,7 +115,12 @@ export const useUiStore = create<UiState>()((set) => ({
   setPanel: (panel) => set({ panel }),
   setFieldsFilter: (fieldsFilter) => set({ fieldsFilter }),
   setOnlyUnconfirmed: (only) => set({ fieldsFilter: only ? "unconfirmed" : "all" }),
-  setFieldsWide: (fieldsWide) => set({ fieldsWide }),
+  setFieldsWide: (fieldsWide) => {
+    // 加宽 / 收窄 are presets: they replace a dragged width of the 字段 panel.
+    const { fields: _dragged, ...sideWidths } = get().sideWidths;
+    set({ fieldsWide, sideWidths });
+    saveSideLayout({ widths: sideWidths, fieldsWide });
+  },
   setFileDialog: (fileDialog) => set({ fileDialog }),
   setReportInfoOpen: (reportInfoOpen) => set({ reportInfoOpen }),
   setImportOpen: (importOpen) => set({ importOpen }),

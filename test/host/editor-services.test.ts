@@ -45,7 +45,8 @@ describe("import through the contract", () => {
     const { api } = await createTestHost();
     const { uploadId } = await api.uploadImportFile({ name: "上年.md", dataBase64: readFileSync(FIXTURE).toString("base64") });
     const preview = await api.previewImport({ source: { uploadId } });
-    expect(preview.fileName).toBe("上传的文件");
+    // The preview names the clerk's own file, not the upload.
+    expect(preview.fileName).toBe("上年.md");
     expect(preview.parts).toHaveLength(4);
     const opened = await api.importReport({ source: { uploadId }, rollForward: false });
     expect(opened.report.meta.reportYear).toBe(2023);

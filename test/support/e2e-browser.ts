@@ -54,7 +54,7 @@ export async function startE2eBrowser(folders?: { docs: string; state: string })
     state,
     pageErrors,
     newPage: async () => {
-      const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: "zh-CN" });
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
       page.on("pageerror", (error) => pageErrors.push(error.message));
       return page;
     },

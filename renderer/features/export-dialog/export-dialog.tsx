@@ -1,4 +1,4 @@
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import type { ExportedFont } from "../../../core/api/contract";
 import { blockingOf } from "../../../core/checks/blocking-findings";
 import { checkReport } from "../../../core/checks/check-report";
@@ -10,6 +10,7 @@ import { useSessionStore } from "../../state/session-store";
 import { useUiStore, type ExportFormat, type LastExport } from "../../state/ui-store";
 import { notifyError } from "../../state/notify-error";
 import { fileNameOf, parentFolder } from "../../platform/host-path";
+import { useModalFocus } from "../modal/use-modal-focus";
 
 const PROFILE_NAMES: Record<ProfilePresetName, string> = {
   strict: "GB/T 9704 标准",
@@ -64,9 +65,11 @@ function ExportForm({ store, initial }: { store: ReportStore; initial: ExportFor
     }
   }, [store]);
   const [preview, setPreview] = useState<{ url: string; pages: number; fonts: ExportedFont[] } | null>(null);
+  const dialogRef = useRef<HTMLDivElement>(null);
+  const close = () => useUiStore.getState().setExportDialog(null);
+  useModalFocus(dialogRef, close);
   if (api === null) return null;
 
-  const close = () => useUiStore.getState().setExportDialog(null);
   const chosenProfile = profile === REPORT_PROFILE ? {} : { profile: PROFILE_PRESETS[profile] };
   const cleanName = name.trim().replace(/\.(docx|pdf)$/i, "");
   const nameOk = cleanName !== "" && !/[\\/:*?"<>|]/.test(cleanName);
@@ -112,7 +115,13 @@ function ExportForm({ store, initial }: { store: ReportStore; initial: ExportFor
 
   return (
     <div className="modal-backdrop">
-      <div className={`modal${preview === null ? "" : " modal--preview"}`} role="dialog" aria-modal="true" aria-label="导出">
+      <div
+        ref={dialogRef}
+        className={`modal${preview === null ? "" : " modal--preview"}`}
+        role="dialog"
+        aria-modal="true"
+        aria-label="导出"
+      >
         <h2>导出</h2>
         <fieldset className="export-formats">
           <legend>格式</legend>

@@ -170,10 +170,16 @@ function FieldForm({ store, field, anchor, isNew }: { store: ReportStore; field:
     if (!editable) return close();
     if (commit()) close();
   };
+  const canConfirm = editable && !computed && valueOk && draft.value.trim() !== "";
   const handleKeyDown = (event: KeyboardEvent) => {
     if (event.key === "Escape") {
       event.preventDefault();
       cancel();
+    }
+    // Ctrl+Enter is 确认数值, as in the 字段 table; Enter alone is 应用.
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      if (canConfirm && commit(true)) close();
     }
   };
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
@@ -288,7 +294,7 @@ function FieldForm({ store, field, anchor, isNew }: { store: ReportStore; field:
           <>
             <button type="submit">应用</button>
             {!computed && (
-              <button type="button" disabled={!valueOk || draft.value.trim() === ""} onClick={() => commit(true) && close()}>
+              <button type="button" title="确认数值（Ctrl+Enter）" disabled={!canConfirm} onClick={() => commit(true) && close()}>
                 确认数值
               </button>
             )}

@@ -63,6 +63,7 @@ export function FieldsPanel({ store }: { store: ReportStore }) {
     abnormal: abnormal.size,
   };
   const shown = groups.map((g) => ({ ...g, fields: g.fields.filter(matches) })).filter((g) => g.fields.length > 0);
+  const shownIds = shown.flatMap((g) => g.fields.map((f) => f.id));
 
   /** Ctrl+Enter: 确认 every selected row with a value, or the row of the focused cell. */
   const confirmSelected = (fallbackId: string | null) => {
@@ -85,8 +86,9 @@ export function FieldsPanel({ store }: { store: ReportStore }) {
     if (event.key === "Enter" && cell !== null) {
       // Like a spreadsheet: Enter keeps the value and moves down (Shift+Enter up), in the same column.
       event.preventDefault();
-      (event.target as HTMLElement).blur();
-      moveVertically(tableRef.current, cell, event.shiftKey ? -1 : 1);
+      // In the last row the cell keeps the focus (its value is kept already), so it is never lost.
+      if (!moveVertically(tableRef.current, cell, event.shiftKey ? -1 : 1) && event.target instanceof HTMLInputElement)
+        event.target.select();
     }
   };
 
@@ -130,7 +132,14 @@ export function FieldsPanel({ store }: { store: ReportStore }) {
           <table className="fields-table fields-table--sheet" ref={tableRef} onKeyDown={handleKeyDown}>
             <thead>
               <tr>
-                <th aria-label="选择"></th>
+                <th>
+                  <input
+                    type="checkbox"
+                    aria-label="全选"
+                    checked={shownIds.length > 0 && shownIds.every((id) => selected.has(id))}
+                    onChange={(e) => setSelected(e.target.checked ? new Set(shownIds) : new Set())}
+                  />
+                </th>
                 <th>名称</th>
                 <th>本年</th>
                 <th>修饰词</th>
@@ -173,12 +182,14 @@ export function FieldsPanel({ store }: { store: ReportStore }) {
   );
 }
 
-function moveVertically(table: HTMLTableElement | null, cell: HTMLElement, step: number): void {
-  if (table === null) return;
+/** Focuses the cell of the same column `step` rows away; false when there is none. */
+function moveVertically(table: HTMLTableElement | null, cell: HTMLElement, step: number): boolean {
+  if (table === null) return false;
   const column = cell.dataset["cell"];
   const cells = [...table.querySelectorAll<HTMLElement>(`[data-cell='${column ?? ""}']`)];
   const next = cells[cells.indexOf(cell) + step];
   next?.focus();
+  return next !== undefined;
 }
 
 function FieldRow({

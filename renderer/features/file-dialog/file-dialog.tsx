@@ -1,9 +1,10 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { NianbaoError } from "../../../core/errors/nianbao-error";
 import { notifyError as fail } from "../../state/notify-error";
 import { useSessionStore } from "../../state/session-store";
 import { useUiStore } from "../../state/ui-store";
 import { FolderEntries, FolderRoots, useFolderBrowser } from "../folder-browser/folder-browser";
+import { useModalFocus } from "../modal/use-modal-focus";
 
 /**
  * Browser mode has no native dialogs: this lists the folders the user named at launch
@@ -22,8 +23,10 @@ function FileDialogBody({ mode }: { mode: "open" | "save" }) {
   // Initial value in the first render, not an effect: keys typed at once must not be overwritten.
   const [name, setName] = useState(() => (session === null ? "" : `${session.store.getState().report.meta.title}.nianbao`));
 
-  if (api === null) return null;
+  const dialogRef = useRef<HTMLDivElement>(null);
   const close = () => useUiStore.getState().setFileDialog(null);
+  useModalFocus(dialogRef, close);
+  if (api === null) return null;
   const openFile = async (path: string) => {
     close();
     await useSessionStore.getState().open(await api.openReport({ path }));
@@ -43,7 +46,7 @@ function FileDialogBody({ mode }: { mode: "open" | "save" }) {
   const title = mode === "open" ? "打开报告" : "保存报告";
   return (
     <div className="modal-backdrop">
-      <div className="modal" role="dialog" aria-modal="true" aria-label={title}>
+      <div ref={dialogRef} className="modal" role="dialog" aria-modal="true" aria-label={title}>
         <h2>{title}</h2>
         <div className="file-dialog__roots">
           <FolderRoots browser={browser} />
@@ -69,7 +72,9 @@ function FileDialogBody({ mode }: { mode: "open" | "save" }) {
             文件名
             <input
               aria-label="文件名"
+              data-autofocus
               value={name}
+              onFocus={(e) => e.currentTarget.select()}
               onChange={(e) => setName(e.target.value)}
               onKeyDown={(e) => e.key === "Enter" && void saveHere().catch(fail)}
             />

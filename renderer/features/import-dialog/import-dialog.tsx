@@ -1,4 +1,4 @@
-import { useState, type DragEvent } from "react";
+import { useRef, useState, type DragEvent } from "react";
 import type { ImportPreview, ImportSource } from "../../../core/api/contract";
 import { MAX_UPLOAD_BYTES } from "../../../core/api/contract";
 import { NianbaoError } from "../../../core/errors/nianbao-error";
@@ -7,6 +7,7 @@ import { useSessionStore } from "../../state/session-store";
 import { useUiStore } from "../../state/ui-store";
 import { FolderEntries, FolderRoots, useFolderBrowser } from "../folder-browser/folder-browser";
 import { fileNameOf } from "../../platform/host-path";
+import { useModalFocus } from "../modal/use-modal-focus";
 
 const ACCEPT = ".docx,.md,.txt,.nianbao";
 const FORMAT_NAMES: Record<ImportPreview["format"], string> = {
@@ -34,9 +35,12 @@ function ImportForm() {
   const [rollForward, setRollForward] = useState(true);
   const [busy, setBusy] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
+  const dialogRef = useRef<HTMLDivElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const close = () => useUiStore.getState().setImportOpen(false);
+  useModalFocus(dialogRef, close);
 
   if (api === null) return null;
-  const close = () => useUiStore.getState().setImportOpen(false);
   const choose = async (next: ImportSource, label: string) => {
     setBusy(`正在识别 ${label}…`);
     setPreview(null);
@@ -88,7 +92,7 @@ function ImportForm() {
 
   return (
     <div className="modal-backdrop">
-      <div className="modal modal--wide" role="dialog" aria-modal="true" aria-label="导入上年报告">
+      <div ref={dialogRef} className="modal modal--wide" role="dialog" aria-modal="true" aria-label="导入上年报告">
         <h2>导入上年报告</h2>
         <div
           className={`drop-zone${dragging ? " is-dragging" : ""}`}
@@ -100,19 +104,21 @@ function ImportForm() {
           onDrop={handleDrop}
         >
           把上年报告（.docx / .md / .txt / .nianbao）拖到这里，或
-          <label className="link">
-            选择文件
-            <input
-              type="file"
-              aria-label="选择要导入的文件"
-              accept={ACCEPT}
-              hidden
-              onChange={(e) => {
-                const f = e.target.files?.[0];
-                if (f !== undefined) void upload(f);
-              }}
-            />
-          </label>
+          {/* A button, not a label: the keyboard reaches it and Enter opens the system's file dialog. */}
+          <button type="button" className="link" data-autofocus onClick={() => fileInput.current?.click()}>
+            选择文件…
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            aria-label="选择要导入的文件"
+            accept={ACCEPT}
+            hidden
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              if (f !== undefined) void upload(f);
+            }}
+          />
         </div>
         <div className="file-dialog__roots">
           {hostInfo?.nativeDialogs === true && (

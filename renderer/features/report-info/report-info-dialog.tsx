@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { ReportMeta } from "../../../core/model/report";
 import { describeIssues } from "../../../core/model/zod-issues";
 import { isEditable } from "../../../core/workflow/assert-editable";
 import type { ReportStore } from "../../state/report-store";
 import { errorText } from "../../state/notify-error";
 import { useUiStore } from "../../state/ui-store";
+import { useModalFocus } from "../modal/use-modal-focus";
 
 const Editable = ReportMeta.pick({ title: true, org: true, docNumber: true, recipient: true });
 
@@ -25,6 +26,8 @@ function ReportInfoForm({ store }: { store: ReportStore }) {
   const [recipient, setRecipient] = useState(meta.recipient ?? "");
   const [error, setError] = useState<string | null>(null);
   const close = () => useUiStore.getState().setReportInfoOpen(false);
+  const dialogRef = useRef<HTMLFormElement>(null);
+  useModalFocus(dialogRef, close);
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
     const parsed = Editable.safeParse({
@@ -47,14 +50,7 @@ function ReportInfoForm({ store }: { store: ReportStore }) {
   };
   return (
     <div className="modal-backdrop">
-      <form
-        className="modal"
-        role="dialog"
-        aria-modal="true"
-        aria-label="报告信息"
-        onSubmit={handleSubmit}
-        onKeyDown={(e) => e.key === "Escape" && close()}
-      >
+      <form ref={dialogRef} className="modal" role="dialog" aria-modal="true" aria-label="报告信息" onSubmit={handleSubmit}>
         <h2>报告信息</h2>
         {!editable && (
           <p className="banner" role="note">

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { NianbaoError } from "../../../core/errors/nianbao-error";
 import { SHOW_CHECKS_HINT } from "../../../core/edits/sign-off-gate";
 import { SignoffRole, type WorkflowAction } from "../../../core/model/workflow";
@@ -12,6 +12,7 @@ import { useReportStore, type ReportStore } from "../../state/report-store";
 import { useSessionStore } from "../../state/session-store";
 import { useUiStore } from "../../state/ui-store";
 import { notifyError } from "../../state/notify-error";
+import { focusSidePanel } from "../../commands/pane-focus";
 import "./signoff-panel.css";
 
 const ACTION_NAMES: Record<WorkflowAction, string> = {
@@ -65,6 +66,7 @@ export async function runStep(
     if (error instanceof NianbaoError && error.hint === SHOW_CHECKS_HINT) {
       // The list of blockers is the 检查 panel's: a notice says how many and where to look.
       useUiStore.getState().setPanel("checks");
+      focusSidePanel(".finding__jump");
       useUiStore.getState().notify("error", `${(error.zh.split("\n")[0] ?? "").replace(/：$/, "。")}${SHOW_CHECKS_HINT}`);
     } else {
       notifyError(error);
@@ -84,8 +86,13 @@ export function SignoffPanel({ store }: { store: ReportStore }) {
   const status = approvalStatus(report);
   const stage = stageName(report.workflow);
 
+  const nameRef = useRef<HTMLInputElement>(null);
   const act = async (step: WorkflowStep) => {
-    if (await runStep(store, step, person.trim(), role, comment)) setComment("");
+    if (!(await runStep(store, step, person.trim(), role, comment))) return;
+    setComment("");
+    // The step's button is gone; the next person (审核人, 签发人) types over the name.
+    nameRef.current?.focus();
+    nameRef.current?.select();
   };
 
   return (
@@ -111,7 +118,7 @@ export function SignoffPanel({ store }: { store: ReportStore }) {
       <form className="signoff-form" onSubmit={(e: FormEvent) => e.preventDefault()}>
         <label>
           姓名
-          <input aria-label="姓名" value={person} maxLength={100} onChange={(e) => setPerson(e.target.value)} />
+          <input ref={nameRef} aria-label="姓名" value={person} maxLength={100} onChange={(e) => setPerson(e.target.value)} />
         </label>
         <label>
           身份

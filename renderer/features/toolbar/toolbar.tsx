@@ -1,3 +1,4 @@
+import type { KeyboardEvent } from "react";
 import { commandById, runCommand } from "../../commands/command-table";
 import { useReportStore, type ReportStore } from "../../state/report-store";
 import { useUiStore, type SidePanel } from "../../state/ui-store";
@@ -22,11 +23,22 @@ const PANEL_OF: Readonly<Record<string, SidePanel>> = {
 
 const STATUS_TEXT = { clean: "已保存", dirty: "未保存", saving: "正在保存…", error: "保存失败" } as const;
 
+/** ←/→ move between the toolbar's buttons, as in a ribbon (the ARIA toolbar pattern); Tab works too. */
+function handleArrows(event: KeyboardEvent<HTMLDivElement>): void {
+  if (event.key !== "ArrowLeft" && event.key !== "ArrowRight") return;
+  if (!(event.target instanceof HTMLButtonElement)) return;
+  const buttons = [...event.currentTarget.querySelectorAll<HTMLButtonElement>("button:not(:disabled)")];
+  const next = buttons[buttons.indexOf(event.target) + (event.key === "ArrowRight" ? 1 : -1)];
+  if (next === undefined) return;
+  event.preventDefault();
+  next.focus();
+}
+
 export function Toolbar({ store }: { store: ReportStore }) {
   const status = useReportStore(store, (s) => s.status);
   const panel = useUiStore((s) => s.panel);
   return (
-    <div className="toolbar" role="toolbar" aria-label="工具栏">
+    <div className="toolbar" role="toolbar" aria-label="工具栏" onKeyDown={handleArrows}>
       {GROUPS.map((group, index) => (
         <div key={group.join()} className="toolbar__group">
           {index === 2 && <ParagraphStyleSelect />}
