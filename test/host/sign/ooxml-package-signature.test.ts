@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { approvalStatus } from "../../../core/workflow/approval-status";
+import { recordSignature } from "../../../core/workflow/record-signature";
 import { exportReport } from "../../../host/export/export-report";
 import { signExportedFiles } from "../../../host/sign/sign-exported-files";
 import { saveReportFile } from "../../../host/storage/report-file";
@@ -26,9 +27,10 @@ async function signedExport(): Promise<{ dir: string; docx: string; contentHash:
   const docx = join(dir, "木渎镇2023年法治政府建设报告.docx");
   const report = await approvedReport();
   const reportFile = join(dir, "木渎镇2023.nianbao");
-  await saveReportFile(reportFile, report);
   await exportReport({ report, template: fazhiTemplate(), docxPath: docx });
-  await signExportedFiles({ docxPath: docx, p12: certs.valid, password: TEST_PASSWORD, signer: "李秘书", report });
+  const signed = await signExportedFiles({ docxPath: docx, p12: certs.valid, password: TEST_PASSWORD, signer: "李秘书", report });
+  // As `nianbao sign` and the app do: the certificate goes into the report, which `verify --report` requires.
+  await saveReportFile(reportFile, recordSignature(report, signed.record));
   return { dir, docx, contentHash: approvalStatus(report).approvedHash ?? "", reportFile };
 }
 
