@@ -8,12 +8,14 @@ import { at, type Finding } from "./finding";
  */
 export function checkDeadlines({ report, template, today }: CheckContext): Finding[] {
   const year = report.meta.reportYear + 1;
+  // A unit's own dates (a local notice) win over the template's.
+  const dates = report.meta.deadlines ?? template.deadlines;
   const deadlines = [
-    { id: "DEADLINE-SUBMIT", what: "报送", date: `${year}-${template.deadlines.submit}`, done: report.workflow.state === "published" },
+    { id: "DEADLINE-SUBMIT", what: "报送", date: `${year}-${dates.submit}`, done: report.workflow.state === "published" },
     {
       id: "DEADLINE-PUBLISH",
       what: "向社会公开",
-      date: `${year}-${template.deadlines.publish}`,
+      date: `${year}-${dates.publish}`,
       done: report.workflow.state === "published",
     },
   ];

@@ -45,6 +45,8 @@ export function checkFields({ report, blocks }: CheckContext): Finding[] {
     }
   }
   for (const field of Object.values(report.fields)) {
+    // Table cells are checked per table (check-tables.ts) and by the template's rules (check-rules.ts).
+    if (field.cell !== undefined) continue;
     const use = uses.get(field.id);
     const where = at(use?.part ?? null, use?.path ?? ["fields", field.id], field.id);
     const name = `“${field.label}”`;

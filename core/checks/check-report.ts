@@ -12,7 +12,9 @@ import { checkMeta } from "./check-meta";
 import { checkNumbering } from "./check-numbering";
 import { checkPunctuation } from "./check-punctuation";
 import { checkSpacing } from "./check-spacing";
+import { checkRules } from "./check-rules";
 import { checkStructure } from "./check-structure";
+import { checkTables } from "./check-tables";
 import { checkTextNumbers } from "./check-text-numbers";
 import { checkYears } from "./check-years";
 import type { Finding, Severity } from "./finding";
@@ -28,6 +30,8 @@ export interface CheckOptions {
 const CHECKS = [
   checkStructure,
   checkFields,
+  checkTables,
+  checkRules,
   checkCarried,
   checkGrowth,
   checkYears,

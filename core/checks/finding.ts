@@ -2,9 +2,9 @@ import { z } from "zod";
 import { DecimalString } from "../model/decimal-string";
 import { FieldId } from "../model/field";
 import { PartId } from "../model/part-id";
+import { Severity } from "../model/severity";
 
-export const Severity = z.enum(["error", "warning", "info"]);
-export type Severity = z.infer<typeof Severity>;
+export { Severity } from "../model/severity";
 
 /** A JSON path into the report, e.g. ["body", "content", 2, "content", 1]. */
 export const ReportPath = z.array(z.union([z.string(), z.number().int().min(0)]));
@@ -42,6 +42,10 @@ export const Finding = z.object({
   message: z.string().min(1),
   location: FindingLocation,
   fix: Fix.optional(),
+  /** The template rule this finding reports (R1), for a rule declared in the template. */
+  rule: z.string().optional(),
+  /** Every field the finding is about (the cells of a rule), so the app can select them. */
+  fields: z.array(FieldId).optional(),
 });
 export type Finding = z.infer<typeof Finding>;
 

@@ -11,6 +11,7 @@ import type { Template } from "../model/template";
 import { STATE_NAMES, stageName } from "../workflow/state-names";
 import { applyFix } from "./apply-fix";
 import { changeField, type FieldChange } from "./change-field";
+import { recomputeFormulas } from "../fields/formulas";
 import { ReportEdit, type PlanAnswer } from "./report-edit";
 import { assertNoSignOffBlockers } from "./sign-off-gate";
 
@@ -78,9 +79,10 @@ export function fieldOf(fields: Readonly<Record<string, Field>>, id: string): Fi
   );
 }
 
+/** The report with one field changed and every total that depends on it recomputed. */
 function withField(report: Report, change: FieldChange): Report {
   const field = changeField(fieldOf(report.fields, change.fieldId), change);
-  return { ...report, fields: { ...report.fields, [field.id]: field } };
+  return { ...report, fields: recomputeFormulas({ ...report.fields, [field.id]: field }) };
 }
 
 function fixed(report: Report, fix: Parameters<typeof applyFix>[1]): Report {

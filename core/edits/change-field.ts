@@ -3,7 +3,8 @@ import { NianbaoError } from "../errors/nianbao-error";
 import { applyTypedValue } from "../fields/apply-typed-value";
 import { withNumerals } from "../fields/with-numerals";
 import { DecimalString } from "../model/decimal-string";
-import { DisplayScale, Field, FieldId, Qualifier } from "../model/field";
+import { Exact } from "../fields/exact";
+import { DisplayScale, Field, FieldId, Qualifier, type FieldConstraints } from "../model/field";
 
 /**
  * One change to one field as the clerk makes it in the number popup, the fields table, a check's
@@ -35,6 +36,13 @@ export type FieldChange = z.input<typeof FieldChange>;
  * "typed value → field" behind the popup, the fields table, the checks panel and the CLI.
  */
 export function changeField(field: Field, change: FieldChange): Field {
+  if (field.formula !== undefined && (change.input !== undefined || change.confirm !== undefined)) {
+    throw refused(
+      field,
+      "是合计，由各项数字自动计算，不能直接填写或确认；请修改和确认各项数字",
+      "is a total computed from its inputs; set and confirm the inputs instead",
+    );
+  }
   const unit = change.unit === undefined ? field.unit : change.unit === "" ? null : change.unit;
   // Explicit choices (a unit, scale or qualifier picked from a list) apply before the typed text is read.
   let next: Field = {
@@ -75,9 +83,35 @@ export function changeField(field: Field, change: FieldChange): Field {
 function typed(field: Field, input: string): Field {
   const result = applyTypedValue(field, input);
   if (!result.ok) throw new NianbaoError("invalid_input", result.zh, result.en);
+  if (field.constraints !== undefined) return constrained(field, field.constraints, input, result.field);
   if (!DecimalString.safeParse(input).success) return result.field;
   const { exact: _typedExact, ...rest } = result.field;
   return field.exact === undefined ? rest : { ...rest, exact: field.exact };
+}
+
+/** A constrained field takes an exact plain figure within its bounds, or refuses with the reason. */
+function constrained(before: Field, constraints: FieldConstraints, input: string, after: Field): Field {
+  if (after.qualifier !== "none") {
+    throw refused(before, `须填写确数，不能带“${after.qualifier}”字样（输入为“${input}”）`, `needs an exact figure, not "${input}"`);
+  }
+  const value = new Exact(after.value ?? "0");
+  if (constraints.min !== undefined && value.lt(new Exact(constraints.min))) {
+    throw refused(before, `不能小于 ${constraints.min}（输入为“${input}”）`, `cannot be less than ${constraints.min}, got "${input}"`);
+  }
+  const places = value.decimalPlaces();
+  if (constraints.maxDecimals !== undefined && places > constraints.maxDecimals) {
+    throw constraints.maxDecimals === 0
+      ? refused(before, `须为整数（输入为“${input}”）`, `must be a whole number, got "${input}"`)
+      : refused(
+          before,
+          `最多保留 ${constraints.maxDecimals} 位小数${before.unit === null ? "" : `（单位：${before.unit}）`}（输入为“${input}”）`,
+          `at most ${constraints.maxDecimals} decimal places, got "${input}"`,
+        );
+  }
+  const { exact: _exact, written: _written, ...rest } = after;
+  // Decimals as typed (1.50 stays 1.50), never more than the field allows.
+  const decimals = after.scale === "none" ? Math.min(after.decimals, constraints.maxDecimals ?? after.decimals) : places;
+  return { ...rest, scale: "none", decimals };
 }
 
 function statusAfter(before: Field, after: Field, confirm: boolean | undefined, valueChanged: boolean): Field["status"] {

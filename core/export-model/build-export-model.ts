@@ -8,6 +8,7 @@ import type { ExportBlock, ExportCell, ExportModel, ExportRun } from "./export-m
 import type { FontRole } from "./font-roles";
 import { resolveFieldText } from "./resolve-field-text";
 import { signatureIndents } from "./signature-layout";
+import { fillTemplateText } from "../model/template-text";
 
 export interface BuildExportOptions {
   /** Overrides the profile stored with the report (CLI --profile). */
@@ -18,10 +19,10 @@ export interface BuildExportOptions {
  * The report as the page will show it: title, 主送机关, body, 附件说明, 落款, 附注, 附件. Title and
  * 发文机关 are the report's own; when missing their lines stay empty (check: TITLE-EMPTY, ORG-EMPTY).
  */
-export function buildExportModel(report: Report, _template: Template, options: BuildExportOptions = {}): ExportModel {
+export function buildExportModel(report: Report, template: Template, options: BuildExportOptions = {}): ExportModel {
   const profile = options.profile ?? report.meta.profile;
   const warnings: string[] = [];
-  const ctx: Ctx = { report, profile, warnings };
+  const ctx: Ctx = { report, template, profile, warnings };
   const meta = report.meta;
   const blocks: ExportBlock[] = [{ kind: "title", text: reportTitle(meta) ?? "" }];
   // 7.3.2 puts the 主送机关 "标题下空一行"; the body follows the 主送机关 on the next line (7.3.3).
@@ -40,19 +41,22 @@ export function buildExportModel(report: Report, _template: Template, options: B
   }
 
   const date = meta.date === null ? UNDATED_PLACEHOLDER : formatChineseDate(meta.date);
-  if (meta.date === null) warnings.push("尚未填写成文日期，落款日期留空");
+  if (meta.date === null && meta.signatureBlock !== false) warnings.push("尚未填写成文日期，落款日期留空");
   const org = issuingOrg(meta) ?? "";
-  if (org === "") warnings.push("尚未填写发文机关，落款处留空");
-  const indents = signatureIndents(org, date, profile.closing);
-  for (let i = 0; i < indents.blankLinesBefore; i++) blocks.push({ kind: "blankLine" });
-  blocks.push({
-    kind: "signature",
-    org,
-    date,
-    datePlaceholder: meta.date === null,
-    orgRightIndentChars: indents.orgRightIndentChars,
-    dateRightIndentChars: indents.dateRightIndentChars,
-  });
+  if (org === "" && meta.signatureBlock !== false) warnings.push("尚未填写发文机关，落款处留空");
+  // A report published as a web article (信息公开年报) may go without a 落款.
+  if (meta.signatureBlock !== false) {
+    const indents = signatureIndents(org, date, profile.closing);
+    for (let i = 0; i < indents.blankLinesBefore; i++) blocks.push({ kind: "blankLine" });
+    blocks.push({
+      kind: "signature",
+      org,
+      date,
+      datePlaceholder: meta.date === null,
+      orgRightIndentChars: indents.orgRightIndentChars,
+      dateRightIndentChars: indents.dateRightIndentChars,
+    });
+  }
   if (meta.note !== null && meta.note.trim() !== "") blocks.push({ kind: "note", text: meta.note });
 
   meta.attachments.forEach((attachment, index) => {
@@ -63,12 +67,14 @@ export function buildExportModel(report: Report, _template: Template, options: B
       blocks: docBlocks(attachment.body, ctx),
     });
   });
-  const info = { title: reportTitle(meta) ?? "", subject: `${meta.reportYear}年度法治政府建设情况报告`, creator: org };
+  const subject = fillTemplateText(template.subject ?? "{year}年度法治政府建设情况报告", { year: meta.reportYear, org });
+  const info = { title: reportTitle(meta) ?? "", subject, creator: org };
   return { profile, info, blocks, warnings };
 }
 
 interface Ctx {
   report: Report;
+  template: Template;
   profile: LayoutProfile;
   warnings: string[];
 }
@@ -84,7 +90,13 @@ function docBlocks(doc: DocNode, ctx: Ctx): ExportBlock[] {
 
 function pushBlock(out: ExportBlock[], block: BlockNode, ctx: Ctx): void {
   if (block.type === "table") {
-    out.push({ kind: "table", rows: tableRows(block, ctx) });
+    const statutory = statutoryTable(block, ctx);
+    out.push({
+      kind: "table",
+      rows: tableRows(block, ctx),
+      ...(statutory === undefined ? {} : { headerRows: statutory.headerRows, compact: true }),
+      ...(statutory?.columnWeights === undefined ? {} : { columnWeights: statutory.columnWeights }),
+    });
     return;
   }
   if (block.type === "heading") {
@@ -100,13 +112,32 @@ function pushBlock(out: ExportBlock[], block: BlockNode, ctx: Ctx): void {
 
 function tableRows(table: TableNode, ctx: Ctx): ExportCell[][] {
   return table.content.map((row) =>
-    row.content.map((cell) => ({
-      header: cell.type === "tableHeader",
-      colspan: cell.attrs.colspan,
-      rowspan: cell.attrs.rowspan,
-      runs: cell.content.map((p) => inlineRuns(p.content ?? [], { font: "body", bold: cell.type === "tableHeader" }, ctx)),
-    })),
+    row.content.map((cell) => {
+      const inline = cell.content.flatMap((p) => p.content ?? []);
+      const numeric =
+        inline.length > 0 && inline.every((n) => n.type === "reportField" && ctx.report.fields[n.attrs.fieldId]?.cell !== undefined);
+      return {
+        header: cell.type === "tableHeader",
+        colspan: cell.attrs.colspan,
+        rowspan: cell.attrs.rowspan,
+        runs: cell.content.map((p) => inlineRuns(p.content ?? [], { font: "body", bold: cell.type === "tableHeader" }, ctx)),
+        ...(numeric ? { numeric: true } : {}),
+      };
+    }),
   );
+}
+
+/** The template table a body table was made from, known by the cell fields it holds. */
+function statutoryTable(table: TableNode, ctx: Ctx): Template["tables"][number] | undefined {
+  for (const row of table.content)
+    for (const cell of row.content)
+      for (const p of cell.content)
+        for (const n of p.content ?? []) {
+          if (n.type !== "reportField") continue;
+          const id = ctx.report.fields[n.attrs.fieldId]?.cell?.table;
+          if (id !== undefined) return ctx.template.tables.find((t) => t.id === id);
+        }
+  return undefined;
 }
 
 function headingFont(level: HeadingLevel): FontRole {

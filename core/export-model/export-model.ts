@@ -20,6 +20,8 @@ export interface ExportCell {
   header: boolean;
   colspan: number;
   rowspan: number;
+  /** A cell that holds only numbers (a field of a statutory table): centred, as published. */
+  numeric?: boolean;
 }
 
 export type ExportBlock =
@@ -31,7 +33,11 @@ export type ExportBlock =
   | { kind: "heading"; level: HeadingLevel; runs: ExportRun[] }
   /** A body paragraph; a run-in heading is its first run(s) in the heading's font. */
   | { kind: "paragraph"; runs: ExportRun[] }
-  | { kind: "table"; rows: ExportCell[][] }
+  /**
+   * `headerRows` leading rows repeat on every page the table runs onto; `compact`: a statutory
+   * table of many columns, set in a smaller size so it fits the type area.
+   */
+  | { kind: "table"; rows: ExportCell[][]; headerRows?: number; compact?: boolean; columnWeights?: number[] }
   | { kind: "attachmentNote"; items: string[] }
   /**
    * 落款: right indents in 字 (of 3号), computed per GB/T 9704 7.3.5. `org` is empty when the report

@@ -17,5 +17,6 @@ export function resolveFieldText(report: Report, atom: FieldNode["attrs"], profi
   if (text !== undefined) return { ok: true, text };
   if (atom.show === "yoy")
     return { ok: false, text: `【缺少同比：${field.label}】`, problem: `字段“${field.label}”无法计算同比（缺少本年或上年数值）` };
-  return { ok: false, text: `【待填：${field.label}】`, problem: `字段“${field.label}”尚无数值` };
+  // A table cell has no room for the label; the problem still names it.
+  return { ok: false, text: field.cell === undefined ? `【待填：${field.label}】` : "【待填】", problem: `字段“${field.label}”尚无数值` };
 }

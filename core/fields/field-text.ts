@@ -34,8 +34,13 @@ export function fieldText(
   const field = source.fields[fieldId];
   if (!field) return undefined;
   if (show === "yoy") return yoyOf(source, field)?.wording;
+  // A table cell prints the bare number: its unit is in the table's header or implied by the format.
   const text = formatValue(
-    { ...field, value: effectiveValue(source.fields, field) },
+    {
+      ...field,
+      value: effectiveValue(source.fields, field),
+      ...(field.cell === undefined ? {} : { unit: null, qualifier: "none" as const }),
+    },
     { thousandsSeparator: profile?.thousandsSeparator === true },
   );
   return text ?? undefined;

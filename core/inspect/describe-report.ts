@@ -24,6 +24,9 @@ export interface DescribedField {
   /** The computed YoY wording ("同比增长11.11%", "提高2.24个百分点"), or null. */
   yoy: string | null;
   status: Field["status"];
+  /** Only for a cell of a template table: the table, and whether it is a derived cell (总计), computed and never typed. */
+  table?: string;
+  computed?: boolean;
 }
 
 export interface ReportDescription {
@@ -65,6 +68,7 @@ export function describeReport(report: Report): ReportDescription {
       percent: isPercentKind(field),
       yoy: yoyOf(report, field)?.wording ?? null,
       status: field.status,
+      ...(field.cell === undefined ? {} : { table: field.cell.table, computed: field.formula !== undefined }),
     })),
   };
 }

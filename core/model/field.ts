@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { DecimalString } from "./decimal-string";
 
-export const FieldId = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, "字段编号格式不正确 (bad field id)");
+/** Letters, digits, "_", "-" and "." (a table cell's id reads table.row.column: t3.new.natural). */
+export const FieldId = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/, "字段编号格式不正确 (bad field id)");
 export type FieldId = z.infer<typeof FieldId>;
 
 /**
@@ -64,6 +65,21 @@ export type LastYearValue = z.infer<typeof LastYearValue>;
 export const SeriesPoint = z.object({ year: z.number().int().min(1949).max(2200), value: DecimalString });
 export type SeriesPoint = z.infer<typeof SeriesPoint>;
 
+/**
+ * What a value must be to be accepted at all (a table's counts: whole numbers ≥ 0; a fee in 万元:
+ * ≤ 2 decimals). A constrained field holds an exact figure: no 超/约, printed unscaled.
+ */
+export const FieldConstraints = z.object({
+  min: DecimalString.optional(),
+  /** Decimal places the value may have; 0 for whole numbers. */
+  maxDecimals: z.number().int().min(0).max(4).optional(),
+});
+export type FieldConstraints = z.infer<typeof FieldConstraints>;
+
+/** A value derived from other fields (a table's 总计), computed by core/fields/formulas.ts, never typed. */
+export const FieldFormula = z.object({ sum: z.array(FieldId).min(1).max(100) });
+export type FieldFormula = z.infer<typeof FieldFormula>;
+
 export const Field = z.object({
   id: FieldId,
   label: z.string().max(200),
@@ -91,6 +107,10 @@ export const Field = z.object({
   sourceText: z.string().max(500).optional(),
   /** How the number was written where it was imported from; new values print the same way. */
   written: WrittenForm.optional(),
+  /** The field is a cell of the template's table `table`: it prints as a bare number (the unit is in the header). */
+  cell: z.object({ table: z.string().min(1).max(40) }).optional(),
+  formula: FieldFormula.optional(),
+  constraints: FieldConstraints.optional(),
 });
 export type Field = z.infer<typeof Field>;
 export type FieldInput = z.input<typeof Field>;

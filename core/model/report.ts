@@ -3,6 +3,7 @@ import { DocNode } from "./doc";
 import { Field, FieldId } from "./field";
 import { LayoutProfile } from "./layout-profile";
 import { SignatureRecord } from "./signature-record";
+import { MonthDay } from "./template";
 import { Workflow } from "./workflow";
 
 /** Bump on every incompatible change and add a step to core/model/migrate-report.ts. */
@@ -36,6 +37,13 @@ export const ReportMeta = z.object({
   note: z.string().max(500).nullable().default(null),
   /** 附件 (7.3.4, 7.3.7): listed in the 附件说明 and each printed on its own page. */
   attachments: z.array(ReportAttachment).max(50).default([]),
+  /** false: no 落款 at the end (a report published as a web article). Absent: printed. */
+  signatureBlock: z.boolean().optional(),
+  /**
+   * This unit's 报送 and 公开 dates when a local notice sets them (a township's 1月20日);
+   * absent: the template's. Absent keys leave older files, and their approval hashes, unchanged.
+   */
+  deadlines: z.object({ submit: MonthDay, publish: MonthDay }).strict().optional(),
 });
 export type ReportMeta = z.infer<typeof ReportMeta>;
 

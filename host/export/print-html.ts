@@ -85,19 +85,29 @@ function renderBlock(block: ExportBlock): string {
       return `<p class="h${block.level}" role="heading" aria-level="${block.level}">${renderRuns(block.runs)}</p>`;
     case "paragraph":
       return `<p>${renderRuns(block.runs)}</p>`;
-    case "table":
-      return `<table>${block.rows
-        .map(
-          (row) =>
-            `<tr>${row
-              .map((cell) => {
-                const tag = cell.header ? "th" : "td";
-                const span = `${cell.colspan > 1 ? ` colspan="${cell.colspan}"` : ""}${cell.rowspan > 1 ? ` rowspan="${cell.rowspan}"` : ""}`;
-                return `<${tag}${span}>${cell.runs.map((p) => `<p>${renderRuns(p)}</p>`).join("")}</${tag}>`;
-              })
-              .join("")}</tr>`,
-        )
-        .join("")}</table>`;
+    case "table": {
+      const rows = block.rows.map(
+        (row) =>
+          `<tr>${row
+            .map((cell) => {
+              const tag = cell.header ? "th" : "td";
+              const span = `${cell.colspan > 1 ? ` colspan="${cell.colspan}"` : ""}${cell.rowspan > 1 ? ` rowspan="${cell.rowspan}"` : ""}`;
+              const numeric = cell.numeric === true ? ` class="num"` : "";
+              return `<${tag}${span}${numeric}>${cell.runs.map((p) => `<p>${renderRuns(p)}</p>`).join("")}</${tag}>`;
+            })
+            .join("")}</tr>`,
+      );
+      // Header rows in <thead> repeat on every page the table runs onto, as in the .docx.
+      const head = block.headerRows ?? 0;
+      const thead = head > 0 ? `<thead>${rows.slice(0, head).join("")}</thead>` : "";
+      const weights = block.columnWeights ?? [];
+      const total = weights.reduce((a, b) => a + b, 0);
+      const cols =
+        weights.length === 0
+          ? ""
+          : `<colgroup>${weights.map((w) => `<col style="width: ${((100 * w) / total).toFixed(2)}%">`).join("")}</colgroup>`;
+      return `<table${block.compact === true ? ` class="compact"` : ""}>${cols}${thead}${rows.slice(head).join("")}</table>`;
+    }
     case "attachmentNote":
       return block.items
         .map((item, i) => `<p class="attachment-note${i === 0 ? " first" : ""}">${escapeHtml(i === 0 ? `附件：${item}` : item)}</p>`)

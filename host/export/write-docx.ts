@@ -31,6 +31,8 @@ import { cleanDocxPackage, cleanDocxParts, type DocxParts } from "./clean-docx-p
 
 const BLACK = "000000";
 const BODY_SIZE = 32;
+/** 五号 (10.5 pt) in half-points. */
+const TABLE_COMPACT_SIZE = 21;
 const TITLE_SIZE = 44;
 const PAGE_NUMBER_SIZE = 28;
 
@@ -274,6 +276,11 @@ function styles(ctx: Ctx): NonNullable<ConstructorParameters<typeof Document>[0]
       }),
       plain("NianbaoFlush", "Nianbao Flush", "body", BODY_SIZE),
       plain("NianbaoTable", "Nianbao Table Text", "body", BODY_SIZE),
+      // A statutory table of up to 15 columns (信息公开年报 表三, 表四) fits the type area only in 五号,
+      // single-spaced: tables are off the 22-line grid anyway.
+      plain("NianbaoTableCompact", "Nianbao Table Compact", "body", TABLE_COMPACT_SIZE, {
+        spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
+      }),
     ],
   };
 }
@@ -305,7 +312,7 @@ function blockLines(block: Exclude<ExportBlock, { kind: "attachment" }>, geo: Pa
     case "paragraph":
       return [docxLine("paragraph", {}, styled(block.runs))];
     case "table":
-      return [tableLines(block.rows)];
+      return [tableLines(block)];
     case "attachmentNote":
       return block.items.map((item, i) =>
         docxLine(
@@ -351,10 +358,12 @@ function attachmentLines(block: Extract<ExportBlock, { kind: "attachment" }>, ge
   ];
 }
 
-function tableLines(rows: Extract<ExportBlock, { kind: "table" }>["rows"]): DocxTable {
+function tableLines(block: Extract<ExportBlock, { kind: "table" }>): DocxTable {
   return {
     kind: "table",
-    rows: rows.map((row) => ({
+    ...(block.headerRows === undefined ? {} : { headerRows: block.headerRows }),
+    ...(block.columnWeights === undefined ? {} : { columnWeights: block.columnWeights }),
+    rows: block.rows.map((row) => ({
       mark: null,
       cells: row.map((cell) => ({
         colspan: cell.colspan,
@@ -362,7 +371,10 @@ function tableLines(rows: Extract<ExportBlock, { kind: "table" }>["rows"]): Docx
         lines: cell.runs.map((p) =>
           docxLine(
             cell.header ? "tableHeader" : "tableCell",
-            { style: "NianbaoTable", alignment: cell.header ? AlignmentType.CENTER : AlignmentType.LEFT },
+            {
+              style: block.compact === true ? "NianbaoTableCompact" : "NianbaoTable",
+              alignment: cell.header || cell.numeric === true ? AlignmentType.CENTER : AlignmentType.LEFT,
+            },
             styled(p),
           ),
         ),

@@ -13,3 +13,10 @@ export function readTemplateJson(id = FAZHI_TEMPLATE_ID): unknown {
 export function fazhiTemplate(): Template {
   return parseTemplate(readTemplateJson(), "template.json");
 }
+
+export const XXGK_TEMPLATE_ID = "zhengfu-xinxi-gongkai-niandu-baogao";
+
+/** The 政府信息公开工作年度报告 template as the app loads it. */
+export function xxgkTemplate(): Template {
+  return parseTemplate(readTemplateJson(XXGK_TEMPLATE_ID), "template.json");
+}

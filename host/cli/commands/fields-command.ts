@@ -34,7 +34,19 @@ const Args = z.object({
 /** The shape `fields --json` prints, one object per field. */
 export type FieldListing = Pick<
   DescribedField,
-  "id" | "label" | "text" | "value" | "lastYearValue" | "lastYearText" | "unit" | "qualifier" | "percent" | "yoy" | "status"
+  | "id"
+  | "label"
+  | "text"
+  | "value"
+  | "lastYearValue"
+  | "lastYearText"
+  | "unit"
+  | "qualifier"
+  | "percent"
+  | "yoy"
+  | "status"
+  | "table"
+  | "computed"
 >;
 
 /**
@@ -60,7 +72,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const report =
     edits.length > 0 ? (await (await editClient(io, path)).editReportFile({ path, edits })).report : (await loadReportFile(path)).report;
   const fields: FieldListing[] = describeReport(report).fields.map(
-    ({ id, label, text, value, lastYearValue, lastYearText, unit, qualifier, percent, yoy, status }) => ({
+    ({ id, label, text, value, lastYearValue, lastYearText, unit, qualifier, percent, yoy, status, computed, table }) => ({
       id,
       label,
       text,
@@ -72,6 +84,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       percent,
       yoy,
       status,
+      // The fields of the text keep the documented shape; table cells add where they sit.
+      ...(table === undefined ? {} : { table, computed }),
     }),
   );
   io.out(opts.json ? `${JSON.stringify(fields, null, 2)}\n` : renderText(fields));
@@ -106,8 +120,8 @@ function renderText(fields: readonly FieldListing[]): string {
   if (fields.length === 0) return "本报告还没有字段。\n";
   const lines = fields.map((f) => {
     const last = f.lastYearText === null ? "" : `  上年 ${f.lastYearText}`;
-    return `${f.status === "confirmed" ? "✓" : "?"} ${f.id}  ${f.label}：${f.text ?? "（无数值）"}${last}${f.yoy === null ? "" : `  ${f.yoy}`}`;
+    return `${f.computed === true ? "=" : f.status === "confirmed" ? "✓" : "?"} ${f.id}  ${f.label}：${f.text ?? "（无数值）"}${last}${f.yoy === null ? "" : `  ${f.yoy}`}`;
   });
-  const unconfirmed = fields.filter((f) => f.status === "unconfirmed").length;
-  return [...lines, "", `共 ${fields.length} 个字段，未确认 ${unconfirmed} 个（✓ 已确认，? 未确认）`, ""].join("\n");
+  const unconfirmed = fields.filter((f) => f.computed !== true && f.status === "unconfirmed").length;
+  return [...lines, "", `共 ${fields.length} 个字段，未确认 ${unconfirmed} 个（✓ 已确认，? 未确认，= 自动计算的合计）`, ""].join("\n");
 }
