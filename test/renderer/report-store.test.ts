@@ -46,6 +46,33 @@ describe("the report store against the real service", () => {
     expect(await host.api.listRecoveries({})).toEqual([]);
   });
 
+  it("leaves no recovery copy behind when the clerk saves while one is being written", async () => {
+    const host = await createTestHost();
+    // The copy's request reaches the host late: after the save has finished, or after 300 ms when
+    // the save waits for it, as it must.
+    let saved: () => void = () => undefined;
+    const saveDone = new Promise<void>((resolve) => (saved = resolve));
+    const api: typeof host.api = {
+      ...host.api,
+      saveReport: async (request) => {
+        const result = await host.api.saveReport(request);
+        saved();
+        return result;
+      },
+      writeRecovery: async (request) => {
+        await Promise.race([saveDone, new Promise((resolve) => setTimeout(resolve, 300))]);
+        return host.api.writeRecovery(request);
+      },
+    };
+    const store = storeFor(openedReport([field({ id: "cases", value: "1" })]), api);
+    store.getState().updateField("cases", { value: "8" });
+    const copying = store.getState().writeRecovery();
+    await store.getState().save(join(host.docs, "c.nianbao"));
+    await copying;
+    expect(await host.api.listRecoveries({})).toEqual([]);
+    expect(store.getState().status).toBe("clean");
+  });
+
   it("refuses to save without a path and reports why", async () => {
     const store = storeFor(openedReport());
     await expect(store.getState().save()).rejects.toMatchObject({ code: "invalid_input" });

@@ -6,6 +6,8 @@ import type { PersistenceSlice, ReportState, ReportStoreDeps } from "../report-s
 
 export function persistenceSlice(deps: ReportStoreDeps): StateCreator<ReportState, [], [], PersistenceSlice> {
   return (set, get) => {
+    let recoveryWrite: Promise<unknown> | null = null;
+    let reportSave: Promise<unknown> | null = null;
     const snapshot = (): Report => {
       const state = get();
       const live = state.readLiveBody?.() ?? state.body;
@@ -34,8 +36,15 @@ export function persistenceSlice(deps: ReportStoreDeps): StateCreator<ReportStat
         const revision = get().revision;
         const report = snapshot();
         set({ status: "saving", lastError: null });
+        // The host drops the recovery copy when the report is saved; a copy still being written
+        // would land after that and offer stale work back at the next start.
+        const pending = recoveryWrite;
+        const saving = (pending === null ? Promise.resolve() : pending.catch(() => undefined)).then(() =>
+          deps.api.saveReport({ report, path: target }),
+        );
+        reportSave = saving;
         try {
-          const saved = await deps.api.saveReport({ report, path: target });
+          const saved = await saving;
           set({
             report: { ...report, updatedAt: saved.savedAt },
             body: report.body,
@@ -49,13 +58,24 @@ export function persistenceSlice(deps: ReportStoreDeps): StateCreator<ReportStat
         } catch (error) {
           set({ status: "error", lastError: error instanceof NianbaoError ? error.zh : String(error) });
           throw error;
+        } finally {
+          if (reportSave === saving) reportSave = null;
         }
       },
       writeRecovery: async () => {
+        // Wait for a save in flight (the revision it saves needs no copy), and only then: an await
+        // here would let a save begin before this copy is registered below.
+        if (reportSave !== null) await reportSave.catch(() => undefined);
         const { revision, savedRevision, recoveryRevision, path } = get();
         if (revision === savedRevision || revision === recoveryRevision) return;
-        await deps.api.writeRecovery({ report: snapshot(), path });
-        set({ recoveryRevision: revision });
+        const writing = deps.api.writeRecovery({ report: snapshot(), path });
+        recoveryWrite = writing;
+        try {
+          await writing;
+          set({ recoveryRevision: revision });
+        } finally {
+          if (recoveryWrite === writing) recoveryWrite = null;
+        }
       },
     };
   };
