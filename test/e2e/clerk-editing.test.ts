@@ -4,7 +4,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Report } from "../../core/model/report";
 import { documentXml } from "../support/tracked-changes";
-import { artifacts, importFixture, placeFixture, startE2eBrowser, type E2eBrowser } from "../support/e2e-browser";
+import { artifacts, type E2eBrowser, startWithImportedFixture } from "../support/e2e-browser";
 
 /*
  * The editor as a clerk used to Word meets it (issue 16): paragraph styles and Enter, findings
@@ -31,11 +31,7 @@ describe("the editor a Word user trusts", () => {
   let page: Page;
 
   beforeAll(async () => {
-    session = await startE2eBrowser();
-    placeFixture(session.docs);
-    page = await session.newPage();
-    await page.setViewportSize({ width: 1440, height: 900 });
-    await importFixture(page, session.serve.url);
+    ({ session, page } = await startWithImportedFixture());
   });
 
   afterAll(async () => {

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { SaxesParser } from "saxes";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { artifacts, importFixture, placeFixture, startE2eBrowser, type E2eBrowser } from "../support/e2e-browser";
+import { artifacts, type E2eBrowser, startWithImportedFixture } from "../support/e2e-browser";
 
 const chip = (page: Page, id: string) => page.locator(`.report-body [data-field-id='${id}']`).first();
 const selectedChip = (page: Page, id: string) =>
@@ -38,11 +38,7 @@ describe("数据概览: this year against last year as a chart a clerk can click
   let page: Page;
 
   beforeAll(async () => {
-    session = await startE2eBrowser();
-    placeFixture(session.docs);
-    page = await session.newPage();
-    await page.setViewportSize({ width: 1440, height: 900 });
-    await importFixture(page, session.serve.url);
+    ({ session, page } = await startWithImportedFixture());
   });
 
   afterAll(async () => {

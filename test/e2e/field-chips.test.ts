@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { artifacts, importFixture, placeFixture, startE2eBrowser, type E2eBrowser } from "../support/e2e-browser";
+import { artifacts, type E2eBrowser, startWithImportedFixture } from "../support/e2e-browser";
 
 /** The rolled-forward fixture's fields: f19 结案率 (93.26% last year), f2 受理各类审批服务事项 and its computed 同比 f4. */
 const chip = (page: Page, id: string) => page.locator(`.report-body [data-field-id='${id}']`).first();
@@ -28,11 +28,7 @@ describe("field chips never eat text", () => {
   let page: Page;
 
   beforeAll(async () => {
-    session = await startE2eBrowser();
-    placeFixture(session.docs);
-    page = await session.newPage();
-    await page.setViewportSize({ width: 1440, height: 900 });
-    await importFixture(page, session.serve.url);
+    ({ session, page } = await startWithImportedFixture());
   });
 
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { artifacts, importFixture, placeFixture, startE2eBrowser, type E2eBrowser } from "../support/e2e-browser";
+import { artifacts, type E2eBrowser, startWithImportedFixture } from "../support/e2e-browser";
 
 const chip = (page: Page, id: string) => page.locator(`.report-body [data-field-id='${id}']`).first();
 
@@ -10,11 +10,7 @@ describe("the fields table, the status bar and a sign-off that speaks plainly", 
   let page: Page;
 
   beforeAll(async () => {
-    session = await startE2eBrowser();
-    placeFixture(session.docs);
-    page = await session.newPage();
-    await page.setViewportSize({ width: 1440, height: 900 });
-    await importFixture(page, session.serve.url);
+    ({ session, page } = await startWithImportedFixture());
   });
 
   afterAll(async () => {

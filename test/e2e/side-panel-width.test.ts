@@ -1,17 +1,14 @@
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { artifacts, importFixture, placeFixture, startE2eBrowser, type E2eBrowser } from "../support/e2e-browser";
+import { artifacts, type E2eBrowser, startWithImportedFixture } from "../support/e2e-browser";
 
 describe("the side column can be widened by dragging or with the arrow keys, and keeps its width", () => {
   let session: E2eBrowser;
   let page: Page;
 
   beforeAll(async () => {
-    session = await startE2eBrowser();
-    placeFixture(session.docs);
-    page = await session.newPage();
-    await importFixture(page, session.serve.url);
+    ({ session, page } = await startWithImportedFixture());
   });
 
   afterAll(async () => {

@@ -65,6 +65,15 @@ export async function startE2eBrowser(folders?: { docs: string; state: string })
   };
 }
 
+/** The state most e2e tests start from: the host and browser up, last year's report imported at 1440×900. */
+export async function startWithImportedFixture(): Promise<{ session: E2eBrowser; page: Page }> {
+  const session = await startE2eBrowser();
+  placeFixture(session.docs);
+  const page = await session.newPage();
+  await importFixture(page, session.serve.url);
+  return { session, page };
+}
+
 function newFolders(): { docs: string; state: string } {
   const base = mkdtempSync(join(tmpdir(), "nianbao-e2e-"));
   const docs = join(base, "报告");

@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
 import { locateField } from "../../editor/locate";
-import { fileNameOf, parentFolder } from "../../platform/host-path";
+import { fileNameOf } from "../../platform/host-path";
 import { notifyError } from "../../state/notify-error";
 import { useReportStore, type ReportStore } from "../../state/report-store";
 import { useSessionStore } from "../../state/session-store";
+import { SaveTargetFields, useSaveTarget } from "../save-target/save-target";
 import { dataOverview, type OverviewBar, type OverviewEntry, type OverviewScale } from "./overview-bars";
 import { overviewChart, THIS_YEAR_COLOR, LAST_YEAR_COLOR, type ChartYears } from "./overview-chart";
 import { exportSvg, svgToPngBase64 } from "./overview-export";
@@ -141,21 +142,16 @@ function EntryList({ heading, entries }: { heading: string; entries: readonly Ov
 /** 导出 SVG / PNG into one of the folders the host may write, as the Word/PDF export does. */
 function ExportForm({ store, title, svgText }: { store: ReportStore; title: string; svgText: () => string }) {
   const api = useSessionStore((s) => s.api);
-  const hostInfo = useSessionStore((s) => s.hostInfo);
   const reportPath = store.getState().path;
-  const folders = useMemo(() => {
-    const own = reportPath === null ? [] : [parentFolder(reportPath)];
-    return [...new Set([...own, ...(hostInfo?.folders ?? [])])];
-  }, [hostInfo, reportPath]);
-  const [picked, setFolder] = useState(folders[0] ?? "");
-  // The report may be saved to a new folder while the panel is open.
-  const folder = folders.includes(picked) ? picked : (folders[0] ?? "");
-  const [name, setName] = useState(() => `${reportPath === null ? title : fileNameOf(reportPath).replace(/\.nianbao$/i, "")}-数据概览`);
+  const target = useSaveTarget(
+    reportPath,
+    () => `${reportPath === null ? title : fileNameOf(reportPath).replace(/\.nianbao$/i, "")}-数据概览`,
+    ["svg", "png"],
+  );
+  const { folders, folder, cleanName, nameOk } = target;
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
   if (api === null) return null;
-  const cleanName = name.trim().replace(/\.(svg|png)$/i, "");
-  const nameOk = cleanName !== "" && !/[\\/:*?"<>|]/.test(cleanName);
   const save = async (format: "svg" | "png") => {
     setBusy(true);
     setSaved(null);
@@ -177,21 +173,7 @@ function ExportForm({ store, title, svgText }: { store: ReportStore; title: stri
   return (
     <section className="data-overview__export" aria-label="导出图表">
       <h3>导出图表</h3>
-      <label>
-        保存到
-        <select aria-label="保存到" value={folder} onChange={(e) => setFolder(e.target.value)}>
-          {folders.map((f) => (
-            <option key={f} value={f}>
-              {f}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        文件名
-        <input aria-label="图表文件名" value={name} onChange={(e) => setName(e.target.value)} />
-      </label>
-      {!nameOk && <p className="error">文件名不能为空，也不能含有 \ / : * ? " &lt; &gt; |。</p>}
+      <SaveTargetFields target={target} nameLabel="图表文件名" />
       {folders.length === 0 && <p className="muted">请先保存报告：图表导出到报告所在的文件夹。</p>}
       <div className="data-overview__export-actions">
         <button type="button" disabled={busy || !nameOk || folder === ""} onClick={() => void save("svg")}>

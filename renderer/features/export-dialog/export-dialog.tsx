@@ -9,7 +9,8 @@ import type { ReportStore } from "../../state/report-store";
 import { useSessionStore } from "../../state/session-store";
 import { useUiStore, type ExportFormat, type LastExport } from "../../state/ui-store";
 import { notifyError } from "../../state/notify-error";
-import { fileNameOf, parentFolder } from "../../platform/host-path";
+import { fileNameOf } from "../../platform/host-path";
+import { SaveTargetFields, useSaveTarget } from "../save-target/save-target";
 import { useModalFocus } from "../modal/use-modal-focus";
 
 const PROFILE_NAMES: Record<ProfilePresetName, string> = {
@@ -43,14 +44,10 @@ function ExportForm({ store, initial }: { store: ReportStore; initial: ExportFor
   const api = useSessionStore((s) => s.api);
   const hostInfo = useSessionStore((s) => s.hostInfo);
   const reportPath = store.getState().path;
-  const folders = useMemo(() => {
-    const own = reportPath === null ? [] : [parentFolder(reportPath)];
-    return [...new Set([...own, ...(hostInfo?.folders ?? [])])];
-  }, [hostInfo, reportPath]);
+  const saveTarget = useSaveTarget(reportPath, () => baseName(reportPath) ?? store.getState().report.meta.title, ["docx", "pdf"]);
+  const { folder, cleanName, nameOk } = saveTarget;
   const [docx, setDocx] = useState(initial === "docx");
   const [pdf, setPdf] = useState(initial === "pdf");
-  const [folder, setFolder] = useState(folders[0] ?? "");
-  const [name, setName] = useState(() => baseName(reportPath) ?? store.getState().report.meta.title);
   const [profile, setProfile] = useState<ProfileChoice>(REPORT_PROFILE);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<Done | null>(null);
@@ -71,8 +68,6 @@ function ExportForm({ store, initial }: { store: ReportStore; initial: ExportFor
   if (api === null) return null;
 
   const chosenProfile = profile === REPORT_PROFILE ? {} : { profile: PROFILE_PRESETS[profile] };
-  const cleanName = name.trim().replace(/\.(docx|pdf)$/i, "");
-  const nameOk = cleanName !== "" && !/[\\/:*?"<>|]/.test(cleanName);
   const run = async () => {
     setBusy(true);
     setDone(null);
@@ -145,21 +140,7 @@ function ExportForm({ store, initial }: { store: ReportStore; initial: ExportFor
             ))}
           </select>
         </label>
-        <label>
-          保存到
-          <select aria-label="保存到" value={folder} onChange={(e) => setFolder(e.target.value)}>
-            {folders.map((f) => (
-              <option key={f} value={f}>
-                {f}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          文件名
-          <input aria-label="导出文件名" value={name} onChange={(e) => setName(e.target.value)} />
-        </label>
-        {!nameOk && <p className="error">文件名不能为空，也不能含有 \ / : * ? " &lt; &gt; |。</p>}
+        <SaveTargetFields target={saveTarget} nameLabel="导出文件名" />
         {errors > 0 && <p className="muted">检查发现 {errors} 处错误（如尚未确认的数字），导出的是草稿；可在“检查”面板中逐一处理。</p>}
         {busy && (
           <div role="progressbar" aria-label="正在导出" className="progress">
