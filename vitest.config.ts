@@ -22,7 +22,18 @@ export default defineConfig({
           setupFiles: ["test/renderer/support/setup.ts"],
         },
       },
-      { test: { name: "e2e", environment: "node", include: ["test/e2e/**/*.test.ts"], testTimeout: 180_000, hookTimeout: 180_000 } },
+      {
+        test: {
+          name: "e2e",
+          environment: "node",
+          include: ["test/e2e/**/*.test.ts"],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          // Polls wait for the page, not for a clock: on a loaded 2-core machine a render after a key
+          // can take longer than vitest's 1 s default, and a poll that gives up then proves nothing.
+          expect: { poll: { timeout: 15_000 } },
+        },
+      },
     ],
     passWithNoTests: true,
   },

@@ -99,6 +99,7 @@ describe("the editor a Word user trusts", () => {
 
     // A statutory heading keeps its style, and says why.
     await caretAtEnd(page, ".report-body section[data-part='measures'] > h1");
+    await expect.poll(() => style.inputValue()).toBe("1");
     await page.keyboard.press("Control+Alt+0");
     await expect.poll(() => page.getByRole("status").filter({ hasText: "法定部分的一级标题不能更改样式" }).count()).toBe(1);
     await expect(measures.locator("> h1").count()).resolves.toBe(1);
