@@ -5,7 +5,7 @@ import type { FrozenRevision, Report } from "../model/report";
 import { SignoffRole, type WorkflowEvent, type WorkflowState } from "../model/workflow";
 import { approvalStatus } from "./approval-status";
 import { reportContent, reportContentHash } from "./content-hash";
-import { currentRound, stageName } from "./state-names";
+import { currentRound, reviewPassed, stageName } from "./state-names";
 
 export const WorkflowStep = z.enum(["submit", "return", "review", "approve", "publish", "revise"]);
 export type WorkflowStep = z.infer<typeof WorkflowStep>;
@@ -68,6 +68,13 @@ export function applyWorkflowAction(report: Report, request: WorkflowRequest, de
       "forbidden",
       `${rule.label}须由${rule.roles.join("或")}办理，不能以“${role}”身份办理。`,
       `${action} must be done as ${rule.roles.join(" or ")}, not as ${role}`,
+    );
+  }
+  if (action === "approve" && !reviewPassed(report.workflow)) {
+    throw new NianbaoError(
+      "forbidden",
+      "本稿尚未审核通过，不能签发。请先由审核人审核通过。",
+      "cannot approve: this draft has not passed review (审核通过) yet",
     );
   }
   if (report.workflow.distinctPeople) assertDistinctPeople(report, action, person);

@@ -173,6 +173,12 @@ describe("browser mode: last year's report to this year's files", () => {
     await panel.getByLabel("姓名").fill("张三");
     await panel.getByRole("button", { name: "提交审核" }).click();
     await expect.poll(() => panel.textContent()).toContain("当前状态：审核中");
+    // 签发 waits for 审核通过.
+    await expect(panel.getByRole("button", { name: "签发", exact: true }).count()).resolves.toBe(0);
+    await panel.getByLabel("姓名").fill("王五");
+    await panel.getByLabel("身份").selectOption("审核人");
+    await panel.getByRole("button", { name: "审核通过" }).click();
+    await expect.poll(() => panel.textContent()).toContain("当前状态：待签发");
     await panel.getByLabel("姓名").fill("李四");
     await panel.getByLabel("身份").selectOption("签发人");
     await panel.getByLabel("意见").fill("同意印发");
@@ -182,7 +188,7 @@ describe("browser mode: last year's report to this year's files", () => {
     // The notice says how many and where; the 检查 panel opens with the list.
     await expect(page.getByRole("region", { name: "检查" }).textContent()).resolves.toContain("尚未确认");
     await page.getByRole("button", { name: "签发", exact: true }).click();
-    await expect(panel.textContent()).resolves.toContain("当前状态：审核中");
+    await expect(panel.textContent()).resolves.toContain("当前状态：待签发");
     await page.screenshot({ path: join(artifacts, "signoff-blocked.png") });
     // The clerk fills and confirms the rest (here in one go with the CLI on the saved file) and reopens it.
     const file = join(docs(), "木渎2024.nianbao");

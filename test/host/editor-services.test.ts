@@ -114,6 +114,7 @@ describe("export, preview and signing through the contract", () => {
     const { report: imported } = await api.importReport({ source: await uploaded(api), rollForward: false });
     const deps = fixedDeps();
     let report = applyWorkflowAction(imported, { action: "submit", person: "张三", role: "拟稿人" }, deps);
+    report = applyWorkflowAction(report, { action: "review", person: "王五", role: "审核人" }, deps);
     report = applyWorkflowAction(report, { action: "approve", person: "李四", role: "签发人" }, deps);
     const docxPath = join(docs, "签发稿.docx");
     await api.exportReport({ report, docxPath });
@@ -134,7 +135,11 @@ describe("export, preview and signing through the contract", () => {
     const { report: imported } = await api.importReport({ source: await uploaded(api), rollForward: false });
     const deps = fixedDeps();
     const approved = applyWorkflowAction(
-      applyWorkflowAction(imported, { action: "submit", person: "张三", role: "拟稿人" }, deps),
+      applyWorkflowAction(
+        applyWorkflowAction(imported, { action: "submit", person: "张三", role: "拟稿人" }, deps),
+        { action: "review", person: "王五", role: "审核人" },
+        deps,
+      ),
       { action: "approve", person: "李四", role: "签发人" },
       deps,
     );

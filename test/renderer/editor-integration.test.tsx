@@ -131,6 +131,7 @@ describe("sign-off in the editor", () => {
     const panel = screen.getByRole("region", { name: "签发" });
     expect(panel.textContent).toContain("当前状态：起草");
     act(() => t.store.getState().applyWorkflow({ action: "submit", person: "张三", role: "拟稿人" }));
+    act(() => t.store.getState().applyWorkflow({ action: "review", person: "王五", role: "审核人" }));
     // 签发 is refused while 检查 reports errors, and the refusal names them.
     const blocked = zhError(() => t.store.getState().applyWorkflow({ action: "approve", person: "李四", role: "签发人" }));
     expect(blocked).toContain("须先处理才能签发");

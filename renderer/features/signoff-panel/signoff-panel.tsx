@@ -32,10 +32,11 @@ const STAGES = ["起草中", "审核中", "待签发", "已签发", "已公开"]
 
 export { lockedMessage } from "../../state/locked-message";
 
-/** The steps open from the report's stage; 审核通过 once is enough for a round. */
+/** The steps open from the report's stage: 审核通过 once per round, and 签发 only after it. */
 export function openSteps(report: Report): WorkflowStep[] {
   const { state } = report.workflow;
-  return WorkflowStep.options.filter((s) => STEP_RULES[s].from.includes(state) && !(s === "review" && reviewPassed(report.workflow)));
+  const passed = reviewPassed(report.workflow);
+  return WorkflowStep.options.filter((s) => STEP_RULES[s].from.includes(state) && (s === "review" ? !passed : s !== "approve" || passed));
 }
 
 /**

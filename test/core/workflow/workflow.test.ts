@@ -112,7 +112,7 @@ describe("sign-off workflow", () => {
     expect(report.meta.org).toBe("吴中区木渎镇人民政府");
     const preset = draft();
     const dated = { ...preset, meta: { ...preset.meta, date: "2025-01-15" } };
-    const signed = step(step(dated, "submit", "拟稿人", "王小明"), "approve", "签发人", "张镇长");
+    const signed = step(step(step(dated, "submit", "拟稿人", "王小明"), "review", "审核人", "李审核"), "approve", "签发人", "张镇长");
     expect(signed.meta.date).toBe("2025-01-15");
   });
 
@@ -120,6 +120,15 @@ describe("sign-off workflow", () => {
     expectError(() => step(draft(), "approve", "签发人", "张镇长"), "forbidden", "请先由拟稿人提交审核");
     const submitted = step(draft(), "submit", "拟稿人", "王小明");
     expectError(() => step(submitted, "approve", "审核人", "李审核"), "forbidden", "签发须由签发人办理");
+    // 拟稿 → 审核 → 签发: no 签发 of a draft the 审核人 has not passed, nor after it was returned.
+    expectError(() => step(submitted, "approve", "签发人", "张镇长"), "forbidden", "尚未审核通过");
+    const resubmitted = step(
+      step(step(submitted, "review", "审核人", "李审核"), "return", "签发人", "张镇长"),
+      "submit",
+      "拟稿人",
+      "王小明",
+    );
+    expectError(() => step(resubmitted, "approve", "签发人", "张镇长"), "forbidden", "尚未审核通过");
     expectError(() => step(approved(), "submit", "拟稿人", "王小明"), "forbidden", "创建修订稿");
     expectError(
       () => applyWorkflowAction(submitted, { action: "review", person: "  ", role: "审核人" }, clock("2025-01-20T09:00:00+08:00")),
@@ -148,8 +157,8 @@ describe("sign-off workflow", () => {
   it("requires three different people by default, and not once the unit turns the rule off", () => {
     const submitted = step(draft(), "submit", "拟稿人", "王小明");
     expectError(() => step(submitted, "review", "审核人", "王小明"), "forbidden", "拟稿人、审核人、签发人为不同人员");
-    expectError(() => step(submitted, "approve", "签发人", "王小明"), "forbidden", "“王小明”已作为本稿的拟稿人");
     const reviewed = step(submitted, "review", "审核人", "李审核");
+    expectError(() => step(reviewed, "approve", "签发人", "王小明"), "forbidden", "“王小明”已作为本稿的拟稿人");
     expectError(() => step(reviewed, "approve", "签发人", "李审核"), "forbidden", "“李审核”已作为本稿的审核人");
     expect(step(reviewed, "approve", "签发人", "张镇长").workflow.state).toBe("approved");
     const relaxed = applyEdit(
@@ -223,7 +232,13 @@ describe("frozen approved revisions", () => {
     expect(() =>
       assertChangeAllowed(edited, { ...edited, workflow: { ...edited.workflow, events: edited.workflow.events.slice(0, -1) } }),
     ).toThrow(NianbaoError);
-    const reapproved = step(step(edited, "submit", "拟稿人", "王小明"), "approve", "签发人", "张镇长", "2025-03-05T09:00:00.000+08:00");
+    const reapproved = step(
+      step(step(edited, "submit", "拟稿人", "王小明"), "review", "审核人", "李审核"),
+      "approve",
+      "签发人",
+      "张镇长",
+      "2025-03-05T09:00:00.000+08:00",
+    );
     expect(reapproved.meta.date).toBe("2025-03-05");
     expect(reapproved.revisions).toHaveLength(1);
     expect(Report.parse(JSON.parse(JSON.stringify(reapproved)))).toEqual(reapproved);

@@ -22,6 +22,7 @@ describe("签发 and 签名 wait for 检查", () => {
     const file = join(dir, "2024.nianbao");
     expect(runCli(["import", FIXTURE_MARKDOWN, "--roll-forward", "-o", file]).status).toBe(0);
     expect(runCli(["workflow", file, "submit", "--as", "王小明", "--role", "拟稿人"]).status).toBe(0);
+    expect(runCli(["workflow", file, "review", "--as", "李审核", "--role", "审核人"]).status).toBe(0);
     const pdf = join(dir, "2024.pdf");
     const sign = () =>
       runCli(["sign", file, "--p12", certs.valid, "--password-env", "P12", "--signer", "李秘书", "--pdf", pdf], {

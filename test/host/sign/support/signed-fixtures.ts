@@ -20,7 +20,8 @@ export async function approvedReport(): Promise<Report> {
     { type: "workflow", request: { action: "submit", person: "王小明", role: "拟稿人" } },
     deps,
   );
-  return applyEdit(submitted, { type: "workflow", request: { action: "approve", person: "张镇长", role: "签发人" } }, deps);
+  const reviewed = applyEdit(submitted, { type: "workflow", request: { action: "review", person: "李审核", role: "审核人" } }, deps);
+  return applyEdit(reviewed, { type: "workflow", request: { action: "approve", person: "张镇长", role: "签发人" } }, deps);
 }
 
 /** A real two-page PDF made with pdf-lib. */
