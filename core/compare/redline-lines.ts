@@ -1,6 +1,7 @@
 import { diffArrays } from "diff";
 import { MATCH_THRESHOLD } from "./align-paragraphs";
 import { bigramProfile, profileSimilarity } from "./bigram-similarity";
+import { chineseWords } from "../text/chinese-words";
 
 export type Revision = "insert" | "delete";
 
@@ -115,18 +116,12 @@ function plain<S, F>(line: RedlineInput<S, F>): string {
   return line.runs.map((r) => r.text).join("");
 }
 
-const WORDS = new Intl.Segmenter("zh", { granularity: "word" });
-
-function words(text: string): string[] {
-  return Array.from(WORDS.segment(text), (s) => s.segment);
-}
-
 /** The word diff of two formatted lines, each piece keeping the formatting of its own side. */
 export function diffRuns<F>(before: readonly FormattedText<F>[], after: readonly FormattedText<F>[]): RevisedText<F>[] {
   const out: RevisedText<F>[] = [];
   let atBefore = 0;
   let atAfter = 0;
-  for (const change of diffArrays(words(before.map((r) => r.text).join("")), words(after.map((r) => r.text).join("")))) {
+  for (const change of diffArrays(chineseWords(before.map((r) => r.text).join("")), chineseWords(after.map((r) => r.text).join("")))) {
     const length = change.value.join("").length;
     if (change.removed) {
       out.push(...slice(before, atBefore, atBefore + length).map((r) => ({ ...r, change: "delete" as const })));

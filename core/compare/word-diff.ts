@@ -1,14 +1,9 @@
 import { diffArrays } from "diff";
+import { chineseWords } from "../text/chinese-words";
 
 export interface DiffSegment {
   kind: "equal" | "insert" | "delete";
   text: string;
-}
-
-const WORDS = new Intl.Segmenter("zh", { granularity: "word" });
-
-function words(text: string): string[] {
-  return Array.from(WORDS.segment(text), (s) => s.segment);
 }
 
 /** Equal stretches this short between two changes read as part of one change, not as a common word. */
@@ -21,7 +16,7 @@ const GLUE_CHARS = 2;
  * as a reader would mark them.
  */
 export function wordDiff(before: string, after: string): DiffSegment[] {
-  const raw: DiffSegment[] = diffArrays(words(before), words(after)).map((c) => ({
+  const raw: DiffSegment[] = diffArrays(chineseWords(before), chineseWords(after)).map((c) => ({
     kind: c.added ? "insert" : c.removed ? "delete" : "equal",
     text: c.value.join(""),
   }));
