@@ -1,6 +1,6 @@
 /*
- * Made on first use, not at module load: an ICU break iterator held by a module-level object
- * cannot be put in a V8 startup snapshot, and the CLI is shipped as one.
+ * Made on first use, not at module load: most commands never diff, and an ICU break iterator made
+ * at load also keeps the bundle out of a V8 startup snapshot (see BENCHMARKS.md).
  */
 let segmenter: Intl.Segmenter | undefined;
 
