@@ -80,6 +80,8 @@ describe("the fields table, the status bar and a sign-off that speaks plainly", 
     await panel.getByLabel("姓名").fill("王小明");
     await panel.getByRole("button", { name: "提交审核" }).click();
     await expect.poll(() => panel.textContent()).toContain("当前状态：审核中");
+    // The next person is the 审核人, and the form says so before anyone picks it.
+    await expect(panel.getByLabel("身份").inputValue()).resolves.toBe("审核人");
     // The drafter cannot pass their own draft.
     await panel.getByRole("button", { name: "审核通过" }).click();
     await expect.poll(() => page.getByText(/拟稿人、审核人、签发人为不同人员/).count()).toBeGreaterThan(0);
@@ -87,6 +89,7 @@ describe("the fields table, the status bar and a sign-off that speaks plainly", 
     await panel.getByLabel("姓名").fill("李审核");
     await panel.getByRole("button", { name: "审核通过" }).click();
     await expect.poll(() => panel.textContent()).toContain("当前状态：待签发");
+    await expect(panel.getByLabel("身份").inputValue()).resolves.toBe("签发人");
     await panel.getByLabel("姓名").fill("张镇长");
     // Numbers are still missing and unconfirmed: 签发 is refused and 检查 opens with the list.
     await panel.getByRole("button", { name: "签发", exact: true }).click();

@@ -39,6 +39,11 @@ export function openSteps(report: Report): WorkflowStep[] {
   return WorkflowStep.options.filter((s) => STEP_RULES[s].from.includes(state) && (s === "review" ? !passed : s !== "approve" || passed));
 }
 
+/** The role of the person who takes the next step at a stage. */
+export function roleForStage(stage: string): SignoffRole {
+  return stage === STATE_NAMES.review ? "审核人" : stage === REVIEWED_NAME ? "签发人" : "拟稿人";
+}
+
 /**
  * Carries out one step as the person named in the panel; the role is the one chosen when the step
  * allows it, else the step's own (提交审核 is the 拟稿人's, 审核通过 the 审核人's, 签发 the 签发人's).
@@ -81,11 +86,13 @@ export function SignoffPanel({ store }: { store: ReportStore }) {
   const report = useReportStore(store, (s) => s.report);
   const { state, revision, events, distinctPeople } = report.workflow;
   const [person, setPerson] = useState("");
-  const [role, setRole] = useState<SignoffRole>("拟稿人");
+  const stage = stageName(report.workflow);
+  const [role, setRole] = useState<SignoffRole>(() => roleForStage(stage));
+  // Whoever acts next is usually the stage's own person: the 审核人 while 审核中, the 签发人 once 待签发.
+  useEffect(() => setRole(roleForStage(stage)), [stage]);
   const [comment, setComment] = useState("");
   const steps = openSteps(report);
   const status = approvalStatus(report);
-  const stage = stageName(report.workflow);
 
   const nameRef = useRef<HTMLInputElement>(null);
   const act = async (step: WorkflowStep) => {
