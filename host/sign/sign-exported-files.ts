@@ -9,7 +9,7 @@ import { readInputFile } from "./read-input-file";
 import { writeFileAtomic } from "../storage/atomic-write";
 import { signDocx } from "./sign-docx";
 import { signPdf, type ApprovalStamp } from "./sign-pdf";
-import { certificateDer, loadSigningIdentity } from "./signing-identity";
+import { loadSigningIdentity } from "./signing-identity";
 
 export interface SignExportedFilesInput {
   /** An exported PDF, signed in place. */
@@ -62,7 +62,7 @@ export async function signExportedFiles(input: SignExportedFilesInput): Promise<
   const pdf = pdfPath === undefined ? null : await readInputFile(pdfPath, " PDF ");
   const docx = docxPath === undefined ? null : await readInputFile(docxPath, " .docx ");
   const signedPdf = pdf === null ? null : await signPdf(pdf, identity, stamp, signedAt);
-  const signedDocx = docx === null ? null : signDocx(docx, identity, stamp, signedAt);
+  const signedDocx = docx === null ? null : await signDocx(docx, identity, stamp, signedAt);
   const docxSignature = docxPath === undefined ? null : `${docxPath}.p7s`;
   try {
     if (signedPdf !== null && pdfPath !== undefined) await writeFileAtomic(pdfPath, signedPdf);
@@ -98,7 +98,7 @@ export async function signExportedFiles(input: SignExportedFilesInput): Promise<
       contentHash: stamp.contentHash,
       signer,
       signedAt: localIso(signedAt),
-      certificate: certificateIdentity(certificateDer(identity.certificate)),
+      certificate: certificateIdentity(identity.certificate),
     },
   };
 }
