@@ -51,7 +51,7 @@ async function once(): Promise<void> {
   if (signing !== null) {
     const now = new Date();
     const identity = loadSigningIdentity(signing.p12, TEST_PASSWORD, now);
-    signDocx(signing.docx, identity, signing.stamp, now);
+    await signDocx(signing.docx, identity, signing.stamp, now);
     await signPdf(signing.pdf, identity, signing.stamp, now);
   } else if (report === null) {
     await importReportFile(spec.input, { template, deps: { now: () => new Date().toISOString(), newId: randomUUID } });

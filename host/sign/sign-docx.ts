@@ -1,4 +1,4 @@
-import { createDetachedCms } from "./create-detached-cms";
+import { createCadesDetachedCms } from "./create-cades-cms";
 import { openDocx, withCustomPropertyEntries } from "./docx-custom-properties";
 import { approvalComment } from "./ooxml/approval-comment";
 import { addPackageSignature } from "./ooxml/write-package-signature";
@@ -27,7 +27,7 @@ export interface SignedDocx {
  * signature) and into the signature's comment (covered); the package signature is added last,
  * after every other change, and the detached CMS beside the file covers the final bytes.
  */
-export function signDocx(docx: Uint8Array, identity: SigningIdentity, stamp: ApprovalStamp, signingTime: Date): SignedDocx {
+export async function signDocx(docx: Uint8Array, identity: SigningIdentity, stamp: ApprovalStamp, signingTime: Date): Promise<SignedDocx> {
   const stamped = withCustomPropertyEntries(openDocx(docx), {
     [DOCX_PROPERTY_NAMES.contentHash]: stamp.contentHash,
     [DOCX_PROPERTY_NAMES.revision]: String(stamp.revision),
@@ -37,5 +37,5 @@ export function signDocx(docx: Uint8Array, identity: SigningIdentity, stamp: App
     [DOCX_PROPERTY_NAMES.certificate]: identity.subject,
   });
   const signed = zipFiles(addPackageSignature(stamped, { identity, comment: approvalComment(stamp), signingTime }));
-  return { docx: signed, p7s: createDetachedCms(signed, identity, signingTime) };
+  return { docx: signed, p7s: await createCadesDetachedCms(signed, identity, { signingTime }) };
 }

@@ -3,13 +3,15 @@ import type { Report } from "../../core/model/report";
 import type { SignatureRecord } from "../../core/model/signature-record";
 import { localIso } from "../../core/text/local-iso";
 import { certificateIdentity } from "./certificate-identity";
+import { evaluateTrust } from "./evaluate-trust";
+import { verifyPdf } from "./verify-signature";
 import { assertSignable } from "./assert-signable";
 import { approvalStatus } from "../../core/workflow/approval-status";
 import { readInputFile } from "./read-input-file";
 import { writeFileAtomic } from "../storage/atomic-write";
 import { signDocx } from "./sign-docx";
 import { signPdf, type ApprovalStamp } from "./sign-pdf";
-import { certificateDer, loadSigningIdentity } from "./signing-identity";
+import { loadSigningIdentity } from "./signing-identity";
 
 export interface SignExportedFilesInput {
   /** An exported PDF, signed in place. */
@@ -18,8 +20,11 @@ export interface SignExportedFilesInput {
   docxPath?: string;
   /** Path of the unit's .p12 / .pfx. */
   p12: string;
-  /** Used once, in memory; never stored or logged. */
-  password: string;
+  /**
+   * Used once, in memory; never stored or logged. A function is called only once the report may
+   * be signed (the CLI reads its environment variable there, so an unapproved report is refused first).
+   */
+  password: string | (() => string);
   /** The person applying the certificate. */
   signer: string;
   /** The approved report these files were exported from. */
@@ -27,6 +32,19 @@ export interface SignExportedFilesInput {
   /** The signing time; defaults to now. */
   now?: Date;
   templatesDir?: string;
+  /**
+   * Writes the files to be signed, called once the report, the signer and the certificate have
+   * passed every check, so a refusal writes nothing: the CLI exports fresh files from the approved
+   * report here. Without it the files already exist (the app exported them).
+   */
+  exportFirst?: () => Promise<void>;
+}
+
+/** The signed PDF checked again in memory, in `nianbao verify`'s words. */
+export interface SelfCheck {
+  valid: boolean;
+  integrity: string;
+  chain: string;
 }
 
 export interface SignedFiles {
@@ -41,10 +59,13 @@ export interface SignedFiles {
   contentHash: string;
   /** To be added to the report (core/workflow/record-signature.ts) so `verify --report` knows the certificate. */
   record: SignatureRecord;
+  /** null without a PDF. */
+  verification: SelfCheck | null;
 }
 
 /**
- * Signs files already exported from an approved report. Everything is checked and signed in
+ * Signing exported files of an approved report: the one use case behind the app's 签发 panel
+ * (host/services/export-service.ts) and `nianbao sign`. Everything is checked and signed in
  * memory first: a wrong password, a bad certificate or a wrong input file leaves every file as
  * it was.
  */
@@ -58,11 +79,13 @@ export async function signExportedFiles(input: SignExportedFilesInput): Promise<
   const signedAt = input.now ?? new Date();
   await assertSignable(input.report, signedAt, input.templatesDir);
   const stamp = approvalStamp(input.report, signer);
-  const identity = loadSigningIdentity(await readInputFile(input.p12, "证书"), input.password, signedAt);
+  const password = typeof input.password === "string" ? input.password : input.password();
+  const identity = loadSigningIdentity(await readInputFile(input.p12, "证书"), password, signedAt);
+  await input.exportFirst?.();
   const pdf = pdfPath === undefined ? null : await readInputFile(pdfPath, " PDF ");
   const docx = docxPath === undefined ? null : await readInputFile(docxPath, " .docx ");
   const signedPdf = pdf === null ? null : await signPdf(pdf, identity, stamp, signedAt);
-  const signedDocx = docx === null ? null : signDocx(docx, identity, stamp, signedAt);
+  const signedDocx = docx === null ? null : await signDocx(docx, identity, stamp, signedAt);
   const docxSignature = docxPath === undefined ? null : `${docxPath}.p7s`;
   try {
     if (signedPdf !== null && pdfPath !== undefined) await writeFileAtomic(pdfPath, signedPdf);
@@ -86,6 +109,7 @@ export async function signExportedFiles(input: SignExportedFilesInput): Promise<
     });
   }
   return {
+    verification: signedPdf === null ? null : selfCheck(signedPdf),
     pdf: pdfPath ?? null,
     docx: docxPath ?? null,
     docxSignature,
@@ -98,8 +122,22 @@ export async function signExportedFiles(input: SignExportedFilesInput): Promise<
       contentHash: stamp.contentHash,
       signer,
       signedAt: localIso(signedAt),
-      certificate: certificateIdentity(certificateDer(identity.certificate)),
+      certificate: certificateIdentity(identity.certificate),
     },
+  };
+}
+
+function selfCheck(pdf: Buffer): SelfCheck {
+  const check = verifyPdf(pdf);
+  // Signing has no trust anchors: it says the chain was not checked, in verify's words.
+  const chain =
+    check.certificates.signer === null
+      ? null
+      : evaluateTrust({ signer: check.certificates.signer, chain: check.certificates.carried, anchors: [], at: new Date() });
+  return {
+    valid: check.valid,
+    integrity: check.valid ? "签名有效 / signature valid" : `签名无效 / signature INVALID：${check.problem ?? ""}`,
+    chain: chain?.label ?? "未检查证书链 / chain not checked",
   };
 }
 

@@ -1,9 +1,10 @@
-import { pdflibAddPlaceholder } from "@signpdf/placeholder-pdf-lib";
 import { SignPdf } from "@signpdf/signpdf";
 import { Signer, SUBFILTER_ETSI_CADES_DETACHED } from "@signpdf/utils";
-import { PDFDict, PDFDocument, PDFName, PDFString } from "pdf-lib";
+import type { PDFDict } from "pdf-lib";
+import { PDFDocument, PDFHexString, PDFName, PDFString } from "pdf-lib";
 import { NianbaoError } from "../../core/errors/nianbao-error";
-import { createCadesDetachedCms } from "./pdf/create-cades-cms";
+import { createCadesDetachedCms } from "./create-cades-cms";
+import { appendSignaturePlaceholder } from "./pdf/append-signature-placeholder";
 import type { SigningIdentity } from "./signing-identity";
 
 /** What the signed file records about the approved report; covered by the signature. */
@@ -41,39 +42,51 @@ export function isPdf(bytes: Uint8Array): boolean {
 
 /**
  * A PAdES baseline B-B signature (ETSI.CAdES.detached, SHA-256) over the whole file, with no
- * visible appearance: Nianbao never draws anything that could pass for a seal.
+ * visible appearance: Nianbao never draws anything that could pass for a seal. The approval stamp
+ * and the signature field are appended as an incremental update to the exported bytes.
  */
 export async function signPdf(pdf: Uint8Array, identity: SigningIdentity, stamp: ApprovalStamp, signingTime: Date): Promise<Buffer> {
   if (!isPdf(pdf)) throw new NianbaoError("unsupported_format", "要签名的文件不是 PDF。", "the file to sign is not a PDF");
-  let doc: PDFDocument;
+  const placeholder = {
+    reason: `签发：${stamp.approvedBy}（第 ${stamp.revision} 稿）`,
+    name: stamp.signer,
+    signingTime,
+    subFilter: SUBFILTER_ETSI_CADES_DETACHED,
+    signatureLength: SIGNATURE_LENGTH,
+    editInfo: (info: PDFDict) => stampInfo(info, stamp),
+  };
+  let prepared: Buffer | null;
   try {
-    doc = await PDFDocument.load(pdf, { updateMetadata: false });
+    // A file whose cross-reference is a stream (not what Chromium writes) is rewritten by pdf-lib first.
+    prepared = appendSignaturePlaceholder(pdf, placeholder) ?? appendSignaturePlaceholder(await rewritten(pdf), placeholder);
   } catch (error) {
-    const en = error instanceof Error ? error.message : String(error);
-    throw new NianbaoError(
-      "file_corrupt",
-      `PDF 文件已损坏或已加密，无法签名：${en}`,
-      `the PDF is damaged or encrypted and cannot be signed: ${en}`,
-      { cause: error },
-    );
+    throw damaged(error);
   }
-  // Keywords show in every viewer's document properties; setting them also creates the Info dict.
-  doc.setKeywords([`年报第${stamp.revision}稿`, `sha256:${stamp.contentHash}`]);
-  const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
+  if (prepared === null) throw damaged(new Error("pdf-lib wrote no cross-reference table"));
+  return new SignPdf().sign(prepared, new IdentitySigner(identity), signingTime);
+}
+
+/** Keywords show in every viewer's document properties; the Nianbao keys are for `verify --report`. */
+function stampInfo(info: PDFDict, stamp: ApprovalStamp): void {
+  info.set(PDFName.of("Keywords"), PDFHexString.fromText([`年报第${stamp.revision}稿`, `sha256:${stamp.contentHash}`].join(" ")));
   info.set(PDFName.of(PDF_INFO_KEYS.contentHash), PDFString.of(stamp.contentHash));
   info.set(PDFName.of(PDF_INFO_KEYS.revision), PDFString.of(String(stamp.revision)));
   info.set(PDFName.of(PDF_INFO_KEYS.reportId), PDFString.of(stamp.reportId));
-  pdflibAddPlaceholder({
-    pdfDoc: doc,
-    reason: `签发：${stamp.approvedBy}（第 ${stamp.revision} 稿）`,
-    contactInfo: "",
-    name: stamp.signer,
-    location: "",
-    signingTime,
-    signatureLength: SIGNATURE_LENGTH,
-    subFilter: SUBFILTER_ETSI_CADES_DETACHED,
-    appName: "Nianbao",
-  });
-  const prepared = Buffer.from(await doc.save({ useObjectStreams: false }));
-  return new SignPdf().sign(prepared, new IdentitySigner(identity), signingTime);
+}
+
+async function rewritten(pdf: Uint8Array): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  return doc.save({ useObjectStreams: false });
+}
+
+function damaged(error: unknown): NianbaoError {
+  const en = error instanceof Error ? error.message : String(error);
+  return new NianbaoError(
+    "file_corrupt",
+    `PDF 文件已损坏或已加密，无法签名：${en}`,
+    `the PDF is damaged or encrypted and cannot be signed: ${en}`,
+    {
+      cause: error,
+    },
+  );
 }

@@ -1,13 +1,18 @@
-import { X509Certificate } from "node:crypto";
+import { createPrivateKey, X509Certificate, type KeyObject } from "node:crypto";
 import forge from "node-forge";
 import { NianbaoError } from "../../core/errors/nianbao-error";
 
-/** The unit's key and certificate, decrypted in memory for one signing; never persisted. */
+/**
+ * The unit's key and certificate, decrypted in memory for one signing; never persisted. node-forge
+ * only reads the PKCS#12 file: the key is handed to node:crypto once, which signs natively (forge's
+ * RSA is pure JavaScript and cost a 100-page report's signing over 100 ms).
+ */
 export interface SigningIdentity {
-  key: forge.pki.rsa.PrivateKey;
-  certificate: forge.pki.Certificate;
-  /** Every certificate in the file (the signer's first), embedded so verifiers can build the chain. */
-  chain: forge.pki.Certificate[];
+  privateKey: KeyObject;
+  /** The signer's certificate, DER as the file holds it. */
+  certificate: Buffer;
+  /** Every certificate in the file (the signer's first, DER), embedded so verifiers can build the chain. */
+  chain: Buffer[];
   /** The subject as OpenSSL and pdfsig print it, e.g. "C=CN, O=…, CN=木渎镇人民政府". */
   subject: string;
   notBefore: Date;
@@ -69,7 +74,8 @@ export function loadSigningIdentity(p12: Uint8Array, password: string, now: Date
       "no certificate in the file matches the private key",
     );
   }
-  const subject = describeSubject(certificate);
+  const der = certificateDer(certificate);
+  const subject = describeSubject(der);
   const { notBefore, notAfter } = certificate.validity;
   if (now.getTime() > notAfter.getTime()) {
     throw new NianbaoError(
@@ -85,20 +91,31 @@ export function loadSigningIdentity(p12: Uint8Array, password: string, now: Date
       `the certificate is not valid before ${notBefore.toISOString()} (${subject})`,
     );
   }
-  return { key, certificate, chain: [certificate, ...chain.filter((c) => c !== certificate)], subject, notBefore, notAfter };
+  return {
+    privateKey: createPrivateKey({
+      key: Buffer.from(forge.asn1.toDer(forge.pki.privateKeyToAsn1(key)).getBytes(), "binary"),
+      format: "der",
+      type: "pkcs1",
+    }),
+    certificate: der,
+    chain: [der, ...chain.filter((c) => c !== certificate).map(certificateDer)],
+    subject,
+    notBefore,
+    notAfter,
+  };
 }
 
 function bagsOf(store: forge.pkcs12.Pkcs12Pfx, bagType: string): forge.pkcs12.Bag[] {
   return store.getBags({ bagType })[bagType] ?? [];
 }
 
-export function certificateDer(certificate: forge.pki.Certificate): Buffer {
+function certificateDer(certificate: forge.pki.Certificate): Buffer {
   return Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(certificate)).getBytes(), "binary");
 }
 
 /** OpenSSL decodes the DN (forge keeps UTF8String values as raw UTF-8 bytes). */
-function describeSubject(certificate: forge.pki.Certificate): string {
-  return new X509Certificate(certificateDer(certificate)).subject.split("\n").join(", ");
+function describeSubject(der: Buffer): string {
+  return new X509Certificate(der).subject.split("\n").join(", ");
 }
 
 function p12Error(error: unknown): NianbaoError {

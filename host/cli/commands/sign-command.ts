@@ -4,10 +4,7 @@ import { NianbaoError } from "../../../core/errors/nianbao-error";
 import type { Report } from "../../../core/model/report";
 import { recordSignature } from "../../../core/workflow/record-signature";
 import { exportReport } from "../../export/export-report";
-import { assertSignable } from "../../sign/assert-signable";
-import { readInputFile } from "../../sign/read-input-file";
-import { approvalStamp, signExportedFiles } from "../../sign/sign-exported-files";
-import { loadSigningIdentity } from "../../sign/signing-identity";
+import { signExportedFiles } from "../../sign/sign-exported-files";
 import { loadReportFile } from "../../storage/report-file";
 import { updateReportFile } from "../../workflow/save-report-guarded";
 import { loadTemplate } from "../../templates/template-store";
@@ -50,31 +47,31 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   );
   const reportPath = resolve(io.cwd, opts.positionals[0] ?? "");
   const { report } = await loadReportFile(reportPath);
-  await assertSignable(report, new Date(io.clock.now()));
-  approvalStamp(report, opts.signer);
   const variable = opts["password-env"];
-  const password = io.env[variable];
-  if (password === undefined) {
-    throw new NianbaoError(
-      "invalid_input",
-      `环境变量 ${variable} 未设置：请把证书密码放在该环境变量中。`,
-      `environment variable ${variable} is not set; put the certificate password there`,
-    );
-  }
-  const p12 = resolve(io.cwd, opts.p12);
-  // Check the certificate before exporting, so a wrong password or an expired certificate writes nothing.
-  loadSigningIdentity(await readInputFile(p12, "证书"), password, new Date(io.clock.now()));
+  const password = (): string => {
+    const value = io.env[variable];
+    if (value === undefined) {
+      throw new NianbaoError(
+        "invalid_input",
+        `环境变量 ${variable} 未设置：请把证书密码放在该环境变量中。`,
+        `environment variable ${variable} is not set; put the certificate password there`,
+      );
+    }
+    return value;
+  };
   const pdfPath = opts.pdf === undefined ? undefined : resolve(io.cwd, opts.pdf);
   const docxPath = opts.docx === undefined ? undefined : resolve(io.cwd, opts.docx);
-  const exported = await exportForSigning(report, pdfPath, docxPath);
+  // The app's use case: the files are exported only once the report and the certificate passed
+  // every check, so a wrong password or an expired certificate writes nothing.
   const signed = await signExportedFiles({
-    ...(exported.pdf === null ? {} : { pdfPath: exported.pdf }),
-    ...(exported.docx === null ? {} : { docxPath: exported.docx }),
-    p12,
+    ...(pdfPath === undefined ? {} : { pdfPath }),
+    ...(docxPath === undefined ? {} : { docxPath }),
+    p12: resolve(io.cwd, opts.p12),
     password,
     signer: opts.signer,
     report,
     now: new Date(io.clock.now()),
+    exportFirst: () => exportForSigning(report, pdfPath, docxPath),
   });
   // The certificate goes into the report so `verify --report` accepts this signature and no other.
   await updateReportFile(reportPath, ({ report: current }) => recordSignature(current, signed.record));
@@ -90,12 +87,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 }
 
 /** Signing only ever sees files freshly exported from the approved report: no fallback to existing files. */
-async function exportForSigning(
-  report: Report,
-  pdfPath: string | undefined,
-  docxPath: string | undefined,
-): Promise<{ pdf: string | null; docx: string | null }> {
-  return exportReport({
+async function exportForSigning(report: Report, pdfPath: string | undefined, docxPath: string | undefined): Promise<void> {
+  await exportReport({
     report,
     template: await loadTemplate(report.template.id),
     ...(pdfPath === undefined ? {} : { pdfPath }),

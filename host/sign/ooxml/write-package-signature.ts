@@ -1,8 +1,7 @@
-import { createHash, createPrivateKey, sign, X509Certificate } from "node:crypto";
+import { createHash, sign, X509Certificate } from "node:crypto";
 import { strFromU8, strToU8 } from "fflate";
-import forge from "node-forge";
 import { NianbaoError } from "../../../core/errors/nianbao-error";
-import { certificateDer, type SigningIdentity } from "../signing-identity";
+import type { SigningIdentity } from "../signing-identity";
 import { partUri, RELS_CONTENT_TYPE, SIGNATURE_FOLDER, signingPlan } from "./package-parts";
 import { relationshipTransform } from "./relationship-transform";
 import { ALGORITHM, allElements, canonicalize, escapeAttribute, escapeText, NS, onlyChild, parseXmlDocument } from "./signature-xml";
@@ -79,7 +78,7 @@ function signatureXml(entries: Readonly<Record<string, Uint8Array>>, input: Pack
       value: digest(relationshipTransform(text(rels.name), rels.name, new Set(rels.sourceIds), new Set())),
     })),
   ].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
-  const der = certificateDer(input.identity.certificate);
+  const der = input.identity.certificate;
   const x509 = new X509Certificate(der);
   const time = input.signingTime.toISOString().replace(/\.\d{3}Z$/, "Z");
   const digestMethod = `<DigestMethod Algorithm="${ALGORITHM.sha256}"/>`;
@@ -140,8 +139,7 @@ function signatureXml(entries: Readonly<Record<string, Uint8Array>>, input: Pack
   const withSignedInfo = parseXmlDocument(wrap(signedInfo, ""), SIGNATURE_PART);
   const signedInfoElement = onlyChild(withSignedInfo.documentElement, NS.dsig, "SignedInfo");
   if (signedInfoElement === null) throw new Error("SignedInfo missing from the signature draft");
-  const key = createPrivateKey(forge.pki.privateKeyToPem(input.identity.key));
-  const value = sign("sha256", Buffer.from(canonicalize(signedInfoElement), "utf8"), key).toString("base64");
+  const value = sign("sha256", Buffer.from(canonicalize(signedInfoElement), "utf8"), input.identity.privateKey).toString("base64");
   return wrap(signedInfo, value);
 }
 

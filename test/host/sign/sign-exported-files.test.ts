@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { PDFDocument, StandardFonts } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { NianbaoError } from "../../../core/errors/nianbao-error";
 import { approvalStatus } from "../../../core/workflow/approval-status";
@@ -72,6 +73,32 @@ describe("signExportedFiles", () => {
     writeFileSync(tampered, bytes);
     expect(pdfsig(tampered)).toContain("Signature Validation: Digest Mismatch.");
     expect(verifyPdf(bytes)).toMatchObject({ valid: false, modifiedAfterSigning: true });
+  });
+
+  it("appends the signature to a PDF with a cross-reference table (as Chromium writes it), keeping the exported bytes", async () => {
+    const doc = await PDFDocument.create();
+    doc.setTitle("2024年度法治政府建设工作报告");
+    doc
+      .addPage([595, 842])
+      .drawText("2024 annual report", { x: 72, y: 760, size: 16, font: await doc.embedFont(StandardFonts.TimesRoman) });
+    doc.addPage([595, 842]);
+    const exported = Buffer.from(await doc.save({ useObjectStreams: false }));
+    const pdfPath = join(tempDir(), "报告.pdf");
+    writeFileSync(pdfPath, exported);
+    const report = await approvedReport();
+    await signExportedFiles({ pdfPath, p12: certs.valid, password: TEST_PASSWORD, signer: "李秘书", report });
+
+    const signed = readFileSync(pdfPath);
+    expect(signed.subarray(0, exported.length).equals(exported)).toBe(true);
+    const out = pdfsig(pdfPath);
+    expect(out).toContain("Signature Validation: Signature is Valid.");
+    expect(out).toContain("Signature Type: ETSI.CAdES.detached");
+    expect(out).toContain("Total document signed");
+    const info = spawnSync("pdfinfo", [pdfPath], { encoding: "utf8" }).stdout;
+    expect(info).toMatch(/Title:\s+2024年度法治政府建设工作报告/);
+    expect(info).toContain(`年报第1稿 sha256:${approvalStatus(report).approvedHash ?? ""}`);
+    expect(info).toMatch(/Pages:\s+2/);
+    expect(await verifyPdfFile(pdfPath)).toMatchObject({ valid: true, modifiedAfterSigning: false });
   });
 
   it("flags content appended after signing (an incremental update) as modified", async () => {

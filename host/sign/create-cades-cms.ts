@@ -1,8 +1,7 @@
-import { createHash, createPrivateKey, webcrypto } from "node:crypto";
+import { createHash, webcrypto, type KeyObject } from "node:crypto";
 import * as asn1js from "asn1js";
-import forge from "node-forge";
 import * as pkijs from "pkijs";
-import { certificateDer, type SigningIdentity } from "../signing-identity";
+import type { SigningIdentity } from "./signing-identity";
 
 export const OID = {
   data: "1.2.840.113549.1.7.1",
@@ -20,24 +19,35 @@ type SigningKey = Parameters<pkijs.SignedData["sign"]>[0];
 // pkijs is typed against the DOM's WebCrypto; node:crypto's webcrypto is the same API.
 const engine = new pkijs.CryptoEngine({ name: "node", crypto: webcrypto as unknown as EngineCrypto });
 
+export interface CadesOptions {
+  /**
+   * A signing-time signed attribute. The detached `.docx.p7s` carries one (verifiers show it);
+   * PAdES baseline B-B forbids it: the PDF's time lives in the signature dictionary's /M.
+   */
+  signingTime?: Date;
+}
+
 /**
- * A detached CAdES-BES SignedData as PAdES baseline B-B wants it (ETSI EN 319 142-1 §5.1):
- * SHA-256 with RSA, signed attributes content-type, message-digest and ESS signing-certificate-v2,
- * and no signing-time (the profile puts the time in the signature dictionary's /M). Built with
- * pkijs/asn1js; pkijs has no class for SigningCertificateV2, so that attribute is assembled from
- * asn1js nodes and pkijs's IssuerSerial.
+ * The one CMS builder for every signature we write: a detached CAdES-BES SignedData (ETSI EN 319
+ * 122-1), SHA-256 with RSA, signed attributes content-type, message-digest and ESS
+ * signing-certificate-v2 (what PAdES baseline B-B asks of the PDF's CMS), plus signing-time when
+ * asked. Built with pkijs/asn1js and signed by node:crypto's WebCrypto; pkijs copies the issuer
+ * Name as the certificate encodes it, so Chinese names stay byte-identical. pkijs has no class for
+ * SigningCertificateV2, so that attribute is assembled from asn1js nodes and pkijs's IssuerSerial.
  */
-export async function createCadesDetachedCms(content: Uint8Array, identity: SigningIdentity): Promise<Buffer> {
-  const chain = identity.chain.map((c) => pkijs.Certificate.fromBER(arrayBuffer(certificateDer(c))));
-  const signerDer = certificateDer(identity.certificate);
-  const signer = pkijs.Certificate.fromBER(arrayBuffer(signerDer));
+export async function createCadesDetachedCms(content: Uint8Array, identity: SigningIdentity, options: CadesOptions = {}): Promise<Buffer> {
+  const chain = identity.chain.map((der) => pkijs.Certificate.fromBER(arrayBuffer(der)));
+  const signer = pkijs.Certificate.fromBER(arrayBuffer(identity.certificate));
   const attributes = [
     new pkijs.Attribute({ type: OID.contentType, values: [new asn1js.ObjectIdentifier({ value: OID.data })] }),
     new pkijs.Attribute({
       type: OID.messageDigest,
       values: [new asn1js.OctetString({ valueHex: sha256(content) })],
     }),
-    new pkijs.Attribute({ type: OID.signingCertificateV2, values: [signingCertificateV2(signer, signerDer)] }),
+    new pkijs.Attribute({ type: OID.signingCertificateV2, values: [signingCertificateV2(signer, identity.certificate)] }),
+    ...(options.signingTime === undefined
+      ? []
+      : [new pkijs.Attribute({ type: OID.signingTime, values: [new asn1js.UTCTime({ valueDate: options.signingTime })] })]),
   ];
   const signedData = new pkijs.SignedData({
     version: 1,
@@ -51,7 +61,7 @@ export async function createCadesDetachedCms(content: Uint8Array, identity: Sign
     ],
     certificates: chain,
   });
-  await signedData.sign(await importKey(identity.key), 0, "SHA-256", undefined, engine);
+  await signedData.sign(await webCryptoKey(identity.privateKey), 0, "SHA-256", undefined, engine);
   const contentInfo = new pkijs.ContentInfo({ contentType: OID.signedData, content: signedData.toSchema(true) });
   return Buffer.from(contentInfo.toSchema().toBER(false));
 }
@@ -74,10 +84,19 @@ function derSorted(attributes: pkijs.Attribute[]): pkijs.Attribute[] {
   return encoded.sort((x, y) => Buffer.compare(x.der, y.der)).map((e) => e.a);
 }
 
-async function importKey(key: forge.pki.rsa.PrivateKey): Promise<SigningKey> {
-  const pkcs8 = createPrivateKey(forge.pki.privateKeyToPem(key)).export({ type: "pkcs8", format: "der" });
-  const imported = await webcrypto.subtle.importKey("pkcs8", pkcs8, { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" }, false, ["sign"]);
-  return imported as unknown as SigningKey;
+// One import per identity: an export signs the .p7s and the PDF with the same key.
+const imported = new WeakMap<KeyObject, Promise<SigningKey>>();
+
+function webCryptoKey(key: KeyObject): Promise<SigningKey> {
+  let found = imported.get(key);
+  if (found === undefined) {
+    const pkcs8 = key.export({ type: "pkcs8", format: "der" });
+    found = webcrypto.subtle
+      .importKey("pkcs8", pkcs8, { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" }, false, ["sign"])
+      .then((k) => k as unknown as SigningKey);
+    imported.set(key, found);
+  }
+  return found;
 }
 
 function sha256(bytes: Uint8Array): ArrayBuffer {
