@@ -31,8 +31,8 @@ export interface StatutoryTableProps {
   tableId: string;
   /** Gives the keyboard back to the text, before or after the table. */
   leave: (side: "before" | "after") => void;
-  /** The view's way to put the keyboard in the table when ProseMirror selects it. */
-  focusRef: { current: (() => void) | null };
+  /** The view's way to put the keyboard in the table: its first row's first cell, or its last row's. */
+  focusRef: { current: ((side: "top" | "bottom") => void) | null };
 }
 
 /** The body's table node as grid cells: headers, row labels and number cells, merged as stored. */
@@ -106,8 +106,10 @@ export function StatutoryTable({ store, node, tableId, leave, focusRef }: Statut
     input.scrollIntoView({ block: "nearest", inline: "nearest" });
     return true;
   };
-  focusRef.current = () => {
-    focusCell(grid.fields.find((c) => fields[c.fieldId ?? ""]?.formula === undefined) ?? grid.fields[0]);
+  focusRef.current = (side) => {
+    const typed = grid.fields.filter((c) => fields[c.fieldId ?? ""]?.formula === undefined);
+    const row = side === "top" ? typed[0]?.row : typed.at(-1)?.row;
+    focusCell(typed.find((c) => c.row === row) ?? grid.fields[0]);
   };
 
   // A finding clicked in 检查 (or a field located from 字段) selects its cells here.
@@ -157,7 +159,8 @@ export function StatutoryTable({ store, node, tableId, leave, focusRef }: Statut
         if (JSON.stringify(next) !== JSON.stringify(field)) changes.push(next);
       } catch (error) {
         if (!(error instanceof NianbaoError)) throw error;
-        problems.push(`${cellLabel(grid, cell)}：“${value}”${error.zh.replace(/^.*?：/, "：").replace(/^：/, "，")}`);
+        const prefix = `${field.id}（${field.label}）：`;
+        problems.push(`${cellLabel(grid, cell)}：${error.zh.startsWith(prefix) ? error.zh.slice(prefix.length) : error.zh}`);
       }
     }
     if (problems.length > 0) {
@@ -181,6 +184,18 @@ export function StatutoryTable({ store, node, tableId, leave, focusRef }: Statut
             ? "合计栏由各项自动计算，未粘贴。"
             : ""),
     );
+  };
+
+  const typedCells = grid.fields.map((c) => fields[c.fieldId ?? ""]).filter((f): f is Field => f !== undefined && f.formula === undefined);
+  const blank = typedCells.filter((f) => f.value === null).length;
+  const toConfirm = typedCells.filter((f) => f.value !== null && f.status !== "confirmed");
+  /** 确认 every filled cell of this table at once: one clerk action, one undo step. */
+  const confirmAll = () => {
+    const history = useSessionStore.getState().history;
+    if (history === null || toConfirm.length === 0) return;
+    const confirmed = toConfirm.map((f) => changeField(f, { fieldId: f.id, confirm: true })).filter((f) => history.editField(f)).length;
+    history.groupLast(confirmed);
+    if (confirmed > 0) notify("info", `已确认${table?.name ?? "本表"}的 ${confirmed} 个数字。`);
   };
 
   const cellProps = (cell: GridCell) => ({
@@ -229,6 +244,18 @@ export function StatutoryTable({ store, node, tableId, leave, focusRef }: Statut
   const totalWeight = weights?.reduce((a, b) => a + b, 0) ?? 1;
   return (
     <>
+      <div className="statutory-table__bar">
+        <span className="statutory-table__name">{table?.name}</span>
+        <span className="statutory-table__counts">
+          {blank > 0 ? `${blank} 格未填` : "各格已填"}
+          {toConfirm.length > 0 ? `，${toConfirm.length} 格未确认` : ""}
+        </span>
+        {toConfirm.length > 0 && editable && (
+          <button type="button" onClick={confirmAll} title="确认本表中已填写的数字（合计随之确认），可撤销">
+            确认本表数字
+          </button>
+        )}
+      </div>
       <table ref={tableRef} className="statutory-table__grid" aria-label={table?.name ?? "表格"}>
         {weights !== undefined && (
           <colgroup>
@@ -412,6 +439,8 @@ function NumberCell({
         aria-invalid={mark?.severity === "error" || refused ? true : undefined}
         aria-description={mark === undefined ? undefined : mark.messages.join("；")}
         readOnly={computed || !editable}
+        // Totals are read with the arrows; Tab goes from one cell to fill to the next, and out.
+        tabIndex={computed ? -1 : undefined}
         inputMode={field?.constraints?.maxDecimals === 0 ? "numeric" : "decimal"}
         autoComplete="off"
         spellCheck={false}

@@ -60,7 +60,8 @@ function statutoryTableView(store: ReportStore, tableId: string, initial: PmNode
   dom.contentEditable = "false";
   dom.setAttribute("data-table-id", tableId);
   const root = createRoot(dom);
-  const focusRef: { current: (() => void) | null } = { current: null };
+  const focusRef: { current: ((side: "top" | "bottom") => void) | null } = { current: null };
+  enterers.set(dom, (side) => focusRef.current?.(side));
   const leave = (side: "before" | "after") => {
     const pos = getPos();
     if (pos === undefined) return;
@@ -84,7 +85,7 @@ function statutoryTableView(store: ReportStore, tableId: string, initial: PmNode
       return true;
     },
     // Selected as a whole (the caret arrived from the text): the keyboard goes into the grid.
-    selectNode: () => window.setTimeout(() => focusRef.current?.(), 0),
+    selectNode: () => window.setTimeout(() => focusRef.current?.("top"), 0),
     deselectNode: () => undefined,
     // The grid handles its own keys, clicks and pastes; ProseMirror leaves them alone.
     stopEvent: (event: Event) => event.target instanceof globalThis.Node && dom.contains(event.target),
@@ -96,14 +97,38 @@ function statutoryTableView(store: ReportStore, tableId: string, initial: PmNode
 
 const KEEP_OUT = new PluginKey("keepCaretOutOfStatutoryTables");
 
+/** How the keys of the text hand the keyboard to a table's grid, by the table's element. */
+const enterers = new WeakMap<globalThis.Node, (side: "top" | "bottom") => void>();
+
+const ARROWS = { ArrowDown: "down", ArrowRight: "forward", ArrowUp: "up", ArrowLeft: "backward" } as const;
+
 /**
- * The arrows move the text caret cell by cell into a table; a statutory table's cells are not
- * text, so a caret that lands inside one selects the table instead, which hands the keyboard
- * to its grid.
+ * A statutory table's cells are not text. An arrow key at the edge of the text next to one hands
+ * the keyboard to its grid (its first row from above, its last from below); a caret that still
+ * lands inside one (a click on a ruling) selects the table, which does the same.
  */
 function keepCaretOutOfGrids(store: ReportStore): Plugin {
   return new Plugin({
     key: KEEP_OUT,
+    props: {
+      handleKeyDown: (view, event) => {
+        const direction = event.key in ARROWS ? ARROWS[event.key as keyof typeof ARROWS] : undefined;
+        if (direction === undefined || event.shiftKey || event.ctrlKey || event.metaKey || event.altKey) return false;
+        const { selection } = view.state;
+        if (!selection.empty || !selection.$head.parent.isTextblock || !view.endOfTextblock(direction)) return false;
+        const $head = selection.$head;
+        const forward = direction === "down" || direction === "forward";
+        const edge = forward ? $head.after($head.depth) : $head.before($head.depth);
+        const $edge = view.state.doc.resolve(edge);
+        const table = forward ? $edge.nodeAfter : $edge.nodeBefore;
+        if (table === null || statutoryTableId(store, table) === null) return false;
+        const enter = enterers.get(view.nodeDOM(forward ? edge : edge - table.nodeSize) ?? document);
+        if (enter === undefined) return false;
+        event.preventDefault();
+        enter(forward ? "top" : "bottom");
+        return true;
+      },
+    },
     appendTransaction: (_trs, _old, state: EditorState) => {
       const { $from } = state.selection;
       if (state.selection instanceof NodeSelection && state.selection.node.type.name === "table") return null;
