@@ -201,6 +201,12 @@ describe("the 信息公开 tables in the app", () => {
     await expect(cellOf(page, T3, `${NEW} ${column("法律服务机构")}`).inputValue()).resolves.toBe("1");
     await expect(cellOf(page, T3, `${NEW} ${column("总计")}`).inputValue()).resolves.toBe("10");
     await expect(cellOf(page, T3, `${RESULTS} （一）予以公开 ${column("总计")}`).inputValue()).resolves.toBe("5");
+    // The block is one step of 撤销 (Ctrl+Z in the cell, as in the text) and of 重做.
+    const afterPaste = await t3Values();
+    await page.keyboard.press("Control+z");
+    await expect.poll(() => t3Values()).toEqual(before);
+    await page.keyboard.press("Control+y");
+    await expect.poll(() => t3Values()).toEqual(afterPaste);
     await page.screenshot({ path: join(artifacts, "xxgk-table-pasted.png") });
   });
 

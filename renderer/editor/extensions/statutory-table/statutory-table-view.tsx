@@ -389,6 +389,8 @@ function NumberCell({
       window.requestAnimationFrame(() => input.select());
       return;
     }
+    // A command of the app (Ctrl+S 保存, Ctrl+E 导出…) acts on the value typed here, as in a spreadsheet.
+    if (mod && !["z", "y", "Z", "a", "c", "v", "x"].includes(key) && draft !== null) commit();
     if (mod && !altKey && (key === "z" || key === "y" || key === "Z") && draft === null) {
       // Nothing typed to take back in this cell: the report's own undo, as in the text.
       event.preventDefault();
