@@ -1,5 +1,5 @@
 import type { Node as PmNode } from "@tiptap/pm/model";
-import { useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from "react";
+import { memo, useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from "react";
 import { changeField } from "../../../../core/edits/change-field";
 import { NianbaoError } from "../../../../core/errors/nianbao-error";
 import type { Finding } from "../../../../core/checks/finding";
@@ -92,6 +92,7 @@ export function StatutoryTable({ store, node, tableId, leave, focusRef }: Statut
   const findings = useFindings(store);
   const marks = useMemo(() => marksByField(findings), [findings]);
   const grid = useMemo(() => tableGrid(gridInput(node)), [node]);
+  const labels = useMemo(() => new Map(grid.fields.map((c) => [c, cellLabel(grid, c)])), [grid]);
   const table = template.tables.find((t) => t.id === tableId);
   const headerRows = table?.headerRows ?? 0;
   const tableRef = useRef<HTMLTableElement>(null);
@@ -198,21 +199,26 @@ export function StatutoryTable({ store, node, tableId, leave, focusRef }: Statut
     if (confirmed > 0) notify("info", `已确认${table?.name ?? "本表"}的 ${confirmed} 个数字。`);
   };
 
+  // Read by the cells when a key is pressed: a stable object, so a change of one field redraws one cell.
+  const actions = useRef<CellActions>({ go, paste, focusCell, isComputed, focused: () => undefined });
+  actions.current = {
+    go,
+    paste,
+    focusCell,
+    isComputed,
+    focused: (cell) => {
+      if (selected.size > 0 && !selected.has(cell.fieldId ?? "")) setSelected(new Set());
+    },
+  };
   const cellProps = (cell: GridCell) => ({
     cell,
     grid,
     field: fields[cell.fieldId ?? ""],
-    label: cellLabel(grid, cell),
+    label: labels.get(cell) ?? "",
     mark: marks.get(cell.fieldId ?? ""),
     selected: selected.has(cell.fieldId ?? ""),
     editable,
-    go,
-    paste,
-    onFocusCell: () => {
-      if (selected.size > 0 && !selected.has(cell.fieldId ?? "")) setSelected(new Set());
-    },
-    focusCell,
-    isComputed,
+    actions,
   });
 
   const renderRow = (row: GridCell[], r: number) => (
@@ -235,7 +241,7 @@ export function StatutoryTable({ store, node, tableId, leave, focusRef }: Statut
               {cell.text}
             </th>
           );
-        return <NumberCell key={key} span={span} {...cellProps(cell)} />;
+        return <NumberCell key={key} {...cellProps(cell)} />;
       })}
     </tr>
   );
@@ -275,6 +281,14 @@ export function StatutoryTable({ store, node, tableId, leave, focusRef }: Statut
   );
 }
 
+interface CellActions {
+  go: (from: GridCell, direction: Direction, skipTotals: boolean) => void;
+  paste: (from: GridCell, text: string) => void;
+  focusCell: (cell: GridCell | null) => boolean;
+  isComputed: (cell: GridCell) => boolean;
+  focused: (cell: GridCell) => void;
+}
+
 interface NumberCellProps {
   cell: GridCell;
   grid: TableGrid;
@@ -283,33 +297,18 @@ interface NumberCellProps {
   mark: CellMark | undefined;
   selected: boolean;
   editable: boolean;
-  span: { colSpan?: number; rowSpan?: number };
-  go: (from: GridCell, direction: Direction, skipTotals: boolean) => void;
-  paste: (from: GridCell, text: string) => void;
-  onFocusCell: () => void;
-  focusCell: (cell: GridCell | null) => boolean;
-  isComputed: (cell: GridCell) => boolean;
+  actions: { current: CellActions };
 }
 
 /**
  * One number cell, with a spreadsheet's habits: focused, its value is selected so typing replaces
  * it and the arrows move between cells; F2 or a double click edits inside the value instead.
  */
-function NumberCell({
-  cell,
-  grid,
-  field,
-  label,
-  mark,
-  selected,
-  editable,
-  span,
-  go,
-  paste,
-  onFocusCell,
-  focusCell,
-  isComputed,
-}: NumberCellProps) {
+const NumberCell = memo(function NumberCell({ cell, grid, field, label, mark, selected, editable, actions }: NumberCellProps) {
+  const span = {
+    ...(cell.colspan > 1 ? { colSpan: cell.colspan } : {}),
+    ...(cell.rowspan > 1 ? { rowSpan: cell.rowspan } : {}),
+  };
   const [draft, setDraft] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const [refused, setRefused] = useState(false);
@@ -345,7 +344,7 @@ function NumberCell({
       event.preventDefault();
       if (commit()) {
         setEditing(false);
-        go(cell, direction, skipTotals);
+        actions.current.go(cell, direction, skipTotals);
       }
     };
     if (event.nativeEvent.isComposing) return;
@@ -356,7 +355,7 @@ function NumberCell({
     }
     if (key === "Enter") return move(shiftKey ? "up" : "down", true);
     if (key === "Tab") {
-      const next = inReadingOrder(grid, cell, shiftKey ? -1 : 1, isComputed);
+      const next = inReadingOrder(grid, cell, shiftKey ? -1 : 1, actions.current.isComputed);
       // Past the last cell Tab leaves the table as usual: the keyboard is never trapped.
       if (next === null) {
         commit();
@@ -365,7 +364,7 @@ function NumberCell({
       event.preventDefault();
       if (commit()) {
         setEditing(false);
-        focusCell(next);
+        actions.current.focusCell(next);
       }
       return;
     }
@@ -410,7 +409,7 @@ function NumberCell({
     if (!isBlock(text)) return;
     event.preventDefault();
     setDraft(null);
-    paste(cell, text);
+    actions.current.paste(cell, text);
   };
 
   const classes = [
@@ -452,7 +451,7 @@ function NumberCell({
           setRefused(false);
         }}
         onFocus={(e) => {
-          onFocusCell();
+          actions.current.focused(cell);
           setEditing(false);
           e.currentTarget.select();
         }}
@@ -466,4 +465,4 @@ function NumberCell({
       />
     </td>
   );
-}
+});
