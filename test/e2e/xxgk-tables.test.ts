@@ -277,6 +277,7 @@ describe("the 信息公开 tables in the app", () => {
     await expect(cellOf(reopened, T3, `${NEW} ${column("总计")}`).inputValue()).resolves.toBe("10");
     await expect(cellOf(reopened, T3, `${CARRY_OUT} ${column("自然人")}`).inputValue()).resolves.toBe("5");
     await expect(cellOf(reopened, T2, "行政事业性收费 第二十条第（八）项 本年收费金额（单位：万元）").inputValue()).resolves.toBe("1.5");
+    await reopened.getByRole("table", { name: T3 }).scrollIntoViewIfNeeded();
     await reopened.screenshot({ path: join(artifacts, "xxgk-reopened.png") });
     expect(session.pageErrors).toEqual([]);
   });
