@@ -10,6 +10,8 @@ import { CarriedText } from "./extensions/carried-text/carried-text";
 import { LocateFlash } from "./extensions/locate-flash/locate-flash";
 import { PasteHygiene } from "./extensions/paste-hygiene/paste-hygiene";
 import { ReportFieldEditor, ReportFieldKeys } from "./extensions/report-field/report-field-editor";
+import { StatutoryTableNode } from "./extensions/statutory-table/statutory-table";
+import { TableKit } from "../../core/schema/report-nodes";
 import { fieldText } from "./field-text";
 
 export interface EditorExtensionOptions {
@@ -32,13 +34,16 @@ export interface EditorExtensionOptions {
  * history keys come before UndoRedo so the unified history sees Mod-z first.
  */
 export function sectionExtensions(options: EditorExtensionOptions): Extensions {
-  const schema = reportExtensions(options.resolveField).map((extension) =>
+  const schema = reportExtensions(options.resolveField).flatMap((extension): Extensions =>
     extension.name === "reportField"
-      ? ReportFieldEditor.configure({ resolve: options.resolveField, store: options.store, openField: options.openField })
+      ? [ReportFieldEditor.configure({ resolve: options.resolveField, store: options.store, openField: options.openField })]
       : extension.name === "heading" || extension.name === "paragraph"
         ? // Styles go through the numbering-aware commands (renderer/commands/paragraph-style-command.ts), not TipTap's toggles or "# " rules.
-          extension.extend({ addKeyboardShortcuts: () => ({}), addInputRules: () => [] })
-        : extension,
+          [extension.extend({ addKeyboardShortcuts: () => ({}), addInputRules: () => [] })]
+        : extension.name === "tableKit"
+          ? // The kit's table node, with the statutory tables' grid; rows and cells as the kit makes them, in its order.
+            [StatutoryTableNode.configure({ resizable: false, store: options.store }), TableKit.configure({ table: false })]
+          : [extension],
   );
   return [
     ...schema,

@@ -40,8 +40,19 @@ export function locatePath(editor: Editor, path: ReportPath): boolean {
   return true;
 }
 
-/** Selects the field's first chip in the text and scrolls to it; says so when it is not placed. */
+/**
+ * Selects cells of a statutory table (their grid shows them and takes the keyboard); false when
+ * none of them is a cell of a table on screen.
+ */
+export function selectTableCells(fieldIds: readonly string[]): boolean {
+  const shown = fieldIds.some((id) => document.querySelector(`.statutory-table input[data-field-id="${CSS.escape(id)}"]`) !== null);
+  if (shown) useUiStore.getState().selectCells(fieldIds);
+  return shown;
+}
+
+/** Selects the field's first chip in the text (or its table cell) and scrolls to it; says so when it is not placed. */
 export function locateField(editor: Editor, fieldId: string): boolean {
+  if (selectTableCells([fieldId])) return true;
   let found: number | null = null;
   editor.state.doc.descendants((node, pos) => {
     if (found !== null) return false;

@@ -71,6 +71,13 @@ export interface UiState {
   pageCount: { pages: number; revision: number } | null;
   setPageCount: (count: { pages: number; revision: number } | null) => void;
   notice: { kind: "info" | "error"; text: string } | null;
+  /**
+   * Cells of a statutory table to select (a finding's cells, a field located from a panel); the
+   * table shows them selected and takes the keyboard at the first. `serial` makes a repeated
+   * click on the same finding select again.
+   */
+  cellSelection: { fieldIds: readonly string[]; serial: number } | null;
+  selectCells: (fieldIds: readonly string[]) => void;
   openPopover: (fieldId: string, anchor: PopoverAnchor, options?: { isNew?: boolean }) => void;
   closePopover: () => void;
   setPanel: (panel: SidePanel) => void;
@@ -110,6 +117,8 @@ export const useUiStore = create<UiState>()((set, get) => ({
   pageCount: null,
   setPageCount: (pageCount) => set({ pageCount }),
   notice: null,
+  cellSelection: null,
+  selectCells: (fieldIds) => set({ cellSelection: { fieldIds, serial: (get().cellSelection?.serial ?? 0) + 1 } }),
   openPopover: (fieldId, anchor, options) => set({ popover: { fieldId, anchor, isNew: options?.isNew === true } }),
   closePopover: () => set({ popover: null }),
   setPanel: (panel) => set({ panel }),

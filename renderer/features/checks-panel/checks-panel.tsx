@@ -2,7 +2,7 @@ import { useDeferredValue, useMemo } from "react";
 import { checkReport } from "../../../core/checks/check-report";
 import type { Finding, Fix, Severity } from "../../../core/checks/finding";
 import { localToday } from "../../platform/local-today";
-import { locateField, pointAtPath, positionOfPath } from "../../editor/locate";
+import { locateField, pointAtPath, positionOfPath, selectTableCells } from "../../editor/locate";
 import { useReportStore, type ReportStore } from "../../state/report-store";
 import { useSessionStore } from "../../state/session-store";
 import { useUiStore } from "../../state/ui-store";
@@ -69,6 +69,11 @@ function jumpTo(finding: Finding): void {
   const editor = useSessionStore.getState().editor;
   if (editor === null) return;
   const { fieldId, path, part } = finding.location;
+  // A finding about a table's cells selects them in its grid, the keyboard on the first; one
+  // about the text (a figure in the prose that differs from the table) still points at the text.
+  const target = path === null ? null : positionOfPath(editor, path);
+  const aboutTable = target === null || editor.state.doc.nodeAt(target)?.type.name === "table";
+  if (aboutTable && finding.fields !== undefined && finding.fields.length > 0 && selectTableCells(finding.fields)) return;
   if (path !== null && path[0] === "body" && pointAtPath(editor, path)) return;
   if (fieldId !== null) {
     useUiStore.getState().setPanel("fields");

@@ -46,7 +46,7 @@ export function StartPage() {
 
   return (
     <main className="start-page">
-      <h1>年报 · 法治政府建设年度报告</h1>
+      <h1>年报 · 法定年度报告的编写与核对</h1>
       {recoveries.length > 0 && (
         <section className="start-card start-card--warning" aria-label="恢复未保存的内容">
           <h2>发现未保存的内容</h2>

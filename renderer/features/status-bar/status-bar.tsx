@@ -54,6 +54,8 @@ export function StatusBar({ store }: { store: ReportStore }) {
   const body = useReportStore(store, (s) => s.body);
   const fields = useReportStore(store, (s) => s.fields);
   const reportYear = useReportStore(store, (s) => s.report.meta.reportYear);
+  // The unit's own dates (a township's local notice) or the template's: 1月31日 for 信息公开.
+  const dates = useReportStore(store, (s) => s.report.meta.deadlines ?? s.template.deadlines);
   const pageCount = useUiStore((s) => s.pageCount);
   // A boolean, not the revision itself: the bar does not re-render on every keystroke.
   const previewCurrent = useReportStore(store, (s) => pageCount !== null && pageCount.revision === s.revision);
@@ -64,8 +66,8 @@ export function StatusBar({ store }: { store: ReportStore }) {
   const errors = findings.filter((f) => f.severity === "error").length;
   const warnings = findings.filter((f) => f.severity === "warning").length;
   const today = localToday();
-  const submit = deadline("报送", reportYear, "03-01", today);
-  const publish = deadline("公开", reportYear, "04-01", today);
+  const submit = deadline("报送", reportYear, dates.submit, today);
+  const publish = deadline("公开", reportYear, dates.publish, today);
   const ui = useUiStore.getState;
   const pages = pageCount === null ? "页数：预览后显示" : `${pageCount.pages} 页${previewCurrent ? "" : "（上次预览）"}`;
   return (
