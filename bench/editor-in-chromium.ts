@@ -379,7 +379,7 @@ export function editorVerdicts(bench: EditorBench): string {
   return `Editor targets met: ${ok.join(", ") || "none"}. Missed: ${missed.join(", ") || "none"}.`;
 }
 
-function partsTable(bench: EditorBench): string {
+export function partsTable(bench: EditorBench): string {
   const rows = bench.cases.flatMap((c) =>
     Object.entries(c.parts).map(([part, s]) => `| ${c.name} | ${part} | ${s.p50} | ${s.p95} | ${s.p99} | ${s.max} |`),
   );
