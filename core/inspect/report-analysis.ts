@@ -5,7 +5,7 @@ import { lastYearWording, wording } from "../compare/carried-wording";
 import { inlineText } from "../doc/inline-text";
 import type { DocNode } from "../model/doc";
 import { PartId } from "../model/part-id";
-import { Report } from "../model/report";
+import { LastYearSnapshot, Report } from "../model/report";
 import { Template } from "../model/template";
 
 /**
@@ -53,8 +53,15 @@ export const ReportAnalysis = z.object({
 });
 export type ReportAnalysis = z.infer<typeof ReportAnalysis>;
 
-/** One message to the analysis worker; `seq` pairs the reply with its request. */
-export const AnalysisRequest = AnalysisInput.extend({ seq: z.number().int().min(0) });
+/**
+ * One message to the analysis worker; `seq` pairs the reply with its request. Last year's report
+ * does not change while a report is open, so it crosses once: `lastYear.snapshot` is sent when
+ * `lastYear.key` is new to the worker, and the report's own `lastYear` is then replaced by it.
+ */
+export const AnalysisRequest = AnalysisInput.extend({
+  seq: z.number().int().min(0),
+  lastYear: z.object({ key: z.number().int().min(0), snapshot: LastYearSnapshot.nullable().optional() }),
+});
 export type AnalysisRequest = z.infer<typeof AnalysisRequest>;
 
 export const AnalysisReply = z.discriminatedUnion("ok", [

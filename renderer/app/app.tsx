@@ -16,9 +16,14 @@ export function App() {
   const session = useSessionStore((s) => s.session);
   const notice = useUiStore((s) => s.notice);
   const [fatal, setFatal] = useState<string | null>(null);
+  // A reload of an open report goes straight back to it: the start page (and the host calls it
+  // makes) would only be in the way while the report loads.
+  const [reopening, setReopening] = useState(() => rememberedOpenPath() !== null);
 
   useEffect(() => {
-    void boot().catch((error: unknown) => setFatal(errorText(error)));
+    void boot()
+      .catch((error: unknown) => setFatal(errorText(error)))
+      .finally(() => setReopening(false));
   }, []);
   useEffect(() => {
     const handleKeyDown = (event: KeyboardEvent) => {
@@ -62,7 +67,15 @@ export function App() {
     );
   return (
     <>
-      {session === null ? <StartPage /> : <EditorScreen key={session.serial} store={session.store} />}
+      {session !== null ? (
+        <EditorScreen key={session.serial} store={session.store} />
+      ) : reopening ? (
+        <main className="start-page" aria-busy="true">
+          <p className="muted">正在打开报告…</p>
+        </main>
+      ) : (
+        <StartPage />
+      )}
       <FileDialog />
       <ImportDialog />
       {/* Always there, so a modal dialog leaves it readable (use-modal-focus keeps live regions). */}

@@ -1,7 +1,13 @@
 import { useStore } from "zustand";
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { Finding } from "../../core/checks/finding";
-import { AnalysisReply, analyseReport, type AnalysisRequest, type ReportAnalysis } from "../../core/inspect/report-analysis";
+import {
+  AnalysisReply,
+  analyseReport,
+  type AnalysisInput,
+  type AnalysisRequest,
+  type ReportAnalysis,
+} from "../../core/inspect/report-analysis";
 import { localToday } from "../platform/local-today";
 import type { ReportState } from "./report-state";
 import type { ReportStore } from "./report-store";
@@ -14,20 +20,28 @@ const IDLE_TIMEOUT_MS = 500;
 export interface AnalysisState {
   /** The last finished analysis; null until the first one after the report opened. */
   analysis: ReportAnalysis | null;
+  /** Whether that analysis is of the report as it now stands in the store. */
+  fresh: boolean;
+}
+
+interface Analysed {
+  state: StoreApi<AnalysisState>;
+  /** Runs now, not after the usual wait: a panel that has just opened wants current findings. */
+  now: () => void;
 }
 
 /** Where the analysis runs: a Web Worker where there is one, else this thread, later. */
 interface Analyser {
-  run: (request: AnalysisRequest, reply: (reply: AnalysisReply) => void) => void;
+  run: (seq: number, input: AnalysisInput, reply: (reply: AnalysisReply) => void) => void;
 }
 
 const inThread: Analyser = {
-  run: (request, reply) => {
+  run: (seq, input, reply) => {
     globalThis.setTimeout(() => {
       try {
-        reply({ ok: true, seq: request.seq, analysis: analyseReport(request) });
+        reply({ ok: true, seq, analysis: analyseReport(input) });
       } catch (error) {
-        reply({ ok: false, seq: request.seq, message: error instanceof Error ? error.message : String(error) });
+        reply({ ok: false, seq, message: error instanceof Error ? error.message : String(error) });
       }
     }, 0);
   },
@@ -49,12 +63,22 @@ function analyser(): Analyser {
   } catch {
     return (shared = inThread);
   }
-  const waiting = new Map<number, { request: AnalysisRequest; reply: (reply: AnalysisReply) => void }>();
+  const waiting = new Map<number, { input: AnalysisInput; reply: (reply: AnalysisReply) => void }>();
   const fallBack = () => {
     worker.terminate();
     shared = inThread;
-    for (const { request, reply } of waiting.values()) inThread.run(request, reply);
+    for (const [seq, { input, reply }] of waiting) inThread.run(seq, input, reply);
     waiting.clear();
+  };
+  // Which of last year's reports the worker holds (by key): it crosses once, not with every run.
+  const lastYearKeys = new WeakMap<object, number>();
+  let nextKey = 1;
+  let sentKey: number | null = null;
+  const keyOf = (lastYear: AnalysisInput["report"]["lastYear"]): number => {
+    if (lastYear === null) return 0;
+    let key = lastYearKeys.get(lastYear);
+    if (key === undefined) lastYearKeys.set(lastYear, (key = nextKey++));
+    return key;
   };
   worker.addEventListener("error", fallBack);
   worker.addEventListener("messageerror", fallBack);
@@ -65,12 +89,19 @@ function analyser(): Analyser {
     if (seq !== null) waiting.delete(seq);
     if (pending === undefined) return;
     // A report the worker could not read is analysed here, as it was before there was a worker.
-    if (!reply.success || !reply.data.ok) inThread.run(pending.request, pending.reply);
-    else pending.reply(reply.data);
+    if (!reply.success || !reply.data.ok) {
+      // The worker may have lost last year's report; it is sent again next time.
+      sentKey = null;
+      inThread.run(seq ?? 0, pending.input, pending.reply);
+    } else pending.reply(reply.data);
   });
   shared = {
-    run: (request, reply) => {
-      waiting.set(request.seq, { request, reply });
+    run: (seq, input, reply) => {
+      waiting.set(seq, { input, reply });
+      const key = keyOf(input.report.lastYear);
+      const lastYear = key === sentKey ? { key } : { key, snapshot: input.report.lastYear };
+      sentKey = key;
+      const request: AnalysisRequest = { ...input, report: { ...input.report, lastYear: null }, seq, lastYear };
       worker.postMessage(request);
     },
   };
@@ -85,7 +116,7 @@ const whenIdle = (run: () => void): void => {
   else globalThis.setTimeout(run, 0);
 };
 
-const analyses = new WeakMap<ReportStore, StoreApi<AnalysisState>>();
+const analyses = new WeakMap<ReportStore, Analysed>();
 
 const inputChanged = (a: ReportState, b: ReportState): boolean =>
   a.report !== b.report || a.body !== b.body || a.fields !== b.fields || a.template !== b.template;
@@ -96,13 +127,22 @@ const inputChanged = (a: ReportState, b: ReportState): boolean =>
  * in flight, and a reply that a newer change has overtaken is still shown until the next arrives.
  */
 export function reportAnalysis(store: ReportStore): StoreApi<AnalysisState> {
+  return analysed(store).state;
+}
+
+/** Asks for an analysis of the report as it stands, without the usual wait. */
+export function analyseNow(store: ReportStore): void {
+  analysed(store).now();
+}
+
+function analysed(store: ReportStore): Analysed {
   const existing = analyses.get(store);
   if (existing !== undefined) return existing;
-  const result = createStore<AnalysisState>()(() => ({ analysis: null }));
-  analyses.set(store, result);
+  const result = createStore<AnalysisState>()(() => ({ analysis: null, fresh: false }));
   let timer: ReturnType<typeof globalThis.setTimeout> | null = null;
   let running = false;
   let again = false;
+  let urgent = false;
   const run = () => {
     timer = null;
     if (running) {
@@ -111,14 +151,19 @@ export function reportAnalysis(store: ReportStore): StoreApi<AnalysisState> {
     }
     running = true;
     again = false;
+    urgent = false;
     const state = store.getState();
     const seq = nextSeq++;
     analyser().run(
-      { seq, report: { ...state.report, body: state.body, fields: state.fields }, template: state.template, today: localToday() },
+      seq,
+      { report: { ...state.report, body: state.body, fields: state.fields }, template: state.template, today: localToday() },
       (reply) => {
         running = false;
-        if (reply.ok) result.setState({ analysis: reply.analysis });
-        if (again) schedule();
+        if (reply.ok) result.setState({ analysis: reply.analysis, fresh: !again && !inputChanged(store.getState(), state) });
+        if (again) {
+          if (urgent) run();
+          else schedule();
+        }
       },
     );
   };
@@ -127,11 +172,24 @@ export function reportAnalysis(store: ReportStore): StoreApi<AnalysisState> {
     timer = globalThis.setTimeout(() => whenIdle(run), ANALYSIS_DEBOUNCE_MS);
   };
   store.subscribe((state, previous) => {
-    if (inputChanged(state, previous)) schedule();
+    if (!inputChanged(state, previous)) return;
+    if (result.getState().fresh) result.setState({ fresh: false });
+    schedule();
   });
   // The first analysis waits for the opened report to be drawn.
   whenIdle(run);
-  return result;
+  const entry: Analysed = {
+    state: result,
+    now: () => {
+      if (result.getState().fresh) return;
+      if (timer !== null) globalThis.clearTimeout(timer);
+      timer = null;
+      urgent = true;
+      run();
+    },
+  };
+  analyses.set(store, entry);
+  return entry;
 }
 
 export function useReportAnalysis<T>(store: ReportStore, selector: (analysis: ReportAnalysis | null) => T): T {

@@ -1,6 +1,8 @@
 import type { Finding, Fix, Severity } from "../../../core/checks/finding";
 import { locateField, pointAtPath, positionOfPath } from "../../editor/locate";
-import { useReportAnalysis } from "../../state/report-analysis";
+import { useEffect, useState } from "react";
+import { useStore } from "zustand";
+import { analyseNow, reportAnalysis, useReportAnalysis } from "../../state/report-analysis";
 import type { ReportStore } from "../../state/report-store";
 import { useSessionStore } from "../../state/session-store";
 import { useUiStore } from "../../state/ui-store";
@@ -12,7 +14,15 @@ const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 export function ChecksPanel({ store }: { store: ReportStore }) {
   // Checked off the main thread a moment after each change (renderer/state/report-analysis.ts).
   const findings = useReportAnalysis(store, (a) => a?.findings ?? null);
-  if (findings === null)
+  const fresh = useStore(reportAnalysis(store), (s) => s.fresh);
+  // Opened, the panel first shows findings of the report as it stands, then follows the edits
+  // (showing the last findings while the next are on their way, so it does not flicker).
+  const [current, setCurrent] = useState(fresh);
+  useEffect(() => analyseNow(store), [store]);
+  useEffect(() => {
+    if (fresh) setCurrent(true);
+  }, [fresh]);
+  if (findings === null || !current)
     return (
       <section className="side-panel" aria-label="检查" aria-busy="true">
         <header className="side-panel__header">
