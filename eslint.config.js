@@ -126,6 +126,16 @@ export const layerRules = [
       ],
     },
   },
+  {
+    // A worker runs pure work off the main thread: core only, no React, no state, no platform.
+    files: ["renderer/workers/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "^(?!\\.\\./\\.\\./core/)", message: "a renderer worker imports core only (layer rule)" }] },
+      ],
+    },
+  },
 ];
 
 export default tseslint.config(

@@ -15,7 +15,7 @@ import { fixtureReport } from "../test/support/report-from-markdown";
 import { callgrindAvailable, countInstructions, measureFloors, type Floor, type InstructionCount } from "./support/floors";
 import { measureWhole, median, type Measurement } from "./support/measure-whole";
 import { reportMarkdown } from "./support/report-markdown";
-import { benchEditorInChromium, editorMarkdown, editorTable, editorVerdicts, type EditorBench } from "./editor-in-chromium";
+import { benchEditorInChromium, editorMarkdown, editorTable, editorVerdicts, partsTable, type EditorBench } from "./editor-in-chromium";
 
 /*
  * `npm run bench`: ours against what a user would script instead, medians over repeated runs.
@@ -380,8 +380,10 @@ async function benchSigningOnly(childScript: string): Promise<void> {
 export async function main(childScript: string, floorDir: string): Promise<void> {
   // `NIANBAO_BENCH_ONLY=editor`: the editor part alone, printed, no file written.
   if (process.env["NIANBAO_BENCH_ONLY"] === "editor") {
-    const { editor } = await benchEditor();
-    process.stdout.write(`\n${editorTable(editor)}\n\n${editorVerdicts(editor)}\n`);
+    const { editor, load } = await benchEditor();
+    process.stdout.write(
+      `\n${editorTable(editor)}\n\n${editorVerdicts(editor)}\n\n${partsTable(editor)}\n\nLoad average ${load.before} before, ${load.after} after.\n`,
+    );
     return;
   }
   // `NIANBAO_BENCH_ONLY=sign`: the signing case of the 100-page report alone, printed, no file written.

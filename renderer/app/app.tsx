@@ -7,7 +7,7 @@ import { StartPage } from "../features/start/start-page";
 import { currentBridge } from "../platform/bridge";
 import { createApi } from "../platform/api";
 import { platformTransport } from "../platform/transport";
-import { rememberedOpenPath, rememberedUnsavedReport, useSessionStore } from "../state/session-store";
+import { rememberedOpenPath, rememberedTemplateId, rememberedUnsavedReport, useSessionStore } from "../state/session-store";
 import { useUiStore } from "../state/ui-store";
 import { EditorScreen } from "./editor-screen";
 import { errorText, notifyError } from "../state/notify-error";
@@ -16,9 +16,14 @@ export function App() {
   const session = useSessionStore((s) => s.session);
   const notice = useUiStore((s) => s.notice);
   const [fatal, setFatal] = useState<string | null>(null);
+  // A reload of an open report goes straight back to it: the start page (and the host calls it
+  // makes) would only be in the way while the report loads.
+  const [reopening, setReopening] = useState(() => rememberedOpenPath() !== null);
 
   useEffect(() => {
-    void boot().catch((error: unknown) => setFatal(errorText(error)));
+    void boot()
+      .catch((error: unknown) => setFatal(errorText(error)))
+      .finally(() => setReopening(false));
   }, []);
   useEffect(() => {
     const handleKeyDown = (event: KeyboardEvent) => {
@@ -62,7 +67,15 @@ export function App() {
     );
   return (
     <>
-      {session === null ? <StartPage /> : <EditorScreen key={session.serial} store={session.store} />}
+      {session !== null ? (
+        <EditorScreen key={session.serial} store={session.store} />
+      ) : reopening ? (
+        <main className="start-page" aria-busy="true">
+          <p className="muted">正在打开报告…</p>
+        </main>
+      ) : (
+        <StartPage />
+      )}
       <FileDialog />
       <ImportDialog />
       {/* Always there, so a modal dialog leaves it readable (use-modal-focus keeps live regions). */}
@@ -98,13 +111,21 @@ async function boot(): Promise<void> {
     throw new NianbaoError("unauthorized", "缺少访问口令。请使用 nianbao serve 启动时显示的完整地址打开年报。", "missing token");
   }
   const api = createApi(transport);
-  const info = await api.hostInfo({});
-  useSessionStore.getState().connect(api, info);
   const path = rememberedOpenPath();
   const unsaved = rememberedUnsavedReport();
+  // The three calls a reload needs go out together, not one after the other: the report and its
+  // template (remembered with the path) do not depend on the host's answer to hostInfo.
+  const info = api.hostInfo({});
+  const opening = path === null ? null : api.openReport({ path });
+  const templateId = path === null ? null : rememberedTemplateId();
+  const template = templateId === null ? null : api.getTemplate({ templateId });
+  // Settled later, in order; a failure is reported there, not as an unhandled rejection here.
+  void opening?.catch(() => undefined);
+  void template?.catch(() => undefined);
+  useSessionStore.getState().connect(api, await info);
   try {
-    if (path !== null) {
-      await useSessionStore.getState().open(await api.openReport({ path }));
+    if (opening !== null) {
+      await useSessionStore.getState().open(await opening, template === null ? {} : { template: await template.catch(() => null) });
     } else if (unsaved !== null && (await api.listRecoveries({})).some((r) => r.reportId === unsaved)) {
       // A report never saved (new or imported) comes back from its autosaved copy.
       await useSessionStore.getState().open(await api.readRecovery({ reportId: unsaved }), { startDirty: true });

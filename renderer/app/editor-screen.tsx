@@ -2,17 +2,15 @@ import { lazy, Suspense, useEffect, useState } from "react";
 import type { RecoverySummary } from "../../core/api/contract";
 import { ReportEditor } from "../editor/report-editor";
 import { FieldPopover } from "../features/field-popover/field-popover";
-import { ComparePanel } from "../features/compare-panel/compare-panel";
 import { ChecksPanel } from "../features/checks-panel/checks-panel";
 import { ExportDialog } from "../features/export-dialog/export-dialog";
 import { FieldsPanel } from "../features/fields-panel/fields-panel";
-import { SignoffPanel } from "../features/signoff-panel/signoff-panel";
 import { OutlinePanel } from "../features/outline/outline-panel";
 import { EditorContextMenu } from "../features/editor-context-menu/editor-context-menu";
 import { ReportInfoDialog } from "../features/report-info/report-info-dialog";
 import { StatusBar } from "../features/status-bar/status-bar";
 import { Toolbar } from "../features/toolbar/toolbar";
-import { lockedMessage } from "../features/signoff-panel/signoff-panel";
+import { lockedMessage } from "../state/locked-message";
 import { isEditable } from "../../core/workflow/assert-editable";
 import { useReportStore, type ReportStore } from "../state/report-store";
 import { useSessionStore } from "../state/session-store";
@@ -25,6 +23,30 @@ import { useWindowTitle } from "./use-window-title";
 const DataOverviewPanel = lazy(async () => ({
   default: (await import("../features/data-overview/data-overview-panel")).DataOverviewPanel,
 }));
+// Not needed for the first paint of a report (the outline is): they load when first opened,
+// which keeps the word diff and the signing code out of the bundle a report opens with.
+const loadComparePanel = () => import("../features/compare-panel/compare-panel");
+const loadSignoffPanel = () => import("../features/signoff-panel/signoff-panel");
+const ComparePanel = lazy(async () => ({ default: (await loadComparePanel()).ComparePanel }));
+const SignoffPanel = lazy(async () => ({ default: (await loadSignoffPanel()).SignoffPanel }));
+
+/** Fetched once the opened report has been drawn and the main thread is idle, so a click on them does not wait. */
+function preloadPanels(): void {
+  const load = () => void Promise.all([loadComparePanel(), loadSignoffPanel()]).catch(() => undefined);
+  if (typeof requestIdleCallback === "function") requestIdleCallback(load, { timeout: 3000 });
+  else window.setTimeout(load, 0);
+}
+
+/** Focuses an element of a panel that may still be loading: tries each frame for up to two seconds. */
+function focusWhenShown(selector: string): void {
+  const until = performance.now() + 2000;
+  const attempt = () => {
+    const element = document.querySelector<HTMLElement>(selector);
+    if (element !== null) element.focus();
+    else if (performance.now() < until) requestAnimationFrame(attempt);
+  };
+  requestAnimationFrame(attempt);
+}
 
 export function EditorScreen({ store }: { store: ReportStore }) {
   useAutosave(store);
@@ -33,6 +55,7 @@ export function EditorScreen({ store }: { store: ReportStore }) {
   const meta = useReportStore(store, (s) => s.report.meta);
   const locked = useReportStore(store, (s) => !isEditable(s.report));
   const sideWidth = useSideWidth(panel);
+  useEffect(preloadPanels, []);
   return (
     <div className="editor-screen">
       <Toolbar store={store} />
@@ -45,9 +68,13 @@ export function EditorScreen({ store }: { store: ReportStore }) {
           ) : panel === "checks" ? (
             <ChecksPanel store={store} />
           ) : panel === "signoff" ? (
-            <SignoffPanel store={store} />
+            <Suspense fallback={<p className="side-panel__empty">正在载入签发…</p>}>
+              <SignoffPanel store={store} />
+            </Suspense>
           ) : panel === "compare" ? (
-            <ComparePanel store={store} />
+            <Suspense fallback={<p className="side-panel__empty">正在载入上年对照…</p>}>
+              <ComparePanel store={store} />
+            </Suspense>
           ) : panel === "overview" ? (
             <Suspense fallback={<p className="side-panel__empty">正在载入数据概览…</p>}>
               <DataOverviewPanel store={store} />
@@ -81,7 +108,7 @@ function LockedBanner({ store }: { store: ReportStore }) {
   if (message === null) return null;
   const revise = () => {
     useUiStore.getState().setPanel("signoff");
-    window.setTimeout(() => document.querySelector<HTMLInputElement>(".signoff-panel input[aria-label='姓名']")?.focus(), 0);
+    focusWhenShown(".signoff-panel input[aria-label='姓名']");
   };
   return (
     <div className="banner banner--locked" role="note">

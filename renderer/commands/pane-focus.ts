@@ -36,11 +36,18 @@ function focusPane(pane: HTMLElement): void {
  * first finding of 检查), once React has drawn it.
  */
 export function focusSidePanel(preferred?: string): void {
-  window.setTimeout(() => {
+  // The preferred element may be a moment away (a panel that loads on demand, findings that
+  // arrive from the checks worker): it is looked for each frame for up to three seconds.
+  const until = performance.now() + 3000;
+  const attempt = (): void => {
     const side = document.querySelector<HTMLElement>(".editor-side");
-    if (side === null) return;
-    const target =
-      (preferred === undefined ? null : side.querySelector<HTMLElement>(preferred)) ?? side.querySelector<HTMLElement>(FOCUSABLE);
-    target?.focus();
-  }, 0);
+    const found = preferred === undefined ? null : (side?.querySelector<HTMLElement>(preferred) ?? null);
+    if (found !== null) return found.focus();
+    if (preferred !== undefined && performance.now() < until) {
+      requestAnimationFrame(attempt);
+      return;
+    }
+    side?.querySelector<HTMLElement>(FOCUSABLE)?.focus();
+  };
+  window.setTimeout(attempt, 0);
 }

@@ -10,6 +10,7 @@ import type { ReportStore } from "../state/report-store";
 import { useSessionStore } from "../state/session-store";
 import { useUiStore } from "../state/ui-store";
 import { sectionExtensions, storeFieldResolver } from "./extension-sets";
+import { cachedDocJson } from "./doc-json";
 import { UnifiedHistory } from "./unified-history";
 import { TIDY_CARRIED, tidyCarried } from "./review-marks";
 
@@ -31,11 +32,27 @@ function cachedLastYearWording(store: ReportStore): () => ReadonlySet<string> {
 }
 
 /**
+ * TipTap's EditorContent calls createNodeViews() once it has mounted, with node view functions
+ * that are new objects though the view already has the same ones from its creation; ProseMirror
+ * then throws away and redraws the whole document, every chip included. Ours are plain node views
+ * (no React portals to connect), so that second pass is skipped while the view has node views;
+ * after EditorContent has cleared them (unmount) they are set again as TipTap does.
+ */
+function keepNodeViews(editor: Editor): void {
+  const create = editor.createNodeViews.bind(editor);
+  editor.createNodeViews = () => {
+    if (editor.isDestroyed || Object.keys(editor.view.props.nodeViews ?? {}).length > 0) return;
+    create();
+  };
+}
+
+/**
  * The writing column. TipTap owns the live document (it is not a controlled component, TipTap
  * #2403); the store gets a debounced copy, never while an IME composition is open.
  */
 export function ReportEditor({ store }: { store: ReportStore }) {
   const historyRef = useRef<UnifiedHistory | null>(null);
+  const docJson = useMemo(() => cachedDocJson(), []);
   const syncTimer = useRef<number | null>(null);
   const extensions = useMemo(() => {
     const { template } = store.getState();
@@ -58,13 +75,15 @@ export function ReportEditor({ store }: { store: ReportStore }) {
     });
   }, [store]);
 
-  // A copy: ProseMirror's JSONContent type is looser than the validated DocNode. Only the first
-  // render's content is used, so a long report is not deep-copied again on every re-render.
-  const content = useMemo(() => JSON.parse(JSON.stringify(store.getState().body)) as JSONContent, [store]);
+  // Only the first render's content is used. ProseMirror reads it without changing it, so the
+  // validated body goes in as it is, not deep-copied (JSONContent's type is only looser).
+  const content = useMemo(() => store.getState().body as JSONContent, [store]);
   const editor = useEditor({
     extensions,
     content,
     immediatelyRender: true,
+    // Before EditorContent mounts: its createNodeViews() would redraw the whole document.
+    onMount: ({ editor: ed }) => keepNodeViews(ed),
     editorProps: { attributes: { class: "report-body", "aria-label": "报告正文", spellcheck: "false", lang: "zh-CN" } },
     onTransaction: ({ editor: ed, transaction }) => {
       historyRef.current?.noteEditorChange();
@@ -79,7 +98,7 @@ export function ReportEditor({ store }: { store: ReportStore }) {
     syncTimer.current = window.setTimeout(() => {
       if (ed.isDestroyed) return;
       if (ed.view.composing) return scheduleSync(ed);
-      store.getState().setBody(ed.getJSON() as DocNode);
+      store.getState().setBody(docJson(ed.state.doc) as DocNode);
     }, BODY_SYNC_DELAY_MS);
   }
 
@@ -87,7 +106,7 @@ export function ReportEditor({ store }: { store: ReportStore }) {
     if (editor === null) return;
     const history = new UnifiedHistory(editor, store);
     historyRef.current = history;
-    store.getState().setLiveBodyReader(() => editor.getJSON() as DocNode);
+    store.getState().setLiveBodyReader(() => docJson(editor.state.doc) as DocNode);
     useSessionStore.getState().attachEditor(editor, history);
     // An approved or published report is frozen until a revision is created (core/workflow).
     const followWorkflow = () => {
@@ -125,7 +144,7 @@ export function ReportEditor({ store }: { store: ReportStore }) {
       store.getState().setLiveBodyReader(null);
       useSessionStore.getState().attachEditor(null, null);
     };
-  }, [editor, store]);
+  }, [editor, store, docJson]);
 
   return <EditorContent editor={editor} className="report-editor" />;
 }

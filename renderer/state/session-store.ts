@@ -1,12 +1,14 @@
 import type { Editor } from "@tiptap/core";
 import { create } from "zustand";
 import type { HostInfo, OpenedReport } from "../../core/api/contract";
+import type { Template } from "../../core/model/template";
 import type { ReportApi } from "../platform/api";
 import type { UnifiedHistory } from "../editor/unified-history";
 import { createReportStore, type ReportStore } from "./report-store";
 
 const OPEN_PATH_KEY = "nianbao.openPath";
 const UNSAVED_REPORT_KEY = "nianbao.unsavedReportId";
+const TEMPLATE_KEY = "nianbao.templateId";
 
 export interface Session {
   store: ReportStore;
@@ -24,7 +26,8 @@ export interface SessionState {
   editor: Editor | null;
   history: UnifiedHistory | null;
   connect: (api: ReportApi, hostInfo: HostInfo) => void;
-  open: (opened: OpenedReport, options?: { startDirty?: boolean }) => Promise<void>;
+  /** `template`: the report's template when already fetched (a reload asks for it in parallel); used only if its id matches. */
+  open: (opened: OpenedReport, options?: { startDirty?: boolean; template?: Template | null }) => Promise<void>;
   close: () => void;
   attachEditor: (editor: Editor | null, history: UnifiedHistory | null) => void;
 }
@@ -39,16 +42,18 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
   open: async (opened, options = {}) => {
     const { api } = get();
     if (api === null) return;
-    const template = await api.getTemplate({ templateId: opened.report.template.id });
+    const templateId = opened.report.template.id;
+    const template =
+      options.template?.id === templateId ? options.template : await api.getTemplate({ templateId: opened.report.template.id });
     const store = createReportStore({ api, opened, template, ...(options.startDirty === true ? { startDirty: true } : {}) });
-    rememberOpenPath(opened.path, opened.report.id);
+    rememberOpenPath(opened.path, opened.report.id, templateId);
     store.subscribe((state, previous) => {
-      if (state.path !== previous.path) rememberOpenPath(state.path, state.report.id);
+      if (state.path !== previous.path) rememberOpenPath(state.path, state.report.id, templateId);
     });
     set({ session: { store, serial: nextSerial++ }, editor: null, history: null });
   },
   close: () => {
-    rememberOpenPath(null, null);
+    rememberOpenPath(null, null, null);
     set({ session: null, editor: null, history: null });
   },
   attachEditor: (editor, history) => set({ editor, history }),
@@ -58,15 +63,22 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
  * So that reloading the page (browser mode) reopens the report that was open: from its file, or,
  * while it has never been saved, from its autosaved copy.
  */
-function rememberOpenPath(path: string | null, unsavedReportId: string | null): void {
+function rememberOpenPath(path: string | null, unsavedReportId: string | null, templateId: string | null): void {
   if (path === null) sessionStorage.removeItem(OPEN_PATH_KEY);
   else sessionStorage.setItem(OPEN_PATH_KEY, path);
+  if (templateId === null) sessionStorage.removeItem(TEMPLATE_KEY);
+  else sessionStorage.setItem(TEMPLATE_KEY, templateId);
   if (path !== null || unsavedReportId === null) sessionStorage.removeItem(UNSAVED_REPORT_KEY);
   else sessionStorage.setItem(UNSAVED_REPORT_KEY, unsavedReportId);
 }
 
 export function rememberedOpenPath(): string | null {
   return sessionStorage.getItem(OPEN_PATH_KEY);
+}
+
+/** The template of the remembered report, so a reload can fetch it together with the report. */
+export function rememberedTemplateId(): string | null {
+  return sessionStorage.getItem(TEMPLATE_KEY);
 }
 
 export function rememberedUnsavedReport(): string | null {

@@ -65,6 +65,19 @@ describe("the layer rules", () => {
     expect(await lintAs("host/bad.ts", 'import { app } from "electron";\nexport const x = app;\n')).toHaveLength(1);
   });
 
+  it("fail a renderer worker that imports anything but core", async () => {
+    const messages = await lintAs(
+      "renderer/workers/bad.worker.ts",
+      [
+        'import { checkReport } from "../../core/checks/check-report";',
+        'import { useUiStore } from "../state/ui-store";',
+        'import { create } from "zustand";',
+        "export const x = [checkReport, useUiStore, create];",
+      ].join("\n"),
+    );
+    expect(messages.filter((m) => m.startsWith("no-restricted-imports"))).toHaveLength(2);
+  });
+
   it("pass the real tree: a layer-respecting core file lints clean", async () => {
     expect(await lintAs("core/model/ok.ts", 'import { PartId } from "./part-id";\nexport const parts = PartId.options;\n')).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { finishedReport } from "../support/finished-report";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Field } from "../../core/model/field";
@@ -108,18 +108,19 @@ describe("the 字段 panel", () => {
 });
 
 describe("the 检查 panel", () => {
-  it("lists an unconfirmed field among the errors and drops it once the field is confirmed", () => {
+  it("lists an unconfirmed field among the errors and drops it once the field is confirmed", async () => {
     const t = setup();
     render(<ChecksPanel store={t.store} />);
     const panel = screen.getByRole("region", { name: "检查" });
-    const errors = () => within(panel).getByRole("list", { name: "错误" });
+    // The checks run a moment after the report opens and after each change, off the main thread.
+    const errors = await within(panel).findByRole("list", { name: "错误" });
     expect(
-      within(errors())
+      within(errors)
         .getAllByRole("button")
         .map((b) => b.textContent),
     ).toContainEqual(expect.stringContaining("“行政复议案件”（135件）尚未确认"));
     act(() => t.history.editField({ ...casesOf(t), status: "confirmed" }));
-    expect(panel.textContent).not.toContain("“行政复议案件”（135件）尚未确认");
+    await waitFor(() => expect(panel.textContent).not.toContain("“行政复议案件”（135件）尚未确认"));
     t.editor.destroy();
   });
 });

@@ -1,9 +1,9 @@
-import { useDeferredValue, useMemo } from "react";
-import { checkReport } from "../../../core/checks/check-report";
 import type { Finding, Fix, Severity } from "../../../core/checks/finding";
-import { localToday } from "../../platform/local-today";
 import { locateField, pointAtPath, positionOfPath, selectTableCells } from "../../editor/locate";
-import { useReportStore, type ReportStore } from "../../state/report-store";
+import { useEffect, useState } from "react";
+import { useStore } from "zustand";
+import { analyseNow, reportAnalysis, useReportAnalysis } from "../../state/report-analysis";
+import type { ReportStore } from "../../state/report-store";
 import { useSessionStore } from "../../state/session-store";
 import { useUiStore } from "../../state/ui-store";
 
@@ -12,13 +12,25 @@ const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
 /** 检查: every finding of core/checks on the report as it stands, grouped by severity. */
 export function ChecksPanel({ store }: { store: ReportStore }) {
-  const report = useReportStore(store, (s) => s.report);
-  const body = useReportStore(store, (s) => s.body);
-  const fields = useReportStore(store, (s) => s.fields);
-  const template = useReportStore(store, (s) => s.template);
-  // Checking a long report takes a moment; typing stays first.
-  const input = useDeferredValue(useMemo(() => ({ ...report, body, fields }), [report, body, fields]));
-  const findings = useMemo(() => checkReport(input, template, { today: localToday() }), [input, template]);
+  // Checked off the main thread a moment after each change (renderer/state/report-analysis.ts).
+  const findings = useReportAnalysis(store, (a) => a?.findings ?? null);
+  const fresh = useStore(reportAnalysis(store), (s) => s.fresh);
+  // Opened, the panel first shows findings of the report as it stands, then follows the edits
+  // (showing the last findings while the next are on their way, so it does not flicker).
+  const [current, setCurrent] = useState(fresh);
+  useEffect(() => analyseNow(store), [store]);
+  useEffect(() => {
+    if (fresh) setCurrent(true);
+  }, [fresh]);
+  if (findings === null || !current)
+    return (
+      <section className="side-panel" aria-label="检查" aria-busy="true">
+        <header className="side-panel__header">
+          <h2>检查</h2>
+          <p className="muted">正在检查…</p>
+        </header>
+      </section>
+    );
   return (
     <section className="side-panel" aria-label="检查">
       <header className="side-panel__header">

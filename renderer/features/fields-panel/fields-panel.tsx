@@ -11,7 +11,7 @@ import { locateField } from "../../editor/locate";
 import { useReportStore, type ReportStore } from "../../state/report-store";
 import { useSessionStore } from "../../state/session-store";
 import { useUiStore, type FieldsFilter } from "../../state/ui-store";
-import { useFindings } from "../../state/use-findings";
+import { useFindings } from "../../state/report-analysis";
 import { fieldsInDocumentOrder } from "./fields-in-order";
 import "./fields-panel.css";
 

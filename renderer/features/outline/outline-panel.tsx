@@ -1,43 +1,26 @@
-import { useDeferredValue, useMemo } from "react";
-import type { DocNode, InlineNode } from "../../../core/model/doc";
+import { useMemo } from "react";
+import type { BlockNode } from "../../../core/model/doc";
 import { inlineText } from "../../../core/doc/inline-text";
-import { lastYearWording, wording } from "../../../core/compare/carried-wording";
+import type { PartProgress } from "../../../core/inspect/report-analysis";
 import type { Template } from "../../../core/model/template";
 import { isEditable } from "../../../core/workflow/assert-editable";
 import { showPartHeading } from "../../editor/locate";
 import { markPartReviewed } from "../../editor/review-marks";
+import { useReportAnalysis } from "../../state/report-analysis";
 import { useReportStore, type ReportStore } from "../../state/report-store";
 import { useSessionStore } from "../../state/session-store";
 import { useUiStore } from "../../state/ui-store";
-
-interface OutlinePart {
-  index: number;
-  heading: string;
-  guidance: string | null;
-  required: boolean;
-  /** Characters of body text under the part (headings excluded). */
-  written: number;
-  /**
-   * Share of the part's paragraph text still worded exactly as a paragraph of last year's
-   * (numbers in chips aside); null without a last-year report. Exact matches only: the full
-   * comparison (上年对照) takes seconds on a long report, too slow to follow every edit.
-   */
-  lastYearShare: number | null;
-  /** Carried paragraphs nobody has rewritten or marked 已审阅. */
-  unreviewed: number;
-}
 
 /** Below this a part counts as not yet written; a single sentence is still a start. */
 const COVERED_CHARS = 20;
 
 /** The parts in order, each with the template's guidance, how far it is written and how much is still last year's. */
 export function OutlinePanel({ store }: { store: ReportStore }) {
-  const body = useDeferredValue(useReportStore(store, (s) => s.body));
   const template = useReportStore(store, (s) => s.template);
-  const lastYear = useReportStore(store, (s) => s.report.lastYear);
   const editable = useReportStore(store, (s) => isEditable(s.report));
-  const lastWording = useMemo(() => (lastYear === null ? null : lastYearWording(lastYear.body)), [lastYear]);
-  const parts = useMemo(() => outlineParts(body, template, lastWording), [body, template, lastWording]);
+  // Measured off the main thread with the checks (core/inspect/report-analysis.ts).
+  const progress = useReportAnalysis(store, (a) => a?.parts ?? null);
+  const parts = useMemo(() => outlineParts(store, progress, template), [store, progress, template]);
   return (
     <section className="side-panel" aria-label="大纲">
       <header className="side-panel__header">
@@ -45,7 +28,7 @@ export function OutlinePanel({ store }: { store: ReportStore }) {
       </header>
       <ol className="outline">
         {parts.map((part) => {
-          const covered = part.written >= COVERED_CHARS;
+          const covered = part.written !== null && part.written >= COVERED_CHARS;
           return (
             <li key={part.index} className="outline__part">
               <button type="button" className="outline__jump" onClick={() => jumpToPart(part.index)}>
@@ -84,37 +67,37 @@ export function OutlinePanel({ store }: { store: ReportStore }) {
   );
 }
 
-function outlineParts(body: DocNode, template: Template, lastWording: ReadonlySet<string> | null): OutlinePart[] {
-  const text = (content: readonly InlineNode[] | undefined) => inlineText(content, () => "0");
-  const result: OutlinePart[] = [];
-  body.content.forEach((node, index) => {
-    if (node.type !== "part") return;
-    const templatePart = template.parts.find((p) => p.id === node.attrs.partId);
-    const [first, ...rest] = node.content;
-    const written = rest.reduce((n, block) => n + (block.type === "paragraph" ? text(block.content).trim().length : 0), 0);
-    const unreviewed = rest.filter(
-      (block) =>
-        block.type !== "table" && block.attrs.carried && wording(block.content) !== "" && lastWording?.has(wording(block.content)) === true,
-    ).length;
-    let total = 0;
-    let same = 0;
-    for (const block of rest) {
-      if (block.type !== "paragraph") continue;
-      const words = wording(block.content);
-      total += words.length;
-      if (lastWording?.has(words) === true) same += words.length;
-    }
-    result.push({
-      index,
-      heading: first?.type === "heading" ? text(first.content) : "",
-      guidance: templatePart?.guidance ?? null,
-      required: templatePart?.required ?? false,
-      written,
-      lastYearShare: lastWording === null ? null : total === 0 ? 0 : same / total,
-      unreviewed,
-    });
-  });
-  return result;
+interface OutlinePart extends Omit<PartProgress, "written" | "lastYearShare" | "unreviewed"> {
+  guidance: string | null;
+  required: boolean;
+  /** Null until the first analysis has arrived. */
+  written: number | null;
+  lastYearShare: number | null;
+  unreviewed: number;
+}
+
+/**
+ * The parts with the template's guidance. Until the first analysis arrives the headings come
+ * from the report as opened, so the outline is there from the first paint.
+ */
+function outlineParts(store: ReportStore, progress: readonly PartProgress[] | null, template: Template): OutlinePart[] {
+  const withTemplate = (part: Omit<OutlinePart, "guidance" | "required">): OutlinePart => {
+    const templatePart = template.parts.find((p) => p.id === part.partId);
+    return { ...part, guidance: templatePart?.guidance ?? null, required: templatePart?.required ?? false };
+  };
+  if (progress !== null) return progress.map(withTemplate);
+  return store
+    .getState()
+    .body.content.flatMap((node, index) =>
+      node.type === "part"
+        ? [{ index, partId: node.attrs.partId, heading: headingText(node.content[0]), written: null, lastYearShare: null, unreviewed: 0 }]
+        : [],
+    )
+    .map(withTemplate);
+}
+
+function headingText(block: BlockNode | undefined): string {
+  return block?.type === "heading" ? inlineText(block.content, () => "0") : "";
 }
 
 function jumpToPart(index: number): void {

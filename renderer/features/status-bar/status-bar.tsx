@@ -2,33 +2,13 @@ import { useMemo } from "react";
 import { daysBetween } from "../../../core/text/chinese-date";
 import { shownStatus } from "../../../core/fields/bound-growth";
 import { fieldText } from "../../../core/fields/field-text";
-import type { DocNode } from "../../../core/model/doc";
+import type { BodyCount } from "../../../core/inspect/report-analysis";
 import type { Field } from "../../../core/model/field";
 import { localToday } from "../../platform/local-today";
 import { useReportStore, type ReportStore } from "../../state/report-store";
 import { useUiStore } from "../../state/ui-store";
-import { useFindings } from "../../state/use-findings";
+import { useFindings, useReportAnalysis } from "../../state/report-analysis";
 import "./status-bar.css";
-
-type Json = { type: string; text?: string; attrs?: Record<string, unknown>; content?: Json[] };
-
-/** The text's own characters and the chips in it, read once per copy of the body. */
-interface BodyCount {
-  text: number;
-  chips: { fieldId: string; show: "value" | "yoy" }[];
-}
-
-function bodyCount(body: DocNode): BodyCount {
-  const count: BodyCount = { text: 0, chips: [] };
-  const visit = (node: Json) => {
-    if (node.type === "text") count.text += (node.text ?? "").replace(/\s/g, "").length;
-    else if (node.type === "reportField")
-      count.chips.push({ fieldId: String(node.attrs?.["fieldId"] ?? ""), show: node.attrs?.["show"] === "yoy" ? "yoy" : "value" });
-    for (const child of node.content ?? []) visit(child);
-  };
-  visit(body as Json);
-  return count;
-}
 
 /**
  * Characters a reader counts: the text and what each chip shows, without spaces. In two steps so
@@ -51,7 +31,6 @@ function deadline(name: string, reportYear: number, monthDay: string, today: str
 
 /** The bottom line of the window: pages, characters, fields to confirm, findings and deadlines. */
 export function StatusBar({ store }: { store: ReportStore }) {
-  const body = useReportStore(store, (s) => s.body);
   const fields = useReportStore(store, (s) => s.fields);
   const reportYear = useReportStore(store, (s) => s.report.meta.reportYear);
   // The unit's own dates (a township's local notice) or the template's: 1月31日 for 信息公开.
@@ -60,8 +39,10 @@ export function StatusBar({ store }: { store: ReportStore }) {
   // A boolean, not the revision itself: the bar does not re-render on every keystroke.
   const previewCurrent = useReportStore(store, (s) => pageCount !== null && pageCount.revision === s.revision);
   const findings = useFindings(store);
-  const counted = useMemo(() => bodyCount(body), [body]);
-  const characters = useMemo(() => countCharacters(counted, fields), [counted, fields]);
+  const checked = useReportAnalysis(store, (a) => a !== null);
+  // Counted with the checks, off the main thread (core/inspect/report-analysis.ts).
+  const counted = useReportAnalysis(store, (a) => a?.count ?? null);
+  const characters = useMemo(() => (counted === null ? null : countCharacters(counted, fields)), [counted, fields]);
   const unconfirmed = useMemo(() => Object.values(fields).filter((f) => shownStatus(fields, f) !== "confirmed").length, [fields]);
   const errors = findings.filter((f) => f.severity === "error").length;
   const warnings = findings.filter((f) => f.severity === "warning").length;
@@ -75,7 +56,7 @@ export function StatusBar({ store }: { store: ReportStore }) {
       <button type="button" className="status-bar__item" title="打印预览，按 PDF 排版计算页数" onClick={() => ui().setExportDialog("pdf")}>
         {pages}
       </button>
-      <span className="status-bar__item">{characters.toLocaleString("zh-CN")} 字</span>
+      <span className="status-bar__item">{characters === null ? "正在统计字数" : `${characters.toLocaleString("zh-CN")} 字`}</span>
       <button
         type="button"
         className={`status-bar__item${unconfirmed > 0 ? " status-bar__item--todo" : ""}`}
@@ -91,14 +72,14 @@ export function StatusBar({ store }: { store: ReportStore }) {
         className={`status-bar__item${errors > 0 ? " status-bar__item--error" : ""}`}
         onClick={() => ui().setPanel("checks")}
       >
-        错误 {errors}
+        错误 {checked ? errors : "…"}
       </button>
       <button
         type="button"
         className={`status-bar__item${warnings > 0 ? " status-bar__item--todo" : ""}`}
         onClick={() => ui().setPanel("checks")}
       >
-        提醒 {warnings}
+        提醒 {checked ? warnings : "…"}
       </button>
       <span className={`status-bar__item status-bar__deadline${submit.late ? " status-bar__item--error" : ""}`}>{submit.text}</span>
       <span className={`status-bar__item status-bar__deadline${publish.late ? " status-bar__item--error" : ""}`}>{publish.text}</span>

@@ -21,6 +21,16 @@ export function persistenceSlice(deps: ReportStoreDeps): StateCreator<ReportStat
       }
       return { ...state.report, body: body.data, fields: state.fields };
     };
+    /**
+     * The report as it stands, for the recovery copy written every second while the clerk types:
+     * not validated here but by the host, which checks every request against the contract
+     * (core/rpc/dispatcher.ts) off this thread, so a long report's copy costs the editor no
+     * schema walk. A copy the host refuses is retried by the scheduler; saves still validate.
+     */
+    const recoveryCopy = (): Report => {
+      const state = get();
+      return { ...state.report, body: state.readLiveBody?.() ?? state.body, fields: state.fields };
+    };
     return {
       path: deps.opened.path,
       status: deps.startDirty === true ? "dirty" : "clean",
@@ -68,7 +78,7 @@ export function persistenceSlice(deps: ReportStoreDeps): StateCreator<ReportStat
         if (reportSave !== null) await reportSave.catch(() => undefined);
         const { revision, savedRevision, recoveryRevision, path } = get();
         if (revision === savedRevision || revision === recoveryRevision) return;
-        const writing = deps.api.writeRecovery({ report: snapshot(), path });
+        const writing = deps.api.writeRecovery({ report: recoveryCopy(), path });
         recoveryWrite = writing;
         try {
           await writing;

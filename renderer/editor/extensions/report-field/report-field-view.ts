@@ -35,9 +35,10 @@ const sameInputs = (a: ChipInputs, b: ChipInputs): boolean =>
  * Written by hand rather than with TipTap's ReactNodeViewRenderer: on a 100-page report the 200+
  * React portals made opening slow, and a field edit re-rendered its chips only after React's next
  * render; here a field edit redraws exactly the chips of that field, synchronously, from the
- * store's own subscription.
+ * store's own subscription (one for all chips, see chipRegistry).
  */
 export function createReportFieldView(store: ReportStore, openField: (fieldId: string, anchor: PopoverAnchor) => void): NodeViewRenderer {
+  const chips = chipRegistry(store);
   return ({ node: initialNode, getPos }) => {
     let node = initialNode;
     let selected = false;
@@ -63,12 +64,15 @@ export function createReportFieldView(store: ReportStore, openField: (fieldId: s
     };
     draw();
 
-    const unsubscribe = store.subscribe((state) => {
+    const refresh = (state: ReportState): void => {
       const next = inputsOf(state, node);
       if (sameInputs(next, inputs)) return;
       inputs = next;
       draw();
-    });
+    };
+    let registered = String(node.attrs["fieldId"]);
+    const unregister = chips.add(registered, refresh);
+    let unsubscribe = unregister;
     const handleClick = (): void => {
       const rect = dom.getBoundingClientRect();
       const pos = getPos();
@@ -86,6 +90,12 @@ export function createReportFieldView(store: ReportStore, openField: (fieldId: s
       update: (next) => {
         if (next.type !== node.type) return false;
         node = next;
+        const fieldId = String(node.attrs["fieldId"]);
+        if (fieldId !== registered) {
+          unsubscribe();
+          registered = fieldId;
+          unsubscribe = chips.add(fieldId, refresh);
+        }
         inputs = inputsOf(store.getState(), node);
         draw();
         return true;
@@ -104,4 +114,51 @@ export function createReportFieldView(store: ReportStore, openField: (fieldId: s
       },
     };
   };
+}
+
+type Refresh = (state: ReportState) => void;
+
+interface ChipRegistry {
+  /** Registers a chip's redraw under its field id; returns the unregistration. */
+  add: (fieldId: string, refresh: Refresh) => () => void;
+}
+
+const registries = new WeakMap<ReportStore, ChipRegistry>();
+
+/**
+ * One store subscription for all the chips of a report instead of one per chip: a keystroke
+ * (which changes the store's revision) then costs one comparison, not one per chip, and a field
+ * edit reaches only the chips of the fields it changed and of the growth fields computed from them.
+ */
+function chipRegistry(store: ReportStore): ChipRegistry {
+  const existing = registries.get(store);
+  if (existing !== undefined) return existing;
+  const byField = new Map<string, Set<Refresh>>();
+  const thousands = (state: ReportState) => state.report.meta.profile.thousandsSeparator;
+  store.subscribe((state, previous) => {
+    if (state.fields === previous.fields && thousands(state) === thousands(previous)) return;
+    if (thousands(state) !== thousands(previous)) {
+      for (const refreshes of byField.values()) for (const refresh of refreshes) refresh(state);
+      return;
+    }
+    const changed = new Set<string>();
+    for (const id of Object.keys(state.fields)) if (state.fields[id] !== previous.fields[id]) changed.add(id);
+    for (const id of Object.keys(previous.fields)) if (!(id in state.fields)) changed.add(id);
+    for (const field of Object.values(state.fields))
+      if (field.kind === "growth" && field.baseFieldId !== null && changed.has(field.baseFieldId)) changed.add(field.id);
+    for (const id of changed) for (const refresh of byField.get(id) ?? []) refresh(state);
+  });
+  const registry: ChipRegistry = {
+    add: (fieldId, refresh) => {
+      let refreshes = byField.get(fieldId);
+      if (refreshes === undefined) byField.set(fieldId, (refreshes = new Set()));
+      refreshes.add(refresh);
+      return () => {
+        refreshes.delete(refresh);
+        if (refreshes.size === 0 && byField.get(fieldId) === refreshes) byField.delete(fieldId);
+      };
+    },
+  };
+  registries.set(store, registry);
+  return registry;
 }

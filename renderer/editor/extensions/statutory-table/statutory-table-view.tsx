@@ -10,7 +10,7 @@ import { lockedMessage } from "../../../state/locked-message";
 import { useReportStore, type ReportStore } from "../../../state/report-store";
 import { useSessionStore } from "../../../state/session-store";
 import { useUiStore } from "../../../state/ui-store";
-import { useFindings } from "../../../state/use-findings";
+import { useFindings } from "../../../state/report-analysis";
 import {
   cellLabel,
   clipboardBlock,
