@@ -44,7 +44,7 @@ export async function readAnswerWorkbook(bytes: Uint8Array, fileName: string): P
     );
   }
   if (startsWith(bytes, CFB_SIGNATURE)) {
-    throw containsUtf16(bytes, "EncryptionInfo")
+    throw containsUtf16(bytes, "EncryptedPackage") || containsUtf16(bytes, "EncryptionInfo")
       ? refuse(
           "unsupported_format",
           "文件设有打开密码（已加密），无法读取。请去掉密码后另存为 .xlsx 再交回",
