@@ -1,12 +1,10 @@
 import { createHash } from "node:crypto";
-import ExcelJS from "exceljs";
-import { Decimal } from "decimal.js";
 import { ReturnedWorkbook, type AnsweredRow } from "../../core/collect/returned-workbook";
 import { NianbaoError } from "../../core/errors/nianbao-error";
 import { Qualifier } from "../../core/model/field";
-import { checkZipBudget } from "../import/bounded-zip";
 import { InputBudget } from "../import/input-budget";
 import { COLLECT_LIMITS } from "./collect-limits";
+import { readSheetCells, type SheetCell, type SheetInfo } from "./read-sheet-cells";
 import {
   COLUMNS,
   DATA_SHEET,
@@ -27,15 +25,16 @@ import {
 const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 
+type Refuse = (code: "file_corrupt" | "file_invalid" | "unsupported_format" | "file_too_large", zh: string, en: string) => NianbaoError;
+
 /**
  * Reads one returned data-request workbook, or refuses it with a NianbaoError that says what is
  * wrong in the clerk's words: not a workbook, damaged, encrypted, not one of our requests, or
  * edited outside its input cells. Formulas are never evaluated: their cached result is taken and
  * the formula kept beside it.
  */
-export async function readAnswerWorkbook(bytes: Uint8Array, fileName: string): Promise<ReturnedWorkbook> {
-  const refuse = (code: "file_corrupt" | "file_invalid" | "unsupported_format" | "file_too_large", zh: string, en: string) =>
-    new NianbaoError(code, `${fileName}：${zh}，未读取。`, `${fileName}: ${en}; not read`);
+export function readAnswerWorkbook(bytes: Uint8Array, fileName: string): ReturnedWorkbook {
+  const refuse: Refuse = (code, zh, en) => new NianbaoError(code, `${fileName}：${zh}，未读取。`, `${fileName}: ${en}; not read`);
   if (bytes.length > COLLECT_LIMITS.fileBytes) {
     throw refuse(
       "file_too_large",
@@ -57,32 +56,22 @@ export async function readAnswerWorkbook(bytes: Uint8Array, fileName: string): P
         );
   }
   if (!startsWith(bytes, ZIP_SIGNATURE)) throw refuse("unsupported_format", "不是 Excel 工作簿（.xlsx）", "not an .xlsx workbook");
+  let sheets: Map<string, SheetInfo>;
   try {
-    checkZipBudget(bytes, new InputBudget(fileName, { ...COLLECT_LIMITS.input }));
+    sheets = readSheetCells(bytes, new InputBudget(fileName, { ...COLLECT_LIMITS.input }), [DATA_SHEET, REQUEST_SHEET]);
   } catch (error) {
-    if (error instanceof NianbaoError && error.code === "file_corrupt") {
-      throw refuse(
+    if (error instanceof NianbaoError && (error.code === "file_corrupt" || error.code === "file_invalid")) {
+      throw new NianbaoError(
         "file_corrupt",
-        "文件已损坏或不完整（压缩包无法读取），请对方重新保存后再发送",
-        "damaged or truncated (the zip package cannot be read)",
+        `${fileName}：文件已损坏或不完整，无法作为 Excel 工作簿读取，请对方重新保存后再发送，未读取。`,
+        `${fileName}: damaged or truncated, cannot be read as an .xlsx workbook (${error.message}); not read`,
+        { cause: error },
       );
     }
     throw error;
   }
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs declares its own ArrayBuffer-shaped Buffer; a copy of exactly the file's bytes is one.
-    await workbook.xlsx.load(bytes.slice().buffer);
-  } catch (error) {
-    throw new NianbaoError(
-      "file_corrupt",
-      `${fileName}：文件已损坏，无法作为 Excel 工作簿读取，未读取。`,
-      `${fileName}: damaged, cannot be read as an .xlsx workbook; not read`,
-      { cause: error },
-    );
-  }
-  const request = readRequest(workbook, refuse);
-  const data = workbook.getWorksheet(DATA_SHEET);
+  const request = readRequest(sheets.get(REQUEST_SHEET), refuse);
+  const data = sheets.get(DATA_SHEET);
   if (data === undefined)
     throw refuse("file_invalid", `找不到“${DATA_SHEET}”工作表（可能被改名或删除）`, `the "${DATA_SHEET}" sheet is missing`);
   assertLockedCellsIntact(data, request, refuse);
@@ -95,18 +84,19 @@ export async function readAnswerWorkbook(bytes: Uint8Array, fileName: string): P
     reportId: request.reportId,
     reportYear: request.reportYear,
     department: request.department,
-    respondent: optionalText(data.getCell(who, COLUMNS.label.col), 100),
-    phone: optionalText(data.getCell(who + 1, COLUMNS.label.col), 50),
+    respondent: optionalText(cellAt(data, who, COLUMNS.label.col), 100),
+    phone: optionalText(cellAt(data, who + 1, COLUMNS.label.col), 50),
     rows,
   });
   if (!parsed.success) throw refuse("file_invalid", "内容超出可接受的范围（如填报人或备注过长）", "content out of bounds");
   return parsed.data;
 }
 
-type Refuse = (code: "file_corrupt" | "file_invalid" | "unsupported_format", zh: string, en: string) => NianbaoError;
+function cellAt(sheet: SheetInfo, row: number, col: number): SheetCell | undefined {
+  return sheet.cells.get(`${row}:${col}`);
+}
 
-function readRequest(workbook: ExcelJS.Workbook, refuse: Refuse): RequestRecord {
-  const sheet = workbook.getWorksheet(REQUEST_SHEET);
+function readRequest(sheet: SheetInfo | undefined, refuse: Refuse): RequestRecord {
   const notOurs = () =>
     refuse(
       "file_invalid",
@@ -116,7 +106,7 @@ function readRequest(workbook: ExcelJS.Workbook, refuse: Refuse): RequestRecord 
   if (sheet === undefined) throw notOurs();
   const kv = new Map<string, string>();
   REQUEST_KEYS.forEach((key, i) => {
-    if (textOf(sheet.getCell(i + 1, 1)) === key) kv.set(key, textOf(sheet.getCell(i + 1, 2)) ?? "");
+    if (textOf(cellAt(sheet, i + 1, 1)) === key) kv.set(key, textOf(cellAt(sheet, i + 1, 2)) ?? "");
   });
   if (kv.get("format") !== REQUEST_FORMAT) throw notOurs();
   const count = Number(kv.get("rows"));
@@ -124,7 +114,7 @@ function readRequest(workbook: ExcelJS.Workbook, refuse: Refuse): RequestRecord 
   const rows: RequestRow[] = [];
   for (let i = 0; i < count; i++) {
     const r = REQUEST_ROWS_START + i;
-    const [fieldId, label, sentence, lastYear, unit, kind] = [1, 2, 3, 4, 5, 6].map((c) => textOf(sheet.getCell(r, c)));
+    const [fieldId, label, sentence, lastYear, unit, kind] = [1, 2, 3, 4, 5, 6].map((c) => textOf(cellAt(sheet, r, c)) ?? "");
     rows.push({
       fieldId: fieldId ?? "",
       label: label ?? "",
@@ -153,7 +143,7 @@ function readRequest(workbook: ExcelJS.Workbook, refuse: Refuse): RequestRecord 
 }
 
 /** Every cell outside the input cells reads as the request wrote it, and nothing was added around them. */
-function assertLockedCellsIntact(sheet: ExcelJS.Worksheet, request: RequestRecord, refuse: Refuse): void {
+function assertLockedCellsIntact(sheet: SheetInfo, request: RequestRecord, refuse: Refuse): void {
   const expected = new Map<string, string>();
   for (const c of Object.values(COLUMNS)) expected.set(`1:${c.col}`, c.header);
   request.rows.forEach((row, i) => {
@@ -173,50 +163,38 @@ function assertLockedCellsIntact(sheet: ExcelJS.Worksheet, request: RequestRecor
     );
   for (const [key, want] of expected) {
     const [row, col] = key.split(":").map(Number) as [number, number];
-    const cell = sheet.getCell(row, col);
-    if (cell.type === ExcelJS.ValueType.Formula) throw edited(row, col, "被改成了公式", "holds a formula");
+    const cell = cellAt(sheet, row, col);
+    if (cell?.formula !== undefined) throw edited(row, col, "被改成了公式", "holds a formula");
     const got = textOf(cell) ?? "";
     if (got !== want) throw edited(row, col, `被改动（原为“${clip(want)}”，现为“${clip(got)}”）`, `was changed from "${want}" to "${got}"`);
   }
-  let extra: { row: number; col: number } | null = null;
-  sheet.eachRow({ includeEmpty: false }, (r, rowNumber) => {
-    r.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      const key = `${rowNumber}:${colNumber}`;
-      if (extra === null && !expected.has(key) && !inputs.has(key) && (textOf(cell) ?? "") !== "")
-        extra = { row: rowNumber, col: colNumber };
-    });
-  });
-  const found = extra as { row: number; col: number } | null;
-  if (found !== null) throw edited(found.row, found.col, "在填写区域之外填了内容", "has content outside the input cells");
+  for (const [key, cell] of sheet.cells) {
+    if (expected.has(key) || inputs.has(key) || cell.text.trim() === "") continue;
+    const [row, col] = key.split(":").map(Number) as [number, number];
+    throw edited(row, col, "在填写区域之外填了内容", "has content outside the input cells");
+  }
 }
 
-function answeredRow(sheet: ExcelJS.Worksheet, row: RequestRow, r: number, refuse: Refuse): AnsweredRow {
-  const cell = sheet.getCell(r, COLUMNS.answer.col);
+function answeredRow(sheet: SheetInfo, row: RequestRow, r: number, refuse: Refuse): AnsweredRow {
+  const cell = cellAt(sheet, r, COLUMNS.answer.col);
   const bad = (zh: string, en: string) =>
     refuse(
       "file_invalid",
       `“${DATA_SHEET}”表第 ${r} 行（${row.label}）的${COLUMNS.answer.header}${zh}`,
       `row ${r} (${row.fieldId}): ${en}`,
     );
-  let answer: string | null | undefined;
-  let formula: string | undefined;
-  if (cell.type === ExcelJS.ValueType.Formula) {
-    formula = cell.formula.slice(0, 1000);
-    const result: unknown = cell.result;
-    if (result === undefined || result === null || (typeof result === "object" && "error" in result)) {
-      throw bad(`是公式“=${formula}”且没有计算结果`, `a formula ("=${formula}") without a computed result`);
-    }
-    answer = valueText(result);
-  } else {
-    answer = valueText(cell.value);
+  const formula = cell?.formula === undefined ? undefined : cell.formula === "" ? "（共享公式）" : cell.formula.slice(0, 1000);
+  if (formula !== undefined && (cell?.kind === "error" || cell?.text === "")) {
+    throw bad(`是公式“=${formula}”且没有计算结果`, `a formula ("=${formula}") without a computed result`);
   }
-  if (answer === undefined) throw bad("无法识别（请填写数字）", "not a number or text");
+  if (cell !== undefined && cell.kind !== "number" && cell.kind !== "string") throw bad("无法识别（请填写数字）", "not a number or text");
+  const text = cell?.text.trim() ?? "";
+  const answer = text === "" ? null : text;
   if (answer !== null && answer.length > 100) throw bad("过长（请只填写数字）", "longer than 100 characters");
-  const qualifierText = textOf(sheet.getCell(r, COLUMNS.qualifier.col));
+  const qualifierText = textOf(cellAt(sheet, r, COLUMNS.qualifier.col))?.trim() ?? "";
   let qualifier: Qualifier | undefined;
-  if (qualifierText !== null && qualifierText !== "") {
-    const q = qualifierText === "无" ? "none" : qualifierText;
-    const parsed = Qualifier.safeParse(q);
+  if (qualifierText !== "") {
+    const parsed = Qualifier.safeParse(qualifierText === "无" ? "none" : qualifierText);
     if (!parsed.success) {
       throw refuse(
         "file_invalid",
@@ -231,40 +209,17 @@ function answeredRow(sheet: ExcelJS.Worksheet, row: RequestRow, r: number, refus
     row: r,
     answer,
     ...(qualifier === undefined ? {} : { qualifier }),
-    note: optionalText(sheet.getCell(r, COLUMNS.note.col), 2000),
+    note: optionalText(cellAt(sheet, r, COLUMNS.note.col), 2000),
     ...(formula === undefined ? {} : { formula }),
   };
 }
 
-/** A cell's value as the answer text: numbers without binary noise (0.1+0.2 → 0.3), null for blank, undefined when unreadable. */
-function valueText(value: unknown): string | null | undefined {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) return undefined;
-    return new Decimal(value.toPrecision(15)).toFixed();
-  }
-  if (typeof value === "string") return value.trim() === "" ? null : value.trim();
-  if (typeof value === "object" && "richText" in value && Array.isArray(value.richText)) {
-    const text = (value.richText as { text?: unknown }[])
-      .map((r) => (typeof r.text === "string" ? r.text : ""))
-      .join("")
-      .trim();
-    return text === "" ? null : text;
-  }
-  return undefined;
+function textOf(cell: SheetCell | undefined): string | null {
+  return cell === undefined ? null : cell.text;
 }
 
-/** A cell as text for comparison: strings as they are, numbers in plain form, rich text joined. */
-function textOf(cell: ExcelJS.Cell): string | null {
-  const value: unknown = cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value;
-  if (value === null || value === undefined) return null;
-  if (typeof value === "string") return value;
-  const text = valueText(value);
-  return text === undefined ? String(cell.text) : text;
-}
-
-function optionalText(cell: ExcelJS.Cell, max: number): string | null {
-  const text = textOf(cell)?.trim() ?? "";
+function optionalText(cell: SheetCell | undefined, max: number): string | null {
+  const text = cell?.text.trim() ?? "";
   return text === "" ? null : text.slice(0, max);
 }
 
@@ -280,7 +235,7 @@ function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
   return signature.every((b, i) => bytes[i] === b);
 }
 
-/** CFB stream names are UTF-16LE: an encrypted OOXML package has an "EncryptionInfo" stream. */
+/** CFB stream names are UTF-16LE: an encrypted OOXML package has EncryptionInfo and EncryptedPackage streams. */
 function containsUtf16(bytes: Uint8Array, name: string): boolean {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(Buffer.from(name, "utf16le"));
 }
