@@ -68,6 +68,9 @@ export function readAnswerWorkbook(bytes: Uint8Array, fileName: string): Returne
         { cause: error },
       );
     }
+    if (error instanceof NianbaoError && error.code === "file_too_large") {
+      throw new NianbaoError("file_too_large", `${fileName}：${error.zh}`, `${fileName}: ${error.message}`, { cause: error });
+    }
     throw error;
   }
   const request = readRequest(sheets.get(REQUEST_SHEET), refuse);

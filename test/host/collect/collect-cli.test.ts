@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { libreOfficeConvert } from "../../support/pdf-readers";
 import { FIXTURE_MARKDOWN } from "../../support/report-from-markdown";
 import { runCli } from "../../support/run-cli";
+import { zerosEntry, zipArchive } from "../support/deflated-zip";
 import { encryptedWorkbookContainer, fillWorkbook, randomWorkbook } from "./support/collect-files";
 
 /*
@@ -272,6 +273,16 @@ describe("nianbao collect --import", () => {
           return f;
         },
         "文件已损坏或不完整",
+      ],
+      [
+        "a zip bomb named .xlsx",
+        () => {
+          const f = join(dir, "bomb.xlsx");
+          // 1 MiB of zeros that declares 200 MiB: refused from the zip directory, before inflating.
+          writeFileSync(f, zipArchive([zerosEntry("xl/worksheets/sheet1.xml", 1, 200 * 1024 * 1024)]));
+          return f;
+        },
+        "bomb.xlsx：文档内容解压后过大",
       ],
       [
         "a workbook for another year",
