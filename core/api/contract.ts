@@ -244,7 +244,8 @@ export const collectMethods = {
         acceptFormulas: z.boolean().default(false),
       })
       .strict(),
-    z.object({ report: Report, path: HostPath, result: CollectImportResult, changed: z.boolean() }),
+    // Without the report: callers need the summary (the app reopens the file), and the whole report is not validated twice more on the way out.
+    z.object({ path: HostPath, result: CollectImportResult, changed: z.boolean() }),
   ),
 } as const;
 

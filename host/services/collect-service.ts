@@ -32,7 +32,7 @@ export function createCollectService(deps: CollectServiceDeps): CollectMethodsSe
         clock: deps.clock,
         ...(deps.templatesDir === undefined ? {} : { templatesDir: deps.templatesDir }),
       });
-      return { path: real, ...done };
+      return { path: real, result: done.result, changed: done.changed };
     },
   };
 }
