@@ -15,6 +15,7 @@ import { fixtureReport } from "../test/support/report-from-markdown";
 import { callgrindAvailable, countInstructions, measureFloors, type Floor, type InstructionCount } from "./support/floors";
 import { measureWhole, median, type Measurement } from "./support/measure-whole";
 import { reportMarkdown } from "./support/report-markdown";
+import { benchCollect, collectVerdict } from "./collect-workbooks";
 import { benchEditorInChromium, editorMarkdown, editorTable, editorVerdicts, partsTable, type EditorBench } from "./editor-in-chromium";
 
 /*
@@ -391,6 +392,12 @@ export async function main(childScript: string, floorDir: string): Promise<void>
     await benchSigningOnly(childScript);
     return;
   }
+  // `NIANBAO_BENCH_ONLY=collect`: reading back 50 returned data-request workbooks, printed, no file written.
+  if (process.env["NIANBAO_BENCH_ONLY"] === "collect") {
+    const collect = await benchCollect(RUNS, (line) => process.stderr.write(`${line}\n`));
+    process.stdout.write(`\n${collectVerdict(collect)}\n`);
+    return;
+  }
   const dir = mkdtempSync(join(tmpdir(), "nianbao-bench-"));
   const soffice = join(dir, "soffice-profile");
   mkdirSync(soffice);
@@ -414,12 +421,13 @@ export async function main(childScript: string, floorDir: string): Promise<void>
     const floors = measureFloors({ floorDir, docx: big100.docx, outDir: dir, runs: RUNS });
     const instructions = callgrindAvailable() ? countAll(big100, dir) : [];
     const { editor, load } = await benchEditor();
+    const collect = await benchCollect(RUNS, (line) => process.stderr.write(`${line}\n`));
     const pdfPages = spawnSync("pdfinfo", [join(dir, "ours.pdf")], { encoding: "utf8" }).stdout.match(/Pages:\s+(\d+)/u)?.[1];
     const pages = pdfPages === undefined ? "page count unknown" : `${pdfPages} pages as exported`;
     const root = appRoot();
     writeFileSync(
       join(root, "bench/results.json"),
-      `${JSON.stringify({ machine: machineText, cases, floors, instructions, editor: { ...editor, load } }, null, 2)}\n`,
+      `${JSON.stringify({ machine: machineText, cases, floors, instructions, editor: { ...editor, load }, collect }, null, 2)}\n`,
     );
     writeFileSync(
       join(root, "BENCHMARKS.md"),
@@ -431,10 +439,10 @@ export async function main(childScript: string, floorDir: string): Promise<void>
         instructions,
         editorMarkdown(editor, load),
         new Date().toISOString().slice(0, 10),
-      ),
+      ) + `\n## 数据征集: reading returned workbooks\n\n${collectVerdict(collect)}\n`,
     );
     process.stdout.write(
-      `\n${table(cases)}\n\n${verdicts(cases)}\n\n${editorTable(editor)}\n\n${editorVerdicts(editor)}\n\nWritten: BENCHMARKS.md, bench/results.json\n`,
+      `\n${table(cases)}\n\n${verdicts(cases)}\n\n${editorTable(editor)}\n\n${editorVerdicts(editor)}\n\n${collectVerdict(collect)}\n\nWritten: BENCHMARKS.md, bench/results.json\n`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CollectImportResult } from "../collect/returned-workbook";
 import { ReportEdit } from "../edits/report-edit";
 import { LayoutProfile } from "../model/layout-profile";
 import { Report } from "../model/report";
@@ -223,6 +224,31 @@ export const editMethods = {
   ),
 } as const;
 
+/** 数据征集: one workbook per department out, the returned ones read back (host/services/collect-service.ts). */
+export const collectMethods = {
+  /** Writes one .xlsx per department named in the fields' `source` into `outDir`; the report is only read. */
+  writeDataRequests: method(
+    z.object({ path: HostPath, outDir: HostPath, force: z.boolean().default(false) }).strict(),
+    z.object({
+      files: z.array(z.object({ department: z.string(), path: HostPath, requestId: z.string(), fields: z.number().int() })),
+      unassigned: z.array(z.string()),
+    }),
+  ),
+  /** Reads returned workbooks into the report file, all or none: values land unconfirmed, conflicts are kept and listed. */
+  importAnswers: method(
+    z
+      .object({
+        path: HostPath,
+        files: z.array(HostPath).min(1).max(500),
+        /** Take a formula's cached result (flagged) instead of refusing the file. */
+        acceptFormulas: z.boolean().default(false),
+      })
+      .strict(),
+    // Without the report: callers need the summary (the app reopens the file), and the whole report is not validated twice more on the way out.
+    z.object({ path: HostPath, result: CollectImportResult, changed: z.boolean() }),
+  ),
+} as const;
+
 /**
  * The one service contract the renderer, the Electron main process, the loopback HTTP host and the
  * CLI share (architecture.md §3). Each feature contributes a method group; its service implements
@@ -234,6 +260,7 @@ export const reportApi = {
   ...importMethods,
   ...exportMethods,
   ...editMethods,
+  ...collectMethods,
 } as const;
 
 export type ReportApi = ClientOf<typeof reportApi>;
@@ -242,4 +269,5 @@ export type FileMethodsServer = ServerOf<typeof fileMethods>;
 export type ImportMethodsServer = ServerOf<typeof importMethods>;
 export type ExportMethodsServer = ServerOf<typeof exportMethods>;
 export type EditMethodsServer = ServerOf<typeof editMethods>;
+export type CollectMethodsServer = ServerOf<typeof collectMethods>;
 export type ReportMethod = keyof typeof reportApi;

@@ -4,7 +4,7 @@ import { applyTypedValue } from "../fields/apply-typed-value";
 import { withNumerals } from "../fields/with-numerals";
 import { DecimalString } from "../model/decimal-string";
 import { Exact } from "../fields/exact";
-import { DisplayScale, Field, FieldId, Qualifier, type FieldConstraints } from "../model/field";
+import { DisplayScale, Field, FieldAnswer, FieldId, Qualifier, type FieldConstraints } from "../model/field";
 
 /**
  * One change to one field as the clerk makes it in the number popup, the fields table, a check's
@@ -22,6 +22,8 @@ export const FieldChange = z
     numerals: z.enum(["digits", "chinese"]).optional(),
     label: z.string().trim().max(200).optional(),
     source: z.string().trim().max(200).nullable().optional(),
+    /** Departments' answers to record in the field's provenance (host/collect); appended, never replaced. */
+    answers: z.array(FieldAnswer).min(1).max(50).optional(),
     /**
      * true: 确认数值; false: back to 未确认. Absent: a changed value is unconfirmed until someone
      * confirms it, an unchanged one keeps its status.
@@ -52,6 +54,7 @@ export function changeField(field: Field, change: FieldChange): Field {
     qualifier: change.qualifier ?? field.qualifier,
     ...(change.label === undefined ? {} : { label: change.label.trim() }),
     ...(change.source === undefined ? {} : { source: change.source === null || change.source.trim() === "" ? null : change.source.trim() }),
+    ...(change.answers === undefined ? {} : { provenance: [...(field.provenance ?? []), ...change.answers] }),
   };
   if (change.numerals !== undefined) next = withNumerals(next, change.numerals);
   if (change.qualifier !== undefined && change.qualifier !== field.qualifier) {

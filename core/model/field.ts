@@ -80,6 +80,33 @@ export type FieldConstraints = z.infer<typeof FieldConstraints>;
 export const FieldFormula = z.object({ sum: z.array(FieldId).min(1).max(100) });
 export type FieldFormula = z.infer<typeof FieldFormula>;
 
+/**
+ * One department's answer for a field, read from the data-request workbook it returned
+ * (host/collect). Kept on the field whether or not it set the value: a conflicting answer waits
+ * here for the clerk instead of being resolved by the program.
+ */
+export const FieldAnswer = z.object({
+  department: z.string().min(1).max(200),
+  fileName: z.string().max(255),
+  requestId: z.string().min(1).max(64),
+  /** 填报人 and 联系电话 as the department wrote them. */
+  respondent: z.string().max(100).nullable(),
+  phone: z.string().max(50).nullable(),
+  readAt: z.iso.datetime({ offset: true }),
+  fileSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The number as answered, in the field's unit ("412345"), and the optional 超/约/… beside it. */
+  answer: z.string().max(100),
+  qualifier: Qualifier.optional(),
+  note: z.string().max(2000).nullable(),
+  /** The input cell held this formula; `answer` is the value the spreadsheet program last computed, never ours. */
+  formula: z.string().max(1000).optional(),
+  /** applied: the field's value was taken from this answer; conflict: kept aside, the value left as it was. */
+  outcome: z.enum(["applied", "conflict"]),
+  /** Why it was kept aside: another answer differs, or the clerk had already confirmed another value. */
+  conflict: z.enum(["answers", "confirmed"]).optional(),
+});
+export type FieldAnswer = z.infer<typeof FieldAnswer>;
+
 export const Field = z.object({
   id: FieldId,
   label: z.string().max(200),
@@ -111,6 +138,8 @@ export const Field = z.object({
   cell: z.object({ table: z.string().min(1).max(40) }).optional(),
   formula: FieldFormula.optional(),
   constraints: FieldConstraints.optional(),
+  /** Departments' answers from returned data-request workbooks, oldest first; absent in older files. */
+  provenance: z.array(FieldAnswer).max(200).optional(),
 });
 export type Field = z.infer<typeof Field>;
 export type FieldInput = z.input<typeof Field>;

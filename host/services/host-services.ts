@@ -1,4 +1,5 @@
 import type { ReportApiServer } from "../../core/api/contract";
+import { createCollectService } from "./collect-service";
 import { createEditService } from "./edit-service";
 import { createExportService, type ExportServiceDeps } from "./export-service";
 import { createImportService } from "./import-service";
@@ -17,5 +18,6 @@ export function createHostServices(deps: HostServiceDeps): ReportApiServer {
     ...createImportService(deps),
     ...createExportService(deps),
     ...createEditService(deps),
+    ...createCollectService(deps),
   };
 }

@@ -101,6 +101,8 @@ describe("nianbao fields", () => {
         percent: false,
         yoy: "与上年持平",
         status: "unconfirmed",
+        source: null,
+        provenance: [],
       },
       {
         id: "closed",
@@ -114,6 +116,8 @@ describe("nianbao fields", () => {
         percent: true,
         yoy: "与上年持平",
         status: "unconfirmed",
+        source: null,
+        provenance: [],
       },
     ]);
     const plain = runCli(["fields", file]);

@@ -2,14 +2,14 @@ import { resolve } from "node:path";
 import { z } from "zod";
 import type { ReportEdit } from "../../../core/edits/report-edit";
 import { describeReport, type DescribedField } from "../../../core/inspect/describe-report";
-import { Qualifier } from "../../../core/model/field";
+import { Qualifier, type FieldAnswer } from "../../../core/model/field";
 import { loadReportFile } from "../../storage/report-file";
 import { EXIT_OK, type CliIo } from "../cli-io";
 import { editClient } from "../edit-client";
 import { parseCliArgs } from "../parse-cli-args";
 
 const USAGE =
-  "nianbao fields <file> [--json] [--set <id>=<value>]… [--qualifier <id>=<超|约|余|近|累计|以上|无>]… [--numerals <id>=digits|chinese]… [--confirm <id>]… [--unconfirm <id>]…";
+  "nianbao fields <file> [--json] [--set <id>=<value>]… [--qualifier <id>=<超|约|余|近|累计|以上|无>]… [--numerals <id>=digits|chinese]… [--confirm <id>]… [--unconfirm <id>]… [--source <id>=<填报部门>]…";
 
 const QUALIFIER_WORDS = [...Qualifier.options.filter((q) => q !== "none"), "无"] as const;
 
@@ -25,6 +25,9 @@ const Args = z.object({
     .default([]),
   numerals: z
     .array(z.string().regex(/^[^=]+=(?:digits|chinese)$/u, "--numerals 须写作 <字段编号>=digits 或 =chinese，如 --numerals f10=chinese"))
+    .default([]),
+  source: z
+    .array(z.string().regex(/^[^=]+=.*$/, "--source 须写作 <字段编号>=<填报部门>，如 --source f16=信访办（=后留空则取消）"))
     .default([]),
   confirm: z.array(z.string().min(1)).default([]),
   unconfirm: z.array(z.string().min(1)).default([]),
@@ -47,7 +50,12 @@ export type FieldListing = Pick<
   | "status"
   | "table"
   | "computed"
->;
+> & {
+  /** The department asked for the number (数据征集), or null. */
+  source: string | null;
+  /** Departments' answers read from returned workbooks, oldest first. */
+  provenance: FieldAnswer[];
+};
 
 /**
  * Lists the fields, or changes them through the contract's editReportFile (the app's 应用 and
@@ -63,6 +71,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       numerals: { type: "string", multiple: true },
       confirm: { type: "string", multiple: true },
       unconfirm: { type: "string", multiple: true },
+      source: { type: "string", multiple: true },
     },
     Args,
     USAGE,
@@ -86,6 +95,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       status,
       // The fields of the text keep the documented shape; table cells add where they sit.
       ...(table === undefined ? {} : { table, computed }),
+      source: report.fields[id]?.source ?? null,
+      provenance: report.fields[id]?.provenance ?? [],
     }),
   );
   io.out(opts.json ? `${JSON.stringify(fields, null, 2)}\n` : renderText(fields));
@@ -106,6 +117,10 @@ function editsOf(opts: z.infer<typeof Args>): ReportEdit[] {
     ...opts.numerals.map((a): ReportEdit => {
       const [fieldId, form] = split(a);
       return { type: "changeField", fieldId, numerals: form === "chinese" ? "chinese" : "digits" };
+    }),
+    ...opts.source.map((a): ReportEdit => {
+      const [fieldId, department] = split(a);
+      return { type: "changeField", fieldId, source: department.trim() === "" ? null : department };
     }),
     ...opts.set.map((a): ReportEdit => {
       const [fieldId, input] = split(a);

@@ -36,8 +36,15 @@ export const commands: readonly CliCommand[] = [
   {
     name: "fields",
     summary: "列出、填写和确认报告中的数字字段 / list, set and confirm a report's numeric fields",
-    usage: "nianbao fields <file> [--json] [--set <id>=<value>]… [--confirm <id>]… [--numerals <id>=digits|chinese]…",
+    usage:
+      "nianbao fields <file> [--json] [--set <id>=<value>]… [--confirm <id>]… [--numerals <id>=digits|chinese]… [--source <id>=<部门>]…",
     load: () => import("./fields-command"),
+  },
+  {
+    name: "collect",
+    summary: "数据征集：按部门生成 Excel 征集表，读回各部门填报的数字 / data requests: one workbook per department out, answers read back",
+    usage: "nianbao collect <file.nianbao> [--json] | --out <文件夹> [--force] | --import <征集表.xlsx>… [--accept-formulas]",
+    load: () => import("./collect-command"),
   },
   {
     name: "workflow",
