@@ -295,7 +295,7 @@ function benchmarksMarkdown(
 Rerun with \`npm run bench\` (builds the CLI, then \`node bench/run.mjs\`; about 6 minutes on
 a quiet run of the machine below, the editor part about one; a loaded machine takes several times longer). It prints the tables, rewrites this file and writes
 \`bench/results.json\`. \`NIANBAO_BENCH_ONLY=editor npm run bench\` runs only the editor part and
-prints it without writing either file; \`NIANBAO_BENCH_ONLY=sign\` likewise runs only \`sign-docx-pdf\`. The function-level vitest benches run with \`npm run bench:micro\`.
+prints it without writing either file; \`NIANBAO_BENCH_ONLY=sign\` likewise runs only \`sign-docx-pdf\`, and \`NIANBAO_BENCH_ONLY=collect\` only the reading of returned workbooks. The function-level vitest benches run with \`npm run bench:micro\`.
 
 Run on ${date}. Machine: ${machineText}.
 
