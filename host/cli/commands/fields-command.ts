@@ -9,7 +9,7 @@ import { editClient } from "../edit-client";
 import { parseCliArgs } from "../parse-cli-args";
 
 const USAGE =
-  "nianbao fields <file> [--json] [--set <id>=<value>]… [--qualifier <id>=<超|约|余|近|累计|以上|无>]… [--numerals <id>=digits|chinese]… [--confirm <id>]… [--unconfirm <id>]…";
+  "nianbao fields <file> [--json] [--set <id>=<value>]… [--qualifier <id>=<超|约|余|近|累计|以上|无>]… [--numerals <id>=digits|chinese]… [--source <id>=<来源科室>]… [--confirm <id>]… [--unconfirm <id>]…";
 
 const QUALIFIER_WORDS = [...Qualifier.options.filter((q) => q !== "none"), "无"] as const;
 
@@ -25,6 +25,9 @@ const Args = z.object({
     .default([]),
   numerals: z
     .array(z.string().regex(/^[^=]+=(?:digits|chinese)$/u, "--numerals 须写作 <字段编号>=digits 或 =chinese，如 --numerals f10=chinese"))
+    .default([]),
+  source: z
+    .array(z.string().regex(/^[^=]+=.{0,200}$/u, "--source 须写作 <字段编号>=<来源>，如 --source t3.new.natural=党政办；留空则清除来源"))
     .default([]),
   confirm: z.array(z.string().min(1)).default([]),
   unconfirm: z.array(z.string().min(1)).default([]),
@@ -47,7 +50,7 @@ export type FieldListing = Pick<
   | "status"
   | "table"
   | "computed"
->;
+> & { source?: string };
 
 /**
  * Lists the fields, or changes them through the contract's editReportFile (the app's 应用 and
@@ -61,6 +64,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       set: { type: "string", multiple: true },
       qualifier: { type: "string", multiple: true },
       numerals: { type: "string", multiple: true },
+      source: { type: "string", multiple: true },
       confirm: { type: "string", multiple: true },
       unconfirm: { type: "string", multiple: true },
     },
@@ -72,7 +76,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const report =
     edits.length > 0 ? (await (await editClient(io, path)).editReportFile({ path, edits })).report : (await loadReportFile(path)).report;
   const fields: FieldListing[] = describeReport(report).fields.map(
-    ({ id, label, text, value, lastYearValue, lastYearText, unit, qualifier, percent, yoy, status, computed, table }) => ({
+    ({ id, label, text, value, lastYearValue, lastYearText, unit, qualifier, percent, yoy, status, source, computed, table }) => ({
       id,
       label,
       text,
@@ -84,7 +88,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       percent,
       yoy,
       status,
-      // The fields of the text keep the documented shape; table cells add where they sit.
+      // The fields of the text keep the documented shape; table cells add where they sit, a
+      // recorded source adds itself.
+      ...(source === null ? {} : { source }),
       ...(table === undefined ? {} : { table, computed }),
     }),
   );
@@ -111,6 +117,10 @@ function editsOf(opts: z.infer<typeof Args>): ReportEdit[] {
       const [fieldId, input] = split(a);
       return { type: "changeField", fieldId, input };
     }),
+    ...opts.source.map((a): ReportEdit => {
+      const [fieldId, source] = split(a);
+      return { type: "changeField", fieldId, source: source.trim() === "" ? null : source };
+    }),
     ...opts.confirm.map((id): ReportEdit => ({ type: "changeField", fieldId: id.trim(), confirm: true })),
     ...opts.unconfirm.map((id): ReportEdit => ({ type: "changeField", fieldId: id.trim(), confirm: false })),
   ];
@@ -119,7 +129,7 @@ function editsOf(opts: z.infer<typeof Args>): ReportEdit[] {
 function renderText(fields: readonly FieldListing[]): string {
   if (fields.length === 0) return "本报告还没有字段。\n";
   const lines = fields.map((f) => {
-    const last = f.lastYearText === null ? "" : `  上年 ${f.lastYearText}`;
+    const last = `${f.lastYearText === null ? "" : `  上年 ${f.lastYearText}`}${f.source === undefined ? "" : `  来源 ${f.source}`}`;
     return `${f.computed === true ? "=" : f.status === "confirmed" ? "✓" : "?"} ${f.id}  ${f.label}：${f.text ?? "（无数值）"}${last}${f.yoy === null ? "" : `  ${f.yoy}`}`;
   });
   const unconfirmed = fields.filter((f) => f.computed !== true && f.status === "unconfirmed").length;

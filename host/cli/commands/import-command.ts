@@ -7,9 +7,10 @@ import { saveReportFile } from "../../storage/report-file";
 import { chooseImportTemplate } from "../../import/choose-import-template";
 import { EXIT_OK, type CliIo } from "../cli-io";
 import { parseCliArgs } from "../parse-cli-args";
+import { DeadlineArg, withDeadline } from "../deadline-arg";
 
 const USAGE =
-  "nianbao import <上年报告.docx|.md|.txt|.nianbao> [--roll-forward] -o <file.nianbao> [--year YYYY] [--org 发文机关] [--template <id>] [--force]";
+  "nianbao import <上年报告.docx|.md|.txt|.nianbao> [--roll-forward] -o <file.nianbao> [--year YYYY] [--org 发文机关] [--template <id>] [--deadline <1月31日>] [--force]";
 
 const Args = z.object({
   "roll-forward": z.boolean().default(false),
@@ -24,6 +25,7 @@ const Args = z.object({
     .optional(),
   org: z.string().trim().min(1).max(100).optional(),
   template: z.string().min(1).optional(),
+  deadline: DeadlineArg.optional(),
   force: z.boolean().default(false),
   positionals: z.array(z.string()).length(1, "须指定一个要导入的文件"),
 });
@@ -37,6 +39,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       year: { type: "string" },
       org: { type: "string" },
       template: { type: "string" },
+      deadline: { type: "string" },
       force: { type: "boolean" },
     },
     Args,
@@ -69,8 +72,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     ...(opts.year === undefined ? {} : { year: opts.year }),
     ...(opts.org === undefined ? {} : { org: opts.org }),
   });
-  await saveReportFile(target, result.report);
-  const r = result.report;
+  const r = opts.deadline === undefined ? result.report : withDeadline(result.report, opts.deadline);
+  await saveReportFile(target, r);
   const parts = r.body.content.filter((n) => n.type === "part").length;
   const fieldCount = Object.keys(r.fields).length;
   const lines = [

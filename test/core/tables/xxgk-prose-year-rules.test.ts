@@ -83,3 +83,15 @@ describe("R11: one report year throughout", () => {
     expect(ruled(bad, "R11").every((f) => f.severity === "error")).toBe(true);
   });
 });
+
+describe("R12: the 成文日期 against the report's own deadline", () => {
+  it("uses the template's 1月31日 until the unit sets its own date, and back when it is cleared", () => {
+    const dated = report([], { date: "2025-01-25" });
+    expect(ruled(dated, "R12")).toEqual([]);
+    const local = applyEdits(dated, [{ type: "updateMeta", patch: { deadlines: { submit: "01-20", publish: "01-20" } } }], deps);
+    expect(ruled(local, "R12").map((f) => f.message)).toEqual([expect.stringContaining("成文日期 2025年1月25日 晚于 2025年1月20日")]);
+    const reset = applyEdits(local, [{ type: "updateMeta", patch: { deadlines: null } }], deps);
+    expect(reset.meta.deadlines).toBeUndefined();
+    expect(ruled(reset, "R12")).toEqual([]);
+  });
+});
