@@ -6,6 +6,7 @@ import type { Report } from "../model/report";
 import { expandForEach, fillVariables, type Template } from "../model/template";
 import type { CompareRule, ProseRule, RuleCondition, RuleSum, TemplateRule, TextRule } from "../model/template-rule";
 import { toHalfWidth } from "../text/to-half-width";
+import { parseChineseNumeral } from "../text/chinese-numeral";
 import { formatChineseDate } from "../text/chinese-date";
 import type { CheckContext } from "./check-context";
 import { at, type Finding, type FindingLocation, type ReportPath } from "./finding";
@@ -41,6 +42,8 @@ function checkRule(rule: TemplateRule, context: CheckContext): Finding[] {
       return cellValues(rule, context);
     case "deadline":
       return deadline(rule, context);
+    case "reportYear":
+      return reportYear(rule, context);
   }
 }
 
@@ -72,7 +75,8 @@ function prose(rule: ProseRule, { report, template, blocks }: CheckContext): Fin
       // A table nobody has filled in yet says nothing the text could contradict.
       if (sum.blank.length === sum.cells.length) continue;
       for (const m of plain.matchAll(new RegExp(figure.pattern, "gu"))) {
-        const written = new Exact(m[1] ?? "0");
+        const written = writtenNumber(m[1] ?? "");
+        if (written === null) continue;
         if (written.eq(sum.value)) continue;
         findings.push({
           ...finding(
@@ -87,6 +91,55 @@ function prose(rule: ProseRule, { report, template, blocks }: CheckContext): Fin
       }
     }
   }
+  return findings;
+}
+
+/** A figure as the prose writes it: 12, or 十二 / 两 (a clerk's 收到申请两件). */
+function writtenNumber(text: string): Exact | null {
+  if (/^\d+(?:\.\d+)?$/u.test(text)) return new Exact(text);
+  const n = parseChineseNumeral(text);
+  return n === null ? null : new Exact(String(n));
+}
+
+const CN_DIGITS = "〇零一二三四五六七八九";
+/** A year as written: 2023 or 二〇二三, before 年. */
+const YEAR = `(\\d{4}|[${CN_DIGITS}]{4})`;
+const PERIOD = new RegExp(
+  `${YEAR}\\s*年\\s*(?:1|一)\\s*月\\s*(?:1|一)\\s*日\\s*(?:至|到|—|-|～|~)+\\s*(?:${YEAR}\\s*年\\s*)?(?:12|十二)\\s*月\\s*(?:31|三十一)\\s*日`,
+  "gu",
+);
+const OPENING_YEAR = new RegExp(`^\\s*${YEAR}\\s*年度?\\s*[，,、以]`, "u");
+const TITLE_YEAR = new RegExp(`${YEAR}\\s*年`, "gu");
+
+function yearOf(text: string): number | null {
+  return /^\d{4}$/u.test(text) ? Number(text) : parseChineseNumeral(text);
+}
+
+function reportYear(rule: TemplateRule, { report, template, blocks }: CheckContext): Finding[] {
+  const year = report.meta.reportYear;
+  const findings: Finding[] = [];
+  const found = (message: string, location: FindingLocation): void => {
+    findings.push({ ...finding(rule, `${rule.name}：${message}`, [], report, template), location });
+  };
+  for (const m of toHalfWidth(report.meta.title).matchAll(TITLE_YEAR)) {
+    const y = yearOf(m[1] ?? "");
+    if (y !== null && y !== year) found(`标题写“${m[0]}”，报告年度为 ${year}年`, at(null, ["meta", "title"]));
+  }
+  for (const block of blocks) {
+    if (block.inTable || block.kind === "heading") continue;
+    const plain = toHalfWidth(block.text);
+    for (const m of plain.matchAll(PERIOD)) {
+      const years = [m[1], m[2]].flatMap((y) => (y === undefined ? [] : [yearOf(y)]));
+      if (years.some((y) => y !== year)) found(`统计期限写“${m[0]}”，应为 ${year}年1月1日至12月31日`, at(block.part, block.path));
+    }
+    const opening = OPENING_YEAR.exec(plain);
+    const y = opening?.[1] === undefined ? null : yearOf(opening[1]);
+    if (opening !== null && y !== null && y !== year)
+      found(`段落以“${opening[0].trim().replace(/[，,、以]$/u, "")}”开头，本报告写的是 ${year}年`, at(block.part, block.path));
+  }
+  const date = report.meta.date;
+  if (date !== null && Number(date.slice(0, 4)) !== year + 1)
+    found(`成文日期为 ${formatChineseDate(date)}，${year}年度报告应在 ${year + 1}年形成并公开`, at(null, ["meta", "date"]));
   return findings;
 }
 

@@ -48,9 +48,14 @@ export function applyEdit(report: Report, edit: ReportEdit, deps: EditDeps): Rep
       return applyWorkflowAction(report, e.request, deps);
     case "answerPlan":
       return stamped(answered(report, e.plan, e.answer), deps);
-    case "updateMeta":
+    case "updateMeta": {
       assertEditable(report);
-      return stamped({ ...report, meta: { ...report.meta, ...definedOnly(e.patch) } }, deps);
+      const { deadlines, ...patch } = e.patch;
+      const meta = { ...report.meta, ...definedOnly(patch) };
+      if (deadlines === null) delete meta.deadlines;
+      else if (deadlines !== undefined) meta.deadlines = deadlines;
+      return stamped({ ...report, meta }, deps);
+    }
     case "workflowSettings":
       if (report.workflow.state !== "draft") {
         throw new NianbaoError(

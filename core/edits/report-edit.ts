@@ -2,6 +2,7 @@ import { z } from "zod";
 import { Fix } from "../checks/finding";
 import { WorkflowRequest } from "../workflow/apply-workflow-action";
 import { FieldChange } from "./change-field";
+import { MonthDay } from "../model/template";
 
 /** This year's answer to one of last year's plans (下一年度安排 → 落实情况). */
 export const PlanAnswer = z.discriminatedUnion("status", [
@@ -23,6 +24,8 @@ export const MetaPatch = z
     org: z.string().trim().min(1, "请填写发文机关").max(100),
     docNumber: z.string().max(100).nullable(),
     recipient: z.string().max(200).nullable(),
+    /** The unit's own 报送/公开 dates (a local notice); null goes back to the template's. */
+    deadlines: z.object({ submit: MonthDay, publish: MonthDay }).strict().nullable(),
   })
   .partial()
   .strict();

@@ -5,6 +5,9 @@ import { LayoutProfile } from "../model/layout-profile";
 import { Report, SCHEMA_VERSION } from "../model/report";
 import type { Template } from "../model/template";
 import type { RecognizedReport } from "./recognize-report";
+import { cellField } from "../model/create-report";
+import { tableFieldCells } from "../model/template-table";
+import { recomputeFormulas } from "../fields/formulas";
 
 export interface BuildImportedReportOptions {
   /** The report year, overriding the recognised one (needed when the file names none). */
@@ -57,6 +60,7 @@ export function buildImportedReport(
       written: f.written,
     };
   }
+  Object.assign(fields, tableFields(recognized, template));
   return Report.parse({
     schemaVersion: SCHEMA_VERSION,
     id: deps.newId(),
@@ -83,4 +87,31 @@ export function buildImportedReport(
     createdAt: now,
     updatedAt: now,
   });
+}
+
+/**
+ * The fields of the template tables the body holds, with the values as published: a report's own
+ * totals are kept as read, so `check` can say where they disagree with their sums; a total left
+ * blank is worked out. Printed values are confirmed (the document says them), blanks are not.
+ */
+function tableFields(recognized: RecognizedReport, template: Template): Record<string, Field> {
+  const inBody = new Set<string>();
+  for (const node of recognized.body.content) {
+    const blocks = node.type === "part" ? node.content : [node];
+    for (const block of blocks) {
+      if (block.type !== "table") continue;
+      for (const row of block.content)
+        for (const cell of row.content)
+          for (const p of cell.content) for (const n of p.content ?? []) if (n.type === "reportField") inBody.add(n.attrs.fieldId);
+    }
+  }
+  const read: Record<string, Field> = {};
+  for (const { table, cell } of tableFieldCells(template.tables)) {
+    if (!inBody.has(cell.field)) continue;
+    const value = recognized.cells[cell.field] ?? null;
+    read[cell.field] = { ...cellField(table, cell), value, status: value === null ? "unconfirmed" : "confirmed" };
+  }
+  const computed = recomputeFormulas(read);
+  for (const [id, field] of Object.entries(read)) if (field.value !== null) computed[id] = field;
+  return computed;
 }

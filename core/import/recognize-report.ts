@@ -8,6 +8,8 @@ import { findFields, type FoundField } from "./find-fields";
 import { findFrontMatter, looksLikeOrg } from "./find-front-matter";
 import type { ImportNotice } from "./import-notice";
 import { matchPart } from "./match-part";
+import { readTemplateTable } from "./read-template-tables";
+import { tableNode } from "../model/create-report";
 import type { SourceBlock } from "./source-block";
 import { toSourceLines } from "./source-lines";
 
@@ -35,6 +37,8 @@ export interface RecognizedReport {
   headings: RecognizedHeading[];
   body: DocNode;
   fields: RecognizedField[];
+  /** Values read from the template's tables (null: a blank cell), by cell id; the tables are in `body`. */
+  cells: Record<string, string | null>;
   notices: ImportNotice[];
 }
 
@@ -52,6 +56,7 @@ export function recognizeReport(blocks: readonly SourceBlock[], template: Templa
   const org = closing.org ?? front.org ?? orgFromTitle(front.title) ?? orgFromSentence(opening);
   const notices: ImportNotice[] = rejoined.map(rejoinNotice);
   const built = buildBody(classified, levels, template, reportYear);
+  notices.push(...built.notices);
   if (built.fields.length >= MAX_FIELDS) {
     notices.push({
       zh: `数字超过 ${MAX_FIELDS} 个，其余数字保留为普通文字。`,
@@ -74,6 +79,7 @@ export function recognizeReport(blocks: readonly SourceBlock[], template: Templa
     headings: built.headings,
     body: built.body,
     fields: built.fields,
+    cells: built.cells,
     notices,
   };
 }
@@ -158,6 +164,8 @@ interface BuiltBody {
   body: DocNode;
   headings: RecognizedHeading[];
   fields: RecognizedField[];
+  cells: Record<string, string | null>;
+  notices: ImportNotice[];
 }
 
 function buildBody(
@@ -178,7 +186,19 @@ function buildBody(
     } else state.part.content.push(node);
   };
   const inline = (text: string, rowLabel?: string): InlineNode[] => inlineWithFields(text, fields, rowLabel);
+  const cells: Record<string, string | null> = {};
+  const notices: ImportNotice[] = [];
+  const placed = new Set<string>();
   for (const item of items) {
+    const read = item.kind === "table" && template.tables.length > 0 ? readTemplateTable(item.rows, template) : null;
+    if (read !== null) {
+      // The template's own grid replaces the copy (a published table split in parts reads into one).
+      if (!placed.has(read.table.id)) add(tableNode(read.table));
+      placed.add(read.table.id);
+      for (const [id, value] of read.values) if (!(id in cells)) cells[id] = value;
+      notices.push(...read.notices);
+      continue;
+    }
     if (item.kind === "table") {
       const rows = item.rows.map((row) => ({
         type: "tableRow" as const,
@@ -214,7 +234,27 @@ function buildBody(
       add(paragraph([{ type: "text", text: lead, marks: [mark] }, ...inline(item.text.slice(item.leadLength))]));
     }
   }
-  return { body: { type: "doc", content: [...opening, ...parts] }, headings, fields };
+  if (template.tables.length > 0) notices.push(...placeMissingTables(template, parts, placed));
+  return { body: { type: "doc", content: [...opening, ...parts] }, headings, fields, cells, notices };
+}
+
+/**
+ * A template table the file does not hold (published as an image, or lost in a copy) is put
+ * after its part's heading, empty, so next year's report has every table to fill.
+ */
+function placeMissingTables(template: Template, parts: PartNode[], placed: ReadonlySet<string>): ImportNotice[] {
+  const notices: ImportNotice[] = [];
+  for (const table of template.tables) {
+    if (placed.has(table.id)) continue;
+    const part = parts.find((p) => p.attrs.partId === table.part);
+    if (part === undefined) continue;
+    part.content.splice(1, 0, tableNode(table));
+    notices.push({
+      zh: `文件中未找到${table.name}（可能是图片），已插入空表，请填写。`,
+      en: `${table.id} was not found in the file (an image?); an empty table was inserted`,
+    });
+  }
+  return notices;
 }
 
 /** Far beyond a real report (the seed has 21); past it numbers stay text rather than bloat the file. */

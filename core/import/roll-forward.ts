@@ -4,17 +4,20 @@ import type { BlockNode, DocNode, InlineNode } from "../model/doc";
 import type { Field } from "../model/field";
 import { Report, SCHEMA_VERSION } from "../model/report";
 import { parseChineseNumeral } from "../text/chinese-numeral";
+import { recomputeFormulas } from "../fields/formulas";
+import type { Template } from "../model/template";
 
 /**
  * Next year's report from last year's: year + 1, report-year mentions in the title and headings
  * advanced, 成文日期 cleared, every field's current value emptied (last year's kept beside it) and
  * unconfirmed, every paragraph marked carried, and last year's report kept as the snapshot.
  */
-export function rollForward(last: Report, deps: CoreDeps): Report {
+export function rollForward(last: Report, deps: CoreDeps, template?: Template): Report {
   const year = last.meta.reportYear;
   const now = deps.now();
-  const fields: Record<string, Field> = {};
-  for (const [id, f] of Object.entries(last.fields)) fields[id] = rollFieldForward(f, year);
+  const rolled: Record<string, Field> = {};
+  for (const [id, f] of Object.entries(last.fields)) rolled[id] = rollFieldForward(f, year);
+  const fields = template === undefined ? rolled : carryCells(rolled, template);
   return Report.parse({
     schemaVersion: SCHEMA_VERSION,
     id: deps.newId(),
@@ -43,6 +46,21 @@ export function rollForward(last: Report, deps: CoreDeps): Report {
     createdAt: now,
     updatedAt: now,
   });
+}
+
+/**
+ * The template's carried cells (本年“上年结转” from last year's “结转下年度继续办理”) prefilled,
+ * unconfirmed, and the totals over them worked out again.
+ */
+export function carryCells(fields: Readonly<Record<string, Field>>, template: Template): Record<string, Field> {
+  const out: Record<string, Field> = { ...fields };
+  for (const { to, from } of template.carryForward) {
+    const target = out[to];
+    const value = out[from]?.lastYear?.value ?? null;
+    if (target === undefined || value === null) continue;
+    out[to] = { ...target, value, status: "unconfirmed" };
+  }
+  return recomputeFormulas(out);
 }
 
 const DIGITS = "〇一二三四五六七八九";

@@ -24,6 +24,8 @@ export interface DescribedField {
   /** The computed YoY wording ("同比增长11.11%", "提高2.24个百分点"), or null. */
   yoy: string | null;
   status: Field["status"];
+  /** Where the figure came from (the department that supplied it), or null. */
+  source: string | null;
   /** Only for a cell of a template table: the table, and whether it is a derived cell (总计), computed and never typed. */
   table?: string;
   computed?: boolean;
@@ -68,6 +70,7 @@ export function describeReport(report: Report): ReportDescription {
       percent: isPercentKind(field),
       yoy: yoyOf(report, field)?.wording ?? null,
       status: field.status,
+      source: field.source,
       ...(field.cell === undefined ? {} : { table: field.cell.table, computed: field.formula !== undefined }),
     })),
   };

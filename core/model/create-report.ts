@@ -4,7 +4,7 @@ import type { Field } from "./field";
 import { LayoutProfile } from "./layout-profile";
 import { Report, SCHEMA_VERSION } from "./report";
 import type { Template } from "./template";
-import { isFieldCell, tableFieldCells, type TemplateCell, type TemplateTable } from "./template-table";
+import { isFieldCell, tableFieldCells, type TemplateCell, type TemplateFieldCell, type TemplateTable } from "./template-table";
 import { fillTemplateText } from "./template-text";
 import { recomputeFormulas } from "../fields/formulas";
 import { toChineseNumeral } from "../text/chinese-numeral";
@@ -41,26 +41,9 @@ export function createReport(template: Template, options: NewReportOptions, deps
       }),
     ],
   };
-  const cellFields = tableFieldCells(template.tables.filter((t) => parts.some((p) => p.id === t.part))).map(({ table, cell }): Field => ({
-    id: cell.field,
-    label: cell.label,
-    kind: cell.kind,
-    value: null,
-    unit: cell.unit ?? table.unit,
-    scale: "none",
-    qualifier: "none",
-    decimals: 0,
-    growthDecimals: 2,
-    status: "unconfirmed",
-    source: null,
-    note: null,
-    lastYear: null,
-    baseFieldId: null,
-    series: [],
-    cell: { table: table.id },
-    constraints: { min: "0", maxDecimals: cell.maxDecimals },
-    ...(cell.sumOf === undefined ? {} : { formula: { sum: cell.sumOf } }),
-  }));
+  const cellFields = tableFieldCells(template.tables.filter((t) => parts.some((p) => p.id === t.part))).map(({ table, cell }) =>
+    cellField(table, cell),
+  );
   return Report.parse({
     schemaVersion: SCHEMA_VERSION,
     id: deps.newId(),
@@ -90,8 +73,32 @@ export function createReport(template: Template, options: NewReportOptions, deps
   });
 }
 
+/** A table cell's field, empty and unconfirmed: a whole number ≥ 0 (or as the cell allows), a sum when derived. */
+export function cellField(table: TemplateTable, cell: TemplateFieldCell): Field {
+  return {
+    id: cell.field,
+    label: cell.label,
+    kind: cell.kind,
+    value: null,
+    unit: cell.unit ?? table.unit,
+    scale: "none",
+    qualifier: "none",
+    decimals: 0,
+    growthDecimals: 2,
+    status: "unconfirmed",
+    source: null,
+    note: null,
+    lastYear: null,
+    baseFieldId: null,
+    series: [],
+    cell: { table: table.id },
+    constraints: { min: "0", maxDecimals: cell.maxDecimals },
+    ...(cell.sumOf === undefined ? {} : { formula: { sum: cell.sumOf } }),
+  };
+}
+
 /** The template's grid as a TipTap table: text cells hold their label, field cells a field atom. */
-function tableNode(table: TemplateTable): TableNode {
+export function tableNode(table: TemplateTable): TableNode {
   return {
     type: "table",
     content: table.rows.map((row) => ({ type: "tableRow", content: row.map(cellNode) })),

@@ -50,7 +50,7 @@ export const ProseRule = z
         z
           .object({
             what: z.string().min(1).max(50),
-            /** A regular expression whose first group captures the number in digits. */
+            /** A regular expression whose first group captures the number, in digits or Chinese numerals (十二, 两). */
             pattern: z.string().min(1).max(300),
             terms: z.array(Term).min(1).max(20),
             /** How the finding names the cells. */
@@ -75,6 +75,12 @@ export const CellValuesRule = z.object({ ...RuleBase, kind: z.literal("cellValue
 /** The 成文日期 is no later than the publication deadline (the report's own setting, else the template's). */
 export const DeadlineRule = z.object({ ...RuleBase, kind: z.literal("deadline") }).strict();
 
+/**
+ * The report covers one calendar year N: the title's year, the statistical period (N年1月1日至12月31日)
+ * and the year a paragraph opens with are N, in digits or Chinese numerals; the 成文日期 is in N+1.
+ */
+export const ReportYearRule = z.object({ ...RuleBase, kind: z.literal("reportYear") }).strict();
+
 /** A consistency rule declared as data in a template and evaluated by core/checks/check-rules.ts. */
-export const TemplateRule = z.discriminatedUnion("kind", [CompareRule, ProseRule, TextRule, CellValuesRule, DeadlineRule]);
+export const TemplateRule = z.discriminatedUnion("kind", [CompareRule, ProseRule, TextRule, CellValuesRule, DeadlineRule, ReportYearRule]);
 export type TemplateRule = z.infer<typeof TemplateRule>;

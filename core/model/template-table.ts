@@ -110,3 +110,21 @@ export function gridProblem(rows: readonly (readonly { colspan: number; rowspan:
 export function tableFieldCells(tables: readonly TemplateTable[]): { table: TemplateTable; cell: TemplateFieldCell }[] {
   return tables.flatMap((table) => table.rows.flatMap((row) => row.filter(isFieldCell).map((cell) => ({ table, cell }))));
 }
+
+/** Each cell with the grid slot (row, column) its top-left corner takes, merged cells counted as in HTML. */
+export function placeCells<C extends { colspan: number; rowspan: number }>(
+  rows: readonly (readonly C[])[],
+): { cell: C; row: number; col: number }[] {
+  const taken: boolean[][] = rows.map(() => []);
+  const placed: { cell: C; row: number; col: number }[] = [];
+  rows.forEach((cells, r) => {
+    let c = 0;
+    for (const cell of cells) {
+      while (taken[r]?.[c] === true) c++;
+      placed.push({ cell, row: r, col: c });
+      for (let dr = 0; dr < cell.rowspan; dr++) for (let dc = 0; dc < cell.colspan; dc++) (taken[r + dr] ??= [])[c + dc] = true;
+      c += cell.colspan;
+    }
+  });
+  return placed;
+}

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FieldKind } from "./field";
+import { FieldId, FieldKind } from "./field";
 import { PartId } from "./part-id";
 import { TemplateRule } from "./template-rule";
 import { tableFieldCells, TemplateTable } from "./template-table";
@@ -63,6 +63,22 @@ export const Template = z
     tables: z.array(TemplateTable).default([]),
     /** Consistency rules over the tables' cells, checked by core/checks/check-rules.ts. */
     rules: z.array(TemplateRule).default([]),
+    /**
+     * Cells a rolled-forward report prefills from last year's cells (上年结转 from 结转下年度);
+     * the value is unconfirmed until the clerk checks it.
+     */
+    carryForward: z
+      .array(z.object({ to: FieldId, from: FieldId }).strict())
+      .max(200)
+      .default([]),
+    /**
+     * Earlier editions of the format an imported report may still use (the 2019 trial tables):
+     * labels only they print, so the import can say which edition it read and what it left out.
+     */
+    formerFormats: z
+      .array(z.object({ name: z.string().min(1).max(100), labels: z.array(z.string().min(1).max(100)).min(1).max(50) }).strict())
+      .max(10)
+      .default([]),
   })
   .superRefine((template, ctx) => {
     const cells = tableFieldCells(template.tables);
@@ -89,6 +105,17 @@ export const Template = z
         if (!cellIds.has(term))
           ctx.addIssue({ code: "custom", path: ["rules", index], message: `规则 ${rule.id} 引用了不存在的单元格 ${term} (unknown cell)` });
       }
+    });
+    template.carryForward.forEach(({ to, from }, index) => {
+      for (const id of [to, from])
+        if (!cellIds.has(id))
+          ctx.addIssue({ code: "custom", path: ["carryForward", index], message: `结转引用了不存在的单元格 ${id} (unknown cell)` });
+      if (cells.some(({ cell }) => cell.field === to && cell.sumOf !== undefined))
+        ctx.addIssue({
+          code: "custom",
+          path: ["carryForward", index],
+          message: `合计单元格不能预填：${to} (a computed cell cannot be prefilled)`,
+        });
     });
     const seen = new Set<string>();
     template.parts.forEach((part, index) => {

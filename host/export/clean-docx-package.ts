@@ -49,6 +49,12 @@ function cleanPart(name: string, source: string, body: string, latin: string): s
     // LibreOffice gives a 22 pt title two rows of the line grid; off the grid it keeps one,
     // as Word does with exact spacing.
     xml = xml.replace(/(<w:style w:type="paragraph" w:styleId="Title">.*?<w:pPr>.*?)(<w:spacing )/, '$1<w:snapToGrid w:val="0"/>$2');
+    // A statutory table's 五号 single-spaced lines: on the grid LibreOffice gives each a whole
+    // 28.95 pt row and table 三 runs to three pages; Word keeps them single-spaced.
+    xml = xml.replace(
+      /(<w:style w:type="paragraph" w:styleId="NianbaoTableCompact">.*?<w:pPr>.*?)(<w:spacing )/,
+      '$1<w:snapToGrid w:val="0"/>$2',
+    );
   }
   xml = xml.replace(/ w:(ascii|hAnsi|eastAsia|cs)Theme="[^"]*"/g, "");
   // Built-in styles `docx` always adds (Caption, Hyperlink, …) carry theme colours: 5.2.4 wants black.

@@ -69,7 +69,15 @@ export async function importReportFile(path: string, options: ImportReportOption
       });
     }
   }
-  if (options.rollForward === true) report = rollForward(report, options.deps);
+  if (options.rollForward === true) {
+    report = rollForward(report, options.deps, options.template);
+    const carried = options.template.carryForward.filter(({ to }) => report.fields[to]?.value != null).length;
+    if (carried > 0)
+      notices.push({
+        zh: `已按上年报告预填 ${carried} 个单元格（如本年“上年结转”取自上年“结转下年度继续办理”），待核对确认。`,
+        en: `${carried} cells were prefilled from last year's report (carried-over requests); confirm them`,
+      });
+  }
   assertOpenable(report, path);
   return { report, format, recognized, notices };
 }

@@ -13,36 +13,48 @@ export function readTextBlocks(text: string, markdown: boolean, budget: InputBud
     if (table !== null && table.length > 0) blocks.push({ type: "table", rows: table });
     table = null;
   };
-  for (const raw of text.replace(/\r\n?/gu, "\n").split("\n")) {
+  const lines = text.replace(/\r\n?/gu, "\n").split("\n");
+  lines.forEach((raw, index) => {
     // Empty lines too: a million of them would still make a million blocks.
     budget.paragraph(raw.length);
+    // A table copied from a web page or Word into Notepad: one row a line, cells split by tabs.
+    if (!markdown && isTabRow(raw) && (table !== null || isTabRow(lines[index + 1] ?? ""))) {
+      table ??= [];
+      table.push(raw.split("\t").map((c) => c.trim()));
+      return;
+    }
     if (markdown && /^\s*\|.*\|\s*$/u.test(raw)) {
       const cells = raw
         .trim()
         .slice(1, -1)
         .split("|")
         .map((c) => stripInline(c.trim()));
-      if (cells.every((c) => /^:?-{2,}:?$/u.test(c))) continue;
+      if (cells.every((c) => /^:?-{2,}:?$/u.test(c))) return;
       table ??= [];
       table.push(cells);
-      continue;
+      return;
     }
     endTable();
     if (!markdown) {
       blocks.push({ type: "paragraph", text: raw });
-      continue;
+      return;
     }
     const heading = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/u.exec(raw);
     if (heading?.[1] !== undefined && heading[2] !== undefined) {
       blocks.push({ type: "paragraph", text: stripInline(heading[2]), markdownLevel: heading[1].length });
-      continue;
+      return;
     }
     const body = raw.replace(/^\s{0,3}(?:>\s?)+/u, "").replace(/^\s{0,3}[-*+]\s+(?=\S)/u, "");
-    if (/^\s*(?:[-*_]\s*){3,}$/u.test(body)) continue;
+    if (/^\s*(?:[-*_]\s*){3,}$/u.test(body)) return;
     blocks.push({ type: "paragraph", text: stripInline(body) });
-  }
+  });
   endTable();
   return blocks;
+}
+
+/** A line of tab-separated cells; a tab only at the start is a paragraph's indent. */
+function isTabRow(line: string): boolean {
+  return line.trimStart().includes("\t");
 }
 
 function stripInline(text: string): string {

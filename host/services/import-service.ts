@@ -9,7 +9,7 @@ import type { CoreDeps } from "../../core/model/deps";
 import type { Report } from "../../core/model/report";
 import { importReportFile } from "../import/import-report-file";
 import { REPORT_EXTENSION } from "../storage/report-file";
-import { DEFAULT_TEMPLATE_ID, loadTemplate } from "../templates/template-store";
+import { chooseImportTemplate } from "../import/choose-import-template";
 import { listFolder } from "./list-folder";
 import type { PathGuard } from "./path-guard";
 
@@ -48,7 +48,7 @@ export function createImportService(deps: ImportServiceDeps): ImportMethodsServe
     if (!IMPORTABLE.has(extname(path).toLowerCase())) {
       throw new NianbaoError("invalid_input", "只能导入 .docx、.md、.txt 或 .nianbao 文件。", `cannot import ${basename(path)}`);
     }
-    const template = await loadTemplate(DEFAULT_TEMPLATE_ID, deps.templatesDir);
+    const template = await chooseImportTemplate(path, undefined, deps.templatesDir);
     return { path, ...(await importReportFile(path, { template, deps: deps.clock, rollForward })) };
   };
 

@@ -96,4 +96,35 @@ describe("nianbao new / fields / check with the 政府信息公开工作年度�
     const listed = JSON.parse(runCli(["fields", file, "--json"]).stdout) as Listed[];
     expect(listed.every((f) => f.value === null)).toBe(true);
   });
+
+  it("imports last year's exported .docx with --roll-forward, recognising the template, and prefills 上年结转", () => {
+    const dir = mkdtempSync(join(tmpdir(), "nianbao-xxgk-"));
+    const last = join(dir, "2023.nianbao");
+    runCli(["new", "--template", "zhengfu-xinxi-gongkai-niandu-baogao", "--org", "木渎镇人民政府", "--year", "2023", "-o", last]);
+    const filled = runCli([
+      "fields",
+      last,
+      "--set",
+      "t3.carry_out.natural=4",
+      "--set",
+      "t3.carry_out.legal=2",
+      "--set",
+      "t3.new.natural=6",
+    ]);
+    expect(filled.status).toBe(0);
+    const docx = join(dir, "2023.docx");
+    expect(runCli(["export", last, "--docx", docx]).status).toBe(0);
+
+    const next = join(dir, "2024.nianbao");
+    const imported = runCli(["import", docx, "--roll-forward", "-o", next]);
+    expect(imported.stderr).toBe("");
+    expect(imported.status).toBe(0);
+    expect(imported.stdout).toContain("模板：政府信息公开工作年度报告");
+    expect(imported.stdout).toContain("已按上年报告预填 2 个单元格");
+    const listed = JSON.parse(runCli(["fields", next, "--json"]).stdout) as (Listed & { lastYearValue: number | null })[];
+    expect(listed.find((f) => f.id === "t3.carry_in.natural")).toMatchObject({ value: 4, status: "unconfirmed" });
+    expect(listed.find((f) => f.id === "t3.carry_in.legal")).toMatchObject({ value: 2, status: "unconfirmed" });
+    expect(listed.find((f) => f.id === "t3.carry_in.total")).toMatchObject({ value: 6, computed: true });
+    expect(listed.find((f) => f.id === "t3.new.natural")).toMatchObject({ value: null, lastYearValue: 6 });
+  });
 });

@@ -75,7 +75,7 @@ export function pdfFonts(pdf: string): PdfFont[] {
 /** Runs the vendored grid check; returns its problem lines (empty when the PDF conforms). */
 export function check9704(pdf: string): { ok: boolean; problems: string[]; summary: string } {
   const result = spawnSync("python3", [join(repoRoot, "test/tools/check-9704.py"), pdf, "--fonts"], { encoding: "utf8" });
-  const lines = result.stdout.trim().split("\n");
+  const lines = result.stdout.trimEnd().split("\n");
   return { ok: result.status === 0, problems: lines.filter((l) => l.startsWith("  ")).map((l) => l.trim()), summary: lines.at(-1) ?? "" };
 }
 

@@ -134,7 +134,7 @@ function editsOf(opts: z.infer<typeof Args>): ReportEdit[] {
 function renderText(fields: readonly FieldListing[]): string {
   if (fields.length === 0) return "本报告还没有字段。\n";
   const lines = fields.map((f) => {
-    const last = f.lastYearText === null ? "" : `  上年 ${f.lastYearText}`;
+    const last = `${f.lastYearText === null ? "" : `  上年 ${f.lastYearText}`}${f.source === null ? "" : `  来源 ${f.source}`}`;
     return `${f.computed === true ? "=" : f.status === "confirmed" ? "✓" : "?"} ${f.id}  ${f.label}：${f.text ?? "（无数值）"}${last}${f.yoy === null ? "" : `  ${f.yoy}`}`;
   });
   const unconfirmed = fields.filter((f) => f.computed !== true && f.status === "unconfirmed").length;

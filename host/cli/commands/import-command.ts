@@ -4,12 +4,13 @@ import { z } from "zod";
 import { NianbaoError } from "../../../core/errors/nianbao-error";
 import { importReportFile } from "../../import/import-report-file";
 import { saveReportFile } from "../../storage/report-file";
-import { DEFAULT_TEMPLATE_ID, loadTemplate } from "../../templates/template-store";
+import { chooseImportTemplate } from "../../import/choose-import-template";
 import { EXIT_OK, type CliIo } from "../cli-io";
 import { parseCliArgs } from "../parse-cli-args";
+import { DeadlineArg, withDeadline } from "../deadline-arg";
 
 const USAGE =
-  "nianbao import <上年报告.docx|.md|.txt|.nianbao> [--roll-forward] -o <file.nianbao> [--year YYYY] [--org 发文机关] [--template <id>] [--force]";
+  "nianbao import <上年报告.docx|.md|.txt|.nianbao> [--roll-forward] -o <file.nianbao> [--year YYYY] [--org 发文机关] [--template <id>] [--deadline <1月31日>] [--force]";
 
 const Args = z.object({
   "roll-forward": z.boolean().default(false),
@@ -23,7 +24,8 @@ const Args = z.object({
     .transform(Number)
     .optional(),
   org: z.string().trim().min(1).max(100).optional(),
-  template: z.string().min(1).default(DEFAULT_TEMPLATE_ID),
+  template: z.string().min(1).optional(),
+  deadline: DeadlineArg.optional(),
   force: z.boolean().default(false),
   positionals: z.array(z.string()).length(1, "须指定一个要导入的文件"),
 });
@@ -37,6 +39,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       year: { type: "string" },
       org: { type: "string" },
       template: { type: "string" },
+      deadline: { type: "string" },
       force: { type: "boolean" },
     },
     Args,
@@ -60,7 +63,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       `file exists: ${target} (use --force to overwrite)`,
     );
   }
-  const template = await loadTemplate(opts.template);
+  // Without --template the file says which report it is (法治 or 信息公开 …).
+  const template = await chooseImportTemplate(source, opts.template);
   const result = await importReportFile(source, {
     template,
     deps: io.clock,
@@ -68,8 +72,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     ...(opts.year === undefined ? {} : { year: opts.year }),
     ...(opts.org === undefined ? {} : { org: opts.org }),
   });
-  await saveReportFile(target, result.report);
-  const r = result.report;
+  const r = opts.deadline === undefined ? result.report : withDeadline(result.report, opts.deadline);
+  await saveReportFile(target, r);
   const parts = r.body.content.filter((n) => n.type === "part").length;
   const fieldCount = Object.keys(r.fields).length;
   const lines = [
@@ -78,6 +82,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       : `已导入 ${r.meta.reportYear} 年度报告：${target}`,
     `  标题：${r.meta.title || "（未识别）"}`,
     `  发文机关：${r.meta.org}`,
+    `  模板：${template.name}`,
     `  一级标题 ${parts} 个，数字字段 ${fieldCount} 个${opts["roll-forward"] ? "（均待填写本年数值并确认）" : ""}`,
     ...result.notices.map((n) => `  提示：${n.zh}`),
     opts["roll-forward"] ? `Rolled forward to ${r.meta.reportYear}: ${target}` : `Imported ${r.meta.reportYear} report: ${target}`,

@@ -7,8 +7,9 @@ import { saveReportFile } from "../../storage/report-file";
 import { loadTemplate } from "../../templates/template-store";
 import { EXIT_OK, type CliIo } from "../cli-io";
 import { parseCliArgs } from "../parse-cli-args";
+import { DeadlineArg, withDeadline } from "../deadline-arg";
 
-const USAGE = "nianbao new --template <id> --org <发文机关> --year <YYYY> -o <file.nianbao> [--force]";
+const USAGE = "nianbao new --template <id> --org <发文机关> --year <YYYY> -o <file.nianbao> [--deadline <1月31日>] [--force]";
 
 const Args = z.object({
   template: z.string().min(1, "缺少 --template"),
@@ -21,6 +22,7 @@ const Args = z.object({
     .string()
     .min(1, "缺少 -o（输出文件）")
     .refine((p) => p.endsWith(".nianbao"), "输出文件须以 .nianbao 结尾"),
+  deadline: DeadlineArg.optional(),
   force: z.boolean().default(false),
   positionals: z.array(z.string()).max(0, "多余的参数"),
 });
@@ -33,6 +35,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       org: { type: "string" },
       year: { type: "string" },
       output: { type: "string", short: "o" },
+      deadline: { type: "string" },
       force: { type: "boolean" },
     },
     Args,
@@ -53,7 +56,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     );
   }
   const template = await loadTemplate(opts.template);
-  const report = createReport(template, { org: opts.org, year: opts.year }, io.clock);
+  const created = createReport(template, { org: opts.org, year: opts.year }, io.clock);
+  const report = opts.deadline === undefined ? created : withDeadline(created, opts.deadline);
   await saveReportFile(path, report);
   io.out(`已新建 ${template.name}：${path}\nCreated ${path}\n`);
   return EXIT_OK;
