@@ -42,12 +42,12 @@ describe("the editor a Word user trusts", () => {
     const style = page.getByRole("combobox", { name: "段落样式" });
     const duty = part(page, "duty");
     await caretAtEnd(page, ".report-body section[data-part='duty'] > h1");
-    await expect(style.inputValue()).resolves.toBe("1");
+    await expect.poll(() => style.inputValue()).toBe("1");
     await page.keyboard.press("Enter");
     await page.keyboard.type("本年度新增一段正文。");
     await expect(duty.locator("> :nth-child(2)").evaluate((el) => el.tagName)).resolves.toBe("P");
     await expect(duty.locator("> p").first().textContent()).resolves.toBe("本年度新增一段正文。");
-    await expect(style.inputValue()).resolves.toBe("body");
+    await expect.poll(() => style.inputValue()).toBe("body");
     // A new paragraph is this year's text, not last year's.
     await expect(duty.locator("> p").first().getAttribute("data-carried")).resolves.toBeNull();
 
@@ -59,7 +59,7 @@ describe("the editor a Word user trusts", () => {
     await page.keyboard.press("Control+Alt+2");
     await expect(duty.locator("> h2").count()).resolves.toBe(1);
     await expect(duty.locator("> h2").textContent()).resolves.toBe("（一）再写一段。");
-    await expect(style.inputValue()).resolves.toBe("2");
+    await expect.poll(() => style.inputValue()).toBe("2");
     // Ctrl+Alt+0 back to 正文, without the number.
     await page.keyboard.press("Control+Alt+0");
     await expect(duty.locator("> h2").count()).resolves.toBe(0);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Report } from "../../core/model/report";
 import { verifyPdfFile } from "../../host/sign/verify-signature";
 import { makeTestCertificates, TEST_PASSWORD } from "../host/sign/support/test-certificates";
-import { artifacts, FIXTURE_NAME as FIXTURE, placeFixture, startE2eBrowser, type E2eBrowser } from "../support/e2e-browser";
+import { artifacts, FIXTURE_NAME as FIXTURE, placeFixture, settledChecks, startE2eBrowser, type E2eBrowser } from "../support/e2e-browser";
 import { documentXml } from "../support/tracked-changes";
 
 /** f2 of the rolled-forward fixture: 超36万件 last year; f4 is its bound 同比增长 growth field. */
@@ -45,20 +45,22 @@ describe("browser mode: last year's report to this year's files", () => {
     await page.locator(".report-body").waitFor();
     await expect.poll(() => page.title()).toContain("● 2024年度木渎镇法治政府建设工作报告");
     const outline = page.getByRole("region", { name: "大纲" });
-    await expect(outline.locator(".outline__jump").allTextContents()).resolves.toEqual([
-      expect.stringContaining("主要负责人"),
-      expect.stringContaining("主要举措和成效"),
-      expect.stringContaining("不足"),
-      expect.stringContaining("下一年度"),
-    ]);
+    await expect
+      .poll(() => outline.locator(".outline__jump").allTextContents())
+      .toEqual([
+        expect.stringContaining("主要负责人"),
+        expect.stringContaining("主要举措和成效"),
+        expect.stringContaining("不足"),
+        expect.stringContaining("下一年度"),
+      ]);
 
     await page.getByRole("button", { name: "检查", exact: true }).click();
-    const checks = page.getByRole("region", { name: "检查" });
+    const checks = await settledChecks(page);
     const acceptedFindings = checks.getByRole("button", { name: new RegExp(`^“${ACCEPTED}”`) });
-    await expect(acceptedFindings.allTextContents()).resolves.toEqual([
-      `“${ACCEPTED}”尚未填写数值`,
-      expect.stringContaining(`“${ACCEPTED}”尚未确认`),
-    ]);
+    // Findings come from the checks worker a moment after the panel opens.
+    await expect
+      .poll(() => acceptedFindings.allTextContents())
+      .toEqual([`“${ACCEPTED}”尚未填写数值`, expect.stringContaining(`“${ACCEPTED}”尚未确认`)]);
     // A finding leads to its place: the chip of the field it is about, highlighted, not selected.
     await acceptedFindings.first().click();
     await expect.poll(() => page.locator(".locate-flash[data-field-id='f2'], .locate-flash [data-field-id='f2']").count()).toBe(1);
@@ -151,12 +153,7 @@ describe("browser mode: last year's report to this year's files", () => {
     await expect(page.getByLabel(`字段 ${ACCEPTED}：超 40 万件`).count()).resolves.toBeGreaterThan(0);
     await expect(page.getByLabel(`字段 ${ACCEPTED_GROWTH}：11.11%`, { exact: true }).count()).resolves.toBe(1);
     await page.getByRole("button", { name: "检查", exact: true }).click();
-    await expect(
-      page
-        .getByRole("region", { name: "检查" })
-        .getByRole("button", { name: new RegExp(`^“${ACCEPTED}”`) })
-        .count(),
-    ).resolves.toBe(0);
+    await expect((await settledChecks(page)).getByRole("button", { name: new RegExp(`^“${ACCEPTED}”`) }).count()).resolves.toBe(0);
     const saved = Report.parse(JSON.parse(readFileSync(join(docs(), "木渎2024.nianbao"), "utf8")));
     expect(saved.fields["f2"]).toMatchObject({ value: "400000", status: "confirmed", lastYear: { value: "360000" } });
     expect(saved.plans).toEqual([expect.objectContaining({ status: "notDone", reason: "因机构调整顺延至下一年度" })]);
@@ -186,7 +183,7 @@ describe("browser mode: last year's report to this year's files", () => {
     await panel.getByRole("button", { name: "签发", exact: true }).click();
     await expect.poll(() => page.getByRole("alert").textContent()).toContain("须先处理才能签发");
     // The notice says how many and where; the 检查 panel opens with the list.
-    await expect(page.getByRole("region", { name: "检查" }).textContent()).resolves.toContain("尚未确认");
+    await expect.poll(() => page.getByRole("region", { name: "检查" }).textContent()).toContain("尚未确认");
     await page.getByRole("button", { name: "签发", exact: true }).click();
     await expect(panel.textContent()).resolves.toContain("当前状态：待签发");
     await page.screenshot({ path: join(artifacts, "signoff-blocked.png") });

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Report } from "../../core/model/report";
-import { artifacts, startE2eBrowser, type E2eBrowser } from "../support/e2e-browser";
+import { artifacts, settledChecks, startE2eBrowser, type E2eBrowser } from "../support/e2e-browser";
 
 /*
  * The three tables of the 政府信息公开工作年度报告 (issue 18) as a clerk fills them: a new report
@@ -132,7 +132,7 @@ describe("the 信息公开 tables in the app", () => {
     await expect(cellOf(page, T3, `${CARRY_OUT} ${column("总计")}`).inputValue()).resolves.toBe("2");
     // 一 + 二 = 三（七）+ 四 in every column: no R1 finding.
     await page.getByRole("button", { name: "检查", exact: true }).click();
-    const checks = page.getByRole("region", { name: "检查" });
+    const checks = await settledChecks(page);
     await expect(checks.getByRole("button", { name: /^R1 / }).count()).resolves.toBe(0);
 
     // Arrows move, Enter goes down, typing replaces, Esc takes back what was typed.
@@ -219,7 +219,7 @@ describe("the 信息公开 tables in the app", () => {
     const tooltip = await newNatural.locator("xpath=..").getAttribute("title");
     expect(tooltip).toContain("R1 表三“自然人”列：第一项加第二项之和，应等于第三项加第四项之和");
 
-    const checks = page.getByRole("region", { name: "检查" });
+    const checks = await settledChecks(page);
     const finding = checks.getByRole("button", { name: /^R1 表三“自然人”列/ });
     await expect(finding.textContent()).resolves.toContain("相差");
     await page.locator(".page-scroll").evaluate((el) => el.scrollTo(0, 0));

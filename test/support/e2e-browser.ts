@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { FIXTURE_MARKDOWN } from "./report-from-markdown";
 import { CHROMIUM_ARGS, CHROMIUM_PATH, startServe, type ServeProcess } from "./serve-process";
 import { repoRoot } from "./template";
@@ -79,4 +79,10 @@ function newFolders(): { docs: string; state: string } {
   const docs = join(base, "报告");
   mkdirSync(docs);
   return { docs, state: join(base, "state") };
+}
+
+/** The 检查 panel once its findings are of the text as it now stands (the checks run in a worker, a moment after each change). */
+export async function settledChecks(page: Page): Promise<Locator> {
+  await page.locator("section[aria-label='检查']:not([aria-busy='true'])").waitFor();
+  return page.getByRole("region", { name: "检查" });
 }

@@ -32,7 +32,8 @@ export function ChecksPanel({ store }: { store: ReportStore }) {
       </section>
     );
   return (
-    <section className="side-panel" aria-label="检查">
+    // Busy while the findings shown are of an earlier state of the text and the next are on their way.
+    <section className="side-panel" aria-label="检查" aria-busy={fresh ? undefined : true}>
       <header className="side-panel__header">
         <h2>检查</h2>
         <p className="muted">
