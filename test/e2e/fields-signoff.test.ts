@@ -19,7 +19,7 @@ describe("the fields table, the status bar and a sign-off that speaks plainly", 
 
   it("lists every field in document order by part, edits like a spreadsheet and confirms selected rows with Ctrl+Enter", async () => {
     const bar = page.getByRole("contentinfo", { name: "状态栏" });
-    await expect(bar.textContent()).resolves.toContain("未确认字段 21");
+    await expect.poll(() => bar.textContent()).toContain("未确认字段 21");
     await expect(bar.textContent()).resolves.toMatch(/距报送（3月1日）\d+ 天|报送（3月1日）已过/);
     await bar.getByRole("button", { name: /未确认字段/ }).click();
     const panel = page.getByRole("region", { name: "字段" });

@@ -166,7 +166,7 @@ describe("keyboard only: import, fill, check, export and sign off without the mo
       done.push(id);
     }
     expect(done.sort()).toEqual(Object.keys(TYPED).sort());
-    await expect(page.getByRole("contentinfo", { name: "状态栏" }).textContent()).resolves.toContain("未确认字段 15");
+    await expect.poll(() => page.getByRole("contentinfo", { name: "状态栏" }).textContent()).toContain("未确认字段 15");
   });
 
   it("runs 检查 with F7 and reads the findings with the keyboard", async () => {
