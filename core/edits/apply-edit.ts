@@ -11,7 +11,7 @@ import type { Template } from "../model/template";
 import { STATE_NAMES, stageName } from "../workflow/state-names";
 import { applyFix } from "./apply-fix";
 import { changeField, type FieldChange } from "./change-field";
-import { recomputeFormulas } from "../fields/formulas";
+import { recomputeDependents } from "../fields/recompute-dependents";
 import { ReportEdit, type PlanAnswer } from "./report-edit";
 import { assertNoSignOffBlockers } from "./sign-off-gate";
 
@@ -84,10 +84,14 @@ export function fieldOf(fields: Readonly<Record<string, Field>>, id: string): Fi
   );
 }
 
-/** The report with one field changed and every total that depends on it recomputed. */
+/**
+ * The report with one field changed and every total that depends on it recomputed; other totals
+ * stay as they are, so a printed total that disagrees with its inputs is reported, never corrected
+ * by an edit elsewhere (the app's field slice does the same).
+ */
 function withField(report: Report, change: FieldChange): Report {
   const field = changeField(fieldOf(report.fields, change.fieldId), change);
-  return { ...report, fields: recomputeFormulas({ ...report.fields, [field.id]: field }) };
+  return { ...report, fields: recomputeDependents({ ...report.fields, [field.id]: field }, [field.id]) };
 }
 
 function fixed(report: Report, fix: Parameters<typeof applyFix>[1]): Report {

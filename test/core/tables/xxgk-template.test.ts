@@ -253,6 +253,18 @@ describe("政府信息公开工作年度报告: cells", () => {
     expect(report.fields["t4.review.total"]?.value).toBe("3");
   });
 
+  it("keeps a printed total that disagrees with its inputs until one of them changes, so check reports it", () => {
+    const filled = edit(fresh(), set({ "t3.new.natural": "3", "t3.new.legal": "4" }));
+    const total = filled.fields["t3.new.total"];
+    if (total === undefined) throw new Error("no t3.new.total");
+    // As imported from last year's published table: the printed 总计 is 9, the inputs add up to 7.
+    const imported: Report = { ...filled, fields: { ...filled.fields, "t3.new.total": { ...total, value: "9" } } };
+    const elsewhere = edit(imported, set({ "t4.review.maintain": "1" }));
+    expect(elsewhere.fields["t3.new.total"]?.value).toBe("9");
+    expect(check(elsewhere).some((f) => f.fields?.includes("t3.new.total") === true)).toBe(true);
+    expect(edit(elsewhere, set({ "t3.new.legal": "5" })).fields["t3.new.total"]?.value).toBe("8");
+  });
+
   it("confirms a total once all its inputs are confirmed, and refuses typing into it", () => {
     const zeros = Object.fromEntries(
       ["natural", "commercial", "research", "nonprofit", "legal", "other_org"].map((c) => [`t3.new.${c}`, "0"]),
