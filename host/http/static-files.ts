@@ -16,7 +16,11 @@ const TYPES: Record<string, string> = {
 export interface StaticFile {
   body: Buffer;
   type: string;
+  /** Named by its content's hash (the build's assets/ folder): the same URL never serves other bytes. */
+  immutable: boolean;
 }
+
+const HASHED_ASSETS = /^assets[/\\][^/\\]+-[A-Za-z0-9_-]{8,}\.(?:js|css|map|woff2|ttf|svg|png)$/;
 
 /** A file of the built renderer; unknown paths fall back to index.html (the app has one page). */
 export async function readStaticFile(root: string, urlPath: string): Promise<StaticFile | null> {
@@ -31,8 +35,8 @@ export async function readStaticFile(root: string, urlPath: string): Promise<Sta
   if (file !== root && !file.startsWith(root + sep)) return null;
   const type = TYPES[extname(file)];
   const found = type === undefined ? null : await readFile(file).catch(() => null);
-  if (found !== null && type !== undefined) return { body: found, type };
+  if (found !== null && type !== undefined) return { body: found, type, immutable: HASHED_ASSETS.test(relative) };
   if (extname(relative) !== "") return null;
   const index = await readFile(join(root, "index.html")).catch(() => null);
-  return index === null ? null : { body: index, type: "text/html; charset=utf-8" };
+  return index === null ? null : { body: index, type: "text/html; charset=utf-8", immutable: false };
 }

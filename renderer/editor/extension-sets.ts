@@ -3,6 +3,7 @@ import { UndoRedo } from "@tiptap/extensions";
 import { reportExtensions } from "../../core/schema/report-extensions";
 import type { ReportStore } from "../state/report-store";
 import type { PopoverAnchor } from "../state/ui-store";
+import { BlockSizeHint } from "./extensions/block-size-hint/block-size-hint";
 import { DeleteNearAtom } from "./extensions/delete-near-atom/delete-near-atom";
 import { FieldHygiene } from "./extensions/field-hygiene/field-hygiene";
 import { PartGuard } from "./extensions/part-guard/part-guard";
@@ -56,6 +57,7 @@ export function sectionExtensions(options: EditorExtensionOptions): Extensions {
     CarriedText.configure({ lastYearWording: options.lastYearWording ?? (() => new Set<string>()) }),
     LocateFlash,
     PasteHygiene,
+    BlockSizeHint,
   ];
 }
 

@@ -23,3 +23,46 @@ export function chipSource(field: Field | undefined, base: Field | undefined): F
   if (base !== undefined) fields[base.id] = base;
   return { fields };
 }
+
+interface Shown {
+  base: Field | undefined;
+  show: "value" | "yoy";
+  thousandsSeparator: boolean;
+  text: string;
+}
+
+/** Fields are immutable (an edit makes a new object), so a text stays valid while its field object lives. */
+const shownTexts = new WeakMap<Field, Shown[]>();
+
+/**
+ * A field's chip text, formatted once per field version however many chips show it: a field
+ * in ten paragraphs of a long report is formatted (decimal arithmetic, 同比 wording) once per
+ * edit, not ten times, and the status bar's character count reuses the chips' texts.
+ */
+export function shownFieldText(
+  field: Field | undefined,
+  base: Field | undefined,
+  show: "value" | "yoy",
+  thousandsSeparator: boolean,
+): string {
+  if (field === undefined) return MISSING_FIELD_TEXT;
+  const known = shownTexts.get(field) ?? [];
+  const hit = known.find((s) => s.base === base && s.show === show && s.thousandsSeparator === thousandsSeparator);
+  if (hit !== undefined) return hit.text;
+  const text = fieldText(chipSource(field, base), field.id, show, { thousandsSeparator });
+  // At most value/yoy × separator on/off, for the current base: older bases are dropped.
+  shownTexts.set(field, [...known.filter((s) => s.base === base), { base, show, thousandsSeparator, text }]);
+  return text;
+}
+
+/** The same, for a field looked up among the report's fields (its base too, for a bound growth field). */
+export function shownFieldTextIn(
+  fields: Readonly<Record<string, Field>>,
+  fieldId: string,
+  show: "value" | "yoy",
+  thousandsSeparator: boolean,
+): string {
+  const field = fields[fieldId];
+  const base = field?.kind === "growth" && field.baseFieldId !== null ? fields[field.baseFieldId] : undefined;
+  return shownFieldText(field, base, show, thousandsSeparator);
+}

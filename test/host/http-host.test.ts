@@ -42,6 +42,9 @@ describe("the loopback HTTP host", () => {
     rendererDir = join(service.state, "renderer");
     mkdirSync(rendererDir, { recursive: true });
     writeFileSync(join(rendererDir, "index.html"), "<!doctype html><title>年报</title>");
+    mkdirSync(join(rendererDir, "assets"));
+    writeFileSync(join(rendererDir, "assets", "index-DXtRXWD0.js"), "console.log('年报');");
+    writeFileSync(join(rendererDir, "assets", "settings.js"), "console.log('unhashed');");
     host = await startHttpHost({ dispatch: service.dispatch, rendererDir });
     rpcHeaders = { host: `127.0.0.1:${host.port}`, "content-type": "application/json", "x-nianbao-token": host.token };
   });
@@ -114,6 +117,17 @@ describe("the loopback HTTP host", () => {
     expect(String(page.headers["content-security-policy"])).toContain("script-src 'self'");
     const escape = await send(host, "/..%2f..%2f..%2fetc%2fpasswd", { headers: { host: `127.0.0.1:${host.port}` } });
     expect(escape.body).not.toContain("root:");
+  });
+
+  it("lets the browser keep the hashed bundle across reloads, never the page itself", async () => {
+    const headers = { host: `127.0.0.1:${host.port}` };
+    const page = await send(host, "/", { headers });
+    expect(page.headers["cache-control"]).toBe("no-store");
+    const bundle = await send(host, "/assets/index-DXtRXWD0.js", { headers });
+    expect(bundle.status).toBe(200);
+    expect(bundle.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    const unhashed = await send(host, "/assets/settings.js", { headers });
+    expect(unhashed.headers["cache-control"]).toBe("no-store");
   });
 
   it("rejects invalid input and unknown methods with coded envelopes", async () => {

@@ -1,9 +1,10 @@
 import { useMemo } from "react";
 import { daysBetween } from "../../../core/text/chinese-date";
 import { shownStatus } from "../../../core/fields/bound-growth";
-import { fieldText } from "../../../core/fields/field-text";
+import { MISSING_FIELD_TEXT } from "../../../core/doc/inline-text";
 import type { BodyCount } from "../../../core/inspect/report-analysis";
 import type { Field } from "../../../core/model/field";
+import { shownFieldTextIn } from "../../editor/field-text";
 import { localToday } from "../../platform/local-today";
 import { useReportStore, type ReportStore } from "../../state/report-store";
 import { useUiStore } from "../../state/ui-store";
@@ -15,7 +16,10 @@ import "./status-bar.css";
  * that a field edit recounts only the chips, not the whole 100-page text.
  */
 function countCharacters(count: BodyCount, fields: Readonly<Record<string, Field>>): number {
-  return count.chips.reduce((n, chip) => n + (fieldText({ fields }, chip.fieldId, chip.show) ?? "").length, count.text);
+  return count.chips.reduce((n, chip) => {
+    const text = shownFieldTextIn(fields, chip.fieldId, chip.show, false);
+    return n + (text === MISSING_FIELD_TEXT ? 0 : text.length);
+  }, count.text);
 }
 
 /** Days from today to a deadline of the year after the report year, worded for the clerk. */

@@ -5,7 +5,7 @@ import type { Field } from "../../../../core/model/field";
 import type { ReportState } from "../../../state/report-state";
 import type { ReportStore } from "../../../state/report-store";
 import type { PopoverAnchor } from "../../../state/ui-store";
-import { chipSource, fieldText } from "../../field-text";
+import { chipSource, shownFieldText } from "../../field-text";
 
 /** What a chip's look depends on; the chip redraws only when one of these changes. */
 interface ChipInputs {
@@ -49,7 +49,7 @@ export function createReportFieldView(store: ReportStore, openField: (fieldId: s
     const draw = (): void => {
       const fieldId = String(node.attrs["fieldId"]);
       const { field, base, show, thousandsSeparator } = inputs;
-      const text = fieldText(chipSource(field, base), fieldId, show, { thousandsSeparator });
+      const text = shownFieldText(field, base, show, thousandsSeparator);
       // A bound growth field is computed: it shows its base's state, not a 【缺数】 of its own.
       const state = field === undefined ? "missing" : shownStatus(chipSource(field, base).fields, field);
       const label = field?.label === undefined || field.label === "" ? "未命名字段" : field.label;
