@@ -15,12 +15,12 @@ export function placeFixture(docs: string): void {
   copyFileSync(FIXTURE_MARKDOWN, join(docs, FIXTURE_NAME));
 }
 
-/** 导入上年报告 as a clerk does it: the fixture from the reports folder, rolled forward, 确认导入. */
-export async function importFixture(page: Page, url: string): Promise<void> {
+/** 导入上年报告 as a clerk does it: the fixture (or another file) from the reports folder, rolled forward, 确认导入. */
+export async function importFixture(page: Page, url: string, fileName = FIXTURE_NAME): Promise<void> {
   await page.goto(url);
   await page.getByRole("button", { name: "导入上年报告", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "导入上年报告" });
-  await dialog.getByRole("button", { name: `📄 ${FIXTURE_NAME}` }).click();
+  await dialog.getByRole("button", { name: `📄 ${fileName}` }).click();
   await dialog.getByRole("region", { name: "识别结果" }).waitFor();
   await dialog.getByRole("button", { name: "确认导入" }).click();
   await page.locator(".report-body").waitFor();
