@@ -16,7 +16,8 @@ export const GROWTH_FIELD_ID = "g0";
  * fields, each with last year's value; the ten paragraphs of f0 also carry its 同比 twice (a "yoy"
  * chip and the chip of g0, a growth field computed from f0), so one edit of f0 changes 30 texts.
  */
-export function hundredPageReport(template: Template): Report {
+/** The bench report; fewer paragraphs per part give the same report in miniature (the typing floor). */
+export function hundredPageReport(template: Template, paragraphsPerPart = 50): Report {
   const fields = Array.from({ length: 20 }, (_, i) =>
     Field.parse({
       id: `f${i}`,
@@ -67,7 +68,7 @@ export function hundredPageReport(template: Template): Report {
       attrs: { partId: part.id },
       content: [
         { type: "heading", attrs: { level: 1 }, content: [{ type: "text", text: `${i + 1}、${part.heading}` }] },
-        ...Array.from({ length: 50 }, paragraph),
+        ...Array.from({ length: paragraphsPerPart }, paragraph),
       ],
     }));
   const base = createReport(template, { org: "木渎镇人民政府", year: 2024 }, fixedDeps());
