@@ -48,7 +48,10 @@ describe("a long report: what is far down the page is where the clerk is taken",
     await expect.poll(() => page.locator(".report-body p").count()).toBeGreaterThan(80);
     await page.getByRole("button", { name: "大纲", exact: true }).click();
     const outline = page.getByRole("region", { name: "大纲" });
-    await outline.getByRole("button", { name: /不足和原因/ }).first().click();
+    await outline
+      .getByRole("button", { name: /不足和原因/ })
+      .first()
+      .click();
     const heading = ".report-body section[data-part='shortcomings'] > h1";
     const first = await inView(page, heading);
     expect(first.top).toBeGreaterThanOrEqual(0);
