@@ -1,9 +1,9 @@
-import { Extension, type Extensions } from "@tiptap/core";
+import { Extension, Node, type Extensions } from "@tiptap/core";
 import { UndoRedo } from "@tiptap/extensions";
 import { reportExtensions } from "../../core/schema/report-extensions";
 import type { ReportStore } from "../state/report-store";
 import type { PopoverAnchor } from "../state/ui-store";
-import { BlockSizeHint } from "./extensions/block-size-hint/block-size-hint";
+import { withSizeHint } from "./extensions/block-size-hint/block-size-hint";
 import { DeleteNearAtom } from "./extensions/delete-near-atom/delete-near-atom";
 import { FieldHygiene } from "./extensions/field-hygiene/field-hygiene";
 import { PartGuard } from "./extensions/part-guard/part-guard";
@@ -38,9 +38,17 @@ export function sectionExtensions(options: EditorExtensionOptions): Extensions {
   const schema = reportExtensions(options.resolveField).flatMap((extension): Extensions =>
     extension.name === "reportField"
       ? [ReportFieldEditor.configure({ resolve: options.resolveField, store: options.store, openField: options.openField })]
-      : extension.name === "heading" || extension.name === "paragraph"
+      : (extension.name === "heading" || extension.name === "paragraph") && extension instanceof Node
         ? // Styles go through the numbering-aware commands (renderer/commands/paragraph-style-command.ts), not TipTap's toggles or "# " rules.
-          [extension.extend({ addKeyboardShortcuts: () => ({}), addInputRules: () => [] })]
+          [
+            extension.extend({
+              addKeyboardShortcuts: () => ({}),
+              addInputRules: () => [],
+              renderHTML(props) {
+                return withSizeHint(this.parent?.(props) ?? ["p", 0], props.node);
+              },
+            }),
+          ]
         : extension.name === "tableKit"
           ? // The kit's table node, with the statutory tables' grid; rows and cells as the kit makes them, in its order.
             [StatutoryTableNode.configure({ resizable: false, store: options.store }), TableKit.configure({ table: false })]
@@ -57,7 +65,6 @@ export function sectionExtensions(options: EditorExtensionOptions): Extensions {
     CarriedText.configure({ lastYearWording: options.lastYearWording ?? (() => new Set<string>()) }),
     LocateFlash,
     PasteHygiene,
-    BlockSizeHint,
   ];
 }
 
