@@ -532,13 +532,16 @@ on a build without minification:
   bar's character count, once per chip) ran core's \`fieldText\` (decimal arithmetic, 同比
   wording); the text is now formatted once per field version and shared
   (\`renderer/editor/field-text.ts\`, \`shownFieldText\`).
-- **Left: a keystroke's floor.** The row "keystroke to paint, 12 paragraphs" types the same keys
-  with the same harness on the same machine into the report in miniature. The 100-page rows now
-  sit close to it: what is left is not the report's length but what every key costs (Chromium's
-  text insertion and frame, ProseMirror reading the change back and applying its transaction,
-  ≈4 ms at the median in our code on a quiet machine) and the machine's load, which is where the
-  p99 goes. On this shared 2-core machine the floor's own p99 is above 16 ms, so the keystroke
-  target cannot be shown here whatever the editor does; the tails of both rows move together
-  with the load average printed above.
+- **Left: a keystroke's floor, and the wait for the frame.** The row "keystroke to paint, 12
+  paragraphs" types the same keys with the same harness on the same machine into the report in
+  miniature; the 100-page rows now sit at that floor, so what is left is not the report's length.
+  Our part of a key (queued + handled: ProseMirror reading the change back and applying its
+  transaction, the store) is ≈3 ms at the median; the tail is in "waiting: → frame start", the
+  time between the key being handled and Chromium starting the frame that paints it, which its
+  frame scheduler sets (the rows' p95 and p99 of ≈13–14 ms there are most of the miss). Run with
+  \`--disable-frame-rate-limit\` (frames start as soon as one is needed; not used for the table)
+  the same harness measured on this machine, load ≈2: waiting p99 3.5 ms, IME commit p99 8.2 ms
+  (target met), keystroke p95 13.7 ms and p99 24.5 ms, the floor's p99 20.5 ms — the remaining
+  keystroke tail is the machine's load on single keys, present in the miniature report as well.
 `;
 }
