@@ -102,7 +102,8 @@ async function makeSubsets(missing: Entry[], characters: string, cacheDir: strin
   const jobs: SubsetJob[] = [];
   for (const entry of missing) {
     const font = await collectionsFirstFont(entry.file);
-    if (font !== undefined) jobs.push({ file: entry.file, font });
+    const info = await stat(entry.file).catch(() => null);
+    if (font !== undefined && info !== null) jobs.push({ file: entry.file, version: `|${info.size}|${info.mtimeMs}`, font });
   }
   const subsets = await subsetInWorker(jobs, characters).catch(() => new Map<string, Uint8Array>());
   for (const entry of missing) {
@@ -123,10 +124,13 @@ async function makeSubsets(missing: Entry[], characters: string, cacheDir: strin
 }
 
 /**
- * harfbuzz (subset-font's wasm build) grows its heap to ~120 MB on a CJK font and never gives it
- * back, and cutting four fonts takes over a hundred milliseconds: a worker thread keeps both off
- * the app's main thread and returns the memory when it exits. Its source is a string because the
- * host is bundled into single files (build/build-cli.mjs), where a worker module would not exist.
+ * harfbuzz (subset-font's wasm build) grows its heap to ~120 MB on a CJK font, and starting it
+ * (a thread, the library, its WebAssembly) and reading the 10–15 MB fonts costs more than cutting
+ * them: a worker thread keeps all of it off the app's main thread, stays warm for the next export
+ * (the first export after an edit then only cuts), and exits, returning the memory, once no export
+ * has asked for a while. It keeps the fonts it has read, keyed by file, size and time. Its source
+ * is a string because the host is bundled into single files (build/build-cli.mjs), where a worker
+ * module would not exist.
  */
 const SUBSET_WORKER = `(async () => {
   const { parentPort, workerData } = await import("node:worker_threads");
@@ -136,24 +140,36 @@ const SUBSET_WORKER = `(async () => {
   // compiles WebAssembly.
   (await import("node:v8")).setFlagsFromString("--liftoff-only");
   const subsetFont = (await import(workerData.library)).default;
-  for (const { file, font } of workerData.jobs) {
-    try {
-      const input = font === null ? await readFile(file) : Buffer.from(font.buffer, font.byteOffset, font.byteLength);
-      const subset = await subsetFont(input, workerData.characters, { targetFormat: "truetype" });
-      parentPort.postMessage({ file, subset });
-    } catch {
-      parentPort.postMessage({ file, subset: null });
+  const fonts = new Map();
+  parentPort.on("message", async ({ batch, jobs, characters }) => {
+    for (const { file, version, font } of jobs) {
+      try {
+        let input = font === null ? fonts.get(file + version) : Buffer.from(font.buffer, font.byteOffset, font.byteLength);
+        if (input === undefined) {
+          input = await readFile(file);
+          fonts.set(file + version, input);
+        }
+        const subset = await subsetFont(input, characters, { targetFormat: "truetype" });
+        parentPort.postMessage({ batch, file, subset });
+      } catch {
+        parentPort.postMessage({ batch, file, subset: null });
+      }
     }
-  }
+  });
 })();`;
+
+/** How long the warm worker waits for another export before it exits and gives its memory back. */
+const WORKER_IDLE_MS = 120_000;
 
 /** A font file for the worker to cut: it reads single fonts itself; a collection's first font comes as bytes. */
 interface SubsetJob {
   file: string;
+  /** Size and modification time: a font file replaced in place is read again. */
+  version: string;
   font: Uint8Array | null;
 }
 
-const WorkerReply = z.object({ file: z.string(), subset: z.instanceof(Uint8Array).nullable() });
+const WorkerReply = z.object({ batch: z.number(), file: z.string(), subset: z.instanceof(Uint8Array).nullable() });
 
 /** null for a single font (the worker reads it), its first font for a collection, undefined when unusable. */
 async function collectionsFirstFont(file: string): Promise<Uint8Array | null | undefined> {
@@ -171,21 +187,66 @@ async function collectionsFirstFont(file: string): Promise<Uint8Array | null | u
   }
 }
 
-function subsetInWorker(jobs: SubsetJob[], characters: string): Promise<Map<string, Uint8Array>> {
-  const subsets = new Map<string, Uint8Array>();
-  if (jobs.length === 0) return Promise.resolve(subsets);
+interface Batch {
+  pending: number;
+  subsets: Map<string, Uint8Array>;
+  resolve: (subsets: Map<string, Uint8Array>) => void;
+}
+
+interface WarmWorker {
+  worker: Worker;
+  batches: Map<number, Batch>;
+  idle: ReturnType<typeof setTimeout> | null;
+}
+
+/** The one warm subsetting worker of this process, started on first use. */
+let warm: WarmWorker | null = null;
+let nextBatch = 0;
+
+function warmWorker(): WarmWorker {
+  if (warm !== null) return warm;
   const library = pathToFileURL(createRequire(import.meta.url).resolve("subset-font")).href;
-  const worker = new Worker(SUBSET_WORKER, { eval: true, workerData: { library, jobs, characters } });
-  return new Promise((resolve, reject) => {
-    let replies = 0;
-    worker.on("message", (message: unknown) => {
-      const reply = WorkerReply.safeParse(message);
-      if (reply.success && reply.data.subset !== null) subsets.set(reply.data.file, reply.data.subset);
-      replies += 1;
-      if (replies === jobs.length) void worker.terminate().then(() => resolve(subsets));
-    });
-    worker.on("error", reject);
-    worker.on("exit", () => resolve(subsets));
+  const worker = new Worker(SUBSET_WORKER, { eval: true, workerData: { library } });
+  // A CLI export must not wait for the idle timer to end its process.
+  worker.unref();
+  const state: WarmWorker = { worker, batches: new Map(), idle: null };
+  const settleAll = () => {
+    if (warm === state) warm = null;
+    if (state.idle !== null) clearTimeout(state.idle);
+    // What was not cut is printed from the font's own file.
+    for (const batch of state.batches.values()) batch.resolve(batch.subsets);
+    state.batches.clear();
+  };
+  worker.on("message", (message: unknown) => {
+    const reply = WorkerReply.safeParse(message);
+    if (!reply.success) return;
+    const batch = state.batches.get(reply.data.batch);
+    if (batch === undefined) return;
+    if (reply.data.subset !== null) batch.subsets.set(reply.data.file, reply.data.subset);
+    batch.pending -= 1;
+    if (batch.pending > 0) return;
+    state.batches.delete(reply.data.batch);
+    batch.resolve(batch.subsets);
+    if (state.batches.size === 0) {
+      state.idle = setTimeout(() => void worker.terminate(), WORKER_IDLE_MS);
+      state.idle.unref();
+    }
+  });
+  worker.on("error", settleAll);
+  worker.on("exit", settleAll);
+  warm = state;
+  return state;
+}
+
+function subsetInWorker(jobs: SubsetJob[], characters: string): Promise<Map<string, Uint8Array>> {
+  if (jobs.length === 0) return Promise.resolve(new Map());
+  const state = warmWorker();
+  if (state.idle !== null) clearTimeout(state.idle);
+  state.idle = null;
+  const batch = nextBatch++;
+  return new Promise((resolve) => {
+    state.batches.set(batch, { pending: jobs.length, subsets: new Map(), resolve });
+    state.worker.postMessage({ batch, jobs, characters });
   });
 }
 

@@ -203,6 +203,25 @@ describe("PDF export from cached font subsets", () => {
     expect(readdirSync(cache)).toHaveLength(1);
   }, 60_000);
 
+  it("cuts a font file that was replaced in place from its new contents, though the warm subsetter read the old one", async () => {
+    const fonts = await resolveFonts(fixtureReport().meta.profile);
+    const [first, second] = [...new Set(fonts.map((f) => f.file))];
+    const [font] = fonts;
+    if (first === undefined || second === undefined || font === undefined) throw new Error("the fixture uses at least two font files");
+    const replaced = join(dir, "replaced.ttf");
+    writeFileSync(replaced, readFileSync(first));
+    const [before] = await subsetFonts([{ ...font, file: replaced }], "— 4 —法治", join(dir, "replaced-cache-1"));
+    // The subset keeps the font's own family name (the subsetter drops the typographic one).
+    const familyOf = async (file: string) => (await fontFamilyNames(file))[0];
+    expect(await familyOf(before?.file ?? "")).toBe(await familyOf(first));
+    // The unit installs another font under the same name: the next export must not cut the old one it kept.
+    writeFileSync(replaced, readFileSync(second));
+    const [after] = await subsetFonts([{ ...font, file: replaced }], "— 4 —法治", join(dir, "replaced-cache-2"));
+    expect(after?.file.startsWith(join(dir, "replaced-cache-2"))).toBe(true);
+    expect(await familyOf(after?.file ?? "")).toBe(await familyOf(second));
+    expect(await familyOf(second)).not.toBe(await familyOf(first));
+  }, 60_000);
+
   it("cuts the first font of a collection (.ttc), the one Chromium prints", async () => {
     const fonts = await resolveFonts(fixtureReport().meta.profile);
     const [first, second] = [...new Set(fonts.map((f) => f.file))];
