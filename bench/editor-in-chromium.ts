@@ -1,21 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Page } from "playwright-core";
-import { reportApi } from "../core/api/contract";
+import type { Page } from "playwright-core";
 import { changeField } from "../core/edits/change-field";
 import { fieldText } from "../core/fields/field-text";
 import type { Field } from "../core/model/field";
 import type { Report } from "../core/model/report";
-import { createDispatcher } from "../core/rpc/dispatcher";
-import { startHttpHost } from "../host/http/http-host";
-import { appRoot } from "../host/paths";
-import { createHostServices } from "../host/services/host-services";
-import { createPathGuard } from "../host/services/path-guard";
 import { saveReportFile } from "../host/storage/report-file";
 import { loadTemplate } from "../host/templates/template-store";
-import { fixedDeps } from "../test/support/deps";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../test/support/serve-process";
+import { startBrowserMode } from "./support/browser-mode";
 import {
   editAndTime,
   installProbe,
@@ -234,44 +225,22 @@ export interface EditorSession {
 }
 
 /** The host, Chromium and a page with the probe installed, the report remembered as the open one. */
-export async function startEditorSession(
-  rendererDir = join(appRoot(), "dist", "renderer"),
-  paragraphsPerPart = 50,
-): Promise<EditorSession> {
-  const base = mkdtempSync(join(tmpdir(), "nianbao-bench-editor-"));
-  const docs = join(base, "docs");
-  mkdirSync(docs);
-  const file = join(docs, "百页报告.nianbao");
+export async function startEditorSession(rendererDir?: string, paragraphsPerPart = 50): Promise<EditorSession> {
   const report = hundredPageReport(await loadTemplate("fazhi-zhengfu-niandu-baogao"), paragraphsPerPart);
-  await saveReportFile(file, report);
   const target = openTarget(report);
-  const serve = await startHttpHost({
-    dispatch: createDispatcher(
-      reportApi,
-      createHostServices({
-        mode: "browser",
-        guard: await createPathGuard([docs]),
-        stateDir: join(base, "state"),
-        clock: fixedDeps(),
-        appVersion: "bench",
-      }),
-    ),
-    rendererDir,
-  });
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
-  const close = async () => {
-    await browser.close();
-    await serve.close();
-    rmSync(base, { recursive: true, force: true });
-  };
+  let file = "";
+  const mode = await startBrowserMode(async (docs) => {
+    file = join(docs, "百页报告.nianbao");
+    await saveReportFile(file, report);
+  }, rendererDir);
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await mode.browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.addInitScript(installProbe, target);
-    await page.goto(serve.url);
+    await page.goto(mode.url);
     await page.evaluate((path) => sessionStorage.setItem("nianbao.openPath", path), file);
-    return { page, report, target, browserVersion: browser.version(), close };
+    return { page, report, target, browserVersion: mode.browser.version(), close: mode.close };
   } catch (error) {
-    await close();
+    await mode.close();
     throw error;
   }
 }

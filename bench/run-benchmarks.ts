@@ -16,6 +16,7 @@ import { callgrindAvailable, countInstructions, measureFloors, type Floor, type 
 import { measureWhole, median, type Measurement } from "./support/measure-whole";
 import { reportMarkdown } from "./support/report-markdown";
 import { benchCollect, collectVerdict } from "./collect-workbooks";
+import { benchAppInChromium, type AppBench, type AppRun } from "./app-in-chromium";
 import { benchEditorInChromium, editorMarkdown, editorTable, editorVerdicts, partsTable, type EditorBench } from "./editor-in-chromium";
 
 /*
@@ -352,6 +353,117 @@ function verdicts(cases: readonly CaseResult[]): string {
   return `Targets met: ${met.join(", ") || "none"}. Missed: ${missed.join(", ") || "none"}.`;
 }
 
+/** A case of the app in Chromium: the same fields as the table above, the target an upper bound in ms. */
+interface AppCaseResult {
+  name: string;
+  ours_ms: number;
+  /** The first run: a fresh browser with nothing cached, or the session's first export. */
+  ours_first_ms: number;
+  peer: string | null;
+  peer_ms: number | null;
+  ratio: number | null;
+  /** This process (the loopback host, in the benchmark's process), sampled during the case; Chromium's own processes are not included. */
+  peak_rss_mb: number;
+  runs: number;
+  /** Upper bound on ours_ms, in ms. */
+  target: number | null;
+}
+
+/** The clerk's waits and their bounds (issue: open < 500 ms, preview < 1.5 s, export warm < 800 ms, after an edit < 1.5 s, fixture < 500 ms). */
+const APP_TARGETS_MS: Record<string, number> = {
+  "app-open-100": 500,
+  "app-preview-100": 1500,
+  "app-export-fixture": 500,
+  "app-export-100": 800,
+  "app-export-100-edited": 1500,
+};
+
+function appCases(app: AppBench, peerOf: (name: string) => number | null): AppCaseResult[] {
+  const both = (suffix: string): number | null => {
+    const word = peerOf(`export-docx${suffix}`);
+    const pdf = peerOf(`export-pdf${suffix}`);
+    return word === null || pdf === null ? null : word + pdf;
+  };
+  const rows: [string, AppRun, string | null, number | null][] = [
+    ["app-start", app.start, null, null],
+    ["app-open-100", app.open100, null, null],
+    ["app-import-docx-100", app.importDocx100, "pandoc -f docx -t json", peerOf("import-docx")],
+    ["app-preview-100", app.preview100, "soffice --headless --convert-to pdf", peerOf("export-pdf")],
+    ["app-export-fixture", app.exportFixture, "pandoc -t docx + soffice --convert-to pdf", both("-fixture")],
+    ["app-export-100", app.export100, "pandoc -t docx + soffice --convert-to pdf", both("")],
+    ["app-export-100-edited", app.export100Edited, "pandoc -t docx + soffice --convert-to pdf", both("")],
+  ];
+  return rows.map(([name, run, peer, peerMs]) => {
+    const ours = round(median(run.times));
+    return {
+      name,
+      ours_ms: ours,
+      ours_first_ms: round(run.first),
+      peer: peerMs === null ? null : peer,
+      peer_ms: peerMs === null ? null : round(peerMs),
+      ratio: peerMs === null ? null : round(peerMs / ours, 2),
+      peak_rss_mb: round(run.peakRssMb),
+      runs: run.times.length,
+      target: APP_TARGETS_MS[name] ?? null,
+    };
+  });
+}
+
+function appTable(cases: readonly AppCaseResult[]): string {
+  const rows = cases.map((c) => {
+    const verdict = c.target === null ? "" : `< ${c.target} ms ${c.ours_ms < c.target ? "✓" : "✗"}`;
+    return `| ${c.name} | ${c.ours_ms} | ${c.ours_first_ms} | ${c.peer ?? "–"} | ${c.peer_ms ?? "–"} | ${c.ratio === null ? "–" : `${c.ratio}×`} | ${verdict} | ${c.peak_rss_mb} |`;
+  });
+  return [
+    "| case | ours (ms) | ours, first run (ms) | peer | peer (ms) | peer / ours | target | host peak RSS (MB) |",
+    "| --- | ---: | ---: | --- | ---: | ---: | --- | ---: |",
+    ...rows,
+  ].join("\n");
+}
+
+function appVerdicts(cases: readonly AppCaseResult[]): string {
+  const targeted = cases.filter((c) => c.target !== null);
+  const met = targeted.filter((c) => c.ours_ms < (c.target ?? 0)).map((c) => c.name);
+  const missed = targeted.filter((c) => c.ours_ms >= (c.target ?? 0)).map((c) => `${c.name} (${c.ours_ms} ms, target < ${c.target} ms)`);
+  return `App targets met: ${met.join(", ") || "none"}. Missed: ${missed.join(", ") || "none"}.`;
+}
+
+function appMarkdown(cases: readonly AppCaseResult[], load: { before: string; after: string }): string {
+  return `## The app in Chromium
+
+What a clerk waits for, end to end (\`bench/app-in-chromium.ts\`): browser mode, the same renderer
+as Electron's, with the loopback host in the benchmark's process and Debian Chromium at
+1440×900, driven through the controls a clerk uses. Each case is timed in the page, from the
+clerk's action to its result on screen: **app-start** navigation → the start page usable
+(导入上年报告 enabled); **app-open-100** a reload with the 100-page report remembered → every
+paragraph in the editor, editable; **app-import-docx-100** the 100-page .docx chosen in
+导入上年报告 → 识别结果 shown, plus 确认导入 → the rolled-forward report in the editor;
+**app-preview-100** 打印预览 → every sheet laid out; **app-export-*** 开始导出 with Word and PDF
+ticked → 导出完成 (the fixture and the 100-page report unchanged since the last export, and the
+100-page report after typing a character it has never had, so that its PDF cuts new font
+subsets). Median of the runs after the first; the first run (a fresh browser, or the session's
+first export, which starts the host's PDF browser and font subsetter) is reported apart. Peers are
+the commands above on the same report: pandoc's import of the .docx, LibreOffice's PDF of it, and
+for Word + PDF pandoc's Word file plus LibreOffice's PDF. Load average ${load.before} before and
+${load.after} after.
+
+${appTable(cases)}
+
+${appVerdicts(cases)}
+`;
+}
+
+async function benchApp(inputs: {
+  big: string;
+  fixture: string;
+  bigDocx: string;
+}): Promise<{ app: AppBench; load: { before: string; after: string } }> {
+  process.stderr.write("app in Chromium:\n");
+  const before = loadNow();
+  const app = await benchAppInChromium(inputs, (line) => process.stderr.write(`${line}\n`));
+  return { app, load: { before, after: loadNow() } };
+}
+
 const loadNow = (): string =>
   loadavg()
     .map((l) => l.toFixed(2))
@@ -389,6 +501,25 @@ export async function main(childScript: string, floorDir: string): Promise<void>
     );
     return;
   }
+  // `NIANBAO_BENCH_ONLY=app`: the app cases alone (no peers), printed, no file written.
+  if (process.env["NIANBAO_BENCH_ONLY"] === "app") {
+    const dir = mkdtempSync(join(tmpdir(), "nianbao-bench-"));
+    try {
+      const template = await loadTemplate("fazhi-zhengfu-niandu-baogao");
+      const big = largeReport(100);
+      const fixture = fixtureReport();
+      const [big100, small] = [
+        await prepare(dir, "100-page report", "", big, reportMarkdown(big, template)),
+        await prepare(dir, "fixture", "-fixture", fixture, reportMarkdown(fixture, template)),
+      ];
+      const { app, load } = await benchApp({ big: big100.nianbao, fixture: small.nianbao, bigDocx: big100.docx });
+      const cases = appCases(app, () => null);
+      process.stdout.write(`\n${appTable(cases)}\n\n${appVerdicts(cases)}\n\nLoad average ${load.before} before, ${load.after} after.\n`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    return;
+  }
   // `NIANBAO_BENCH_ONLY=sign`: the signing case of the 100-page report alone, printed, no file written.
   if (process.env["NIANBAO_BENCH_ONLY"] === "sign") {
     await benchSigningOnly(childScript);
@@ -423,13 +554,17 @@ export async function main(childScript: string, floorDir: string): Promise<void>
     const floors = measureFloors({ floorDir, docx: big100.docx, outDir: dir, runs: RUNS });
     const instructions = callgrindAvailable() ? countAll(big100, dir) : [];
     const { editor, load } = await benchEditor();
+    const [, fixtureSubject] = subjects;
+    if (fixtureSubject === undefined) throw new Error("no fixture subject");
+    const appRun = await benchApp({ big: big100.nianbao, fixture: fixtureSubject.nianbao, bigDocx: big100.docx });
+    const app = appCases(appRun.app, (name) => cases.find((c) => c.name === name)?.peer_ms ?? null);
     const collect = await benchCollect(RUNS, (line) => process.stderr.write(`${line}\n`));
     const pdfPages = spawnSync("pdfinfo", [join(dir, "ours.pdf")], { encoding: "utf8" }).stdout.match(/Pages:\s+(\d+)/u)?.[1];
     const pages = pdfPages === undefined ? "page count unknown" : `${pdfPages} pages as exported`;
     const root = appRoot();
     writeFileSync(
       join(root, "bench/results.json"),
-      `${JSON.stringify({ machine: machineText, cases, floors, instructions, editor: { ...editor, load }, collect }, null, 2)}\n`,
+      `${JSON.stringify({ machine: machineText, cases, app, floors, instructions, editor: { ...editor, load }, collect }, null, 2)}\n`,
     );
     writeFileSync(
       join(root, "BENCHMARKS.md"),
@@ -441,10 +576,10 @@ export async function main(childScript: string, floorDir: string): Promise<void>
         instructions,
         editorMarkdown(editor, load),
         new Date().toISOString().slice(0, 10),
-      ) + `\n## 数据征集: reading returned workbooks\n\n${collectVerdict(collect)}\n`,
+      ) + `\n${appMarkdown(app, appRun.load)}\n## 数据征集: reading returned workbooks\n\n${collectVerdict(collect)}\n`,
     );
     process.stdout.write(
-      `\n${table(cases)}\n\n${verdicts(cases)}\n\n${editorTable(editor)}\n\n${editorVerdicts(editor)}\n\n${collectVerdict(collect)}\n\nWritten: BENCHMARKS.md, bench/results.json\n`,
+      `\n${table(cases)}\n\n${verdicts(cases)}\n\n${appTable(app)}\n\n${appVerdicts(app)}\n\n${editorTable(editor)}\n\n${editorVerdicts(editor)}\n\n${collectVerdict(collect)}\n\nWritten: BENCHMARKS.md, bench/results.json\n`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -3,16 +3,10 @@ import { existsSync, readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { z } from "zod";
-import { reportApi } from "../../../core/api/contract";
 import { NianbaoError } from "../../../core/errors/nianbao-error";
-import { createDispatcher } from "../../../core/rpc/dispatcher";
-import { startHttpHost } from "../../http/http-host";
+import { startBrowserModeHost } from "../../http/start-browser-mode-host";
 import { appRoot } from "../../paths";
 import { defaultReportsDir, defaultStateDir } from "../../services/default-folders";
-import { createPathGuard } from "../../services/path-guard";
-import { createHostServices } from "../../services/host-services";
-import { createPreviewPages } from "../../services/preview-pages";
-import { createUploadFolder } from "../../services/upload-folder";
 import { SYSTEM_DEPS } from "../../system-deps";
 import { EXIT_OK, type CliIo } from "../cli-io";
 import { parseCliArgs } from "../parse-cli-args";
@@ -48,21 +42,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   for (const folder of folders) await mkdir(folder, { recursive: true });
   const stateDir = opts["state-dir"] === undefined ? defaultStateDir(io.env) : resolve(io.cwd, opts["state-dir"]);
   await mkdir(stateDir, { recursive: true });
-  const previews = createPreviewPages();
-  const uploads = await createUploadFolder(stateDir);
-  const service = createHostServices({
-    mode: "browser",
-    previews,
-    uploadDir: uploads.dir,
-    guard: await createPathGuard(folders),
+  const host = await startBrowserModeHost({
+    folders,
     stateDir,
+    rendererDir,
     clock: SYSTEM_DEPS,
     appVersion: appVersion(),
-  });
-  const host = await startHttpHost({
-    dispatch: createDispatcher(reportApi, service),
-    rendererDir,
-    previews,
     ...(opts.port === undefined ? {} : { port: opts.port }),
   });
   io.out(
@@ -81,7 +66,6 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       stopping = true;
       void host
         .close()
-        .then(() => uploads.remove())
         .catch(() => undefined)
         .then(() => {
           process.off("SIGINT", stop);
