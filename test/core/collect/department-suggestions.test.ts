@@ -59,9 +59,9 @@ describe("来源部门 suggestions", () => {
     named("政协委员提案", "镇党政办");
     expect(departmentSuggestions([byLabel(all, "受理信访件")], all, fazhiTemplate())).toEqual(["信访办", "社会治理联动中心", "镇党政办"]);
     // Several rows at once: each one's offices, then the report's.
-    expect(
-      departmentSuggestions([byLabel(all, "受理信访件"), byLabel(all, "依申请公开答复率")], all, fazhiTemplate()).slice(0, 2),
-    ).toEqual(["信访办", "政府办"]);
+    expect(departmentSuggestions([byLabel(all, "受理信访件"), byLabel(all, "依申请公开答复率")], all, fazhiTemplate()).slice(0, 2)).toEqual(
+      ["信访办", "政府办"],
+    );
     // A template without a catalogue offers what the report uses.
     expect(departmentSuggestions([byLabel(all, "受理信访件")], all, xxgkTemplate())).toEqual(["社会治理联动中心", "信访办", "镇党政办"]);
   });
