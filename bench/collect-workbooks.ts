@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { Field } from "../core/model/field";
 import type { Report } from "../core/model/report";
 import { importAnswers } from "../host/collect/import-answers";
@@ -76,7 +76,8 @@ export async function benchCollect(runs: number, log: (line: string) => void): P
     const time = async (n: number) => {
       const path = fresh(n);
       const start = performance.now();
-      const done = await importAnswers(path, answers, { acceptFormulas: false, clock: fixedDeps() });
+      const files = answers.map((p) => ({ path: p, name: basename(p) }));
+      const done = await importAnswers(path, files, { acceptFormulas: false, clock: fixedDeps() });
       const ms = performance.now() - start;
       if (done.result.applied.length !== DEPARTMENTS * FIELDS_PER_DEPARTMENT) throw new Error("not every answer was read in");
       return ms;

@@ -234,16 +234,35 @@ export const collectMethods = {
       unassigned: z.array(z.string()),
     }),
   ),
-  /** Reads returned workbooks into the report file, all or none: values land unconfirmed, conflicts are kept and listed. */
+  /** A returned workbook the page holds as bytes (dropped or chosen in browser mode), kept by the host until importAnswers reads it. */
+  uploadAnswerWorkbook: method(
+    z
+      .object({
+        // Old .xls and WPS files get through, so that the reader can say what to do with them.
+        name: z
+          .string()
+          .min(1)
+          .max(255)
+          .refine((n) => /\.(xlsx|xlsm|xls|et)$/i.test(n), "只能读取 Excel 工作簿（.xlsx）形式的数据征集表"),
+        dataBase64: z.string().max(Math.ceil(MAX_UPLOAD_BYTES / 3) * 4, "文件过大（上限 20 MB）"),
+      })
+      .strict(),
+    z.object({ uploadId: z.uuid() }),
+  ),
+  /** Reads returned workbooks (paths, or uploads) into the report file, all or none: values land unconfirmed, conflicts are kept and listed. */
   importAnswers: method(
     z
       .object({
         path: HostPath,
-        files: z.array(HostPath).min(1).max(500),
+        files: z.array(HostPath).max(500).default([]),
+        /** From uploadAnswerWorkbook; each is read once and then deleted. */
+        uploads: z.array(z.uuid()).max(500).default([]),
         /** Take a formula's cached result (flagged) instead of refusing the file. */
         acceptFormulas: z.boolean().default(false),
       })
-      .strict(),
+      .strict()
+      .refine((input) => input.files.length + input.uploads.length > 0, "请指定要读取的数据征集表")
+      .refine((input) => input.files.length + input.uploads.length <= 500, "一次最多读取 500 份数据征集表"),
     // Without the report: callers need the summary (the app reopens the file), and the whole report is not validated twice more on the way out.
     z.object({ path: HostPath, result: CollectImportResult, changed: z.boolean() }),
   ),

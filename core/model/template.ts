@@ -31,6 +31,8 @@ export const TemplateIndicator = z.object({
   kind: FieldKind,
   unit: z.string().nullable(),
   part: PartId,
+  /** The offices that usually hold this figure, first the likeliest: the 来源部门 the fields table suggests. */
+  departments: z.array(z.string().trim().min(1).max(200)).max(10).default([]),
 });
 export type TemplateIndicator = z.infer<typeof TemplateIndicator>;
 

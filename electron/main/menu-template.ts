@@ -38,6 +38,7 @@ export function menuTemplate(actions: MenuActions, recent: readonly RecentEntry[
         { type: "separator" },
         cmd("导出 Word…", "file.exportDocx", "CmdOrCtrl+E"),
         cmd("导出 PDF…", "file.exportPdf", "CmdOrCtrl+P"),
+        cmd("数据征集…", "file.collect"),
         { type: "separator" },
         { label: "退出", accelerator: isMac ? "Cmd+Q" : "Alt+F4", click: actions.quit },
       ],

@@ -1,5 +1,4 @@
 import { readFile, stat } from "node:fs/promises";
-import { basename } from "node:path";
 import { planAnswers } from "../../core/collect/plan-answers";
 import type { CollectImportResult, ReturnedWorkbook } from "../../core/collect/returned-workbook";
 import { applyEdits } from "../../core/edits/apply-edit";
@@ -11,6 +10,12 @@ import { loadTemplate } from "../templates/template-store";
 import { updateReportFile } from "../workflow/save-report-guarded";
 import { COLLECT_LIMITS } from "./collect-limits";
 import { readAnswerWorkbook } from "./read-answer-workbook";
+
+/** A returned workbook on disk and the name to show for it (an upload's is not its path's). */
+export interface AnswerFile {
+  path: string;
+  name: string;
+}
 
 export interface ImportAnswersOptions {
   acceptFormulas: boolean;
@@ -25,7 +30,7 @@ export interface ImportAnswersOptions {
  */
 export async function importAnswers(
   reportPath: string,
-  files: readonly string[],
+  files: readonly AnswerFile[],
   options: ImportAnswersOptions,
 ): Promise<{ report: Report; result: CollectImportResult; changed: boolean }> {
   if (files.length === 0) throw new NianbaoError("invalid_input", "请指定要读取的数据征集表。", "no workbooks given");
@@ -56,8 +61,7 @@ export async function importAnswers(
   return { report, result, changed: true };
 }
 
-async function readOne(path: string): Promise<ReturnedWorkbook> {
-  const name = basename(path);
+async function readOne({ path, name }: AnswerFile): Promise<ReturnedWorkbook> {
   let size: number;
   try {
     size = (await stat(path)).size;

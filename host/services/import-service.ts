@@ -1,5 +1,3 @@
-import { randomUUID } from "node:crypto";
-import { mkdir, rm, writeFile } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import { MAX_UPLOAD_BYTES, type ImportMethodsServer, type ImportPreview, type ImportSource } from "../../core/api/contract";
 import { NianbaoError } from "../../core/errors/nianbao-error";
@@ -12,6 +10,7 @@ import { REPORT_EXTENSION } from "../storage/report-file";
 import { chooseImportTemplate } from "../import/choose-import-template";
 import { listFolder } from "./list-folder";
 import type { PathGuard } from "./path-guard";
+import { createUploadStore } from "./upload-store";
 
 const IMPORTABLE = new Set([".docx", ".md", ".txt", REPORT_EXTENSION]);
 /** Uploads are kept only until the next few imports; a clerk imports one file at a time. */
@@ -32,16 +31,14 @@ export interface ImportServiceDeps {
  * folder under the host's state directory.
  */
 export function createImportService(deps: ImportServiceDeps): ImportMethodsServer {
-  const uploadDir = deps.uploadDir ?? join(deps.stateDir, "uploads");
-  const uploads = new Map<string, string>();
-  /** The name the clerk's file had, for the preview's heading (its bytes live under the upload id). */
-  const uploadNames = new Map<string, string>();
+  const uploads = createUploadStore(deps.uploadDir ?? join(deps.stateDir, "uploads"), KEPT_UPLOADS);
 
   const resolveSource = async (source: ImportSource): Promise<string> => {
     if ("path" in source) return deps.guard.check(source.path);
-    const path = uploads.get(source.uploadId);
-    if (path === undefined) throw new NianbaoError("not_found", "上传的文件已失效，请重新选择文件。", `unknown upload ${source.uploadId}`);
-    return path;
+    const upload = uploads.get(source.uploadId);
+    if (upload === undefined)
+      throw new NianbaoError("not_found", "上传的文件已失效，请重新选择文件。", `unknown upload ${source.uploadId}`);
+    return upload.path;
   };
   const load = async (source: ImportSource, rollForward: boolean) => {
     const path = await resolveSource(source);
@@ -57,19 +54,7 @@ export function createImportService(deps: ImportServiceDeps): ImportMethodsServe
       const bytes = Buffer.from(dataBase64, "base64");
       if (bytes.length === 0) throw new NianbaoError("invalid_input", "文件是空的。", "the uploaded file is empty");
       if (bytes.length > MAX_UPLOAD_BYTES) throw new NianbaoError("file_too_large", "文件过大（上限 20 MB）。", "upload too large");
-      // Unguessable, unlike report ids: it names a file the host will read back.
-      const uploadId = randomUUID();
-      await mkdir(uploadDir, { recursive: true, mode: 0o700 });
-      const path = join(uploadDir, `${uploadId}${extname(name).toLowerCase()}`);
-      await writeFile(path, bytes, { mode: 0o600 });
-      uploads.set(uploadId, path);
-      uploadNames.set(uploadId, basename(name.replace(/\\/g, "/")));
-      for (const [id, old] of [...uploads].slice(0, Math.max(0, uploads.size - KEPT_UPLOADS))) {
-        uploads.delete(id);
-        uploadNames.delete(id);
-        await rm(old, { force: true });
-      }
-      return { uploadId };
+      return { uploadId: await uploads.put(name, bytes) };
     },
     listImportable: async ({ path }) => {
       const fileKind = (name: string) =>
@@ -79,7 +64,7 @@ export function createImportService(deps: ImportServiceDeps): ImportMethodsServe
     },
     previewImport: async ({ source }) => {
       const result = await load(source, false);
-      const name = "uploadId" in source ? (uploadNames.get(source.uploadId) ?? "上传的文件") : basename(result.path);
+      const name = "uploadId" in source ? (uploads.get(source.uploadId)?.name ?? "上传的文件") : basename(result.path);
       return describeImport(
         name,
         result.format,

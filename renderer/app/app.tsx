@@ -1,6 +1,8 @@
 import { useEffect, useState } from "react";
 import { NianbaoError } from "../../core/errors/nianbao-error";
 import { commands, runCommand } from "../commands/command-table";
+import { DataCollectionDialog } from "../features/data-collection/data-collection-dialog";
+import { useWorkbookDrop } from "../features/data-collection/use-workbook-drop";
 import { FileDialog } from "../features/file-dialog/file-dialog";
 import { ImportDialog } from "../features/import-dialog/import-dialog";
 import { StartPage } from "../features/start/start-page";
@@ -16,6 +18,7 @@ export function App() {
   const session = useSessionStore((s) => s.session);
   const notice = useUiStore((s) => s.notice);
   const [fatal, setFatal] = useState<string | null>(null);
+  const dragging = useWorkbookDrop();
   // A reload of an open report goes straight back to it: the start page (and the host calls it
   // makes) would only be in the way while the report loads.
   const [reopening, setReopening] = useState(() => rememberedOpenPath() !== null);
@@ -78,6 +81,12 @@ export function App() {
       )}
       <FileDialog />
       <ImportDialog />
+      <DataCollectionDialog />
+      {dragging && session !== null && (
+        <div className="drop-overlay" aria-hidden="true">
+          松开鼠标，读入各部门交回的数据征集表（.xlsx）
+        </div>
+      )}
       {/* Always there, so a modal dialog leaves it readable (use-modal-focus keeps live regions). */}
       <div className="notices" aria-live="polite">
         {notice !== null && (

@@ -101,6 +101,11 @@ export const commands: readonly Command[] = [
     keyTest: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === "p",
     run: withReport(() => useUiStore.getState().setExportDialog("pdf")),
   },
+  {
+    id: "file.collect",
+    label: "数据征集",
+    run: withReport(() => useUiStore.getState().setCollectOpen(true)),
+  },
   { id: "edit.undo", label: "撤销", shortcut: "Ctrl+Z", run: () => useSessionStore.getState().history?.undo() },
   { id: "edit.redo", label: "重做", shortcut: "Ctrl+Y", run: () => useSessionStore.getState().history?.redo() },
   {

@@ -59,6 +59,13 @@ export class UnifiedHistory {
     return true;
   }
 
+  /** Several fields changed at once (来源部门 for the selected rows): one undo takes them all back. */
+  changeFields(changes: readonly FieldChange[]): void {
+    const depth = this.past.length;
+    for (const change of changes) this.changeField(change);
+    this.groupLast(this.past.length - depth);
+  }
+
   /** Applies a field edit and records it; false when the report is frozen (the clerk is told). */
   editField(after: Field): boolean {
     if (!this.editable()) return false;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { create } from "zustand";
+import type { CollectImportResult } from "../../core/collect/returned-workbook";
 
 export interface PopoverAnchor {
   left: number;
@@ -14,6 +15,9 @@ export type FieldsFilter = "all" | "unconfirmed" | "sameAsLastYear" | "abnormal"
 export const WIDE_FIELDS_MIN = 600;
 export type FileDialogMode = "open" | "save" | null;
 export type ExportFormat = "docx" | "pdf";
+/** One returned workbook as the 数据征集 dialog lists it: what it did, or why it was refused. */
+export type CollectRead =
+  { fileName: string; result: CollectImportResult; error: null } | { fileName: string; result: null; error: string };
 
 /** The files of the last export, which 签发 offers to sign. */
 export interface LastExport {
@@ -66,6 +70,15 @@ export interface UiState {
   reportInfoOpen: boolean;
   importOpen: boolean;
   exportDialog: ExportFormat | null;
+  /** The 数据征集 dialog. */
+  collectOpen: boolean;
+  /** The last batch of returned workbooks read (dropped or chosen), file by file. */
+  collectReads: CollectRead[] | null;
+  /** What is being done with returned workbooks, while it is. */
+  collectBusy: string | null;
+  setCollectOpen: (open: boolean) => void;
+  setCollectReads: (reads: CollectRead[] | null) => void;
+  setCollectBusy: (busy: string | null) => void;
   lastExport: LastExport | null;
   /** Pages of the last preview or PDF export, and the report revision it was laid out from. */
   pageCount: { pages: number; revision: number } | null;
@@ -113,6 +126,12 @@ export const useUiStore = create<UiState>()((set, get) => ({
   reportInfoOpen: false,
   importOpen: false,
   exportDialog: null,
+  collectOpen: false,
+  collectReads: null,
+  collectBusy: null,
+  setCollectOpen: (collectOpen) => set({ collectOpen }),
+  setCollectReads: (collectReads) => set({ collectReads }),
+  setCollectBusy: (collectBusy) => set({ collectBusy }),
   lastExport: null,
   pageCount: null,
   setPageCount: (pageCount) => set({ pageCount }),

@@ -6,6 +6,7 @@ import { notifyError as fail } from "../../state/notify-error";
 import { useSessionStore } from "../../state/session-store";
 import { useUiStore } from "../../state/ui-store";
 import { FolderEntries, FolderRoots, useFolderBrowser } from "../folder-browser/folder-browser";
+import { fileBase64 } from "../../platform/file-base64";
 import { fileNameOf } from "../../platform/host-path";
 import { useModalFocus } from "../modal/use-modal-focus";
 
@@ -59,7 +60,7 @@ function ImportForm() {
     if (file.size > MAX_UPLOAD_BYTES) return fail(new NianbaoError("file_too_large", "文件过大（上限 20 MB）。", "too large"));
     setBusy(`正在读取 ${file.name}…`);
     try {
-      const { uploadId } = await api.uploadImportFile({ name: file.name, dataBase64: await toBase64(file) });
+      const { uploadId } = await api.uploadImportFile({ name: file.name, dataBase64: await fileBase64(file) });
       await choose({ uploadId }, file.name);
     } catch (error) {
       setBusy(null);
@@ -210,14 +211,4 @@ function PreviewSummary({ preview }: { preview: ImportPreview }) {
       )}
     </section>
   );
-}
-
-async function toBase64(file: File): Promise<string> {
-  const url = await new Promise<string>((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(new NianbaoError("io_error", "无法读取所选文件。", "cannot read the file"));
-    reader.readAsDataURL(file);
-  });
-  return url.slice(url.indexOf(",") + 1);
 }

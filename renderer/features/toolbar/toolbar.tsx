@@ -9,7 +9,7 @@ const GROUPS: readonly (readonly string[])[] = [
   ["edit.undo", "edit.redo"],
   ["edit.insertField", "edit.toField", "edit.addSubsection", "edit.reportInfo"],
   ["view.outline", "view.fields", "view.checks", "view.compare", "view.overview", "view.signoff"],
-  ["file.exportDocx", "file.exportPdf"],
+  ["file.exportDocx", "file.exportPdf", "file.collect"],
 ];
 
 const PANEL_OF: Readonly<Record<string, SidePanel>> = {
