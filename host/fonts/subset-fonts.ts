@@ -207,8 +207,6 @@ function warmWorker(): WarmWorker {
   if (warm !== null) return warm;
   const library = pathToFileURL(createRequire(import.meta.url).resolve("subset-font")).href;
   const worker = new Worker(SUBSET_WORKER, { eval: true, workerData: { library } });
-  // A CLI export must not wait for the idle timer to end its process.
-  worker.unref();
   const state: WarmWorker = { worker, batches: new Map(), idle: null };
   const settleAll = () => {
     if (warm === state) warm = null;
@@ -228,6 +226,8 @@ function warmWorker(): WarmWorker {
     state.batches.delete(reply.data.batch);
     batch.resolve(batch.subsets);
     if (state.batches.size === 0) {
+      // Idle, the worker holds no process open: a CLI export ends without waiting for the timer.
+      worker.unref();
       state.idle = setTimeout(() => void worker.terminate(), WORKER_IDLE_MS);
       state.idle.unref();
     }
@@ -243,6 +243,8 @@ function subsetInWorker(jobs: SubsetJob[], characters: string): Promise<Map<stri
   const state = warmWorker();
   if (state.idle !== null) clearTimeout(state.idle);
   state.idle = null;
+  // While it cuts, the worker keeps the process alive for the reply.
+  state.worker.ref();
   const batch = nextBatch++;
   return new Promise((resolve) => {
     state.batches.set(batch, { pending: jobs.length, subsets: new Map(), resolve });
