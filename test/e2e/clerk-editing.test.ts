@@ -71,7 +71,7 @@ describe("the editor a Word user trusts", () => {
     await page.keyboard.press("Enter");
     await page.keyboard.type("优化法治化营商环境情况");
     await style.selectOption({ label: "二级标题 （一）" });
-    await expect(measures.locator("> h2").last().textContent()).resolves.toBe("（七）优化法治化营商环境情况");
+    await expect.poll(() => measures.locator("> h2").last().textContent()).toBe("（七）优化法治化营商环境情况");
     // The number is text the clerk may edit; the caret is back in the text.
     await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains("ProseMirror"))).toBe(true);
 
