@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { CollectImportResult } from "../collect/returned-workbook";
+import { MAX_ROLLUP_TOWNS, RollupResult } from "../collect/rollup-result";
+import { FieldId } from "../model/field";
 import { ReportEdit } from "../edits/report-edit";
 import { LayoutProfile } from "../model/layout-profile";
 import { Report } from "../model/report";
@@ -225,6 +227,20 @@ export const editMethods = {
 } as const;
 
 /** 数据征集: one workbook per department out, the returned ones read back (host/services/collect-service.ts). */
+/** A file the page sends as bytes: its name (checked against `names`) and its content. */
+function uploadInput(names: RegExp, message: string) {
+  return z
+    .object({
+      name: z
+        .string()
+        .min(1)
+        .max(255)
+        .refine((n) => names.test(n), message),
+      dataBase64: z.string().max(Math.ceil(MAX_UPLOAD_BYTES / 3) * 4, "文件过大（上限 20 MB）"),
+    })
+    .strict();
+}
+
 export const collectMethods = {
   /** Writes one .xlsx per department named in the fields' `source` into `outDir`; the report is only read. */
   writeDataRequests: method(
@@ -236,18 +252,34 @@ export const collectMethods = {
   ),
   /** A returned workbook the page holds as bytes (dropped or chosen in browser mode), kept by the host until importAnswers reads it. */
   uploadAnswerWorkbook: method(
+    // Old .xls and WPS files get through, so that the reader can say what to do with them.
+    uploadInput(/\.(xlsx|xlsm|xls|et)$/i, "只能读取 Excel 工作簿（.xlsx）形式的数据征集表"),
+    z.object({ uploadId: z.uuid() }),
+  ),
+  /** A town's report the page holds as bytes, kept by the host until rollupReports reads it. */
+  uploadTownReport: method(
+    uploadInput(/\.(nianbao|docx|doc|md|markdown|txt)$/i, "只能汇总年报文件（.nianbao）或 Word（.docx）、文本形式的乡镇报告"),
+    z.object({ uploadId: z.uuid() }),
+  ),
+  /**
+   * 汇总各乡镇: what the towns' reports (paths, or uploads) add up to in the county report; with
+   * `apply` the values are written into it (unconfirmed, towns kept as provenance), all or none.
+   */
+  rollupReports: method(
     z
       .object({
-        // Old .xls and WPS files get through, so that the reader can say what to do with them.
-        name: z
-          .string()
-          .min(1)
-          .max(255)
-          .refine((n) => /\.(xlsx|xlsm|xls|et)$/i.test(n), "只能读取 Excel 工作簿（.xlsx）形式的数据征集表"),
-        dataBase64: z.string().max(Math.ceil(MAX_UPLOAD_BYTES / 3) * 4, "文件过大（上限 20 MB）"),
+        path: HostPath,
+        files: z.array(HostPath).max(MAX_ROLLUP_TOWNS).default([]),
+        /** From uploadTownReport; each is read once and then deleted. */
+        uploads: z.array(z.uuid()).max(MAX_ROLLUP_TOWNS).default([]),
+        apply: z.boolean().default(false),
+        /** Only these county fields take the towns' figures (the rows the clerk ticked). */
+        only: z.array(FieldId).max(2000).optional(),
       })
-      .strict(),
-    z.object({ uploadId: z.uuid() }),
+      .strict()
+      .refine((input) => input.files.length + input.uploads.length > 0, "请指定要汇总的乡镇报告")
+      .refine((input) => input.files.length + input.uploads.length <= MAX_ROLLUP_TOWNS, `一次最多汇总 ${MAX_ROLLUP_TOWNS} 份乡镇报告`),
+    z.object({ path: HostPath, result: RollupResult, changed: z.boolean() }),
   ),
   /** Reads returned workbooks (paths, or uploads) into the report file, all or none: values land unconfirmed, conflicts are kept and listed. */
   importAnswers: method(

@@ -1,9 +1,6 @@
-import { bigramProfile, profileSimilarity } from "../compare/bigram-similarity";
 import type { Field } from "../model/field";
-import type { Template, TemplateIndicator } from "../model/template";
-
-/** A label this close to an indicator's (检查企业、场所 ~ 检查企业和场所) reports that indicator. */
-const SIMILAR = 0.6;
+import type { Template } from "../model/template";
+import { indicatorOf } from "./indicator-of";
 
 /**
  * The 来源部门 offered for `targets` (one field, or the rows selected together): the offices the
@@ -25,38 +22,4 @@ export function departmentSuggestions(
   }
   for (const [department] of [...used].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "zh-CN"))) out.add(department);
   return [...out];
-}
-
-/**
- * The indicator a field reports, by its label: the catalogue's label read in order inside the
- * field's (受理审批服务事项 in 受理各类审批服务事项), else the most similar one. Kinds must agree, so a
- * field's 同比增长 never takes the suggestion of the count it grows from.
- */
-function indicatorOf(field: Field, indicators: readonly TemplateIndicator[]): TemplateIndicator | undefined {
-  const label = plain(field.label);
-  if (label === "") return undefined;
-  const candidates = indicators.filter((i) => i.kind === field.kind);
-  const contained = candidates
-    .filter((i) => readsInOrder(plain(i.label), label))
-    .sort((a, b) => plain(b.label).length - plain(a.label).length)[0];
-  if (contained !== undefined) return contained;
-  const own = bigramProfile(label);
-  let best: { indicator: TemplateIndicator; score: number } | undefined;
-  for (const indicator of candidates) {
-    const score = profileSimilarity(own, bigramProfile(plain(indicator.label)), SIMILAR);
-    if (score >= SIMILAR && (best === undefined || score > best.score)) best = { indicator, score };
-  }
-  return best?.indicator;
-}
-
-function plain(text: string): string {
-  return text.replace(/[\s、，,。；;：:（）()“”"]/gu, "");
-}
-
-/** Every character of `short` appears in `long` in the same order (words inserted between are allowed). */
-function readsInOrder(short: string, long: string): boolean {
-  if (short.length < 2) return false;
-  let at = 0;
-  for (const char of long) if (char === short[at]) at++;
-  return at === short.length;
 }

@@ -77,7 +77,8 @@ export function planAnswers(report: Report, workbooks: readonly ReturnedWorkbook
   const result: CollectImportResult = { files, applied: [], conflicts: [] };
   for (const [fieldId, candidates] of byField) {
     const field = report.fields[fieldId] as Field;
-    const earlier = (field.provenance ?? []).filter((p) => p.outcome === "applied");
+    // A roll-up's towns each hold a part of the value, not an answer for it.
+    const earlier = (field.provenance ?? []).filter((p) => p.outcome === "applied" && p.via === undefined);
     const values = new Set([...candidates.map((c) => canonical(c.value)), ...earlier.map((p) => canonical(valueOf(field, p.answer)))]);
     const confirmedElsewhere =
       field.status === "confirmed" && candidates.some((c) => field.value === null || canonical(c.value) !== canonical(field.value));

@@ -22,8 +22,11 @@ export const FieldChange = z
     numerals: z.enum(["digits", "chinese"]).optional(),
     label: z.string().trim().max(200).optional(),
     source: z.string().trim().max(200).nullable().optional(),
-    /** Departments' answers to record in the field's provenance (host/collect); appended, never replaced. */
-    answers: z.array(FieldAnswer).min(1).max(50).optional(),
+    /**
+     * Departments' answers to record in the field's provenance (host/collect): appended, never
+     * replaced; a roll-up's towns replace the previous roll-up's, which they supersede.
+     */
+    answers: z.array(FieldAnswer).min(1).max(100).optional(),
     /**
      * true: 确认数值; false: back to 未确认. Absent: a changed value is unconfirmed until someone
      * confirms it, an unchanged one keeps its status.
@@ -54,7 +57,7 @@ export function changeField(field: Field, change: FieldChange): Field {
     qualifier: change.qualifier ?? field.qualifier,
     ...(change.label === undefined ? {} : { label: change.label.trim() }),
     ...(change.source === undefined ? {} : { source: change.source === null || change.source.trim() === "" ? null : change.source.trim() }),
-    ...(change.answers === undefined ? {} : { provenance: [...(field.provenance ?? []), ...change.answers] }),
+    ...(change.answers === undefined ? {} : { provenance: withAnswers(field.provenance ?? [], change.answers) }),
   };
   if (change.numerals !== undefined) next = withNumerals(next, change.numerals);
   if (change.qualifier !== undefined && change.qualifier !== field.qualifier) {
@@ -128,4 +131,9 @@ function statusAfter(before: Field, after: Field, confirm: boolean | undefined, 
 
 function refused(field: Field, zh: string, en: string): NianbaoError {
   return new NianbaoError("invalid_input", `${field.id}（${field.label}）：${zh}`, `field ${field.id}: ${en}`);
+}
+
+function withAnswers(earlier: readonly FieldAnswer[], answers: readonly FieldAnswer[]): FieldAnswer[] {
+  const kept = answers.some((a) => a.via === "rollup") ? earlier.filter((a) => a.via !== "rollup") : earlier;
+  return [...kept, ...answers];
 }

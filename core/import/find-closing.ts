@@ -13,6 +13,8 @@ export interface Closing {
 /** Notes printed after the date: （此件公开发布）, 联系人, 附件 lists. */
 const TRAILING_NOTE = /^[(（].*(公开|发布|删减|联系人|电话)|^联系人|^联系电话|^抄送|^附件/u;
 
+const UNDATED = /^[\s\u3000]*年[\s\u3000]+月[\s\u3000]+日$/u;
+
 /** The 落款: 发文机关署名 and 成文日期 at the end, with notes after them skipped. */
 export function findClosing(items: readonly SourceItem[], floor: number): Closing {
   let end = items.length;
@@ -25,8 +27,9 @@ export function findClosing(items: readonly SourceItem[], floor: number): Closin
     const item = items[k];
     if (item?.type !== "line") break;
     const date = dateOnly(item.text);
-    // A 成文日期 without the day (2024年1月) still marks the 落款, though it gives no date.
-    if (date !== null || /^[(（]?\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*[)）]?$/u.test(item.text)) {
+    // A 成文日期 without the day (2024年1月), or left blank to be dated at signing (年 月 日 with
+    // wide spaces, as a draft prints), still marks the 落款, though it gives no date.
+    if (date !== null || /^[(（]?\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*[)）]?$/u.test(item.text) || UNDATED.test(item.text)) {
       const orgs: string[] = [];
       let start = k;
       for (let j = k - 1; j >= Math.max(floor, k - 2); j--) {

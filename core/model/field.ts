@@ -82,7 +82,7 @@ export type FieldFormula = z.infer<typeof FieldFormula>;
 
 /**
  * One department's answer for a field, read from the data-request workbook it returned
- * (host/collect). Kept on the field whether or not it set the value: a conflicting answer waits
+ * (host/collect), or one town's figure in a county roll-up. Kept on the field whether or not it set the value: a conflicting answer waits
  * here for the clerk instead of being resolved by the program.
  */
 export const FieldAnswer = z.object({
@@ -104,6 +104,11 @@ export const FieldAnswer = z.object({
   outcome: z.enum(["applied", "conflict"]),
   /** Why it was kept aside: another answer differs, or the clerk had already confirmed another value. */
   conflict: z.enum(["answers", "confirmed"]).optional(),
+  /**
+   * rollup: a town's report read into a county report (`department` is the town's 发文机关, the file
+   * its report, `requestId` its report id); absent: a department's workbook.
+   */
+  via: z.literal("rollup").optional(),
 });
 export type FieldAnswer = z.infer<typeof FieldAnswer>;
 

@@ -10,6 +10,7 @@ import { loadTemplate } from "../templates/template-store";
 import { updateReportFile } from "../workflow/save-report-guarded";
 import { COLLECT_LIMITS } from "./collect-limits";
 import { readAnswerWorkbook } from "./read-answer-workbook";
+import { saysUnchanged } from "./says-unchanged";
 
 /** A returned workbook on disk and the name to show for it (an upload's is not its path's). */
 export interface AnswerFile {
@@ -42,15 +43,15 @@ export async function importAnswers(
     );
   }
   const workbooks: ReturnedWorkbook[] = [];
-  for (const file of files) workbooks.push(await untouched(() => readOne(file)));
+  for (const file of files) workbooks.push(await saysUnchanged(() => readOne(file)));
   const readAt = options.clock.now();
   const planOptions = { readAt, acceptFormulas: options.acceptFormulas };
   // Planned once outside the lock so a batch with nothing to record does not rewrite the file.
   const { report: current } = await loadReportFile(reportPath);
-  const first = await untouched(async () => planAnswers(current, workbooks, planOptions));
+  const first = await saysUnchanged(async () => planAnswers(current, workbooks, planOptions));
   if (first.edits.length === 0) return { report: current, result: first.result, changed: false };
   let result = first.result;
-  const report = await untouched(() =>
+  const report = await saysUnchanged(() =>
     updateReportFile(reportPath, async ({ report: onDisk }) => {
       const plan = planAnswers(onDisk, workbooks, planOptions);
       result = plan.result;
@@ -76,19 +77,4 @@ async function readOne({ path, name }: AnswerFile): Promise<ReturnedWorkbook> {
     );
   }
   return readAnswerWorkbook(new Uint8Array(await readFile(path)), name);
-}
-
-/** Says in every refusal that nothing was changed, which is what the clerk needs to know next. */
-async function untouched<T>(step: () => Promise<T>): Promise<T> {
-  try {
-    return await step();
-  } catch (error) {
-    if (!(error instanceof NianbaoError) || error.zh.includes("报告未改动")) throw error;
-    throw new NianbaoError(
-      error.code,
-      `${error.zh.replace(/[。；]?$/, "。")}报告未改动。`,
-      `${error.message}; the report was not changed`,
-      error.hint === null ? { cause: error } : { hint: error.hint, cause: error },
-    );
-  }
 }

@@ -1,15 +1,10 @@
 import { dirname, resolve } from "node:path";
 import { z } from "zod";
-import { collectMethods, type ClientOf } from "../../../core/api/contract";
 import { collectStatus } from "../../../core/collect/collect-status";
 import type { CollectImportResult } from "../../../core/collect/returned-workbook";
-import { NianbaoError } from "../../../core/errors/nianbao-error";
-import { createClient } from "../../../core/rpc/client";
-import { createDispatcher } from "../../../core/rpc/dispatcher";
-import { createCollectService } from "../../services/collect-service";
-import { createPathGuard } from "../../services/path-guard";
 import { loadReportFile } from "../../storage/report-file";
 import { EXIT_OK, type CliIo } from "../cli-io";
+import { collectClient } from "../collect-client";
 import { parseCliArgs } from "../parse-cli-args";
 
 const USAGE = "nianbao collect <file.nianbao> [--json]  |  --out <文件夹> [--force]  |  --import <征集表.xlsx>… [--accept-formulas]";
@@ -75,15 +70,6 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const status = collectStatus(report);
   io.out(opts.json ? `${JSON.stringify(status, null, 2)}\n` : renderStatus(status));
   return EXIT_OK;
-}
-
-async function collectClient(io: CliIo, folders: readonly string[]): Promise<ClientOf<typeof collectMethods>> {
-  const unique = [...new Set(folders)];
-  const guard = await createPathGuard(unique).catch((error: unknown) => {
-    throw new NianbaoError("not_found", `找不到文件夹：${unique.join("、")}`, `no such folder: ${unique.join(", ")}`, { cause: error });
-  });
-  const dispatch = createDispatcher(collectMethods, createCollectService({ guard, clock: io.clock }));
-  return createClient(collectMethods, dispatch);
 }
 
 function renderImport(result: CollectImportResult, changed: boolean, path: string): string {

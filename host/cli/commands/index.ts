@@ -47,6 +47,12 @@ export const commands: readonly CliCommand[] = [
     load: () => import("./collect-command"),
   },
   {
+    name: "rollup",
+    summary: "汇总各乡镇：把各乡镇报告的数字汇总进县区报告 / county roll-up: the towns' figures summed into the county report",
+    usage: "nianbao rollup <县区报告.nianbao> --from <乡镇报告.nianbao|.docx>… [--apply] [--field <字段编号>]… [--json]",
+    load: () => import("./rollup-command"),
+  },
+  {
     name: "workflow",
     summary: "拟稿→审核→签发的签核记录 / sign-off: submit, review, return, approve, publish, revise",
     usage:

@@ -2,7 +2,7 @@ import type { DocNode } from "../../../core/model/doc";
 import type { Field } from "../../../core/model/field";
 import { Exact } from "../../../core/fields/exact";
 import { displayDigits, formatValue, SCALE_FACTOR } from "../../../core/fields/format-field";
-import { fieldsInDocumentOrder } from "../fields-panel/fields-in-order";
+import { fieldsInDocumentOrder } from "../../../core/doc/fields-in-document-order";
 
 /** Rates (%) and counts never share an axis: 95% next to 360000 件 would flatten one of them. */
 export type OverviewScale = "rate" | "count";

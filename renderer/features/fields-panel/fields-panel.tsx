@@ -15,7 +15,7 @@ import { useSessionStore } from "../../state/session-store";
 import { useUiStore, type FieldsFilter } from "../../state/ui-store";
 import { useFindings } from "../../state/report-analysis";
 import { AnswersDetail } from "./answers-detail";
-import { fieldsInDocumentOrder } from "./fields-in-order";
+import { fieldsInDocumentOrder } from "../../../core/doc/fields-in-document-order";
 import "./fields-panel.css";
 
 const FILTER_NAMES: Record<Exclude<FieldsFilter, "all">, string> = {

@@ -228,6 +228,21 @@ describe("closing and numbering variants", () => {
     expect(r.date).toBeNull();
     expect(r.reportYear).toBe(2023);
   });
+
+  it("reads the 发文机关 above a date left blank for signing, as a draft prints it", () => {
+    const r = fromLines(
+      [
+        "2024年度光福镇法治政府建设工作报告",
+        "一、主要举措和成效",
+        "全年受理信访件590件。",
+        "光福镇人民政府",
+        "\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日",
+      ].join("\n"),
+    );
+    expect(r.org).toBe("光福镇人民政府");
+    expect(r.date).toBeNull();
+    expect(JSON.stringify(r.body)).not.toContain("光福镇人民政府");
+  });
 });
 
 describe("text scraped into one paragraph", () => {

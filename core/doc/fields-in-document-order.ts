@@ -1,5 +1,5 @@
-import type { DocNode } from "../../../core/model/doc";
-import type { Field } from "../../../core/model/field";
+import type { DocNode } from "../model/doc";
+import type { Field } from "../model/field";
 
 export interface FieldGroup {
   /** The part's heading, or null for fields that no chip shows. */
