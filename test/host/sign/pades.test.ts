@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { signExportedFiles } from "../../../host/sign/sign-exported-files";
 import { verifyPdfFile } from "../../../host/sign/verify-signature";
+import { derLength } from "./support/pdf-attacks";
 import { approvedReport, tempDir, writeTestPdf } from "./support/signed-fixtures";
 import { makeTestCertificates, TEST_PASSWORD, type TestCertificates } from "./support/test-certificates";
 
@@ -22,13 +23,10 @@ function extractSignature(pdf: Buffer, dir: string): { cms: string; content: str
   const match = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/.exec(pdf.toString("latin1"));
   if (match === null) throw new Error("no ByteRange");
   const [a, b, c, d] = match.slice(1, 5).map(Number) as [number, number, number, number];
-  const hex = pdf
-    .subarray(a + b + 1, c - 1)
-    .toString("latin1")
-    .replace(/(00)+$/, "");
+  const padded = Buffer.from(pdf.subarray(a + b + 1, c - 1).toString("latin1"), "hex");
   const cms = join(dir, "sig.der");
   const content = join(dir, "signed-ranges.bin");
-  writeFileSync(cms, Buffer.from(hex.length % 2 === 0 ? hex : `${hex}0`, "hex"));
+  writeFileSync(cms, padded.subarray(0, derLength(padded)));
   writeFileSync(content, Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]));
   return { cms, content };
 }

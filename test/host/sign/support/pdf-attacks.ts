@@ -114,11 +114,20 @@ export function gapOf(signed: Buffer): { b: number; c: number; cmsHex: string } 
   if (match === null) throw new Error("no ByteRange");
   const b = Number(match[1]);
   const c = Number(match[2]);
-  const cmsHex = signed
-    .subarray(b + 1, c - 1)
-    .toString("latin1")
-    .replace(/(00)+$/, "");
+  const padded = Buffer.from(signed.subarray(b + 1, c - 1).toString("latin1"), "hex");
+  const cmsHex = padded.subarray(0, derLength(padded)).toString("hex");
   return { b, c, cmsHex };
+}
+
+/**
+ * The length of the DER value at the start of `der` (tag, length, content): where a CMS in a
+ * zero-padded /Contents ends, since its own last bytes may be zeros too.
+ */
+export function derLength(der: Buffer): number {
+  const first = der[1] ?? 0;
+  if (first < 0x80) return 2 + first;
+  const octets = first & 0x7f;
+  return 2 + octets + der.subarray(2, 2 + octets).reduce((n, byte) => n * 256 + byte, 0);
 }
 
 /**
