@@ -39,6 +39,7 @@ export function menuTemplate(actions: MenuActions, recent: readonly RecentEntry[
         cmd("导出 Word…", "file.exportDocx", "CmdOrCtrl+E"),
         cmd("导出 PDF…", "file.exportPdf", "CmdOrCtrl+P"),
         cmd("数据征集…", "file.collect"),
+        cmd("汇总各乡镇…", "file.rollup"),
         { type: "separator" },
         { label: "退出", accelerator: isMac ? "Cmd+Q" : "Alt+F4", click: actions.quit },
       ],

@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { NianbaoError } from "../../core/errors/nianbao-error";
 import { commands, runCommand } from "../commands/command-table";
 import { DataCollectionDialog } from "../features/data-collection/data-collection-dialog";
+import { RollupDialog } from "../features/rollup/rollup-dialog";
 import { useWorkbookDrop } from "../features/data-collection/use-workbook-drop";
 import { FileDialog } from "../features/file-dialog/file-dialog";
 import { ImportDialog } from "../features/import-dialog/import-dialog";
@@ -82,6 +83,7 @@ export function App() {
       <FileDialog />
       <ImportDialog />
       <DataCollectionDialog />
+      <RollupDialog />
       {dragging && session !== null && (
         <div className="drop-overlay" aria-hidden="true">
           松开鼠标，读入各部门交回的数据征集表（.xlsx）

@@ -106,6 +106,11 @@ export const commands: readonly Command[] = [
     label: "数据征集",
     run: withReport(() => useUiStore.getState().setCollectOpen(true)),
   },
+  {
+    id: "file.rollup",
+    label: "汇总各乡镇",
+    run: withReport(() => useUiStore.getState().setRollupOpen(true)),
+  },
   { id: "edit.undo", label: "撤销", shortcut: "Ctrl+Z", run: () => useSessionStore.getState().history?.undo() },
   { id: "edit.redo", label: "重做", shortcut: "Ctrl+Y", run: () => useSessionStore.getState().history?.redo() },
   {

@@ -79,6 +79,9 @@ export interface UiState {
   setCollectOpen: (open: boolean) => void;
   setCollectReads: (reads: CollectRead[] | null) => void;
   setCollectBusy: (busy: string | null) => void;
+  /** The 汇总各乡镇 dialog (a county report rolled up from the towns' reports). */
+  rollupOpen: boolean;
+  setRollupOpen: (open: boolean) => void;
   lastExport: LastExport | null;
   /** Pages of the last preview or PDF export, and the report revision it was laid out from. */
   pageCount: { pages: number; revision: number } | null;
@@ -132,6 +135,8 @@ export const useUiStore = create<UiState>()((set, get) => ({
   setCollectOpen: (collectOpen) => set({ collectOpen }),
   setCollectReads: (collectReads) => set({ collectReads }),
   setCollectBusy: (collectBusy) => set({ collectBusy }),
+  rollupOpen: false,
+  setRollupOpen: (rollupOpen) => set({ rollupOpen }),
   lastExport: null,
   pageCount: null,
   setPageCount: (pageCount) => set({ pageCount }),

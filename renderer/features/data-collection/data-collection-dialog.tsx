@@ -204,6 +204,17 @@ function CollectForm({ store }: { store: ReportStore }) {
           </div>
         </div>
         <div className="modal__actions">
+          <button
+            type="button"
+            className="collect-dialog__rollup"
+            title="县区汇总：把各乡镇报告的数字汇总到本报告"
+            onClick={() => {
+              close();
+              useUiStore.getState().setRollupOpen(true);
+            }}
+          >
+            汇总各乡镇报告…
+          </button>
           <button type="button" data-autofocus onClick={close}>
             关闭
           </button>

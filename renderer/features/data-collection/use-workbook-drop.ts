@@ -6,7 +6,7 @@ import { readAnswerFiles } from "./read-answer-files";
 /**
  * Returned workbooks dropped anywhere on the window while a report is open are read into it.
  * Listened for before the page sees the drop, so the text does not take the files; the import
- * dialog's own drop zone (last year's report) is left alone. True while files are dragged over.
+ * dialog's own drop zone (last year's report) and 汇总各乡镇's (the towns' reports) are left alone. True while files are dragged over.
  */
 export function useWorkbookDrop(): boolean {
   const [over, setOver] = useState(false);
@@ -14,6 +14,7 @@ export function useWorkbookDrop(): boolean {
     const ours = (event: DragEvent): boolean =>
       useSessionStore.getState().session !== null &&
       !useUiStore.getState().importOpen &&
+      !useUiStore.getState().rollupOpen &&
       (event.dataTransfer?.types.includes("Files") ?? false);
     const handleDragOver = (event: DragEvent) => {
       if (!ours(event)) return;

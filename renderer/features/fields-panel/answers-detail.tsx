@@ -6,8 +6,9 @@ const CONFLICT_NAMES: Record<NonNullable<FieldAnswer["conflict"]>, string> = {
 };
 
 /**
- * Who answered a field in a returned data request (填报部门, 填报人, file, when it was read), as a
- * disclosure in the 来源部门 cell: the summary names the last answer, the list every one.
+ * Who answered a field in a returned data request (填报部门, 填报人, file, when it was read), or
+ * which towns' reports a roll-up added up, as a disclosure in the 来源部门 cell: the summary names
+ * the last answer (or the towns), the list every one.
  */
 export function AnswersDetail({ field, label }: { field: Field; label: string }) {
   const answers = field.provenance ?? [];
@@ -15,12 +16,17 @@ export function AnswersDetail({ field, label }: { field: Field; label: string })
   if (last === undefined) return null;
   const conflicted = field.status !== "confirmed" && answers.some((a) => a.outcome === "conflict");
   const lines = answers.map(describe);
+  const towns = answers.filter((a) => a.via === "rollup");
+  // A roll-up's value is the towns' together: the summary names them all, not the last one.
+  const who =
+    towns.length > 1 && last.via === "rollup"
+      ? `汇总 ${towns.length} 个乡镇`
+      : `${last.department}${last.respondent === null ? "" : `·${last.respondent}`}`;
   return (
     <details className={`fields-table__answers${conflicted ? " is-conflict" : ""}`}>
       <summary aria-label={`${label} 填报情况`} title={lines.join("\n")}>
-        {conflicted ? "答复不一致：" : "填报："}
-        {last.department}
-        {last.respondent === null ? "" : `·${last.respondent}`}
+        {conflicted ? "答复不一致：" : last.via === "rollup" ? "来源：" : "填报："}
+        {who}
       </summary>
       <ul>
         {answers.map((a, i) => (
@@ -37,5 +43,6 @@ function describe(a: FieldAnswer): string {
   const formula = a.formula === undefined ? "" : `（公式 =${a.formula} 的结果）`;
   const note = a.note === null ? "" : `；备注：${a.note}`;
   const outcome = a.conflict === undefined ? "" : `；${CONFLICT_NAMES[a.conflict]}`;
-  return `${who} 填报 ${value}${formula}；文件 ${a.fileName}，读入于 ${a.readAt.slice(0, 16).replace("T", " ")}${note}${outcome}`;
+  const verb = a.via === "rollup" ? "报告为" : "填报";
+  return `${who} ${verb} ${value}${formula}；文件 ${a.fileName}，读入于 ${a.readAt.slice(0, 16).replace("T", " ")}${note}${outcome}`;
 }
