@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CollectImportResult } from "../collect/returned-workbook";
+import { Finding } from "../checks/finding";
 import { MAX_ROLLUP_TOWNS, RollupResult } from "../collect/rollup-result";
 import { FieldId } from "../model/field";
 import { ReportEdit } from "../edits/report-edit";
@@ -163,8 +164,22 @@ const CHART_IMAGE_MAX_CHARS = 16 * 1024 * 1024;
 /** Word / PDF export, the paged preview and signing (host/services/export-service.ts). */
 export const exportMethods = {
   exportReport: method(
-    z.object({ report: Report, docxPath: HostPath.optional(), pdfPath: HostPath.optional(), profile: LayoutProfile.optional() }),
-    z.object({ docx: HostPath.nullable(), pdf: HostPath.nullable(), pages: z.number().int(), fonts: z.array(ExportedFont) }),
+    z.object({
+      report: Report,
+      docxPath: HostPath.optional(),
+      pdfPath: HostPath.optional(),
+      profile: LayoutProfile.optional(),
+      /** The clerk's date (YYYY-MM-DD) for the checks that decide draft or final. */
+      today: z.iso.date().optional(),
+    }),
+    z.object({
+      docx: HostPath.nullable(),
+      pdf: HostPath.nullable(),
+      pages: z.number().int(),
+      fonts: z.array(ExportedFont),
+      /** Empty: the files are final; otherwise a draft, and these are why. */
+      blocking: z.array(Finding),
+    }),
   ),
   /** Publishes the print HTML under the host (browser preview); `url` is relative to the host, `pages` what the PDF would have. */
   previewReport: method(

@@ -2,6 +2,8 @@ import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { blockingFindings } from "../../core/checks/blocking-findings";
+import type { Finding } from "../../core/checks/finding";
 import { fileError, NianbaoError } from "../../core/errors/nianbao-error";
 import { buildExportModel } from "../../core/export-model/build-export-model";
 import type { ExportModel } from "../../core/export-model/export-model";
@@ -16,6 +18,7 @@ import type { PdfRenderer } from "../pdf/pdf-renderer";
 import { writeFileAtomic } from "../storage/atomic-write";
 import { renderPrintHtml } from "./print-html";
 import { writeDocx } from "./write-docx";
+import { PrintedPdfCache, type PrintedPdf, type PrintInput } from "./printed-pdf-cache";
 
 export interface ExportRequest {
   report: Report;
@@ -28,6 +31,8 @@ export interface ExportRequest {
   renderer?: PdfRenderer;
   /** Where the print page's font subsets are cached; the user's cache folder when omitted. */
   fontSubsetDir?: string;
+  /** YYYY-MM-DD for the checks that decide draft or final (the clerk's date); this machine's date when omitted. */
+  today?: string;
 }
 
 export interface ExportedFont {
@@ -43,6 +48,8 @@ export interface ExportResult {
   /** Pages of the PDF; 0 when no PDF was asked for (only Chromium paginates). */
   pages: number;
   fonts: ExportedFont[];
+  /** What keeps the files from being final (`blockingOf(…, "final")`); empty for a final export, else a draft. */
+  blocking: Finding[];
 }
 
 /**
@@ -50,18 +57,24 @@ export interface ExportResult {
  * before either is written, so a failed PDF leaves no half-finished pair behind.
  */
 export async function exportReport(request: ExportRequest): Promise<ExportResult> {
+  // The same rule for every caller: a report with errors leaves as a draft, its gaps marked.
+  const today = request.today ?? new Date().toISOString().slice(0, 10);
+  const blocking = blockingFindings(request.report, request.template, { today, purpose: "final" });
   const profile = request.profile ?? request.report.meta.profile;
   const model = buildExportModel(request.report, request.template, { profile });
   // Font discovery asks fontconfig in a child process: it runs while the .docx is being built.
   const [fonts, docx] = await Promise.all([resolveFonts(profile), request.docxPath === undefined ? null : writeDocx(model)]);
-  const pdf =
+  const printed =
     request.pdfPath === undefined
       ? null
-      : await printReportPdf(await printPage(model, request.template, fonts, request.fontSubsetDir), request.renderer);
-  const pages = pdf === null ? 0 : await pageCount(pdf);
+      : await printOnce(await printPage(model, request.template, fonts, request.fontSubsetDir), request.renderer, (page) =>
+          printReportPdf(page, request.renderer),
+        );
+  const pdf = printed?.pdf ?? null;
+  const pages = printed?.pages ?? 0;
   if (request.docxPath !== undefined && docx !== null) await writeOutput(request.docxPath, docx);
   if (request.pdfPath !== undefined && pdf !== null) await writeOutput(request.pdfPath, pdf);
-  return { docx: request.docxPath ?? null, pdf: request.pdfPath ?? null, pages, fonts: fonts.map(publicFont) };
+  return { docx: request.docxPath ?? null, pdf: request.pdfPath ?? null, pages, fonts: fonts.map(publicFont), blocking };
 }
 
 /**
@@ -83,8 +96,30 @@ export async function renderReportPrintHtml(
 }
 
 /** Prints a page from renderReportPrintHtml and counts its sheets: the paged preview shows the PDF's own count. */
-export async function printedPageCount(html: string, renderer?: PdfRenderer): Promise<number> {
-  return pageCount(await printPdf(html, renderer));
+export async function printedPageCount(page: PrintInput, renderer?: PdfRenderer): Promise<number> {
+  return (await printOnce(page, renderer, ({ html }) => printPdf(html, renderer))).pages;
+}
+
+const printedBy = new WeakMap<PdfRenderer, PrintedPdfCache>();
+
+/**
+ * The PDF of a print page and its sheet count, printed once per long-lived printer (the app's
+ * session) for as long as the page and its files stay the same; a one-off printer (the CLI's)
+ * prints every time.
+ */
+async function printOnce<P extends PrintInput>(
+  page: P,
+  renderer: PdfRenderer | undefined,
+  print: (page: P) => Promise<Uint8Array>,
+): Promise<PrintedPdf> {
+  const run = async () => {
+    const pdf = await print(page);
+    return { pdf, pages: await pageCount(pdf) };
+  };
+  if (renderer === undefined) return run();
+  let cache = printedBy.get(renderer);
+  if (cache === undefined) printedBy.set(renderer, (cache = new PrintedPdfCache()));
+  return cache.print(page, run);
 }
 
 interface PrintPage {

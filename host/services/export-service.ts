@@ -24,7 +24,7 @@ export function createExportService(deps: ExportServiceDeps): ExportMethodsServe
   const template = (id: string): Promise<Template> => loadTemplate(id, deps.templatesDir);
   const checkOptional = async (path: string | undefined) => (path === undefined ? undefined : deps.guard.check(path));
   return {
-    exportReport: async ({ report, docxPath, pdfPath, profile }) => {
+    exportReport: async ({ report, docxPath, pdfPath, profile, today }) => {
       if (docxPath === undefined && pdfPath === undefined) {
         throw new NianbaoError("invalid_input", "请选择要导出的格式。", "nothing to export: give a .docx and/or a PDF path");
       }
@@ -36,6 +36,7 @@ export function createExportService(deps: ExportServiceDeps): ExportMethodsServe
         ...(docx === undefined ? {} : { docxPath: docx }),
         ...(pdf === undefined ? {} : { pdfPath: pdf }),
         ...(profile === undefined ? {} : { profile }),
+        ...(today === undefined ? {} : { today }),
         ...(deps.pdfRenderer === undefined ? {} : { renderer: deps.pdfRenderer }),
       });
     },
@@ -46,7 +47,7 @@ export function createExportService(deps: ExportServiceDeps): ExportMethodsServe
       const request = { report, template: await template(report.template.id), ...(profile === undefined ? {} : { profile }) };
       const { html, fonts, assets } = await renderReportPrintHtml(request);
       // The page count is the PDF's own: Chromium paginates the very HTML the preview shows.
-      const pages = await printedPageCount(html, deps.pdfRenderer);
+      const pages = await printedPageCount({ html, assets }, deps.pdfRenderer);
       return { url: deps.previews.publish(html, assets), pages, fonts };
     },
     saveChartImage: async (request) => {

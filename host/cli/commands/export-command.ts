@@ -1,8 +1,7 @@
 import { extname, resolve } from "node:path";
 import { z } from "zod";
 import { NianbaoError } from "../../../core/errors/nianbao-error";
-import { blockingOf } from "../../../core/checks/blocking-findings";
-import { checkReport } from "../../../core/checks/check-report";
+import { blockingFindings } from "../../../core/checks/blocking-findings";
 import type { Finding } from "../../../core/checks/finding";
 import { PROFILE_PRESETS, PROFILE_PRESET_NAMES } from "../../../core/export-model/profile-presets";
 import { exportReport, writeOutput } from "../../export/export-report";
@@ -77,13 +76,15 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const plansPath = opts.plans === undefined ? undefined : resolve(io.cwd, opts.plans);
   refuseSharedOutputs([docxPath, pdfPath, redlinePath, plansPath]);
   const profile = opts.profile === undefined ? report.meta.profile : PROFILE_PRESETS[opts.profile];
-  // A report with errors exports as a draft for review, its gaps marked; a final file has none.
-  const blocking = blockingOf(checkReport(report, template, { today: io.clock.now().slice(0, 10) }), "final");
-  if (opts.final && blocking.length > 0) {
-    io.err(refusal(blocking));
-    return EXIT_NEGATIVE;
+  // A report with errors exports as a draft for review, its gaps marked; --final refuses it before anything is made.
+  const today = io.clock.now().slice(0, 10);
+  if (opts.final) {
+    const blocking = blockingFindings(report, template, { today, purpose: "final" });
+    if (blocking.length > 0) {
+      io.err(refusal(blocking));
+      return EXIT_NEGATIVE;
+    }
   }
-  const state = blocking.length === 0 ? "final" : "draft";
   // Made before anything is written: a report without last year's snapshot leaves no files behind.
   // The redline and plans writers (and the diff library) load only when asked for.
   const redlineWriter = redlinePath === undefined ? null : await import("../../export/write-redline-docx");
@@ -95,13 +96,15 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     ...(docxPath === undefined ? {} : { docxPath }),
     ...(pdfPath === undefined ? {} : { pdfPath }),
     ...(opts.profile === undefined ? {} : { profile }),
+    today,
   });
+  const { blocking } = exported;
+  const state = blocking.length === 0 ? "final" : "draft";
   if (redlinePath !== undefined && redline !== null) await writeOutput(redlinePath, redline);
   if (plansPath !== undefined && plans !== null) await writeOutput(plansPath, plans);
   const result = {
     ...exported,
     state,
-    blocking,
     ...(redlinePath === undefined ? {} : { redline: redlinePath }),
     ...(plansPath === undefined ? {} : { plans: plansPath }),
   };

@@ -1,10 +1,9 @@
-import { useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { ExportedFont } from "../../../core/api/contract";
-import { blockingOf } from "../../../core/checks/blocking-findings";
-import { checkReport } from "../../../core/checks/check-report";
 import type { Finding } from "../../../core/checks/finding";
 import { PROFILE_PRESETS, PROFILE_PRESET_NAMES, type ProfilePresetName } from "../../../core/export-model/profile-presets";
 import { localToday } from "../../platform/local-today";
+import { analyseNow, useFindings } from "../../state/report-analysis";
 import type { ReportStore } from "../../state/report-store";
 import { useSessionStore } from "../../state/session-store";
 import { useUiStore, type ExportFormat, type LastExport } from "../../state/ui-store";
@@ -51,16 +50,11 @@ function ExportForm({ store, initial }: { store: ReportStore; initial: ExportFor
   const [profile, setProfile] = useState<ProfileChoice>(REPORT_PROFILE);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<Done | null>(null);
-  // Exporting a draft is normal; the clerk should still know it is one.
-  const errors = useMemo(() => {
-    const { snapshot, template } = store.getState();
-    try {
-      return checkReport(snapshot(), template, { today: localToday() }).filter((f) => f.severity === "error").length;
-    } catch {
-      // A document that cannot be snapshotted cannot be exported either; the export says why.
-      return 0;
-    }
-  }, [store]);
+  // Exporting a draft is normal; the clerk should still know it is one. The checks' worker has the
+  // findings already (asked for now in case the last edit is not yet in them): nothing is checked here.
+  const findings = useFindings(store);
+  const errors = useMemo(() => findings.filter((f) => f.severity === "error").length, [findings]);
+  useEffect(() => analyseNow(store), [store]);
   const [preview, setPreview] = useState<{ url: string; pages: number; fonts: ExportedFont[] } | null>(null);
   const dialogRef = useRef<HTMLDivElement>(null);
   const close = () => useUiStore.getState().setExportDialog(null);
@@ -74,20 +68,18 @@ function ExportForm({ store, initial }: { store: ReportStore; initial: ExportFor
     try {
       const sep = folder.includes("\\") && !folder.includes("/") ? "\\" : "/";
       const target = `${folder}${sep}${cleanName}`;
-      const { snapshot, template } = store.getState();
-      const report = snapshot();
-      // The same rule as `nianbao export`: a report with errors leaves as a draft, its gaps marked.
-      const blocking = blockingOf(checkReport(report, template, { today: localToday() }), "final");
+      // The host decides draft or final by the same rule as `nianbao export`, on the clerk's date.
       const result = await api.exportReport({
-        report,
+        report: store.getState().snapshot(),
         ...(docx ? { docxPath: `${target}.docx` } : {}),
         ...(pdf ? { pdfPath: `${target}.pdf` } : {}),
         ...chosenProfile,
+        today: localToday(),
       });
       const files = { docx: result.docx, pdf: result.pdf, pages: result.pages };
       if (result.pages > 0) useUiStore.getState().setPageCount({ pages: result.pages, revision: store.getState().revision });
       useUiStore.getState().setLastExport(files);
-      setDone({ ...files, fonts: result.fonts, blocking });
+      setDone({ ...files, fonts: result.fonts, blocking: result.blocking });
     } catch (error) {
       notifyError(error);
     } finally {
