@@ -117,17 +117,13 @@ async function importOnce(page: Page, url: string): Promise<number> {
   return recognised - start + (loaded - confirm);
 }
 
-/** 导出 PDF → 打印预览 → every sheet laid out in the preview. */
+/** 导出 PDF → 打印预览 → every sheet in place at its size and the sheets in view drawn (the rest draw as they come into view). */
 async function previewOnce(page: Page): Promise<number> {
   await page.getByRole("button", { name: "导出 PDF", exact: true }).click();
   const exporter = page.getByRole("dialog", { name: "导出" });
   const start = await now(page);
   await exporter.getByRole("button", { name: "打印预览" }).click();
-  const iframe = exporter.locator("iframe[title='打印预览']");
-  await iframe.waitFor({ timeout: 120_000 });
-  const frame = await (await iframe.elementHandle())?.contentFrame();
-  if (frame === null || frame === undefined) throw new Error("the preview frame did not load");
-  await frame.waitForFunction(() => document.documentElement.dataset["paged"] === "done", undefined, { polling: "raf", timeout: 120_000 });
+  await exporter.locator(".pdf-preview[data-preview='ready']").waitFor({ timeout: 120_000 });
   const end = await now(page);
   await exporter.getByRole("button", { name: "关闭" }).first().click();
   await exporter.waitFor({ state: "detached" });

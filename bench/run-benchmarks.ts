@@ -449,11 +449,12 @@ warm PDF browser; after an edit with the font subsets cut anew), against the app
 ${rows}
 
 The rest of the app's wait is the round trip the engine does not make: the page snapshots the
-report and runs the checks that decide final or draft, the report crosses to the host as JSON and
-is validated there, both files are written, and the dialog renders its result. **app-preview-100**
-is two layouts of the whole report: the host prints it once in its PDF browser to count the
-sheets as the PDF will have them, then Paged.js cuts the page into sheets in the preview frame;
-both grow with the report's length. These misses are measured, not yet profiled.
+report, it crosses to the host as JSON and is validated there, the host runs the checks that
+decide final or draft, both files are written, and the dialog renders its result. The session's
+PDF browser prints a page once: an export of an unchanged report, or right after 打印预览, reuses
+the PDF (\`host/export/printed-pdf-cache.ts\`). **app-preview-100** is that PDF itself, printed (or
+reused) by the host and drawn by pdf.js in the page: every sheet in place at once, the sheets in
+view drawn, the others as they scroll into view.
 `;
 }
 
@@ -467,7 +468,7 @@ clerk's action to its result on screen: **app-start** navigation → the start p
 (导入上年报告 enabled); **app-open-100** a reload with the 100-page report remembered → every
 paragraph in the editor, editable; **app-import-docx-100** the 100-page .docx chosen in
 导入上年报告 → 识别结果 shown, plus 确认导入 → the rolled-forward report in the editor;
-**app-preview-100** 打印预览 → every sheet laid out; **app-export-*** 开始导出 with Word and PDF
+**app-preview-100** 打印预览 → every sheet of the PDF in place and the sheets in view drawn; **app-export-*** 开始导出 with Word and PDF
 ticked → 导出完成 (the fixture and the 100-page report unchanged since the last export, and the
 100-page report after typing a character it has never had, so that its PDF cuts new font
 subsets). Median of the runs after the first; the first run (a fresh browser, or the session's

@@ -19,8 +19,8 @@ rmSync(cliDir, { recursive: true, force: true });
 // and the launcher can hand V8 a code cache for it (host/cli/launch/run-with-code-cache.ts).
 // Dynamic imports of commands stay lazy (esbuild wraps those modules in lazy initialisers), so a
 // command still evaluates only what it needs. Kept outside: packages that find files beside
-// themselves (fonts, pagedjs) or are large and only used for PDF (playwright-core).
-const external = ["playwright-core", "@expo-google-fonts/*", "pagedjs", "electron"];
+// themselves (fonts) or are large and only used for PDF (playwright-core).
+const external = ["playwright-core", "@expo-google-fonts/*", "electron"];
 const importMetaUrl = {
   // host/paths.ts finds the app folder from import.meta.url, which CommonJS lacks.
   define: { "import.meta.url": "__nianbaoModuleUrl" },

@@ -181,10 +181,13 @@ export const exportMethods = {
       blocking: z.array(Finding),
     }),
   ),
-  /** Publishes the print HTML under the host (browser preview); `url` is relative to the host, `pages` what the PDF would have. */
+  /**
+   * 打印预览: the very PDF an export would write (printed once per page and reused by the export
+   * that follows), for the app to show sheet by sheet.
+   */
   previewReport: method(
     z.object({ report: Report, profile: LayoutProfile.optional() }),
-    z.object({ url: z.string(), pages: z.number().int(), fonts: z.array(ExportedFont) }),
+    z.object({ pdfBase64: z.base64(), pages: z.number().int(), fonts: z.array(ExportedFont) }),
   ),
   /** Saves the 数据概览 chart as it is drawn: SVG text, or PNG bytes in base64. */
   saveChartImage: method(

@@ -95,9 +95,24 @@ export async function renderReportPrintHtml(
   return { html, fonts: fonts.map(publicFont), assets };
 }
 
-/** Prints a page from renderReportPrintHtml and counts its sheets: the paged preview shows the PDF's own count. */
-export async function printedPageCount(page: PrintInput, renderer?: PdfRenderer): Promise<number> {
-  return (await printOnce(page, renderer, ({ html }) => printPdf(html, renderer))).pages;
+/**
+ * 打印预览: the PDF the same request would export, and its fonts. Printed through the session's
+ * printer, so the export that follows an unchanged preview reuses it.
+ */
+export async function previewPdf(
+  request: Pick<ExportRequest, "report" | "template" | "profile" | "fontSubsetDir">,
+  renderer?: PdfRenderer,
+): Promise<PrintedPdf & { fonts: ExportedFont[] }> {
+  const profile = request.profile ?? request.report.meta.profile;
+  const fonts = await resolveFonts(profile);
+  const page = await printPage(
+    buildExportModel(request.report, request.template, { profile }),
+    request.template,
+    fonts,
+    request.fontSubsetDir,
+  );
+  const printed = await printOnce(page, renderer, (p) => printReportPdf(p, renderer));
+  return { ...printed, fonts: fonts.map(publicFont) };
 }
 
 const printedBy = new WeakMap<PdfRenderer, PrintedPdfCache>();

@@ -7,23 +7,12 @@ import { MAX_REPORT_FILE_BYTES } from "../storage/report-file";
 import { CONTENT_SECURITY_POLICY } from "./content-security-policy";
 import { checkRequest, type GuardVerdict } from "./request-guard";
 import { readStaticFile } from "./static-files";
-import { PREVIEW_PREFIX, type PreviewPages } from "../services/preview-pages";
-
-/**
- * The print page has inline styles and its own fonts. Its one script is Paged.js, from this host
- * ('self', no inline script, no eval); Paged.js fetches the page's style sheet to read its @page
- * rules, hence connect-src 'self'.
- */
-const PREVIEW_CSP =
-  "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
 export interface HttpHostOptions {
   dispatch: Dispatch;
   /** The built renderer (dist/renderer); null serves only the API. */
   rendererDir: string | null;
   port?: number;
-  /** Paged previews of print HTML (GET /preview/…), guarded by Host/Origin and an unguessable id. */
-  previews?: PreviewPages;
   /** Tests pass a fixed token; otherwise a fresh random one per launch. */
   token?: string;
 }
@@ -147,13 +136,6 @@ async function handle(
     }
     // The fragment is the renderer's to read; browsers keep it across the redirect and never send it back.
     res.writeHead(303, { ...BASE_HEADERS, location: `/#token=${token}` }).end();
-    return;
-  }
-  if (path.startsWith(PREVIEW_PREFIX)) {
-    const page = (await options.previews?.read(path)) ?? null;
-    if (page === null) return notFound(res);
-    res.writeHead(200, { ...BASE_HEADERS, "content-type": page.type, "content-security-policy": PREVIEW_CSP });
-    res.end(req.method === "HEAD" ? undefined : page.body);
     return;
   }
   const file = options.rendererDir === null ? null : await readStaticFile(options.rendererDir, path);

@@ -4,7 +4,6 @@ import { createDispatcher } from "../../core/rpc/dispatcher";
 import { ChromiumPdfRenderer } from "../pdf/chromium-pdf-renderer";
 import { createHostServices } from "../services/host-services";
 import { createPathGuard } from "../services/path-guard";
-import { createPreviewPages } from "../services/preview-pages";
 import { createUploadFolder } from "../services/upload-folder";
 import { startHttpHost, type HttpHost } from "./http-host";
 
@@ -19,18 +18,16 @@ export interface BrowserModeHostOptions {
 }
 
 /**
- * Browser mode's host (`nianbao serve`): the services, the paged previews, the upload folder and
- * one PDF browser kept up for the whole session, so that every export and preview after the first
- * does not launch Chromium again (as the Electron app keeps its own). The benchmarks start the
+ * Browser mode's host (`nianbao serve`): the services, the upload folder and
+ * one PDF browser kept up for the whole session, so that no export or preview after the first
+ * launches Chromium again (as the Electron app keeps its own). The benchmarks start the
  * app through this too.
  */
 export async function startBrowserModeHost(options: BrowserModeHostOptions): Promise<HttpHost> {
-  const previews = createPreviewPages();
   const uploads = await createUploadFolder(options.stateDir);
   const pdfRenderer = new ChromiumPdfRenderer();
   const service = createHostServices({
     mode: "browser",
-    previews,
     uploadDir: uploads.dir,
     pdfRenderer,
     guard: await createPathGuard(options.folders),
@@ -41,7 +38,6 @@ export async function startBrowserModeHost(options: BrowserModeHostOptions): Pro
   const host = await startHttpHost({
     dispatch: createDispatcher(reportApi, service),
     rendererDir: options.rendererDir,
-    previews,
     ...(options.port === undefined ? {} : { port: options.port }),
   });
   return {

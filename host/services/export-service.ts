@@ -1,20 +1,17 @@
 import type { ExportMethodsServer } from "../../core/api/contract";
 import { NianbaoError } from "../../core/errors/nianbao-error";
 import type { Template } from "../../core/model/template";
-import { exportReport, printedPageCount, renderReportPrintHtml, writeOutput } from "../export/export-report";
+import { exportReport, previewPdf, writeOutput } from "../export/export-report";
 import type { PdfRenderer } from "../pdf/pdf-renderer";
 import { signExportedFiles } from "../sign/sign-exported-files";
 import { loadTemplate } from "../templates/template-store";
 import type { PathGuard } from "./path-guard";
-import type { PreviewPages } from "./preview-pages";
 
 export interface ExportServiceDeps {
   guard: PathGuard;
   templatesDir?: string;
   /** Electron's printToPDF; a headless system Chromium per export when absent. */
   pdfRenderer?: PdfRenderer;
-  /** Browser mode serves previews from the loopback host; absent elsewhere. */
-  previews?: PreviewPages;
   /** Shows a file in the file manager (Electron). */
   reveal?: (path: string) => Promise<void>;
 }
@@ -41,14 +38,9 @@ export function createExportService(deps: ExportServiceDeps): ExportMethodsServe
       });
     },
     previewReport: async ({ report, profile }) => {
-      if (deps.previews === undefined) {
-        throw new NianbaoError("unsupported", "此模式下请导出 PDF 查看分页效果。", "paged preview is served by the loopback host only");
-      }
       const request = { report, template: await template(report.template.id), ...(profile === undefined ? {} : { profile }) };
-      const { html, fonts, assets } = await renderReportPrintHtml(request);
-      // The page count is the PDF's own: Chromium paginates the very HTML the preview shows.
-      const pages = await printedPageCount({ html, assets }, deps.pdfRenderer);
-      return { url: deps.previews.publish(html, assets), pages, fonts };
+      const { pdf, pages, fonts } = await previewPdf(request, deps.pdfRenderer);
+      return { pdfBase64: Buffer.from(pdf).toString("base64"), pages, fonts };
     },
     saveChartImage: async (request) => {
       const path = await deps.guard.check(request.path);

@@ -132,8 +132,11 @@ describe("browser mode: last year's report to this year's files", () => {
 
     await page.getByRole("button", { name: "导出 PDF", exact: true }).click();
     await exporter.getByRole("button", { name: "打印预览" }).click();
-    const preview = exporter.frameLocator("iframe[title='打印预览']");
-    await expect.poll(() => preview.locator("body").textContent(), { timeout: 60_000 }).toContain("超 40 万件");
+    const preview = exporter.getByRole("document", { name: "打印预览" });
+    await expect.poll(() => preview.getAttribute("data-preview"), { timeout: 60_000 }).toBe("ready");
+    await expect
+      .poll(() => preview.locator(".textLayer").allInnerTexts())
+      .toEqual(expect.arrayContaining([expect.stringMatching(/超\s*40\s*万件/)]));
     const pagesText = await exporter.getByText(/共 \d+ 页/).textContent();
     await exporter.getByRole("button", { name: "开始导出" }).click();
     await exporter.getByRole("status", { name: "导出完成" }).waitFor({ timeout: 60_000 });

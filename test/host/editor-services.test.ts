@@ -1,9 +1,8 @@
-import { copyFileSync, readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { applyWorkflowAction } from "../../core/workflow/apply-workflow-action";
-import { startHttpHost } from "../../host/http/http-host";
-import { createPreviewPages } from "../../host/services/preview-pages";
 import { verifyDocxFile } from "../../host/sign/verify-signature";
 import { fixedDeps } from "../support/deps";
 import { codeOf } from "../support/error-code";
@@ -70,43 +69,20 @@ describe("export, preview and signing through the contract", () => {
     await expect(codeOf(api.exportReport({ report }))).resolves.toBe("invalid_input");
   });
 
-  it("serves the print page of a preview over the loopback host, paged by the bundled Paged.js, its fonts and style sheet rewritten to guarded URLs", async () => {
-    const previews = createPreviewPages();
-    const { api, dispatch } = await createTestHost({ previews });
+  it("previews the very PDF an export writes: its sheets, its text, its page numbers", async () => {
+    const { api, docs } = await createTestHost();
     const { report } = await api.importReport({ source: await uploaded(api), rollForward: false });
     const preview = await api.previewReport({ report });
     expect(preview.pages).toBeGreaterThan(1);
-    const host = await startHttpHost({ dispatch, rendererDir: null, previews, token: "t" });
-    try {
-      const base = `http://127.0.0.1:${host.port}`;
-      const page = await fetch(base + preview.url);
-      const csp = page.headers.get("content-security-policy") ?? "";
-      expect(csp).toContain("default-src 'none'");
-      // Scripts from this host only: never inline, never eval, never a CDN.
-      expect(csp).toMatch(/script-src 'self';/);
-      expect(csp).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
-      const html = await page.text();
-      expect(html.replace(/<[^>]+>/g, "")).toContain("超 36 万件");
-      expect(html).not.toContain("file://");
-      // The same print HTML as the PDF: its @page box and the template's print.css with the page-number margin boxes.
-      expect(html).toContain("@page { size: A4; margin: 37mm 26mm 35mm 28mm; }");
-      const scripts = [...html.matchAll(/<script src="([^"]+)"><\/script>/g)].map((m) => m[1] ?? "");
-      expect(scripts).toEqual(["/preview/paged-config.js", "/preview/paged.polyfill.js"]);
-      expect(html).not.toMatch(/<script>|<script [^>]*src="(?!\/preview\/)/);
-      const polyfill = await fetch(base + "/preview/paged.polyfill.js");
-      expect(polyfill.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
-      expect(await polyfill.text()).toContain("PagedPolyfill");
-      expect(await (await fetch(base + "/preview/paged-config.js")).text()).toContain("window.PagedConfig");
-      const css = await fetch(base + (/<link rel="stylesheet" href="([^"]+)">/.exec(html)?.[1] ?? ""));
-      expect(await css.text()).toContain('@bottom-right { content: "— " counter(page) " —"');
-      const assets = [...html.matchAll(/\/preview\/[0-9a-f-]{36}\/asset\/\d+\.[a-z0-9]+/g)].map((m) => m[0]);
-      expect(assets.length).toBeGreaterThan(1);
-      for (const asset of assets) expect((await fetch(base + asset)).status).toBe(200);
-      expect((await fetch(`${base}${preview.url}/asset/999.ttf`)).status).toBe(404);
-      expect((await fetch(`${base}/preview/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
-    } finally {
-      await host.close();
-    }
+    const previewed = join(docs, "预览.pdf");
+    writeFileSync(previewed, Buffer.from(preview.pdfBase64, "base64"));
+    expect(Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [previewed], { encoding: "utf8" }))?.[1])).toBe(preview.pages);
+    const text = execFileSync("pdftotext", ["-layout", previewed, "-"], { encoding: "utf8" });
+    expect(text).toContain("超 36 万件");
+    expect(text.replace(/\s/g, "")).toContain("—1—");
+    const exported = await api.exportReport({ report, pdfPath: join(docs, "导出.pdf") });
+    expect(exported.pages).toBe(preview.pages);
+    expect(execFileSync("pdftotext", ["-layout", join(docs, "导出.pdf"), "-"], { encoding: "utf8" })).toBe(text);
   });
 
   it("signs an exported .docx of an approved report with a .p12 from an allowed folder", async () => {

@@ -3,7 +3,6 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHttpHost, type HttpHost } from "../../host/http/http-host";
-import { createPreviewPages } from "../../host/services/preview-pages";
 import { createTestHost } from "../support/report-host";
 
 interface Reply {
@@ -191,31 +190,5 @@ describe("the loopback HTTP host", () => {
       ),
     );
     expect(replies.map((r) => r.error.code)).toEqual(["path_not_allowed", "path_not_allowed", "path_not_allowed", "path_not_allowed"]);
-  });
-
-  it("serves a paged preview and its Paged.js only to this host's own pages, under the preview CSP", async () => {
-    const previews = createPreviewPages();
-    const service = await createTestHost();
-    const previewHost = await startHttpHost({ dispatch: service.dispatch, rendererDir: null, previews });
-    try {
-      const own = { host: `127.0.0.1:${previewHost.port}` };
-      const url = previews.publish("<!DOCTYPE html><html><head><title>预览</title></head><body><p>正文</p></body></html>");
-      const page = await send(previewHost, url, { headers: own });
-      expect(page.status).toBe(200);
-      expect(page.body).toContain('<script src="/preview/paged.polyfill.js"></script>');
-      expect(String(page.headers["content-security-policy"])).toMatch(/^default-src 'none'; script-src 'self'; connect-src 'self';/);
-      expect(String(page.headers["content-security-policy"])).toContain("frame-ancestors 'self'");
-      const script = await send(previewHost, "/preview/paged.polyfill.js", { headers: own });
-      expect(script.status).toBe(200);
-      expect(script.headers["content-type"]).toBe("text/javascript; charset=utf-8");
-      expect((await send(previewHost, "/preview/paged.polyfill.js", { headers: { ...own, origin: "http://evil.example" } })).status).toBe(
-        403,
-      );
-      expect((await send(previewHost, url, { headers: { host: `evil.example:${previewHost.port}` } })).status).toBe(403);
-      expect((await send(previewHost, "/preview/../package.json", { headers: own })).status).toBe(404);
-      expect((await send(previewHost, url, { method: "POST", headers: own })).status).toBe(405);
-    } finally {
-      await previewHost.close();
-    }
   });
 });

@@ -6,7 +6,6 @@ import { createClient } from "../../core/rpc/client";
 import { createDispatcher, type Dispatch } from "../../core/rpc/dispatcher";
 import { createPathGuard } from "../../host/services/path-guard";
 import { createHostServices } from "../../host/services/host-services";
-import type { PreviewPages } from "../../host/services/preview-pages";
 import type { HostDialogs } from "../../host/services/report-service";
 import { fixedDeps } from "./deps";
 import { repoRoot } from "./template";
@@ -21,7 +20,7 @@ export interface TestHost {
 }
 
 /** The real report service over temp folders, behind the real dispatcher. */
-export async function createTestHost(options: { dialogs?: HostDialogs; previews?: PreviewPages } = {}): Promise<TestHost> {
+export async function createTestHost(options: { dialogs?: HostDialogs } = {}): Promise<TestHost> {
   const base = mkdtempSync(join(tmpdir(), "nianbao-host-"));
   const docs = join(base, "报告");
   const state = join(base, "state");
@@ -34,7 +33,6 @@ export async function createTestHost(options: { dialogs?: HostDialogs; previews?
     appVersion: "test",
     templatesDir: join(repoRoot, "templates"),
     ...(options.dialogs === undefined ? {} : { dialogs: options.dialogs }),
-    ...(options.previews === undefined ? {} : { previews: options.previews }),
   });
   const dispatch = createDispatcher(reportApi, service);
   const api = createClient(reportApi, (name, payload) => dispatch(name, structuredClone(payload)));

@@ -11,6 +11,7 @@ import { notifyError } from "../../state/notify-error";
 import { fileNameOf } from "../../platform/host-path";
 import { SaveTargetFields, useSaveTarget } from "../save-target/save-target";
 import { useModalFocus } from "../modal/use-modal-focus";
+import { PdfPreview } from "./pdf-preview";
 
 const PROFILE_NAMES: Record<ProfilePresetName, string> = {
   strict: "GB/T 9704 标准",
@@ -55,7 +56,7 @@ function ExportForm({ store, initial }: { store: ReportStore; initial: ExportFor
   const findings = useFindings(store);
   const errors = useMemo(() => findings.filter((f) => f.severity === "error").length, [findings]);
   useEffect(() => analyseNow(store), [store]);
-  const [preview, setPreview] = useState<{ url: string; pages: number; fonts: ExportedFont[] } | null>(null);
+  const [preview, setPreview] = useState<{ pdfBase64: string; pages: number; fonts: ExportedFont[] } | null>(null);
   const dialogRef = useRef<HTMLDivElement>(null);
   const close = () => useUiStore.getState().setExportDialog(null);
   useModalFocus(dialogRef, close);
@@ -190,17 +191,14 @@ function ExportForm({ store, initial }: { store: ReportStore; initial: ExportFor
         )}
         {preview !== null && (
           <div className="print-preview">
-            <p className="muted">打印预览（与 PDF 同源排版，逐页显示页边距和页码），共 {preview.pages} 页</p>
-            {/* Paged.js needs scripts, and the same origin to fetch the page's style sheet and fonts from the guarded host; the page is our own escaped markup under a CSP that allows scripts from this host only. */}
-            <iframe title="打印预览" src={preview.url} sandbox="allow-scripts allow-same-origin" />
+            <p className="muted">打印预览（即将导出的 PDF 本身，逐页显示页边距和页码），共 {preview.pages} 页</p>
+            <PdfPreview pdfBase64={preview.pdfBase64} />
           </div>
         )}
         <div className="modal__actions">
-          {hostInfo?.mode === "browser" && (
-            <button type="button" onClick={() => void showPreview()}>
-              打印预览
-            </button>
-          )}
+          <button type="button" onClick={() => void showPreview()}>
+            打印预览
+          </button>
           <button
             type="button"
             className="primary"

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { exportReport, printedPageCount, renderReportPrintHtml } from "../../../host/export/export-report";
+import { exportReport, previewPdf } from "../../../host/export/export-report";
 import { ChromiumPdfRenderer } from "../../../host/pdf/chromium-pdf-renderer";
 import type { PdfRenderer } from "../../../host/pdf/pdf-renderer";
 import { PrintedPdfCache } from "../../../host/export/printed-pdf-cache";
@@ -49,9 +49,10 @@ describe("PDFs printed once per session printer", () => {
     expect(again.pages).toBe(first.pages);
     expect(readFileSync(join(dir, "2.pdf")).equals(readFileSync(join(dir, "1.pdf")))).toBe(true);
 
-    // 打印预览 of the same report counts the pages of the PDF already printed.
-    const page = await renderReportPrintHtml({ report, template, fontSubsetDir });
-    await expect(printedPageCount(page, counting)).resolves.toBe(first.pages);
+    // 打印预览 of the same report shows the PDF already printed.
+    const preview = await previewPdf({ report, template, fontSubsetDir }, counting);
+    expect(preview.pages).toBe(first.pages);
+    expect(Buffer.from(preview.pdf).equals(readFileSync(join(dir, "1.pdf")))).toBe(true);
     expect(printed).toHaveLength(1);
 
     // The title changed: another page, printed.

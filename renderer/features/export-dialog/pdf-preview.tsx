@@ -1,0 +1,130 @@
+import { useEffect, useRef, useState } from "react";
+import type { PDFDocumentProxy } from "pdfjs-dist";
+import "./pdf-preview.css";
+
+interface Sheet {
+  /** Width and height in PDF points (A4: 595 × 842). */
+  width: number;
+  height: number;
+}
+
+type State = { kind: "loading" } | { kind: "sheets"; sheets: Sheet[] } | { kind: "failed"; message: string };
+
+/**
+ * 打印预览: the PDF itself, drawn by pdf.js sheet by sheet with its text laid over each sheet
+ * (selectable, and read by screen readers), so that what the clerk sees is what the file holds.
+ * Every sheet is in place at its size at once; a sheet is drawn when it comes into view, as in any
+ * PDF viewer, and the preview says it is ready once the sheets in view are drawn.
+ */
+export function PdfPreview({ pdfBase64 }: { pdfBase64: string }) {
+  const [state, setState] = useState<State>({ kind: "loading" });
+  const [ready, setReady] = useState(false);
+  const list = useRef<HTMLDivElement>(null);
+  const doc = useRef<PDFDocumentProxy | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    setState({ kind: "loading" });
+    setReady(false);
+    void (async () => {
+      try {
+        const pdfjs = await import("pdfjs-dist");
+        pdfjs.GlobalWorkerOptions.workerSrc = new URL("pdfjs-dist/build/pdf.worker.min.mjs", import.meta.url).href;
+        const data = Uint8Array.from(atob(pdfBase64), (c) => c.charCodeAt(0));
+        // No eval: the app's CSP allows scripts from itself only.
+        const loaded = await pdfjs.getDocument({ data, isEvalSupported: false }).promise;
+        const sheets: Sheet[] = [];
+        for (let n = 1; n <= loaded.numPages; n++) {
+          const { width, height } = (await loaded.getPage(n)).getViewport({ scale: 1 });
+          sheets.push({ width, height });
+        }
+        if (cancelled) {
+          await loaded.destroy();
+          return;
+        }
+        doc.current = loaded;
+        setState({ kind: "sheets", sheets });
+      } catch (error) {
+        if (!cancelled) setState({ kind: "failed", message: error instanceof Error ? error.message : String(error) });
+      }
+    })();
+    return () => {
+      cancelled = true;
+      void doc.current?.destroy();
+      doc.current = null;
+    };
+  }, [pdfBase64]);
+
+  useEffect(() => {
+    const root = list.current;
+    const loaded = doc.current;
+    if (state.kind !== "sheets" || root === null || loaded === null) return;
+    let queue = Promise.resolve();
+    let first = true;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        const due = entries.filter((e) => e.isIntersecting && e.target instanceof HTMLElement && e.target.dataset["drawn"] === undefined);
+        for (const entry of due) {
+          const sheet = entry.target as HTMLElement;
+          sheet.dataset["drawn"] = "pending";
+          // One sheet at a time: the worker and the main thread stay free for scrolling.
+          queue = queue.then(() => drawSheet(loaded, sheet).catch(() => undefined));
+        }
+        if (first) {
+          first = false;
+          void queue.then(() => setReady(true));
+        }
+      },
+      { root, rootMargin: "400px 0px" },
+    );
+    for (const sheet of root.querySelectorAll<HTMLElement>(".pdf-sheet")) observer.observe(sheet);
+    return () => observer.disconnect();
+  }, [state]);
+
+  if (state.kind === "failed") return <p className="error">无法显示预览：{state.message}</p>;
+  return (
+    <div
+      ref={list}
+      className="pdf-preview"
+      role="document"
+      aria-label="打印预览"
+      aria-busy={!ready}
+      data-preview={ready ? "ready" : "loading"}
+      tabIndex={0}
+    >
+      {state.kind === "sheets" &&
+        state.sheets.map((s, i) => (
+          <div
+            key={i}
+            className="pdf-sheet"
+            role="region"
+            aria-label={`第 ${i + 1} 页`}
+            data-page={i + 1}
+            style={{ aspectRatio: `${s.width} / ${s.height}` }}
+          />
+        ))}
+    </div>
+  );
+}
+
+/** Draws one sheet into its box at the screen's resolution, with the page's text laid over it. */
+async function drawSheet(doc: PDFDocumentProxy, sheet: HTMLElement): Promise<void> {
+  const pdfjs = await import("pdfjs-dist");
+  const page = await doc.getPage(Number(sheet.dataset["page"]));
+  const cssScale = sheet.clientWidth / page.getViewport({ scale: 1 }).width;
+  const viewport = page.getViewport({ scale: cssScale });
+  const ratio = window.devicePixelRatio || 1;
+  const canvas = document.createElement("canvas");
+  canvas.width = Math.floor(viewport.width * ratio);
+  canvas.height = Math.floor(viewport.height * ratio);
+  canvas.setAttribute("aria-hidden", "true");
+  const context = canvas.getContext("2d");
+  if (context === null) return;
+  await page.render({ canvas, canvasContext: context, viewport, transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0] }).promise;
+  const text = document.createElement("div");
+  text.className = "textLayer";
+  sheet.style.setProperty("--scale-factor", String(cssScale));
+  await new pdfjs.TextLayer({ textContentSource: page.streamTextContent(), container: text, viewport }).render();
+  sheet.replaceChildren(canvas, text);
+  sheet.dataset["drawn"] = "true";
+}
