@@ -29,6 +29,7 @@ export interface AppBench {
   open100: AppRun;
   importDocx100: AppRun;
   preview100: AppRun;
+  preview100Edited: AppRun;
   exportFixture: AppRun;
   export100: AppRun;
   export100Edited: AppRun;
@@ -150,14 +151,23 @@ async function exportOnce(page: Page, name: string): Promise<number> {
 const NEW_CHARACTERS = "鑫淼犇骉羴赟垚焱燚森";
 let edits = 0;
 
-/** Types one new character at the end of the middle paragraph, then exports as above. */
-async function exportAfterEdit(page: Page, name: string): Promise<number> {
+/** Types one new character at the end of the middle paragraph: the next PDF is printed anew, with new font subsets. */
+async function typeNewCharacter(page: Page): Promise<void> {
   const paragraph = page.locator(".report-body p").nth(100);
   await paragraph.scrollIntoViewIfNeeded();
   await paragraph.click();
   await page.keyboard.press("End");
   await page.keyboard.insertText(NEW_CHARACTERS[edits++ % NEW_CHARACTERS.length] ?? "鑫");
+}
+
+async function exportAfterEdit(page: Page, name: string): Promise<number> {
+  await typeNewCharacter(page);
   return exportOnce(page, name);
+}
+
+async function previewAfterEdit(page: Page): Promise<number> {
+  await typeNewCharacter(page);
+  return previewOnce(page);
 }
 
 export async function benchAppInChromium(inputs: AppInputs, log: (line: string) => void): Promise<AppBench> {
@@ -194,6 +204,11 @@ export async function benchAppInChromium(inputs: AppInputs, log: (line: string) 
       () => previewOnce(page),
       () => previewOnce(page),
     );
+    log(`  app-preview-100-edited ×${RUNS} (+ the first)`);
+    const preview100Edited = await repeat(
+      () => previewAfterEdit(page),
+      () => previewAfterEdit(page),
+    );
     log(`  app-export-100 ×${RUNS} (+ the first)`);
     const export100 = await repeat(
       () => exportOnce(page, "百页导出"),
@@ -211,7 +226,7 @@ export async function benchAppInChromium(inputs: AppInputs, log: (line: string) 
       () => exportAfterEdit(page, "百页改后导出"),
       () => exportAfterEdit(page, "百页改后导出"),
     );
-    return { start, open100, importDocx100, preview100, exportFixture, export100, export100Edited };
+    return { start, open100, importDocx100, preview100, preview100Edited, exportFixture, export100, export100Edited };
   } finally {
     await mode.close();
   }

@@ -373,6 +373,7 @@ interface AppCaseResult {
 const APP_TARGETS_MS: Record<string, number> = {
   "app-open-100": 500,
   "app-preview-100": 1500,
+  "app-preview-100-edited": 1500,
   "app-export-fixture": 500,
   "app-export-100": 800,
   "app-export-100-edited": 1500,
@@ -389,6 +390,7 @@ function appCases(app: AppBench, peerOf: (name: string) => number | null): AppCa
     ["app-open-100", app.open100, null, null],
     ["app-import-docx-100", app.importDocx100, "pandoc -f docx -t json", peerOf("import-docx")],
     ["app-preview-100", app.preview100, "soffice --headless --convert-to pdf", peerOf("export-pdf")],
+    ["app-preview-100-edited", app.preview100Edited, "soffice --headless --convert-to pdf", peerOf("export-pdf")],
     ["app-export-fixture", app.exportFixture, "pandoc -t docx + soffice --convert-to pdf", both("-fixture")],
     ["app-export-100", app.export100, "pandoc -t docx + soffice --convert-to pdf", both("")],
     ["app-export-100-edited", app.export100Edited, "pandoc -t docx + soffice --convert-to pdf", both("")],
@@ -468,7 +470,9 @@ clerk's action to its result on screen: **app-start** navigation → the start p
 (导入上年报告 enabled); **app-open-100** a reload with the 100-page report remembered → every
 paragraph in the editor, editable; **app-import-docx-100** the 100-page .docx chosen in
 导入上年报告 → 识别结果 shown, plus 确认导入 → the rolled-forward report in the editor;
-**app-preview-100** 打印预览 → every sheet of the PDF in place and the sheets in view drawn; **app-export-*** 开始导出 with Word and PDF
+**app-preview-100** 打印预览 → every sheet of the PDF in place and the sheets in view drawn
+(again without an edit: the session's PDF is reused; **app-preview-100-edited** after typing a
+new character: printed anew); **app-export-*** 开始导出 with Word and PDF
 ticked → 导出完成 (the fixture and the 100-page report unchanged since the last export, and the
 100-page report after typing a character it has never had, so that its PDF cuts new font
 subsets). Median of the runs after the first; the first run (a fresh browser, or the session's

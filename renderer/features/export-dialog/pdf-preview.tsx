@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import type { PDFDocumentProxy } from "pdfjs-dist";
+import type { PDFDocumentProxy, PDFWorker } from "pdfjs-dist";
 import "./pdf-preview.css";
 
 interface Sheet {
@@ -29,15 +29,14 @@ export function PdfPreview({ pdfBase64 }: { pdfBase64: string }) {
     void (async () => {
       try {
         const pdfjs = await import("pdfjs-dist");
-        pdfjs.GlobalWorkerOptions.workerSrc = new URL("pdfjs-dist/build/pdf.worker.min.mjs", import.meta.url).href;
         const data = Uint8Array.from(atob(pdfBase64), (c) => c.charCodeAt(0));
         // No eval: the app's CSP allows scripts from itself only.
-        const loaded = await pdfjs.getDocument({ data, isEvalSupported: false }).promise;
-        const sheets: Sheet[] = [];
-        for (let n = 1; n <= loaded.numPages; n++) {
-          const { width, height } = (await loaded.getPage(n)).getViewport({ scale: 1 });
-          sheets.push({ width, height });
-        }
+        const loaded = await pdfjs.getDocument({ data, isEvalSupported: false, worker: await sharedWorker() }).promise;
+        const pages = await Promise.all(Array.from({ length: loaded.numPages }, (_, i) => loaded.getPage(i + 1)));
+        const sheets: Sheet[] = pages.map((page) => {
+          const { width, height } = page.getViewport({ scale: 1 });
+          return { width, height };
+        });
         if (cancelled) {
           await loaded.destroy();
           return;
@@ -64,16 +63,20 @@ export function PdfPreview({ pdfBase64 }: { pdfBase64: string }) {
     const observer = new IntersectionObserver(
       (entries) => {
         const due = entries.filter((e) => e.isIntersecting && e.target instanceof HTMLElement && e.target.dataset["drawn"] === undefined);
-        for (const entry of due) {
+        // The sheets on screen first, then those just below it (drawn ahead of the scroll).
+        const view = root.getBoundingClientRect();
+        const inView = (e: IntersectionObserverEntry) => e.boundingClientRect.top < view.bottom && e.boundingClientRect.bottom > view.top;
+        const ordered = [...due.filter(inView), ...due.filter((e) => !inView(e))];
+        const shown = due.filter(inView).length;
+        ordered.forEach((entry, index) => {
           const sheet = entry.target as HTMLElement;
           sheet.dataset["drawn"] = "pending";
           // One sheet at a time: the worker and the main thread stay free for scrolling.
           queue = queue.then(() => drawSheet(loaded, sheet).catch(() => undefined));
-        }
-        if (first) {
-          first = false;
-          void queue.then(() => setReady(true));
-        }
+          if (first && index === shown - 1) void queue.then(() => setReady(true));
+        });
+        if (first && shown === 0) void queue.then(() => setReady(true));
+        first = false;
       },
       { root, rootMargin: "400px 0px" },
     );
@@ -105,6 +108,17 @@ export function PdfPreview({ pdfBase64 }: { pdfBase64: string }) {
         ))}
     </div>
   );
+}
+
+let worker: Promise<PDFWorker> | null = null;
+
+/** One pdf.js worker for the session: a preview after the first does not start another. */
+function sharedWorker(): Promise<PDFWorker> {
+  worker ??= import("pdfjs-dist").then((pdfjs) => {
+    pdfjs.GlobalWorkerOptions.workerSrc = new URL("pdfjs-dist/build/pdf.worker.min.mjs", import.meta.url).href;
+    return new pdfjs.PDFWorker();
+  });
+  return worker;
 }
 
 /** Draws one sheet into its box at the screen's resolution, with the page's text laid over it. */
