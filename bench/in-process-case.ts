@@ -60,7 +60,10 @@ async function once(): Promise<void> {
   } else {
     // The bench's own subset cache, never the user's: empty for every uncached export.
     const fontSubsetDir = spec.kind === "export-pdf-uncached" ? mkdtempSync(join(subsetRoot, "run-")) : join(subsetRoot, "shared");
-    await exportReport({ report, template, pdfPath: spec.output, renderer, fontSubsetDir });
+    // A printer of its own per export: the engine prints every time here, where the app's session
+    // reuses the PDF of an unchanged page (host/export/printed-pdf-cache.ts; app-export-100 measures that).
+    const printer = { render: (path: string) => renderer.render(path), close: async () => undefined };
+    await exportReport({ report, template, pdfPath: spec.output, renderer: printer, fontSubsetDir });
     if (spec.kind === "export-pdf-uncached") rmSync(fontSubsetDir, { recursive: true, force: true });
   }
 }

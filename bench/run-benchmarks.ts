@@ -317,7 +317,8 @@ Run on ${date}. Machine: ${machineText}.
   The PDF prints from fonts cut down to the report's characters (\`host/fonts/subset-fonts.ts\`),
   cached by font and character set: \`export-pdf\` re-exports an unchanged report (the cache
   filled by the first call), \`export-pdf-uncached\` cuts the subsets on every export, as the first
-  export after an edit does. The cutting runs in a worker thread that stays warm between exports
+  export after an edit does. Both print every time: the app's session reuses the PDF of an
+  unchanged page instead (\`host/export/printed-pdf-cache.ts\`), which the app cases below show. The cutting runs in a worker thread that stays warm between exports
   (harfbuzz loaded, the fonts read) and exits two minutes after the last one; its first call
   starts it.
 - **Whole process** (\`cli-import-docx\`, \`cli-export-docx\`, \`cli-export-pdf\`): \`node bin/nianbao.cjs
