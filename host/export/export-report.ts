@@ -2,8 +2,6 @@ import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { blockingFindings } from "../../core/checks/blocking-findings";
-import type { Finding } from "../../core/checks/finding";
 import { fileError, NianbaoError } from "../../core/errors/nianbao-error";
 import { buildExportModel } from "../../core/export-model/build-export-model";
 import type { ExportModel } from "../../core/export-model/export-model";
@@ -31,8 +29,6 @@ export interface ExportRequest {
   renderer?: PdfRenderer;
   /** Where the print page's font subsets are cached; the user's cache folder when omitted. */
   fontSubsetDir?: string;
-  /** YYYY-MM-DD for the checks that decide draft or final (the clerk's date); this machine's date when omitted. */
-  today?: string;
 }
 
 export interface ExportedFont {
@@ -48,8 +44,6 @@ export interface ExportResult {
   /** Pages of the PDF; 0 when no PDF was asked for (only Chromium paginates). */
   pages: number;
   fonts: ExportedFont[];
-  /** What keeps the files from being final (`blockingOf(…, "final")`); empty for a final export, else a draft. */
-  blocking: Finding[];
 }
 
 /**
@@ -57,9 +51,6 @@ export interface ExportResult {
  * before either is written, so a failed PDF leaves no half-finished pair behind.
  */
 export async function exportReport(request: ExportRequest): Promise<ExportResult> {
-  // The same rule for every caller: a report with errors leaves as a draft, its gaps marked.
-  const today = request.today ?? new Date().toISOString().slice(0, 10);
-  const blocking = blockingFindings(request.report, request.template, { today, purpose: "final" });
   const profile = request.profile ?? request.report.meta.profile;
   const model = buildExportModel(request.report, request.template, { profile });
   // Font discovery asks fontconfig in a child process: it runs while the .docx is being built.
@@ -74,7 +65,7 @@ export async function exportReport(request: ExportRequest): Promise<ExportResult
   const pages = printed?.pages ?? 0;
   if (request.docxPath !== undefined && docx !== null) await writeOutput(request.docxPath, docx);
   if (request.pdfPath !== undefined && pdf !== null) await writeOutput(request.pdfPath, pdf);
-  return { docx: request.docxPath ?? null, pdf: request.pdfPath ?? null, pages, fonts: fonts.map(publicFont), blocking };
+  return { docx: request.docxPath ?? null, pdf: request.pdfPath ?? null, pages, fonts: fonts.map(publicFont) };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ExportMethodsServer } from "../../core/api/contract";
+import { blockingFindings } from "../../core/checks/blocking-findings";
 import { NianbaoError } from "../../core/errors/nianbao-error";
 import type { Template } from "../../core/model/template";
 import { exportReport, previewPdf, writeOutput } from "../export/export-report";
@@ -27,15 +28,18 @@ export function createExportService(deps: ExportServiceDeps): ExportMethodsServe
       }
       const docx = await checkOptional(docxPath);
       const pdf = await checkOptional(pdfPath);
-      return exportReport({
+      const loaded = await template(report.template.id);
+      // The same rule as `nianbao export`: a report with errors leaves as a draft, its gaps marked.
+      const blocking = blockingFindings(report, loaded, { today: today ?? new Date().toISOString().slice(0, 10), purpose: "final" });
+      const exported = await exportReport({
         report,
-        template: await template(report.template.id),
+        template: loaded,
         ...(docx === undefined ? {} : { docxPath: docx }),
         ...(pdf === undefined ? {} : { pdfPath: pdf }),
         ...(profile === undefined ? {} : { profile }),
-        ...(today === undefined ? {} : { today }),
         ...(deps.pdfRenderer === undefined ? {} : { renderer: deps.pdfRenderer }),
       });
+      return { ...exported, blocking };
     },
     previewReport: async ({ report, profile }) => {
       const request = { report, template: await template(report.template.id), ...(profile === undefined ? {} : { profile }) };

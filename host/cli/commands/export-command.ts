@@ -76,15 +76,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const plansPath = opts.plans === undefined ? undefined : resolve(io.cwd, opts.plans);
   refuseSharedOutputs([docxPath, pdfPath, redlinePath, plansPath]);
   const profile = opts.profile === undefined ? report.meta.profile : PROFILE_PRESETS[opts.profile];
-  // A report with errors exports as a draft for review, its gaps marked; --final refuses it before anything is made.
-  const today = io.clock.now().slice(0, 10);
-  if (opts.final) {
-    const blocking = blockingFindings(report, template, { today, purpose: "final" });
-    if (blocking.length > 0) {
-      io.err(refusal(blocking));
-      return EXIT_NEGATIVE;
-    }
+  // A report with errors exports as a draft for review, its gaps marked; a final file has none.
+  const blocking = blockingFindings(report, template, { today: io.clock.now().slice(0, 10), purpose: "final" });
+  if (opts.final && blocking.length > 0) {
+    io.err(refusal(blocking));
+    return EXIT_NEGATIVE;
   }
+  const state = blocking.length === 0 ? "final" : "draft";
   // Made before anything is written: a report without last year's snapshot leaves no files behind.
   // The redline and plans writers (and the diff library) load only when asked for.
   const redlineWriter = redlinePath === undefined ? null : await import("../../export/write-redline-docx");
@@ -96,15 +94,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     ...(docxPath === undefined ? {} : { docxPath }),
     ...(pdfPath === undefined ? {} : { pdfPath }),
     ...(opts.profile === undefined ? {} : { profile }),
-    today,
   });
-  const { blocking } = exported;
-  const state = blocking.length === 0 ? "final" : "draft";
   if (redlinePath !== undefined && redline !== null) await writeOutput(redlinePath, redline);
   if (plansPath !== undefined && plans !== null) await writeOutput(plansPath, plans);
   const result = {
     ...exported,
     state,
+    blocking,
     ...(redlinePath === undefined ? {} : { redline: redlinePath }),
     ...(plansPath === undefined ? {} : { plans: plansPath }),
   };

@@ -6,6 +6,7 @@ import { useSessionStore } from "../../state/session-store";
 import { useUiStore, type CollectRead } from "../../state/ui-store";
 import { notifyError } from "../../state/notify-error";
 import { FolderEntries, FolderRoots, useFolderBrowser } from "../folder-browser/folder-browser";
+import { showFieldsTable } from "../fields-panel/show-fields-table";
 import { useModalFocus } from "../modal/use-modal-focus";
 import { readAnswerFiles } from "./read-answer-files";
 import { savedReportPath } from "./saved-report-path";
@@ -65,9 +66,7 @@ function CollectForm({ store }: { store: ReportStore }) {
     }
   };
   const toFields = () => {
-    const ui = useUiStore.getState();
-    ui.setPanel("fields");
-    ui.setFieldsWide(true);
+    showFieldsTable();
     close();
   };
   const totals = board.departments.reduce((n, d) => n + d.fields, 0);

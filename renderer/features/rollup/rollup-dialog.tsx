@@ -8,6 +8,7 @@ import { useSessionStore } from "../../state/session-store";
 import { useUiStore } from "../../state/ui-store";
 import { fileBase64 } from "../../platform/file-base64";
 import { savedReportPath } from "../data-collection/saved-report-path";
+import { showFieldsTable } from "../fields-panel/show-fields-table";
 import { useModalFocus } from "../modal/use-modal-focus";
 import "./rollup.css";
 
@@ -117,9 +118,7 @@ function RollupForm({ store }: { store: ReportStore }) {
     void add([...event.dataTransfer.files]);
   };
   const toFields = () => {
-    const ui = useUiStore.getState();
-    ui.setPanel("fields");
-    ui.setFieldsWide(true);
+    showFieldsTable();
     close();
   };
   const offered = result?.rows.filter((r) => r.value !== null) ?? [];
