@@ -121,7 +121,10 @@ function sharedWorker(): Promise<PDFWorker> {
   return worker;
 }
 
-/** Draws one sheet into its box at the screen's resolution, with the page's text laid over it. */
+/**
+ * Draws one sheet into its box at the screen's resolution; resolves once the drawing shows, while
+ * the page's text is laid over it (data-drawn="true" when both are in place).
+ */
 async function drawSheet(doc: PDFDocumentProxy, sheet: HTMLElement): Promise<void> {
   const pdfjs = await import("pdfjs-dist");
   const page = await doc.getPage(Number(sheet.dataset["page"]));
@@ -135,10 +138,15 @@ async function drawSheet(doc: PDFDocumentProxy, sheet: HTMLElement): Promise<voi
   const context = canvas.getContext("2d");
   if (context === null) return;
   await page.render({ canvas, canvasContext: context, viewport, transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0] }).promise;
+  sheet.replaceChildren(canvas);
   const text = document.createElement("div");
   text.className = "textLayer";
   sheet.style.setProperty("--scale-factor", String(cssScale));
-  await new pdfjs.TextLayer({ textContentSource: page.streamTextContent(), container: text, viewport }).render();
-  sheet.replaceChildren(canvas, text);
-  sheet.dataset["drawn"] = "true";
+  void new pdfjs.TextLayer({ textContentSource: page.streamTextContent(), container: text, viewport })
+    .render()
+    .then(() => {
+      sheet.append(text);
+      sheet.dataset["drawn"] = "true";
+    })
+    .catch(() => undefined);
 }
