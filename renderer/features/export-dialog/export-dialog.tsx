@@ -55,9 +55,16 @@ function ExportForm({ store, initial }: { store: ReportStore; initial: ExportFor
   // findings already (asked for now in case the last edit is not yet in them): nothing is checked here.
   const findings = useFindings(store);
   const errors = useMemo(() => findings.filter((f) => f.severity === "error").length, [findings]);
-  useEffect(() => analyseNow(store), [store]);
+  useEffect(() => {
+    analyseNow(store);
+  }, [store]);
   const [preview, setPreview] = useState<{ pdfBase64: string; pages: number; fonts: ExportedFont[] } | null>(null);
   const dialogRef = useRef<HTMLDivElement>(null);
+  const previewRef = useRef<HTMLDivElement>(null);
+  // The dialog's own settings fill the screen above it: a new preview comes into sight, once.
+  useEffect(() => {
+    if (preview !== null) previewRef.current?.scrollIntoView({ block: "nearest" });
+  }, [preview]);
   const close = () => useUiStore.getState().setExportDialog(null);
   useModalFocus(dialogRef, close);
   if (api === null) return null;
@@ -190,7 +197,7 @@ function ExportForm({ store, initial }: { store: ReportStore; initial: ExportFor
           </div>
         )}
         {preview !== null && (
-          <div className="print-preview">
+          <div className="print-preview" ref={previewRef}>
             <p className="muted">打印预览（即将导出的 PDF 本身，逐页显示页边距和页码），共 {preview.pages} 页</p>
             <PdfPreview pdfBase64={preview.pdfBase64} />
           </div>
