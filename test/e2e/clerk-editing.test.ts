@@ -70,6 +70,7 @@ describe("the editor a Word user trusts", () => {
     await caretAtEnd(page, ".report-body section[data-part='measures'] > p >> nth=-1");
     await page.keyboard.press("Enter");
     await page.keyboard.type("优化法治化营商环境情况");
+    await expect.poll(() => measures.locator("> p").last().textContent()).toBe("优化法治化营商环境情况");
     await style.selectOption({ label: "二级标题 （一）" });
     await expect.poll(() => measures.locator("> h2").last().textContent()).toBe("（七）优化法治化营商环境情况");
     // The number is text the clerk may edit; the caret is back in the text.
