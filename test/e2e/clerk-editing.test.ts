@@ -17,11 +17,21 @@ const part = (page: Page, id: string) => page.locator(`.report-body section[data
 /** The caret at the end of a paragraph, by clicking right of its last line as a clerk does. */
 async function caretAtEnd(page: Page, selector: string): Promise<void> {
   const target = page.locator(selector);
-  await target.scrollIntoViewIfNeeded();
-  const box = await target.boundingBox();
-  if (box === null) throw new Error(`${selector} is not on screen`);
-  await target.click({ position: { x: box.width - 3, y: box.height - 6 } });
-  await page.keyboard.press("End");
+  // Parts off screen are laid out from a size hint (content-visibility): once scrolled to, a part
+  // may take its real height and move what was measured, so the click is checked and made again.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await target.scrollIntoViewIfNeeded();
+    const box = await target.boundingBox();
+    if (box === null) throw new Error(`${selector} is not on screen`);
+    await target.click({ position: { x: box.width - 3, y: box.height - 6 } });
+    await page.keyboard.press("End");
+    const inside = await target.evaluate((el) => {
+      const anchor = window.getSelection()?.anchorNode ?? null;
+      return anchor !== null && el.contains(anchor);
+    });
+    if (inside) return;
+  }
+  throw new Error(`the caret did not land in ${selector}`);
 }
 
 const selectionIsEmpty = (page: Page) => page.evaluate(() => window.getSelection()?.isCollapsed === true);
