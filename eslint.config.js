@@ -11,7 +11,7 @@ const uiModules = ["react", "react/*", "react-dom", "react-dom/*", "@tiptap/reac
 export const layerRules = [
   {
     files: ["core/**/*.ts"],
-    ignores: ["core/schema/**"],
+    ignores: ["core/schema/**", "core/collab/**"],
     rules: {
       "no-restricted-imports": [
         "error",
@@ -56,7 +56,7 @@ export const layerRules = [
     },
   },
   {
-    files: ["core/schema/**/*.ts"],
+    files: ["core/schema/**/*.ts", "core/collab/**/*.ts"],
     rules: {
       "no-restricted-imports": [
         "error",

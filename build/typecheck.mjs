@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 
-const projects = ["core", "core/schema", "host", "electron", "renderer", "test"];
+const projects = ["core", "core/schema", "core/collab", "host", "electron", "renderer", "test"];
 let failed = false;
 for (const project of projects) {
   const config = `${project}/tsconfig.json`;

@@ -92,4 +92,19 @@ export const commands: readonly CliCommand[] = [
     longRunning: true,
     load: () => import("./serve-command"),
   },
+  {
+    name: "team-server",
+    summary: "团队模式：在本单位网络上多人同时编辑报告 / team mode: several people edit the folder's reports at once",
+    usage:
+      "nianbao team-server --dir <报告文件夹> [--port <n>] [--host <地址>] [--redis redis://主机:端口] [--cert <证书.pem> --key <私钥.pem>]",
+    longRunning: true,
+    load: () => import("./team-server-command"),
+  },
+  {
+    name: "team-user",
+    summary: "团队成员与口令 / team members and their tokens: add, list, revoke",
+    usage:
+      "nianbao team-user add <姓名> --dir <报告文件夹> --role <拟稿人|部门|审核人|签发人> [--parts <部分>,…] [--fields-of <部门>] | list --dir <文件夹> [--json] | revoke <姓名> --dir <文件夹>",
+    load: () => import("./team-user-command"),
+  },
 ];
