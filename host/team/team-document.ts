@@ -1,7 +1,9 @@
+import { readFile } from "node:fs/promises";
 import { relative, resolve, sep, isAbsolute } from "node:path";
 import * as Y from "yjs";
 import { readReportFromYDoc, writeReportToYDoc } from "../../core/collab/report-ydoc";
 import { NianbaoError } from "../../core/errors/nianbao-error";
+import type { Report } from "../../core/model/report";
 import { loadReportFile, serializeReport, versionOf } from "../storage/report-file";
 import { saveReportGuarded } from "../workflow/save-report-guarded";
 import { logFolderOf } from "./team-folder";
@@ -39,6 +41,21 @@ function sameAsMark(doc: Y.Doc, mark: SaveMark): boolean {
 }
 
 /**
+ * The first state of a document made from a file. Servers sharing Redis each make it from the same
+ * file: made by the same writer (a client id taken from the file's version), the two are the same
+ * Yjs items and merge into one text instead of two copies of it.
+ */
+function seedOf(report: Report, version: string): Uint8Array {
+  const seed = new Y.Doc();
+  seed.clientID = Number.parseInt(version.slice(0, 8), 16) >>> 1;
+  writeReportToYDoc(seed, report);
+  seed.getMap("team").set("generation", version.slice(0, 16));
+  const update = Y.encodeStateAsUpdate(seed);
+  seed.destroy();
+  return update;
+}
+
+/**
  * A report as a shared document: filled from the update logs when they continue the file on disk,
  * else from the file; then logged update by update and saved back to the .nianbao.
  */
@@ -63,7 +80,6 @@ export class TeamDocument {
   /** Fills the document; true when the logs held edits the file does not have yet (save soon). */
   async load(): Promise<boolean> {
     const loaded = await loadReportFile(this.path);
-    if (loaded.report.schemaVersion === undefined) throw new Error("unreachable");
     const folder = logFolderOf(this.dir, this.name);
     const logs = listLogs(folder);
     const contents = logs.map((l) => readLog(l.path));
@@ -83,8 +99,7 @@ export class TeamDocument {
         `${this.name} was changed by another program while the team server was down, and the server's log holds edits the file does not have; back it up, remove ${folder} and open it again`,
       );
     } else {
-      writeReportToYDoc(this.doc, loaded.report, LOADING);
-      this.doc.getMap("team").set("generation", `${this.now()}#${loaded.version.slice(0, 12)}`);
+      Y.applyUpdate(this.doc, seedOf(loaded.report, loaded.version), LOADING);
     }
     replay.destroy();
     this.version = loaded.version;
@@ -100,10 +115,22 @@ export class TeamDocument {
     const report = readReportFromYDoc(this.doc);
     const snapshotAt = Y.snapshot(this.doc);
     const next = { ...report, updatedAt: this.now() };
+    await this.followPeerSaves();
     await saveReportGuarded(this.path, next, { expectedVersion: this.version });
     this.version = versionOf(serializeReport(next));
     const mark = { version: this.version, at: this.now(), snapshot: Buffer.from(Y.encodeSnapshot(snapshotAt)).toString("base64") };
     this.log?.restart(Y.encodeStateAsUpdate(this.doc), mark);
+  }
+
+  /**
+   * Servers sharing documents through Redis save the same file in turn: a version another team
+   * server wrote (its save mark is in the document's logs) is not a change by another program.
+   */
+  private async followPeerSaves(): Promise<void> {
+    const onDisk = versionOf(await readFile(this.path));
+    if (onDisk === this.version) return;
+    const folder = logFolderOf(this.dir, this.name);
+    if (listLogs(folder).some((log) => readLog(log.path).marks.some((mark) => mark.version === onDisk))) this.version = onDisk;
   }
 
   close(): void {
