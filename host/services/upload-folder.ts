@@ -1,5 +1,6 @@
 import { mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
+import { isProcessAlive } from "../is-process-alive";
 
 export interface UploadFolder {
   dir: string;
@@ -18,18 +19,8 @@ export async function createUploadFolder(stateDir: string): Promise<UploadFolder
   for (const name of await readdir(root).catch(() => [] as string[])) {
     const pid = /^host-(\d+)-/u.exec(name)?.[1];
     // Loose files are uploads of versions that kept no per-host folder.
-    if (pid === undefined || !isAlive(Number(pid))) await rm(join(root, name), { recursive: true, force: true });
+    if (pid === undefined || !isProcessAlive(Number(pid))) await rm(join(root, name), { recursive: true, force: true });
   }
   const dir = await mkdtemp(join(root, `host-${process.pid}-`));
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
-}
-
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return typeof error === "object" && error !== null && "code" in error && error.code === "EPERM";
-  }
 }

@@ -13,6 +13,7 @@ import {
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
+import { isProcessAlive } from "../is-process-alive";
 
 /*
  * A document's Yjs updates on disk, so that an update the server acknowledged survives the
@@ -84,18 +85,8 @@ export function listLogs(folder: string): LogFile[] {
     const match = LOG_NAME.exec(name);
     if (match === null) return [];
     const [, host, pid] = match;
-    return [{ name, path: join(folder, name), ownerAlive: host !== hostname() || isAlive(Number(pid)) }];
+    return [{ name, path: join(folder, name), ownerAlive: host !== hostname() || isProcessAlive(Number(pid)) }];
   });
-}
-
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error instanceof Error && "code" in error && error.code === "EPERM";
-  }
 }
 
 /** This process's log of one document. */

@@ -10,6 +10,7 @@ import { defaultReportsDir, defaultStateDir } from "../../services/default-folde
 import { SYSTEM_DEPS } from "../../system-deps";
 import { EXIT_OK, type CliIo } from "../cli-io";
 import { parseCliArgs } from "../parse-cli-args";
+import { runUntilStopped } from "../run-until-stopped";
 
 const USAGE = "nianbao serve [--open] [--port <n>] [--dir <报告文件夹>]… [--state-dir <dir>]";
 
@@ -57,25 +58,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   );
   // The browser gets a one-time address: the token must not be on xdg-open's command line.
   if (opts.open) openInBrowser(host.oneTimeUrl(), io);
-  await new Promise<void>((done) => {
-    let stopping = false;
-    // Handlers stay until the uploads are gone: Ctrl+C under `npm start` delivers SIGINT twice
-    // (the terminal's and the launcher's), and the second must not end the process half-way.
-    const stop = () => {
-      if (stopping) return;
-      stopping = true;
-      void host
-        .close()
-        .catch(() => undefined)
-        .then(() => {
-          process.off("SIGINT", stop);
-          process.off("SIGTERM", stop);
-          done();
-        });
-    };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
-  });
+  await runUntilStopped(() => host.close());
   return EXIT_OK;
 }
 

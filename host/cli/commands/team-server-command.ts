@@ -6,6 +6,7 @@ import { startTeamServer } from "../../team/start-team-server";
 import { readTeamUsers } from "../../team/team-users";
 import { EXIT_OK, type CliIo } from "../cli-io";
 import { parseCliArgs } from "../parse-cli-args";
+import { runUntilStopped } from "../run-until-stopped";
 
 const USAGE =
   "nianbao team-server --dir <报告文件夹> [--port <n>] [--host <地址>] [--redis redis://主机:端口] [--cert <证书.pem> --key <私钥.pem>]";
@@ -68,22 +69,6 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       `按 Ctrl+C 退出（退出前会保存所有报告）。\n` +
       `Nianbao team server listening on ${server.url} (Ctrl+C to stop)\n`,
   );
-  await new Promise<void>((done) => {
-    let stopping = false;
-    const stop = () => {
-      if (stopping) return;
-      stopping = true;
-      void server
-        .close()
-        .catch(() => undefined)
-        .then(() => {
-          process.off("SIGINT", stop);
-          process.off("SIGTERM", stop);
-          done();
-        });
-    };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
-  });
+  await runUntilStopped(() => server.close());
   return EXIT_OK;
 }

@@ -67,14 +67,20 @@ async function start(): Promise<void> {
   server = await startTeamServer({ dir: folder.dir, now: () => new Date().toISOString(), log: () => undefined, saveDelay: 200 });
 }
 
+/** A 拟稿人 and a 审核人 (both may edit everything), connected and synced. */
+async function drafterAndReviewer(): Promise<[TeamClient, TeamClient]> {
+  const drafter = addMember(folder.dir, "王小明", "拟稿人");
+  const reviewer = addMember(folder.dir, "李科长", "审核人");
+  await start();
+  const a = connect(drafter);
+  const b = connect(reviewer);
+  await Promise.all([a.synced, b.synced]);
+  return [a, b];
+}
+
 describe("team server", () => {
   test("two members typing into one paragraph and filling different fields at once end with the same document and the same .nianbao", async () => {
-    const drafter = addMember(folder.dir, "王小明", "拟稿人");
-    const reviewer = addMember(folder.dir, "李科长", "审核人");
-    await start();
-    const a = connect(drafter);
-    const b = connect(reviewer);
-    await Promise.all([a.synced, b.synced]);
+    const [a, b] = await drafterAndReviewer();
     const [first, second] = fieldIds(a.doc);
     for (let i = 0; i < 20; i += 1) {
       typeInto(a.doc, "measures", 1, `甲${i}`, 0);
@@ -202,12 +208,7 @@ describe("team server", () => {
   });
 
   test("a member who worked offline merges on reconnecting", async () => {
-    const drafter = addMember(folder.dir, "王小明", "拟稿人");
-    const reviewer = addMember(folder.dir, "李科长", "审核人");
-    await start();
-    const a = connect(drafter);
-    const b = connect(reviewer);
-    await Promise.all([a.synced, b.synced]);
+    const [a, b] = await drafterAndReviewer();
     b.socket.disconnect();
     await waitFor(() => b.socket.status === "disconnected", 5_000, "the disconnect");
     typeInto(b.doc, "nextYear", 0, "离线写的安排。");
