@@ -18,6 +18,8 @@ export const FIELDS_MAP = "fields";
 export const META_MAP = "meta";
 /** Everything else of the report: workflow, revisions, signatures, plans, identity, timestamps. */
 export const REPORT_MAP = "report";
+/** Who wrote with which Yjs client id (written by the team server only, from the token): "since you last opened, 王小明 changed…". */
+export const AUTHORS_MAP = "authors";
 
 export const REPORT_KEYS = [
   "schemaVersion",
@@ -78,9 +80,11 @@ export function writeReportDetailsToYDoc(doc: Y.Doc, report: Report, origin: unk
   }, origin);
 }
 
-/** The report a document holds, validated like a file: a document that is not a valid report is refused. */
-export function readReportFromYDoc(doc: Y.Doc): Report {
-  const body = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(BODY_FRAGMENT), reportSchema()).toJSON() as unknown;
+/**
+ * The report a document holds, validated like a file: a document that is not a valid report is
+ * refused. `body`: the body as an editor bound to the fragment already holds it (not read again).
+ */
+export function readReportFromYDoc(doc: Y.Doc, body: unknown = readBody(doc)): Report {
   const rest = doc.getMap<unknown>(REPORT_MAP).toJSON() as Record<string, unknown>;
   const parsed = Report.safeParse({
     ...rest,
@@ -96,6 +100,10 @@ export function readReportFromYDoc(doc: Y.Doc): Report {
     throw new NianbaoError("file_invalid", `协同文档不是有效的报告：${detail}`, `the shared document is not a valid report: ${detail}`);
   }
   return parsed.data;
+}
+
+function readBody(doc: Y.Doc): unknown {
+  return yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(BODY_FRAGMENT), reportSchema()).toJSON() as unknown;
 }
 
 /** The workflow state as the document holds it, without converting the body. */

@@ -5,7 +5,8 @@
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  "connect-src 'self'",
+  // ws:/wss:: a team server on the unit's network (team mode); its address is the clerk's to give.
+  "connect-src 'self' ws: wss:",
   "img-src 'self' data:",
   "font-src 'self' data:",
   "style-src 'self' 'unsafe-inline'",

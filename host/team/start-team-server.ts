@@ -7,11 +7,12 @@ import { Hocuspocus, type Connection, type Document, type Extension } from "@hoc
 import * as decoding from "lib0/decoding";
 import { WebSocketServer } from "ws";
 import * as Y from "yjs";
-import { readReportFromYDoc, writeReportDetailsToYDoc } from "../../core/collab/report-ydoc";
+import { AUTHORS_MAP, readReportFromYDoc, writeReportDetailsToYDoc } from "../../core/collab/report-ydoc";
 import { ClientMessage, type ServerMessage } from "../../core/collab/team-messages";
 import { TeamIdentity } from "../../core/collab/team-user";
 import { NianbaoError, toErrorEnvelope } from "../../core/errors/nianbao-error";
-import { applyWorkflowAction } from "../../core/workflow/apply-workflow-action";
+import { applyEdit } from "../../core/edits/apply-edit";
+import { loadTemplate } from "../templates/template-store";
 import { reportPathOf, TeamDocument } from "./team-document";
 import { findByToken, readTeamUsers } from "./team-users";
 import { UpdateGuard } from "./update-guard";
@@ -107,8 +108,12 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       if (update === null) return;
       const open = documents.get(documentName);
       if (open === undefined) throw new NianbaoError("internal", "文档未打开。", "document not open");
-      const verdict = open.guard.check(update, identityOf(context));
-      if (verdict.allowed) return;
+      const user = identityOf(context);
+      const verdict = open.guard.check(update, user);
+      if (verdict.allowed) {
+        recordAuthors(document, update, user.name);
+        return;
+      }
       // Everyone, the sender included, gets the refused change together with its undoing.
       Y.applyUpdate(document, verdict.compensation, SERVER);
       send(connection, { type: "nianbao.rejected", zh: verdict.error.zh, en: verdict.error.message });
@@ -177,6 +182,16 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   };
 }
 
+/** Names the writers of an accepted update's items, once per Yjs client id. */
+function recordAuthors(document: Document, update: Uint8Array, name: string): void {
+  const authors = document.getMap<string>(AUTHORS_MAP);
+  const fresh = [...Y.parseUpdateMeta(update).to.keys()].filter((client) => authors.get(String(client)) !== name);
+  if (fresh.length === 0) return;
+  document.transact(() => {
+    for (const client of fresh) authors.set(String(client), name);
+  }, SERVER);
+}
+
 async function handleClientMessage(connection: Connection, document: Document, payload: string, options: TeamServerOptions): Promise<void> {
   let json: unknown;
   try {
@@ -196,11 +211,9 @@ async function handleClientMessage(connection: Connection, document: Document, p
       throw new NianbaoError("forbidden", "部门成员不办理签核。", "department members take no part in the sign-off");
     }
     const report = readReportFromYDoc(document);
-    const next = applyWorkflowAction(
-      report,
-      { action: message.action, person: user.name, role: user.role, comment: message.comment },
-      { now: options.now },
-    );
+    // The same use case as the app's 签发 panel and `nianbao workflow`: 签发 is refused while check errors remain.
+    const request = { action: message.action, person: user.name, role: user.role, comment: message.comment };
+    const next = applyEdit(report, { type: "workflow", request }, { now: options.now, template: await loadTemplate(report.template.id) });
     writeReportDetailsToYDoc(document, next, SERVER);
     send(connection, { type: "nianbao.workflow.done", action: message.action, state: next.workflow.state });
   } catch (error) {

@@ -72,7 +72,7 @@ export function App() {
   return (
     <>
       {session !== null ? (
-        <EditorScreen key={session.serial} store={session.store} />
+        <EditorScreen key={session.serial} store={session.store} team={session.team} />
       ) : reopening ? (
         <main className="start-page" aria-busy="true">
           <p className="muted">正在打开报告…</p>

@@ -18,6 +18,8 @@ import { useUiStore } from "../state/ui-store";
 import { SideResizer, useSideWidth } from "../features/side-resizer/side-resizer";
 import { useAutosave } from "./use-autosave";
 import { useWindowTitle } from "./use-window-title";
+import { TeamBar } from "../features/team/team-bar";
+import type { TeamConnection } from "../team/team-connection";
 
 // The chart library is large and only this panel draws charts: it loads when the panel opens.
 const DataOverviewPanel = lazy(async () => ({
@@ -48,7 +50,7 @@ function focusWhenShown(selector: string): void {
   requestAnimationFrame(attempt);
 }
 
-export function EditorScreen({ store }: { store: ReportStore }) {
+export function EditorScreen({ store, team = null }: { store: ReportStore; team?: TeamConnection | null }) {
   useAutosave(store);
   useWindowTitle(store);
   const panel = useUiStore((s) => s.panel);
@@ -59,6 +61,7 @@ export function EditorScreen({ store }: { store: ReportStore }) {
   return (
     <div className="editor-screen">
       <Toolbar store={store} />
+      {team !== null && <TeamBar team={team} />}
       <RecoveryBanner store={store} />
       <LockedBanner store={store} />
       <div className="editor-layout">
@@ -87,7 +90,7 @@ export function EditorScreen({ store }: { store: ReportStore }) {
         <main className={`page-scroll${locked ? " page-scroll--locked" : ""}`}>
           <article className="page" lang="zh-CN">
             <h1 className="report-title">{meta.title}</h1>
-            <ReportEditor store={store} />
+            <ReportEditor store={store} team={team} />
             <p className="report-closing">{meta.org}</p>
           </article>
         </main>

@@ -1,5 +1,12 @@
 import { Extension, Node, type Extensions } from "@tiptap/core";
+import { Collaboration } from "@tiptap/extension-collaboration";
 import { UndoRedo } from "@tiptap/extensions";
+import { yCursorPlugin } from "@tiptap/y-tiptap";
+import type { Awareness } from "y-protocols/awareness";
+import type * as Y from "yjs";
+import { BODY_FRAGMENT } from "../../core/collab/report-ydoc";
+import type { ChangedBlock } from "../../core/collab/changed-since";
+import { TeamChanges } from "./extensions/team-changes/team-changes";
 import { reportExtensions } from "../../core/schema/report-extensions";
 import type { ReportStore } from "../state/report-store";
 import type { PopoverAnchor } from "../state/ui-store";
@@ -27,6 +34,8 @@ export interface EditorExtensionOptions {
   /** Undo/redo across text and field edits; null leaves the keys to ProseMirror's history. */
   undo: (() => boolean) | null;
   redo: (() => boolean) | null;
+  /** Team mode: the body is the shared document's, undo is Yjs's (own changes only), others' carets show. */
+  team?: { doc: Y.Doc; awareness: Awareness | null; undoManager: Y.UndoManager; changedSinceLastOpen: readonly ChangedBlock[] } | null;
 }
 
 /**
@@ -58,7 +67,17 @@ export function sectionExtensions(options: EditorExtensionOptions): Extensions {
     ...schema,
     ReportFieldKeys.configure({ openField: options.openField }),
     UnifiedHistoryKeys.configure({ undo: options.undo, redo: options.redo }),
-    UndoRedo.configure({ depth: 200 }),
+    ...(options.team == null
+      ? [UndoRedo.configure({ depth: 200 })]
+      : [
+          Collaboration.configure({
+            document: options.team.doc,
+            field: BODY_FRAGMENT,
+            yUndoOptions: { undoManager: options.team.undoManager },
+          }),
+          ...(options.team.awareness === null ? [] : [TeamCarets.configure({ awareness: options.team.awareness })]),
+          TeamChanges.configure({ changed: options.team.changedSinceLastOpen }),
+        ]),
     FieldHygiene.configure({ isKnownField: options.isKnownField }),
     DeleteNearAtom,
     PartGuard.configure({ requiredPartIds: options.requiredPartIds, onBlocked: options.onPartRemovalBlocked }),
@@ -67,6 +86,17 @@ export function sectionExtensions(options: EditorExtensionOptions): Extensions {
     PasteHygiene,
   ];
 }
+
+/** Where the other members are: y-tiptap's caret plugin on the awareness the provider shares (name and colour per member). */
+const TeamCarets = Extension.create<{ awareness: Awareness | null }>({
+  name: "teamCarets",
+  addOptions() {
+    return { awareness: null };
+  },
+  addProseMirrorPlugins() {
+    return this.options.awareness === null ? [] : [yCursorPlugin(this.options.awareness)];
+  },
+});
 
 const UnifiedHistoryKeys = Extension.create<{ undo: (() => boolean) | null; redo: (() => boolean) | null }>({
   name: "unifiedHistoryKeys",

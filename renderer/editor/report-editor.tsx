@@ -1,3 +1,4 @@
+import { isChangeOrigin } from "@tiptap/extension-collaboration";
 import type { Editor, JSONContent } from "@tiptap/core";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { EditorContent, useEditor } from "@tiptap/react";
@@ -13,6 +14,7 @@ import { sectionExtensions, storeFieldResolver } from "./extension-sets";
 import { cachedDocJson } from "./doc-json";
 import { UnifiedHistory } from "./unified-history";
 import { TIDY_CARRIED, tidyCarried } from "./review-marks";
+import type { TeamConnection } from "../team/team-connection";
 
 const BODY_SYNC_DELAY_MS = 400;
 const FROZEN_GUARD = new PluginKey("frozenReport");
@@ -50,7 +52,7 @@ function keepNodeViews(editor: Editor): void {
  * The writing column. TipTap owns the live document (it is not a controlled component, TipTap
  * #2403); the store gets a debounced copy, never while an IME composition is open.
  */
-export function ReportEditor({ store }: { store: ReportStore }) {
+export function ReportEditor({ store, team = null }: { store: ReportStore; team?: TeamConnection | null }) {
   const historyRef = useRef<UnifiedHistory | null>(null);
   const docJson = useMemo(() => cachedDocJson(), []);
   const syncTimer = useRef<number | null>(null);
@@ -72,12 +74,22 @@ export function ReportEditor({ store }: { store: ReportStore }) {
         historyRef.current?.redo();
         return true;
       },
+      team:
+        team === null
+          ? null
+          : {
+              doc: team.doc,
+              awareness: team.provider.awareness,
+              undoManager: team.undoManager,
+              changedSinceLastOpen: team.changedSinceLastOpen,
+            },
     });
-  }, [store]);
+  }, [store, team]);
 
   // Only the first render's content is used. ProseMirror reads it without changing it, so the
   // validated body goes in as it is, not deep-copied (JSONContent's type is only looser).
-  const content = useMemo(() => store.getState().body as JSONContent, [store]);
+  // Team mode: the shared document fills the editor (TipTap's collaboration extension).
+  const content = useMemo(() => (team === null ? (store.getState().body as JSONContent) : null), [store, team]);
   const editor = useEditor({
     extensions,
     content,
@@ -104,7 +116,7 @@ export function ReportEditor({ store }: { store: ReportStore }) {
 
   useEffect(() => {
     if (editor === null) return;
-    const history = new UnifiedHistory(editor, store);
+    const history = new UnifiedHistory(editor, store, team?.undoManager ?? null);
     historyRef.current = history;
     store.getState().setLiveBodyReader(() => docJson(editor.state.doc) as DocNode);
     useSessionStore.getState().attachEditor(editor, history);
@@ -117,8 +129,9 @@ export function ReportEditor({ store }: { store: ReportStore }) {
     // A report just opened (or imported) takes the keyboard at its start, as Word does.
     if (document.activeElement === null || document.activeElement === document.body) editor.commands.focus("start");
     const { report } = store.getState();
-    // Never on a frozen report: its content is what was approved.
-    if (report.lastYear !== null && isEditable(report)) {
+    // Never on a frozen report: its content is what was approved. Nor in team mode, where every
+    // member opening the report would send the same tidying to everyone.
+    if (report.lastYear !== null && isEditable(report) && team === null) {
       const tidy = tidyCarried(editor.state, lastYearWording(report.lastYear.body));
       if (tidy !== null) editor.view.dispatch(tidy);
     }
@@ -128,7 +141,7 @@ export function ReportEditor({ store }: { store: ReportStore }) {
       new Plugin({
         key: FROZEN_GUARD,
         filterTransaction: (tr) => {
-          if (!tr.docChanged || isEditable(store.getState().report)) return true;
+          if (!tr.docChanged || isEditable(store.getState().report) || isChangeOrigin(tr)) return true;
           useUiStore.getState().notify("error", lockedMessage(store.getState().report) ?? "");
           return false;
         },
@@ -144,7 +157,7 @@ export function ReportEditor({ store }: { store: ReportStore }) {
       store.getState().setLiveBodyReader(null);
       useSessionStore.getState().attachEditor(null, null);
     };
-  }, [editor, store, docJson]);
+  }, [editor, store, docJson, team]);
 
   return <EditorContent editor={editor} className="report-editor" />;
 }

@@ -1,5 +1,6 @@
 import { redoDepth, undoDepth } from "@tiptap/pm/history";
 import type { Editor } from "@tiptap/core";
+import type * as Y from "yjs";
 import type { Field } from "../../core/model/field";
 import { NianbaoError } from "../../core/errors/nianbao-error";
 import { lockedMessage } from "../state/locked-message";
@@ -22,9 +23,14 @@ export class UnifiedHistory {
   /** True while this class itself runs an undo/redo, whose transactions are not new entries. */
   private applying = false;
 
+  /**
+   * `shared`: team mode, where text and fields are one Yjs document and its undo manager takes
+   * back this member's own changes (text and fields alike), never another member's.
+   */
   constructor(
     private readonly editor: Editor,
     private readonly store: ReportStore,
+    private readonly shared: Y.UndoManager | null = null,
   ) {
     this.lastUndoDepth = undoDepth(editor.state);
   }
@@ -106,6 +112,7 @@ export class UnifiedHistory {
     if (last === undefined || !createsField(last, fieldId)) return false;
     this.undo();
     this.future.pop();
+    this.shared?.redoStack.pop();
     return true;
   }
 
@@ -117,14 +124,19 @@ export class UnifiedHistory {
   }
 
   canUndo(): boolean {
-    return this.past.length > 0;
+    return this.shared?.canUndo() ?? this.past.length > 0;
   }
 
   canRedo(): boolean {
-    return this.future.length > 0;
+    return this.shared?.canRedo() ?? this.future.length > 0;
   }
 
   undo(): void {
+    if (this.shared !== null) {
+      this.past.pop();
+      this.shared.undo();
+      return;
+    }
     const entry = this.past.pop();
     if (entry === undefined) return;
     this.applying = true;
@@ -135,6 +147,10 @@ export class UnifiedHistory {
   }
 
   redo(): void {
+    if (this.shared !== null) {
+      this.shared.redo();
+      return;
+    }
     const entry = this.future.pop();
     if (entry === undefined) return;
     this.applying = true;

@@ -60,4 +60,9 @@ export interface ReportStoreDeps {
   template: Template;
   /** A report restored from autosave starts dirty: it is not yet in its file. */
   startDirty?: boolean;
+  /**
+   * Team mode: the team server keeps the report, so saving is waiting until it has confirmed
+   * every change made here, and no recovery copy is written.
+   */
+  team?: { flush: () => Promise<void> };
 }

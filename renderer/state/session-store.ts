@@ -5,6 +5,9 @@ import type { Template } from "../../core/model/template";
 import type { ReportApi } from "../platform/api";
 import type { UnifiedHistory } from "../editor/unified-history";
 import { createReportStore, type ReportStore } from "./report-store";
+import { readReportFromYDoc } from "../../core/collab/report-ydoc";
+import { bindTeamStore } from "../team/bind-team-store";
+import type { TeamConnection } from "../team/team-connection";
 
 const OPEN_PATH_KEY = "nianbao.openPath";
 const UNSAVED_REPORT_KEY = "nianbao.unsavedReportId";
@@ -12,6 +15,8 @@ const TEMPLATE_KEY = "nianbao.templateId";
 
 export interface Session {
   store: ReportStore;
+  /** Team mode: the report is a document on a team server (renderer/team). */
+  team: TeamConnection | null;
   /** Distinguishes sessions so the editor remounts when another report (or a recovery) opens. */
   serial: number;
 }
@@ -28,6 +33,8 @@ export interface SessionState {
   connect: (api: ReportApi, hostInfo: HostInfo) => void;
   /** `template`: the report's template when already fetched (a reload asks for it in parallel); used only if its id matches. */
   open: (opened: OpenedReport, options?: { startDirty?: boolean; template?: Template | null }) => Promise<void>;
+  /** Opens a report on a team server, connected and synced. */
+  openTeam: (team: TeamConnection) => Promise<void>;
   close: () => void;
   attachEditor: (editor: Editor | null, history: UnifiedHistory | null) => void;
 }
@@ -50,14 +57,49 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
     store.subscribe((state, previous) => {
       if (state.path !== previous.path) rememberOpenPath(state.path, state.report.id, templateId);
     });
-    set({ session: { store, serial: nextSerial++ }, editor: null, history: null });
+    endSession(get().session);
+    set({ session: { store, serial: nextSerial++, team: null }, editor: null, history: null });
+  },
+  openTeam: async (team) => {
+    const { api } = get();
+    if (api === null) return;
+    const report = readReportFromYDoc(team.doc);
+    const template = await api.getTemplate({ templateId: report.template.id });
+    const flush = () => waitUntilConfirmed(team);
+    const store = createReportStore({ api, opened: { report, path: null, migratedFrom: null }, template, team: { flush } });
+    rememberOpenPath(null, null, null);
+    endSession(get().session);
+    unbind = bindTeamStore(store, team);
+    set({ session: { store, serial: nextSerial++, team }, editor: null, history: null });
   },
   close: () => {
     rememberOpenPath(null, null, null);
+    endSession(get().session);
     set({ session: null, editor: null, history: null });
   },
   attachEditor: (editor, history) => set({ editor, history }),
 }));
+
+let unbind: (() => void) | null = null;
+
+function endSession(session: Session | null): void {
+  unbind?.();
+  unbind = null;
+  session?.team?.close();
+}
+
+function waitUntilConfirmed(team: TeamConnection): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (team.state !== "connected" || team.unconfirmed() > 0) return false;
+      stop();
+      resolve();
+      return true;
+    };
+    const stop = team.onChange(() => void check());
+    check();
+  });
+}
 
 /**
  * So that reloading the page (browser mode) reopens the report that was open: from its file, or,

@@ -116,7 +116,8 @@ describe("the Electron window and session policy", () => {
     expect(Object.fromEntries(csp)).toMatchObject({
       "default-src": "'self'",
       "script-src": "'self'",
-      "connect-src": "'self'",
+      // ws:/wss:: the team server, whose address the clerk gives (team mode).
+      "connect-src": "'self' ws: wss:",
       "object-src": "'none'",
       "base-uri": "'none'",
       "form-action": "'none'",

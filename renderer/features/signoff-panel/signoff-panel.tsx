@@ -58,6 +58,13 @@ export async function runStep(
   const rule = STEP_RULES[step];
   const role = rule.roles.includes(chosenRole) ? chosenRole : (rule.roles[0] ?? chosenRole);
   try {
+    const team = useSessionStore.getState().session?.team ?? null;
+    if (team !== null) {
+      // Team mode: the server records the step as the member the token names.
+      await team.signOff(step, comment.trim() === "" ? null : comment);
+      useUiStore.getState().notify("info", `已${BUTTON_NAMES[step]}，当前状态：${stageName(store.getState().report.workflow)}。`);
+      return true;
+    }
     store.getState().applyWorkflow({ action: step, person, role, comment });
     // A sign-off step belongs in the file at once; an unsaved report keeps it until 另存为.
     if (store.getState().path !== null) await store.getState().save();
@@ -85,7 +92,9 @@ export async function runStep(
 export function SignoffPanel({ store }: { store: ReportStore }) {
   const report = useReportStore(store, (s) => s.report);
   const { state, revision, events, distinctPeople } = report.workflow;
-  const [person, setPerson] = useState("");
+  // Team mode: the token says who is acting; the server records the step under that name and role.
+  const teamUser = useSessionStore((s) => s.session?.team?.user ?? null);
+  const [person, setPerson] = useState(() => teamUser?.name ?? "");
   const stage = stageName(report.workflow);
   const [role, setRole] = useState<SignoffRole>(() => roleForStage(stage));
   // Whoever acts next is usually the stage's own person: the 审核人 while 审核中, the 签发人 once 待签发.
@@ -124,20 +133,28 @@ export function SignoffPanel({ store }: { store: ReportStore }) {
         </p>
       )}
       <form className="signoff-form" onSubmit={(e: FormEvent) => e.preventDefault()}>
-        <label>
-          姓名
-          <input ref={nameRef} aria-label="姓名" value={person} maxLength={100} onChange={(e) => setPerson(e.target.value)} />
-        </label>
-        <label>
-          身份
-          <select aria-label="身份" value={role} onChange={(e) => setRole(SignoffRole.parse(e.target.value))}>
-            {SignoffRole.options.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
-        </label>
+        {teamUser !== null ? (
+          <p>
+            办理人：{teamUser.name}（{teamUser.role}，由团队口令确定）
+          </p>
+        ) : (
+          <>
+            <label>
+              姓名
+              <input ref={nameRef} aria-label="姓名" value={person} maxLength={100} onChange={(e) => setPerson(e.target.value)} />
+            </label>
+            <label>
+              身份
+              <select aria-label="身份" value={role} onChange={(e) => setRole(SignoffRole.parse(e.target.value))}>
+                {SignoffRole.options.map((r) => (
+                  <option key={r} value={r}>
+                    {r}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </>
+        )}
         <label>
           意见
           <textarea aria-label="意见" value={comment} maxLength={2000} rows={2} onChange={(e) => setComment(e.target.value)} />

@@ -3,6 +3,7 @@ import type { RecentFile, RecoverySummary, TemplateSummary } from "../../../core
 import { runCommand } from "../../commands/command-table";
 import { useSessionStore } from "../../state/session-store";
 import { notifyError } from "../../state/notify-error";
+import { TeamConnectCard } from "../team/team-connect-card";
 
 /** 新建报告, 打开, 最近打开 and, after a crash, the offer to restore unsaved work. */
 export function StartPage() {
@@ -123,6 +124,7 @@ export function StartPage() {
             </ul>
           )}
         </section>
+        <TeamConnectCard />
       </div>
     </main>
   );

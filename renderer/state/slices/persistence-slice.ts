@@ -41,6 +41,13 @@ export function persistenceSlice(deps: ReportStoreDeps): StateCreator<ReportStat
       lastError: null,
       snapshot,
       save: async (path) => {
+        if (deps.team !== undefined && path === undefined) {
+          const revision = get().revision;
+          set({ status: "saving", lastError: null });
+          await deps.team.flush();
+          set({ savedRevision: revision, lastSavedAt: new Date().toISOString(), status: get().revision === revision ? "clean" : "dirty" });
+          return;
+        }
         const target = path ?? get().path;
         if (target === null) throw new NianbaoError("invalid_input", "请先选择保存位置。", "no file path chosen");
         const revision = get().revision;
@@ -75,6 +82,7 @@ export function persistenceSlice(deps: ReportStoreDeps): StateCreator<ReportStat
       writeRecovery: async () => {
         // Wait for a save in flight (the revision it saves needs no copy), and only then: an await
         // here would let a save begin before this copy is registered below.
+        if (deps.team !== undefined) return;
         if (reportSave !== null) await reportSave.catch(() => undefined);
         const { revision, savedRevision, recoveryRevision, path } = get();
         if (revision === savedRevision || revision === recoveryRevision) return;

@@ -4,9 +4,10 @@ import { join } from "node:path";
 import * as Y from "yjs";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { FIELDS_MAP, readReportFromYDoc } from "../../../core/collab/report-ydoc";
-import { loadReportFile } from "../../../host/storage/report-file";
+import { loadReportFile, saveReportFile } from "../../../host/storage/report-file";
 import { startTeamServer, type TeamServer } from "../../../host/team/start-team-server";
 import { TEAM_DIR } from "../../../host/team/team-folder";
+import { finishedReport } from "../../support/finished-report";
 import { runCli } from "../../support/run-cli";
 import { addMember, bodyText, connectTeamClient, setFieldValue, teamFolder, typeInto, waitFor, type TeamClient } from "../../support/team";
 
@@ -148,6 +149,8 @@ describe("team server", () => {
   });
 
   test("sign-off goes through the server as the member the token names; an approved report takes no edit from anyone until 修订", async () => {
+    // A report with no check errors left (签发 is refused while any remain, as in the app and the CLI).
+    await saveReportFile(folder.path, await finishedReport());
     const drafter = addMember(folder.dir, "王小明", "拟稿人");
     const reviewer = addMember(folder.dir, "李科长", "审核人");
     const approver = addMember(folder.dir, "张镇长", "签发人");

@@ -1,3 +1,4 @@
+import { isChangeOrigin } from "@tiptap/extension-collaboration";
 import { Extension } from "@tiptap/core";
 import { Plugin, PluginKey, type Transaction } from "@tiptap/pm/state";
 import type { EditorView } from "@tiptap/pm/view";
@@ -33,7 +34,8 @@ export const CarriedText = Extension.create<CarriedTextOptions>({
         },
         appendTransaction: (transactions: readonly Transaction[], oldState, state) => {
           // Never under an open IME composition, which must not see the block re-render (TipTap #6879).
-          if (view?.composing === true || !transactions.some((tr) => tr.docChanged)) return null;
+          // Another member's edit (team mode) is judged on their screen; judging it here too would send a second change.
+          if (view?.composing === true || !transactions.some((tr) => tr.docChanged && !isChangeOrigin(tr))) return null;
           const start = state.doc.content.findDiffStart(oldState.doc.content);
           const end = oldState.doc.content.findDiffEnd(state.doc.content);
           if (start === null || end === null) return null;

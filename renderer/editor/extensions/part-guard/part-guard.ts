@@ -1,3 +1,4 @@
+import { isChangeOrigin } from "@tiptap/extension-collaboration";
 import { Extension } from "@tiptap/core";
 import type { Node as PmNode } from "@tiptap/pm/model";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
@@ -24,7 +25,9 @@ export const PartGuard = Extension.create<PartGuardOptions>({
       new Plugin({
         key: partGuardKey,
         filterTransaction: (tr) => {
-          if (!tr.docChanged || tr.getMeta(ALLOW_PART_REMOVAL) === true || tr.getMeta("preventUpdate") === true) return true;
+          // Another member's change (team mode) is already in the shared document: refusing it here would only split the two.
+          if (!tr.docChanged || tr.getMeta(ALLOW_PART_REMOVAL) === true || tr.getMeta("preventUpdate") === true || isChangeOrigin(tr))
+            return true;
           const before = countParts(tr.before, requiredPartIds);
           const after = countParts(tr.doc, requiredPartIds);
           const lost = requiredPartIds.some((id) => (after.get(id) ?? 0) < (before.get(id) ?? 0));
