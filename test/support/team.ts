@@ -45,9 +45,19 @@ export interface TeamClient {
 }
 
 /** A member's editor as Yjs sees it: a Node client on Hocuspocus's own provider. */
-export function connectTeamClient(url: string, name: string, token: string): TeamClient {
+export function connectTeamClient(url: string, name: string, token: string, options: { ca?: Buffer } = {}): TeamClient {
   const doc = new Y.Doc();
-  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket, delay: 50, minDelay: 50, maxDelay: 500 });
+  const { ca } = options;
+  // A client that trusts the unit's own certificate (wss:// with --cert/--key).
+  const Socket =
+    ca === undefined
+      ? WebSocket
+      : class extends WebSocket {
+          constructor(address: string, protocols?: string | string[]) {
+            super(address, protocols, { ca });
+          }
+        };
+  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: Socket, delay: 50, minDelay: 50, maxDelay: 500 });
   const messages: ServerMessage[] = [];
   let failure: string | null = null;
   let resolveSynced: () => void = () => undefined;

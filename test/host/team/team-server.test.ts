@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -223,5 +224,43 @@ describe("team server", () => {
     await converged(a, b);
     expect(bodyText(a.doc)).toContain("离线写的安排。");
     expect(bodyText(b.doc)).toContain("在线写的安排。");
+  });
+
+  test("with the unit's certificate it serves wss:// to a client that trusts it, and nothing to one that does not", async () => {
+    const drafter = addMember(folder.dir, "王小明", "拟稿人");
+    const cert = join(root, "cert.pem");
+    const key = join(root, "key.pem");
+    const made = spawnSync(
+      "openssl",
+      [
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        key,
+        "-out",
+        cert,
+        "-days",
+        "1",
+        "-subj",
+        "/CN=127.0.0.1",
+        "-addext",
+        "subjectAltName=IP:127.0.0.1",
+      ],
+      { encoding: "utf8" },
+    );
+    expect(made.status, made.stderr).toBe(0);
+    server = await startTeamServer({ dir: folder.dir, tls: { cert, key }, now: () => new Date().toISOString(), log: () => undefined });
+    expect(server.url).toMatch(/^wss:\/\/127\.0\.0\.1:\d+$/);
+    const trusting = connectTeamClient(server.url, folder.name, drafter, { ca: readFileSync(cert) });
+    clients.push(trusting);
+    await trusting.synced;
+    expect(bodyText(trusting.doc)).toContain("全年工作总体情况如下");
+    const wary = connectTeamClient(server.url, folder.name, drafter);
+    clients.push(wary);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(wary.provider.isSynced).toBe(false);
   });
 });
