@@ -65,8 +65,19 @@ export function writeReportToYDoc(doc: Y.Doc, report: Report, origin: unknown = 
   }, origin);
 }
 
-/** writeReportToYDoc for everything but the body (a sign-off step, which never changes the text). */
-export function writeReportDetailsToYDoc(doc: Y.Doc, report: Report, origin: unknown = null): void {
+/** The report keys a member writes into the shared document; the rest (workflow, revisions, signatures, timestamps) is the server's. */
+export const MEMBER_REPORT_KEYS: readonly ReportKey[] = ["plans"];
+
+/**
+ * writeReportToYDoc for everything but the body (a sign-off step, which never changes the text);
+ * `reportKeys` limits which of the report map's keys are written.
+ */
+export function writeReportDetailsToYDoc(
+  doc: Y.Doc,
+  report: Report,
+  origin: unknown = null,
+  reportKeys: readonly ReportKey[] = REPORT_KEYS,
+): void {
   doc.transact(() => {
     const fields = doc.getMap<unknown>(FIELDS_MAP);
     for (const key of [...fields.keys()]) if (!(key in report.fields)) fields.delete(key);
@@ -76,7 +87,7 @@ export function writeReportDetailsToYDoc(doc: Y.Doc, report: Report, origin: unk
     for (const key of [...meta.keys()]) if (!(key in metaRecord) || metaRecord[key] === undefined) meta.delete(key);
     for (const [key, value] of Object.entries(metaRecord)) if (value !== undefined) setIfChanged(meta, key, value);
     const rest = doc.getMap<unknown>(REPORT_MAP);
-    for (const key of REPORT_KEYS) setIfChanged(rest, key, report[key]);
+    for (const key of reportKeys) setIfChanged(rest, key, report[key]);
   }, origin);
 }
 

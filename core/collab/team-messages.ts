@@ -13,6 +13,8 @@ export const ClientMessage = z.discriminatedUnion("type", [
     action: WorkflowStep,
     comment: z.string().max(2000).nullable().default(null),
   }),
+  /** The unit's rule that 拟稿人, 审核人 and 签发人 are different people (while drafting). */
+  z.object({ type: z.literal("nianbao.distinctPeople"), on: z.boolean() }),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 
@@ -21,7 +23,7 @@ export const ServerMessage = z.discriminatedUnion("type", [
   z.object({ type: z.literal("nianbao.welcome"), user: TeamIdentity }),
   /** A change of this member's that the server took back, and why. */
   z.object({ type: z.literal("nianbao.rejected"), zh: z.string(), en: z.string() }),
-  z.object({ type: z.literal("nianbao.workflow.done"), action: WorkflowStep, state: z.string() }),
+  z.object({ type: z.literal("nianbao.workflow.done"), action: WorkflowStep.nullable(), state: z.string() }),
   z.object({ type: z.literal("nianbao.error"), zh: z.string(), en: z.string() }),
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;

@@ -1,11 +1,12 @@
 import { NianbaoError } from "../errors/nianbao-error";
 import { lockedMessageZh } from "../workflow/assert-editable";
 import type { WorkflowState } from "../model/workflow";
+import { MEMBER_REPORT_KEYS } from "./report-ydoc";
 import type { TeamIdentity } from "./team-user";
 import type { TouchedPlace } from "./touched-places";
 
 /** Report keys a writer may change directly; the sign-off history changes only through the server's 签核 steps. */
-const WRITABLE_REPORT_KEYS = new Set(["plans"]);
+const WRITABLE_REPORT_KEYS = new Set<string>(MEMBER_REPORT_KEYS);
 
 export interface RightsContext {
   state: WorkflowState | null;

@@ -211,11 +211,18 @@ async function handleClientMessage(connection: Connection, document: Document, p
       throw new NianbaoError("forbidden", "部门成员不办理签核。", "department members take no part in the sign-off");
     }
     const report = readReportFromYDoc(document);
-    // The same use case as the app's 签发 panel and `nianbao workflow`: 签发 is refused while check errors remain.
-    const request = { action: message.action, person: user.name, role: user.role, comment: message.comment };
-    const next = applyEdit(report, { type: "workflow", request }, { now: options.now, template: await loadTemplate(report.template.id) });
+    // The same use cases as the app's 签发 panel and `nianbao workflow`: 签发 is refused while check errors remain.
+    const edit =
+      message.type === "nianbao.workflow"
+        ? ({ type: "workflow", request: { action: message.action, person: user.name, role: user.role, comment: message.comment } } as const)
+        : ({ type: "workflowSettings", distinctPeople: message.on } as const);
+    const next = applyEdit(report, edit, { now: options.now, template: await loadTemplate(report.template.id) });
     writeReportDetailsToYDoc(document, next, SERVER);
-    send(connection, { type: "nianbao.workflow.done", action: message.action, state: next.workflow.state });
+    send(connection, {
+      type: "nianbao.workflow.done",
+      action: message.type === "nianbao.workflow" ? message.action : null,
+      state: next.workflow.state,
+    });
   } catch (error) {
     const envelope = toErrorEnvelope(error);
     send(connection, { type: "nianbao.error", zh: envelope.zh, en: envelope.en });

@@ -1,5 +1,12 @@
 import type * as Y from "yjs";
-import { FIELDS_MAP, META_MAP, REPORT_MAP, readReportFromYDoc, writeReportDetailsToYDoc } from "../../core/collab/report-ydoc";
+import {
+  FIELDS_MAP,
+  MEMBER_REPORT_KEYS,
+  META_MAP,
+  REPORT_MAP,
+  readReportFromYDoc,
+  writeReportDetailsToYDoc,
+} from "../../core/collab/report-ydoc";
 import type { ReportStore } from "../state/report-store";
 import { TEAM_LOCAL, type TeamConnection } from "./team-connection";
 
@@ -27,7 +34,7 @@ export function bindTeamStore(store: ReportStore, team: TeamConnection): () => v
   doc.on("afterTransaction", pull);
   const unsubscribe = store.subscribe((state, previous) => {
     if (pulling || (state.fields === previous.fields && state.report === previous.report)) return;
-    writeReportDetailsToYDoc(doc, { ...state.report, body: state.body, fields: state.fields }, TEAM_LOCAL);
+    writeReportDetailsToYDoc(doc, { ...state.report, body: state.body, fields: state.fields }, TEAM_LOCAL, MEMBER_REPORT_KEYS);
   });
   const settle = () => {
     const state = store.getState();

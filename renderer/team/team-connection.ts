@@ -172,9 +172,17 @@ export class TeamConnection {
 
   /** A sign-off step, done by the server as this member; resolves with the new state. */
   signOff(action: WorkflowStep, comment: string | null): Promise<string> {
+    return this.ask({ type: "nianbao.workflow", action, comment });
+  }
+
+  /** The unit's rule that 拟稿人, 审核人 and 签发人 are different people, set by the server. */
+  setDistinctPeople(on: boolean): Promise<string> {
+    return this.ask({ type: "nianbao.distinctPeople", on });
+  }
+
+  private ask(message: ClientMessage): Promise<string> {
     if (this.pendingStep !== null)
       return Promise.reject(new NianbaoError("invalid_input", "上一个签核操作尚未完成。", "a sign-off step is in progress"));
-    const message: ClientMessage = { type: "nianbao.workflow", action, comment };
     return new Promise((resolve, reject) => {
       this.pendingStep = { resolve, reject };
       this.provider.sendStateless(JSON.stringify(message));

@@ -109,6 +109,15 @@ describe("team mode in the app: two members on one report", () => {
     await expect.poll(() => shown(drafter)).not.toBe(before);
     await expect.poll(() => shown(department)).toBe(await shown(drafter));
 
+    await drafter.getByRole("button", { name: "报告信息" }).click();
+    await drafter.getByRole("dialog", { name: "报告信息" }).getByLabel("发文字号").fill("木政发〔2025〕3号");
+    await drafter.getByRole("dialog", { name: "报告信息" }).getByRole("button", { name: "确定" }).click();
+    await department.getByRole("button", { name: "报告信息" }).click();
+    const info = department.getByRole("dialog", { name: "报告信息" });
+    await expect.poll(() => info.getByLabel("发文字号").inputValue()).toBe("木政发〔2025〕3号");
+    await info.getByRole("button", { name: "取消" }).click();
+    expect(await drafter.getByRole("alert").count()).toBe(0);
+
     await clickInto(department, "有效发挥镇党委");
     await department.keyboard.type("部门再补充。");
     await clickInto(drafter, "全面推进政务公开");

@@ -184,6 +184,11 @@ export function SignoffPanel({ store }: { store: ReportStore }) {
           checked={distinctPeople}
           disabled={state !== "draft"}
           onChange={(e) => {
+            const team = useSessionStore.getState().session?.team ?? null;
+            if (team !== null) {
+              team.setDistinctPeople(e.target.checked).catch(notifyError);
+              return;
+            }
             try {
               store.getState().setDistinctPeople(e.target.checked);
             } catch (error) {
