@@ -76,6 +76,21 @@ describe("team mode in the app: two members on one report", () => {
     await server?.close();
   });
 
+  it("tells a member plainly when the token is wrong or the server cannot be reached", async () => {
+    const page = await session.newPage();
+    await page.goto(session.serve.url);
+    const card = page.getByRole("form", { name: "团队协作" });
+    await card.getByLabel("服务器地址").fill(server.url);
+    await card.getByLabel("报告").fill(folder.name);
+    await card.getByLabel("口令").fill("not-a-token");
+    await card.getByRole("button", { name: "连接" }).click();
+    await expect.poll(() => card.getByRole("alert").textContent()).toContain("团队服务器拒绝了连接：口令无效或已撤销");
+    await card.getByLabel("服务器地址").fill("http://127.0.0.1:1");
+    await card.getByRole("button", { name: "连接" }).click();
+    await expect.poll(() => card.getByRole("alert").textContent()).toContain("服务器地址应以 ws:// 或 wss:// 开头");
+    await page.close();
+  });
+
   it("shows who else is in the report and each member's typing on the other's screen, with their caret", async () => {
     await expect.poll(() => drafter.getByRole("status", { name: "团队协作" }).textContent()).toContain("司法所（部门）");
     await expect.poll(() => department.getByRole("status", { name: "团队协作" }).textContent()).toContain("王小明（拟稿人）");

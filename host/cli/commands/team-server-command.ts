@@ -1,11 +1,10 @@
-import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { z } from "zod";
-import { NianbaoError } from "../../../core/errors/nianbao-error";
 import { startTeamServer } from "../../team/start-team-server";
 import { readTeamUsers } from "../../team/team-users";
 import { EXIT_OK, type CliIo } from "../cli-io";
 import { parseCliArgs } from "../parse-cli-args";
+import { existingTeamFolder } from "../../team/team-folder";
 import { runUntilStopped } from "../run-until-stopped";
 
 const USAGE =
@@ -46,11 +45,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     Args,
     USAGE,
   );
-  const dir = resolve(io.cwd, opts.dir);
-  const info = await stat(dir).catch(() => null);
-  if (info === null || !info.isDirectory()) {
-    throw new NianbaoError("not_found", `找不到报告文件夹：${dir}`, `no such folder: ${dir}`);
-  }
+  const dir = await existingTeamFolder(io.cwd, opts.dir);
   const members = (await readTeamUsers(dir)).filter((u) => u.revokedAt === null).length;
   const server = await startTeamServer({
     dir,

@@ -1,11 +1,10 @@
-import { stat } from "node:fs/promises";
-import { resolve } from "node:path";
 import { z } from "zod";
 import { PartGrant, TeamRole } from "../../../core/collab/team-user";
 import { NianbaoError } from "../../../core/errors/nianbao-error";
 import { addTeamUser, readTeamUsers, revokeTeamUser } from "../../team/team-users";
 import { EXIT_OK, type CliIo } from "../cli-io";
 import { parseCliArgs } from "../parse-cli-args";
+import { existingTeamFolder } from "../../team/team-folder";
 
 const USAGE =
   "nianbao team-user add <姓名> --dir <报告文件夹> --role <拟稿人|部门|审核人|签发人> [--parts <部分>[,<部分>…]] [--fields-of <部门>] | list --dir <报告文件夹> [--json] | revoke <姓名> --dir <报告文件夹>";
@@ -46,9 +45,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     Args,
     USAGE,
   );
-  const dir = resolve(io.cwd, opts.dir);
-  const info = await stat(dir).catch(() => null);
-  if (info === null || !info.isDirectory()) throw new NianbaoError("not_found", `找不到报告文件夹：${dir}`, `no such folder: ${dir}`);
+  const dir = await existingTeamFolder(io.cwd, opts.dir);
   const [verb, name] = opts.positionals;
   if (verb === "list") {
     const users = await readTeamUsers(dir);
