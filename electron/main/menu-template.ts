@@ -40,6 +40,7 @@ export function menuTemplate(actions: MenuActions, recent: readonly RecentEntry[
         cmd("导出 PDF…", "file.exportPdf", "CmdOrCtrl+P"),
         cmd("数据征集…", "file.collect"),
         cmd("汇总各乡镇…", "file.rollup"),
+        cmd("连接团队服务器…", "file.team"),
         { type: "separator" },
         { label: "退出", accelerator: isMac ? "Cmd+Q" : "Alt+F4", click: actions.quit },
       ],

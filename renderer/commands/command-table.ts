@@ -72,6 +72,15 @@ export const commands: readonly Command[] = [
       if (confirmLeave()) useUiStore.getState().setImportOpen(true);
     },
   },
+  {
+    id: "file.team",
+    label: "连接团队服务器…",
+    run: () => {
+      leaveToStart();
+      // The 团队协作 card of the start page, once it is drawn.
+      requestAnimationFrame(() => document.querySelector<HTMLInputElement>("form[aria-label='团队协作'] input")?.focus());
+    },
+  },
   { id: "file.open", label: "打开", shortcut: "Ctrl+O", keyTest: (e) => mod(e) && e.key.toLowerCase() === "o", run: openFile },
   {
     id: "file.save",

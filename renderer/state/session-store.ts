@@ -62,9 +62,17 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
   },
   openTeam: async (team) => {
     const { api } = get();
-    if (api === null) return;
-    const report = readReportFromYDoc(team.doc);
-    const template = await api.getTemplate({ templateId: report.template.id });
+    let report: ReturnType<typeof readReportFromYDoc>;
+    let template: Template;
+    try {
+      if (api === null) throw new Error("not connected to the host");
+      report = readReportFromYDoc(team.doc);
+      template = await api.getTemplate({ templateId: report.template.id });
+    } catch (error) {
+      // A document that is not a valid report (or a template this app lacks) is not opened, nor left connected.
+      team.close();
+      throw error;
+    }
     const flush = () => waitUntilConfirmed(team);
     const store = createReportStore({ api, opened: { report, path: null, migratedFrom: null }, template, team: { flush } });
     rememberOpenPath(null, null, null);
