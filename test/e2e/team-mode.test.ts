@@ -141,6 +141,11 @@ describe("team mode in the app: two members on one report", () => {
     await drafter.keyboard.press("Control+z");
     await expect.poll(() => textOf(department, "全面推进政务公开")).not.toContain("拟稿人写的。");
     expect(await textOf(drafter, "有效发挥镇党委")).toContain("部门再补充。");
+    // Further back: the 发文字号 and the number (one undo stack for text, report info and numbers).
+    await drafter.keyboard.press("Control+z");
+    await drafter.keyboard.press("Control+z");
+    await expect.poll(() => shown(department)).toBe(before);
+    expect(await textOf(drafter, "有效发挥镇党委")).toContain("部门再补充。");
   });
 
   it("sends the drafter's 提交审核 to the server, which records it as the token's member", async () => {
