@@ -100,17 +100,15 @@ export async function main(): Promise<void> {
     const check = connectTeamClient(server.url, name, tokens[MEMBERS]!);
     await check.synced;
     const text = bodyText(check.doc);
-    const lost = members
-      .flatMap((_, i) => Array.from({ length: acknowledged[i]! }, (_, n) => `‹${i}-${n}›`))
-      .filter((t) => !text.includes(t));
+    // Every key a member saw acknowledged.
+    const acknowledgedKeys = members.flatMap((_, i) => Array.from({ length: acknowledged[i]! }, (_, n) => `‹${i}-${n}›`));
+    const lost = acknowledgedKeys.filter((t) => !text.includes(t));
     check.close();
     watcher.close();
     for (const m of members) m.close();
     await server.stop();
     const saved = readFileSync(path, "utf8");
-    const lostInFile = members
-      .flatMap((_, i) => Array.from({ length: acknowledged[i]! }, (_, n) => `‹${i}-${n}›`))
-      .filter((t) => !saved.includes(t));
+    const lostInFile = acknowledgedKeys.filter((t) => !saved.includes(t));
     latencies.sort((a, b) => a - b);
     const edits = typed.reduce((a, b) => a + b, 0);
     const rows: [string, string, string][] = [

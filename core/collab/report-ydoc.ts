@@ -4,7 +4,6 @@ import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-ti
 import type * as Y from "yjs";
 import { NianbaoError } from "../errors/nianbao-error";
 import { Report } from "../model/report";
-import { Workflow } from "../model/workflow";
 import { reportExtensions } from "../schema/report-extensions";
 
 /*
@@ -115,10 +114,4 @@ export function readReportFromYDoc(doc: Y.Doc, body: unknown = readBody(doc)): R
 
 function readBody(doc: Y.Doc): unknown {
   return yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(BODY_FRAGMENT), reportSchema()).toJSON() as unknown;
-}
-
-/** The workflow state as the document holds it, without converting the body. */
-export function workflowStateOf(doc: Y.Doc): Report["workflow"]["state"] | null {
-  const workflow = Workflow.safeParse(doc.getMap<unknown>(REPORT_MAP).get("workflow"));
-  return workflow.success ? workflow.data.state : null;
 }

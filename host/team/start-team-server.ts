@@ -13,6 +13,7 @@ import { TeamIdentity } from "../../core/collab/team-user";
 import { NianbaoError, toErrorEnvelope } from "../../core/errors/nianbao-error";
 import { applyEdit } from "../../core/edits/apply-edit";
 import { loadTemplate } from "../templates/template-store";
+import { createPathGuard } from "../services/path-guard";
 import { reportPathOf, TeamDocument } from "./team-document";
 import { findByToken, readTeamUsers } from "./team-users";
 import { UpdateGuard } from "./update-guard";
@@ -74,6 +75,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     const url = new URL(options.redis);
     extensions.push(new Redis({ host: url.hostname, port: Number(url.port || 6379), prefix: "nianbao" }));
   }
+  const guard = await createPathGuard([options.dir]);
   const hocuspocus = new Hocuspocus({
     name: "nianbao-team",
     quiet: true,
@@ -84,12 +86,12 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       const user = findByToken(await readTeamUsers(options.dir), token);
       if (user === null) throw new Error("口令无效或已撤销 / the token is wrong or was revoked");
       // Refuse a bad name here, where the client is told why, before anything is loaded.
-      reportPathOf(options.dir, documentName);
+      await reportPathOf(guard, options.dir, documentName);
       const identity: TeamIdentity = { name: user.name, role: user.role, parts: user.parts, fieldsOf: user.fieldsOf };
       return { user: identity };
     },
     async onLoadDocument({ document, documentName }) {
-      const team = new TeamDocument(options.dir, documentName, document, options.now);
+      const team = new TeamDocument(options.dir, documentName, await reportPathOf(guard, options.dir, documentName), document, options.now);
       try {
         const unsaved = await team.load();
         documents.set(documentName, { team, guard: new UpdateGuard(document) });

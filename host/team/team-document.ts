@@ -1,35 +1,41 @@
 import { readFile } from "node:fs/promises";
-import { relative, resolve, sep, isAbsolute } from "node:path";
+import { isAbsolute, resolve } from "node:path";
 import * as Y from "yjs";
 import { readReportFromYDoc, writeReportToYDoc } from "../../core/collab/report-ydoc";
 import { NianbaoError } from "../../core/errors/nianbao-error";
 import type { Report } from "../../core/model/report";
 import { loadReportFile, serializeReport, versionOf } from "../storage/report-file";
 import { saveReportGuarded } from "../workflow/save-report-guarded";
-import { logFolderOf } from "./team-folder";
+import type { PathGuard } from "../services/path-guard";
+import { logFolderOf, TEAM_DIR } from "./team-folder";
 import { listLogs, readLog, removeLog, UpdateLog, type SaveMark } from "./update-log";
 
 const LOADING = Symbol("loading from disk");
 
-/** The .nianbao a document name (`2024/木渎镇.nianbao`) stands for, confined to the team folder. */
-export function reportPathOf(dir: string, documentName: string): string {
+/**
+ * The .nianbao a document name (`2024/木渎镇.nianbao`) stands for: a report file inside the team
+ * folder (the path guard resolves symlinks, so a link cannot reach outside it), never the team's own state.
+ */
+export async function reportPathOf(guard: PathGuard, dir: string, documentName: string): Promise<string> {
   const bad = () =>
     new NianbaoError(
       "path_not_allowed",
       `文档名不正确：“${documentName}”。须为团队文件夹中 .nianbao 文件的相对路径，如 2024/木渎镇.nianbao。`,
       `bad document name "${documentName}": it must be the path of a .nianbao file relative to the team folder`,
     );
-  if (!documentName.endsWith(".nianbao") || documentName.includes("\\") || documentName.includes("\0") || isAbsolute(documentName))
+  if (
+    !documentName.endsWith(".nianbao") ||
+    documentName.includes("\0") ||
+    isAbsolute(documentName) ||
+    documentName.split(/[\\/]/u).includes(TEAM_DIR)
+  ) {
     throw bad();
-  const path = resolve(dir, documentName);
-  const rel = relative(resolve(dir), path);
-  if (rel.startsWith("..") || isAbsolute(rel) || rel.split(sep)[0] === ".nianbao-team") throw bad();
-  return path;
-}
-
-export interface StoredState {
-  /** The version of the .nianbao as this server last read or wrote it. */
-  version: string;
+  }
+  try {
+    return await guard.check(resolve(dir, documentName));
+  } catch {
+    throw bad();
+  }
 }
 
 function markOf(doc: Y.Doc, version: string, at: string): SaveMark {
@@ -66,16 +72,14 @@ export class TeamDocument {
     if (origin !== LOADING) this.log?.append(update);
   };
 
+  /** `path`: the report file, as reportPathOf confined it. */
   constructor(
     readonly dir: string,
     readonly name: string,
+    readonly path: string,
     readonly doc: Y.Doc,
     private readonly now: () => string,
   ) {}
-
-  get path(): string {
-    return reportPathOf(this.dir, this.name);
-  }
 
   /** Fills the document; true when the logs held edits the file does not have yet (save soon). */
   async load(): Promise<boolean> {

@@ -73,8 +73,12 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
       team.close();
       throw error;
     }
-    const flush = () => waitUntilConfirmed(team);
-    const store = createReportStore({ api, opened: { report, path: null, migratedFrom: null }, template, team: { flush } });
+    const store = createReportStore({
+      api,
+      opened: { report, path: null, migratedFrom: null },
+      template,
+      team: { flush: () => team.whenAllConfirmed() },
+    });
     rememberOpenPath(null, null, null);
     endSession(get().session);
     unbind = bindTeamStore(store, team);
@@ -94,19 +98,6 @@ function endSession(session: Session | null): void {
   unbind?.();
   unbind = null;
   session?.team?.close();
-}
-
-function waitUntilConfirmed(team: TeamConnection): Promise<void> {
-  return new Promise((resolve) => {
-    const check = () => {
-      if (team.state !== "connected" || team.unconfirmed() > 0) return false;
-      stop();
-      resolve();
-      return true;
-    };
-    const stop = team.onChange(() => void check());
-    check();
-  });
 }
 
 /**

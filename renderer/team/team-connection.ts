@@ -160,6 +160,26 @@ export class TeamConnection {
     return this.provider.unsyncedChanges;
   }
 
+  /** Connected, and every change made here confirmed by the server. */
+  allConfirmed(): boolean {
+    return this.state === "connected" && this.unconfirmed() === 0;
+  }
+
+  /** Resolves once allConfirmed holds (at once, if it does now). */
+  whenAllConfirmed(): Promise<void> {
+    return new Promise((resolve) => {
+      const stop = this.onChange(() => {
+        if (!this.allConfirmed()) return;
+        stop();
+        resolve();
+      });
+      if (this.allConfirmed()) {
+        stop();
+        resolve();
+      }
+    });
+  }
+
   onChange(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

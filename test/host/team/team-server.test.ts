@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as Y from "yjs";
@@ -209,6 +209,22 @@ describe("team server", () => {
     const revoked = connect(leaver);
     await expect(revoked.synced).rejects.toThrow(/authentication failed/);
     expect(bodyText(revoked.doc)).toBe("");
+  });
+
+  test("opens only report files inside the folder: no link pointing outside it, no team state", async () => {
+    const token = addMember(folder.dir, "王小明", "拟稿人");
+    const outside = join(root, "outside.nianbao");
+    copyFileSync(folder.path, outside);
+    symlinkSync(outside, join(folder.dir, "2024", "link.nianbao"));
+    await start();
+    for (const name of ["2024/link.nianbao", "../outside.nianbao", ".nianbao-team/users.json", "2024/木渎镇.docx"]) {
+      const client = connectTeamClient(server.url, name, token);
+      clients.push(client);
+      await expect(client.synced, name).rejects.toThrow(/authentication failed/);
+    }
+    const inside = connectTeamClient(server.url, folder.name, token);
+    clients.push(inside);
+    await inside.synced;
   });
 
   test("a member who worked offline merges on reconnecting", async () => {
