@@ -42,7 +42,11 @@ export interface ProbeState {
   eventTimingSupported: boolean;
 }
 
-export type ProbeWindow = Window & { __nianbaoBench?: ProbeState };
+export type ProbeWindow = Window & {
+  __nianbaoBench?: ProbeState;
+  /** Resolves once `keys` holds `count` timings: the harness waits on it instead of polling the page. */
+  __nianbaoBenchKeys?: (count: number) => Promise<void>;
+};
 
 /**
  * Installed before any page script (page.addInitScript): watches for the opened report and times
@@ -59,6 +63,19 @@ export function installProbe(target: OpenTarget): void {
     eventTimingSupported: PerformanceObserver.supportedEntryTypes.includes("event"),
   };
   (window as ProbeWindow).__nianbaoBench = state;
+  // Polling the page for the key's timing (Playwright's waitForFunction) would run a timer on the
+  // main thread every few milliseconds while the key is being measured; the harness awaits this.
+  let waiter: { count: number; resolve: () => void } | null = null;
+  (window as ProbeWindow).__nianbaoBenchKeys = (count) =>
+    state.keys.length >= count ? Promise.resolve() : new Promise((resolve) => (waiter = { count, resolve }));
+  const recorded = (timing: KeyTiming): void => {
+    state.keys.push(timing);
+    if (waiter !== null && state.keys.length >= waiter.count) {
+      const { resolve } = waiter;
+      waiter = null;
+      resolve();
+    }
+  };
   const afterNextPaint = (done: (frame: number, painted: number) => void): void => {
     requestAnimationFrame(() => {
       const frame = performance.now();
@@ -100,7 +117,7 @@ export function installProbe(target: OpenTarget): void {
       timing.frame = frame;
       timing.painted = painted;
       if (timing.handled === 0) timing.handled = frame;
-      state.keys.push(timing);
+      recorded(timing);
     });
   };
   let keyDown = false;

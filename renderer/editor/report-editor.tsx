@@ -94,6 +94,12 @@ export function ReportEditor({ store, team = null }: { store: ReportStore; team?
     extensions,
     content,
     immediatelyRender: true,
+    // Per keystroke work nobody reads: TipTap's "delete" events (it diffs every transaction's
+    // steps to find deleted nodes) and the input and paste rules (Markdown shortcuts such as
+    // **粗体**; styles go through the paragraph-style commands, pastes through PasteHygiene).
+    enableCoreExtensions: { delete: false },
+    enableInputRules: false,
+    enablePasteRules: false,
     // Before EditorContent mounts: its createNodeViews() would redraw the whole document.
     onMount: ({ editor: ed }) => keepNodeViews(ed),
     editorProps: { attributes: { class: "report-body", "aria-label": "报告正文", spellcheck: "false", lang: "zh-CN" } },

@@ -11,6 +11,7 @@ import {
 import { localToday } from "../platform/local-today";
 import type { ReportState } from "./report-state";
 import type { ReportStore } from "./report-store";
+import { reuseEqual } from "./reuse-equal";
 
 /** After a change, how long the analysis waits for the next one before it starts. */
 export const ANALYSIS_DEBOUNCE_MS = 150;
@@ -159,7 +160,13 @@ function analysed(store: ReportStore): Analysed {
       { report: { ...state.report, body: state.body, fields: state.fields }, template: state.template, today: localToday() },
       (reply) => {
         running = false;
-        if (reply.ok) result.setState({ analysis: reply.analysis, fresh: !again && !inputChanged(store.getState(), state) });
+        if (reply.ok) {
+          // Mostly a run finds what the last one found: the panels that show it are not redrawn.
+          const previous = result.getState();
+          const analysis = reuseEqual(previous.analysis, reply.analysis);
+          const fresh = !again && !inputChanged(store.getState(), state);
+          if (analysis !== previous.analysis || fresh !== previous.fresh) result.setState({ analysis, fresh });
+        }
         if (again) {
           if (urgent) run();
           else schedule();
