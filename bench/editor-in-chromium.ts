@@ -3,9 +3,10 @@ import type { Browser, Page } from "playwright-core";
 import { changeField } from "../core/edits/change-field";
 import { fieldText } from "../core/fields/field-text";
 import { inlineText } from "../core/doc/inline-text";
-import type { BlockNode, DocNode } from "../core/model/doc";
+import type { BlockNode } from "../core/model/doc";
 import type { Field } from "../core/model/field";
 import type { Report } from "../core/model/report";
+import { escapeText } from "../host/sign/ooxml/signature-xml";
 import { saveReportFile } from "../host/storage/report-file";
 import { loadTemplate } from "../host/templates/template-store";
 import { startBrowserMode } from "./support/browser-mode";
@@ -39,7 +40,7 @@ const POPOVER_EDITS = Number(process.env["NIANBAO_BENCH_POPOVER_EDITS"] ?? "20")
 const WARM_UP = Number(process.env["NIANBAO_BENCH_KEY_WARMUP"] ?? "20");
 
 /** How keys follow each other: the wait after one key has painted before the next is sent. */
-export interface Rhythm {
+interface Rhythm {
   name: string;
   /** The gap is min + a fixed pseudo-random share of span (ms); every 25 keys a 380–680 ms pause. */
   min: number;
@@ -47,13 +48,13 @@ export interface Rhythm {
 }
 
 /** A fast typist: 60–200 ms between keys, 5 to 17 keys a second (the fastest typists sustain about 15). */
-export const TYPIST: Rhythm = { name: "a fast typist", min: 60, span: 140 };
+const TYPIST: Rhythm = { name: "a fast typist", min: 60, span: 140 };
 /**
  * Keys in bursts faster than anyone types (0–40 ms). Chromium starts a frame only on its 60 Hz
  * clock: a key that comes within a frame or two of the last one's paint waits for the next tick,
  * up to 16.7 ms whatever the page does; the plain contenteditable row shows that wait alone.
  */
-export const BURST: Rhythm = { name: "key bursts", min: 0, span: 40 };
+const BURST: Rhythm = { name: "key bursts", min: 0, span: 40 };
 
 const LETTERS = "zhengfuyifaxingzheng0123456789";
 const WORDS = "依法行政法治政府建设年度报告";
@@ -159,12 +160,7 @@ function rhythm(seed: number): () => number {
  * document to reach the store (400 ms), so later keys also meet the work that triggers (status
  * bar, outline, checks).
  */
-export async function typeMeasured(
-  page: Page,
-  count: number,
-  send: (i: number) => Promise<void>,
-  pace: Rhythm = TYPIST,
-): Promise<KeyTiming[]> {
+async function typeMeasured(page: Page, count: number, send: (i: number) => Promise<void>, pace: Rhythm = TYPIST): Promise<KeyTiming[]> {
   const next = rhythm(count);
   await page.evaluate(() => {
     const state = (window as ProbeWindow).__nianbaoBench;
@@ -187,7 +183,7 @@ export async function typeMeasured(
 }
 
 /** The measured keys after WARM_UP unmeasured ones, and the first key of all (the cold one). */
-export async function typeWarm(
+async function typeWarm(
   page: Page,
   count: number,
   send: (i: number) => Promise<void>,
@@ -449,22 +445,16 @@ async function typingFloors(log: (line: string) => void, pace: Rhythm): Promise<
 /** Never resolved: the page is fulfilled by the route. */
 const PLAIN_URL = "http://plain-contenteditable.invalid/";
 
-/** The report's title and blocks as plain HTML in the editor's fonts, sizes and width. */
+/** The report's paragraphs and headings as plain HTML in the editor's fonts, sizes and width. */
 function plainPage(report: Report): string {
-  const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  const blocks: string[] = [];
   const resolve = (fieldId: string, show: "value" | "yoy") => fieldText(report, fieldId, show, report.meta.profile);
-  const block = (node: BlockNode): void => {
-    if (node.type === "paragraph") blocks.push(`<p>${escape(inlineText(node.content, resolve))}</p>`);
-    else if (node.type === "heading") blocks.push(`<h1>${escape(inlineText(node.content, resolve))}</h1>`);
-  };
-  const visit = (doc: DocNode): void => {
-    for (const node of doc.content) {
-      if (node.type === "part") node.content.forEach(block);
-      else block(node);
-    }
-  };
-  visit(report.body);
+  const blocks = report.body.content
+    .flatMap((node): BlockNode[] => (node.type === "part" ? node.content : [node]))
+    .flatMap((node) => {
+      if (node.type === "paragraph") return [`<p>${escapeText(inlineText(node.content, resolve))}</p>`];
+      if (node.type === "heading") return [`<h1>${escapeText(inlineText(node.content, resolve))}</h1>`];
+      return [];
+    });
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>
 body { margin: 0; background: #eee; }
 .report-body { width: 156mm; margin: 24px auto; padding: 37mm 26mm; background: #fff; outline: none;
