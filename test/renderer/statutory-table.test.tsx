@@ -107,6 +107,31 @@ describe("a statutory table in the editor", () => {
     },
   );
 
+  it("takes back a typed value with Esc and selects the restored one before the next key, so a quick key is never swallowed", async () => {
+    const { element, store } = await xxgkEditor();
+    const cell = cellInput(element, "t3.new.natural");
+    await type(cell, "5");
+    expect(store.getState().fields["t3.new.natural"]?.value).toBe("5");
+
+    await act(async () => {
+      cell.focus();
+      fireEvent.change(cell, { target: { value: "9" } });
+    });
+    const afterEsc: (number | null)[] = [];
+    await act(async () => {
+      fireEvent.keyDown(cell, { key: "Escape" });
+      // Read before any frame or task runs: the next key replaces 5, as in a spreadsheet.
+      afterEsc.push(Number(cell.value), cell.selectionStart, cell.selectionEnd);
+      // The clerk's next key, in the same moment: it must stay where it was typed.
+      fireEvent.change(cell, { target: { value: "1" } });
+      cell.setSelectionRange(1, 1);
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    });
+    expect(afterEsc).toEqual([5, 0, 1]);
+    expect(cell.value).toBe("1");
+    expect([cell.selectionStart, cell.selectionEnd]).toEqual([1, 1]);
+  });
+
   it("leaves a table that is not a template's (one imported from Word) a table the clerk types into", async () => {
     const { editor } = makeEditor(
       {

@@ -1,5 +1,6 @@
 import type { Node as PmNode } from "@tiptap/pm/model";
 import { memo, useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from "react";
+import { flushSync } from "react-dom";
 import { changeField } from "../../../../core/edits/change-field";
 import { NianbaoError } from "../../../../core/errors/nianbao-error";
 import type { Finding } from "../../../../core/checks/finding";
@@ -381,11 +382,14 @@ const NumberCell = memo(function NumberCell({ cell, grid, field, label, mark, se
       if (draft === null && !editing) return;
       event.preventDefault();
       event.stopPropagation();
-      setDraft(null);
-      setEditing(false);
-      setRefused(false);
-      const input = event.currentTarget;
-      window.requestAnimationFrame(() => input.select());
+      // The restored value is selected before the next key is read: selected a frame later, it
+      // would swallow what a quick clerk typed in between ("1.5" became ".5").
+      flushSync(() => {
+        setDraft(null);
+        setEditing(false);
+        setRefused(false);
+      });
+      event.currentTarget.select();
       return;
     }
     // A command of the app (Ctrl+S 保存, Ctrl+E 导出…) acts on the value typed here, as in a spreadsheet.
