@@ -47,7 +47,7 @@ describe("the report analysis a panel reads while the clerk types", () => {
     expect(kept.a[1]).toBe(next.a[1]);
     expect(kept.b).toBe(previous.b);
     expect(reuseEqual(previous, structuredClone(previous))).toBe(previous);
-    expect(reuseEqual({ a: 1 }, { a: 1, b: undefined })).toEqual({ a: 1, b: undefined });
+    expect(reuseEqual({ a: 1 }, { a: 1, b: undefined })).toStrictEqual({ a: 1, b: undefined });
     expect(reuseEqual([1, 2], [1])).toEqual([1]);
   });
 });
